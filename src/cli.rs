@@ -1,0 +1,315 @@
+//! Command-line arguments and the headless subcommands.
+
+use std::path::{Path, PathBuf};
+
+use crate::data::{self, DataError, scenario_file};
+use crate::i18n::{self, Lang};
+use crate::model::atlas::{Atlas, Edition};
+use crate::model::scenario::Scenario;
+use crate::session::Session;
+
+pub const HELP: &str = "\
+Gebiedsplanner: divide the eerstelijnszones of Flanders and Brussels over 1 Gezin 1 Plan teams.
+
+Usage:
+  gebiedsplanner [OPTIONS]                    start the map window
+  gebiedsplanner check [SCENARIO] [OPTIONS]   print the per-team table of a scenario (the
+                                              default division when SCENARIO is left out);
+                                              exit code 1 when a rule is broken, 2 on bad input
+
+Options:
+  --data DIR          data folder (else $GEBIEDSPLANNER_DATA, ./data, ../shared/data next to
+                      the program's source, or the user data folder)
+  --edition E         municipality set: 2025 (default) or 2019-2024
+  --lang nl|en        language of the window and the table (default nl)
+  --no-tiles          do not load base map tiles (the zones draw on a plain background)
+  -h, --help          this text
+";
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Args {
+    pub data: Option<PathBuf>,
+    pub edition: Option<Edition>,
+    pub lang: Lang,
+    /// True when `--lang` was given (otherwise the remembered language is used).
+    pub lang_given: bool,
+    /// Do not load base map tiles.
+    pub no_tiles: bool,
+    pub command: Command,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum Command {
+    #[default]
+    Gui,
+    Check {
+        scenario: Option<PathBuf>,
+    },
+    Help,
+}
+
+/// Parse arguments (without the program name). Options may stand before or after the subcommand.
+pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Args, String> {
+    let mut out = Args::default();
+    let mut positional: Vec<String> = Vec::new();
+    let mut it = args.into_iter();
+    while let Some(a) = it.next() {
+        let mut value = |name: &str| it.next().ok_or_else(|| format!("{name} needs a value"));
+        match a.as_str() {
+            "-h" | "--help" => out.command = Command::Help,
+            "--data" => out.data = Some(PathBuf::from(value("--data")?)),
+            "--edition" => {
+                out.edition = Some(match value("--edition")?.as_str() {
+                    "2025" => Edition::M2025,
+                    "2019-2024" | "2019" | "2024" => Edition::M2019,
+                    other => {
+                        return Err(format!("unknown edition '{other}' (use 2025 or 2019-2024)"));
+                    }
+                })
+            }
+            "--no-tiles" => out.no_tiles = true,
+            "--lang" => {
+                out.lang_given = true;
+                out.lang = match value("--lang")?.as_str() {
+                    "nl" => Lang::Nl,
+                    "en" => Lang::En,
+                    other => return Err(format!("unknown language '{other}' (use nl or en)")),
+                }
+            }
+            s if s.starts_with("--data=") => out.data = Some(PathBuf::from(&s[7..])),
+            s if s.starts_with('-') => return Err(format!("unknown option '{s}'")),
+            _ => positional.push(a),
+        }
+    }
+    if out.command == Command::Help {
+        return Ok(out);
+    }
+    let mut pos = positional.into_iter();
+    match pos.next().as_deref() {
+        None => {}
+        Some("check") => {
+            out.command = Command::Check {
+                scenario: pos.next().map(PathBuf::from),
+            }
+        }
+        Some(other) => return Err(format!("unknown command '{other}'")),
+    }
+    if let Some(extra) = pos.next() {
+        return Err(format!("unexpected argument '{extra}'"));
+    }
+    Ok(out)
+}
+
+/// Find the data folder for the command line: the error lists what is missing where.
+pub fn resolve_data(args: &Args, edition: Edition) -> Result<PathBuf, String> {
+    let env = std::env::var("GEBIEDSPLANNER_DATA").ok();
+    let d = data::discover(args.data.as_deref(), env.as_deref(), edition);
+    if let Some(p) = d.chosen {
+        return Ok(p);
+    }
+    let mut msg = String::from("no data folder with the required files was found.\n");
+    for c in &d.candidates {
+        msg.push_str(&format!(
+            "  {} ({}): missing {}\n",
+            c.path.display(),
+            c.origin,
+            c.missing.join(", ")
+        ));
+    }
+    msg.push_str("Files needed:\n");
+    for f in data::required_files(edition) {
+        msg.push_str(&format!(
+            "  {}: {} (from {})\n",
+            f.name, f.what_en, f.origin
+        ));
+    }
+    Err(msg)
+}
+
+/// The per-team table as text.
+pub fn team_table(session: &Session, lang: Lang) -> String {
+    let t = i18n::texts(lang);
+    let atlas = &session.atlas;
+    let m = &session.metrics;
+    let s = &session.scenario;
+    let mut rows: Vec<[String; 7]> = vec![[
+        t.team.to_string(),
+        "ELZ".to_string(),
+        t.municipalities.to_string(),
+        t.population.to_string(),
+        t.children.to_string(),
+        t.budget.to_string(),
+        capitalise(t.contiguous),
+    ]];
+    let yes_no = |b: bool| match (lang, b) {
+        (Lang::Nl, true) => "ja".to_string(),
+        (Lang::Nl, false) => "nee".to_string(),
+        (Lang::En, true) => "yes".to_string(),
+        (Lang::En, false) => "no".to_string(),
+    };
+    for (i, team) in s.teams.iter().enumerate() {
+        let st = &m.teams[i];
+        let children = if st.children_known() {
+            i18n::int(st.children)
+        } else if st.children == 0.0 {
+            t.unknown.to_string()
+        } else {
+            format!("{} + {}", i18n::int(st.children), t.unknown)
+        };
+        let contiguous = if st.is_contiguous() {
+            yes_no(true)
+        } else {
+            format!("{} ({} {})", yes_no(false), st.components.len(), t.parts)
+        };
+        rows.push([
+            team.name.clone(),
+            st.units.len().to_string(),
+            st.municipalities.to_string(),
+            i18n::int(st.population),
+            children,
+            i18n::eur(st.budget_flat),
+            contiguous,
+        ]);
+    }
+    let widths: Vec<usize> = (0..7)
+        .map(|c| rows.iter().map(|r| r[c].chars().count()).max().unwrap_or(0))
+        .collect();
+    let mut out = String::new();
+    for (ri, r) in rows.iter().enumerate() {
+        let cells: Vec<String> = r
+            .iter()
+            .enumerate()
+            .map(|(c, v)| {
+                let pad = widths[c] - v.chars().count();
+                if c == 0 || ri == 0 || c == 6 {
+                    format!("{v}{}", " ".repeat(pad))
+                } else {
+                    format!("{}{v}", " ".repeat(pad))
+                }
+            })
+            .collect();
+        out.push_str(cells.join("  ").trim_end());
+        out.push('\n');
+    }
+    let _ = atlas;
+    out.push('\n');
+    if m.is_covered() {
+        out.push_str(&format!("{}: {}\n", coverage_word(lang), t.coverage_ok));
+    } else {
+        let names: Vec<&str> = m
+            .unassigned_units
+            .iter()
+            .map(|&u| session.atlas.units[u].name.as_str())
+            .collect();
+        out.push_str(&format!(
+            "{}: {} {}: {}\n",
+            coverage_word(lang),
+            m.unassigned_units.len(),
+            t.coverage_missing,
+            names.join(", ")
+        ));
+    }
+    out
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+fn coverage_word(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Nl => "Dekking",
+        Lang::En => "Coverage",
+    }
+}
+
+fn load_scenario(atlas: &Atlas, path: &Path) -> Result<Scenario, DataError> {
+    let f = scenario_file::read(path)?;
+    if f.edition != atlas.edition {
+        return Err(DataError::whole(
+            path,
+            format!(
+                "the scenario is on the {} municipalities; use --edition {}",
+                f.edition.label(),
+                f.edition.label()
+            ),
+        ));
+    }
+    f.to_scenario(atlas, path)
+}
+
+/// Run `check`: returns the process exit code.
+pub fn run_check(args: &Args, scenario: Option<&Path>) -> i32 {
+    let mut edition = args.edition.unwrap_or(Edition::M2025);
+    if args.edition.is_none()
+        && let Some(p) = scenario
+        && let Ok(f) = scenario_file::read(p)
+    {
+        edition = f.edition;
+    }
+    let dir = match resolve_data(args, edition) {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("gebiedsplanner: {e}");
+            return 2;
+        }
+    };
+    let mut session = match Session::load(&dir, edition) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("gebiedsplanner: {e}");
+            return 2;
+        }
+    };
+    if let Some(p) = scenario {
+        match load_scenario(&session.atlas, p) {
+            Ok(s) => session.set_scenario(s),
+            Err(e) => {
+                eprintln!("gebiedsplanner: {e}");
+                return 2;
+            }
+        }
+    }
+    println!(
+        "{}: {}",
+        i18n::texts(args.lang).scenario,
+        session.scenario.name
+    );
+    print!("{}", team_table(&session, args.lang));
+    let m = &session.metrics;
+    let mut broken = Vec::new();
+    for t in m.non_contiguous_teams() {
+        broken.push(format!(
+            "team '{}' is not contiguous ({} parts)",
+            session.scenario.teams[t].name,
+            m.teams[t].components.len()
+        ));
+    }
+    for t in m.teams_with_split_units() {
+        broken.push(format!(
+            "team '{}' holds part of a zone: {}",
+            session.scenario.teams[t].name,
+            m.teams[t]
+                .split_units
+                .iter()
+                .map(|&u| session.atlas.units[u].name.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
+    if !m.is_covered() {
+        broken.push(format!("{} zone(s) have no team", m.unassigned_units.len()));
+    }
+    if broken.is_empty() {
+        println!("OK: all rules hold");
+        0
+    } else {
+        for b in &broken {
+            println!("RULE BROKEN: {b}");
+        }
+        1
+    }
+}

@@ -1,0 +1,295 @@
+//! Build the atlas of one edition from the files in the data folder.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::Path;
+
+use super::error::DataError;
+use super::geojson_read::read_polygons;
+use super::table::read_table;
+use crate::model::atlas::{Atlas, AtlasInput, Edition, MunicipalityInput, SplitInput, UnitInput};
+
+/// The zone "Antwerpen en rand" stands for four zones that split the city by sector.
+pub const ANTWERP_PARENT: &str = "elz2";
+
+/// Code of a sub-zone of Antwerp: the parent code and the source's sub-zone number.
+pub fn antwerp_unit_code(sub: &str) -> String {
+    format!("{ANTWERP_PARENT}-{sub}")
+}
+
+pub mod files {
+    pub const MUNI_2025: &str = "municipalities_flanders_brussels_2025.geojson";
+    pub const MUNI_2019: &str = "municipalities_flanders_brussels_2019-2024.geojson";
+    pub const ELZ_MUNI_2025: &str = "elz_gemeenten_2025.csv";
+    pub const ELZ_MUNI_2019: &str = "elz_gemeenten_2019-2024.csv";
+    pub const ANTWERP_GEO: &str = "elz_antwerpen_2025.geojson";
+    pub const ANTWERP_SECTORS: &str = "elz_antwerpen_statsec.csv";
+    pub const POP_FLANDERS: &str = "population_flanders_2021_by_agegroup.csv";
+    pub const POP_BELGIUM: &str = "population_belgium_2020.csv";
+    pub const PROVINCES: &str = "provinces_flanders_brussels.geojson";
+}
+
+struct Pop {
+    total: u64,
+    children: Option<u64>,
+    year: u16,
+}
+
+/// Population by 2019-2024 NIS code: Flemish 2021 figures with children, Brussels 2020 totals.
+fn read_population(dir: &Path) -> Result<HashMap<String, Pop>, DataError> {
+    let mut out = HashMap::new();
+    let f = dir.join(files::POP_FLANDERS);
+    for r in read_table(&f, &["nis", "pop_total", "pop_0_17"])? {
+        out.insert(
+            r.nis(&f, "nis")?,
+            Pop {
+                total: r.count(&f, "pop_total")?,
+                children: Some(r.count(&f, "pop_0_17")?),
+                year: 2021,
+            },
+        );
+    }
+    let f = dir.join(files::POP_BELGIUM);
+    for r in read_table(&f, &["nis", "total"])? {
+        let nis = r.nis(&f, "nis")?;
+        // Only the Brussels figures are used: Flanders has the newer split by age above.
+        if nis.starts_with("21") {
+            out.insert(
+                nis,
+                Pop {
+                    total: r.count(&f, "total")?,
+                    children: None,
+                    year: 2020,
+                },
+            );
+        }
+    }
+    Ok(out)
+}
+
+/// Load the atlas of `edition` from `dir`.
+pub fn load_atlas(dir: &Path, edition: Edition) -> Result<Atlas, DataError> {
+    let (muni_file, elz_file, code_col, name_col) = match edition {
+        Edition::M2025 => (
+            files::MUNI_2025,
+            files::ELZ_MUNI_2025,
+            "elz_code",
+            "elz_name",
+        ),
+        Edition::M2019 => (
+            files::MUNI_2019,
+            files::ELZ_MUNI_2019,
+            "elz_code_pic",
+            "elz_name_pic_2025",
+        ),
+    };
+    let pop = read_population(dir)?;
+
+    // Zone membership and predecessors.
+    let ef = dir.join(elz_file);
+    let mut units: BTreeMap<String, UnitInput> = BTreeMap::new();
+    let mut order: Vec<String> = Vec::new();
+    let mut predecessors: HashMap<String, Vec<String>> = HashMap::new();
+    let mut member_of: HashMap<String, String> = HashMap::new();
+    for r in read_table(&ef, &["nis", code_col, name_col])? {
+        let nis = r.nis(&ef, "nis")?;
+        let code = r.req(&ef, code_col)?.to_string();
+        let name = r.req(&ef, name_col)?.to_string();
+        if member_of.insert(nis.clone(), code.clone()).is_some() {
+            return Err(DataError::new(
+                &ef,
+                format!("line {}", r.line),
+                format!("municipality {nis} is listed twice"),
+            ));
+        }
+        let preds: Vec<String> = match edition {
+            Edition::M2025 => r
+                .opt("nis_2024_predecessors")
+                .split(';')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(String::from)
+                .collect(),
+            Edition::M2019 => Vec::new(),
+        };
+        predecessors.insert(
+            nis.clone(),
+            if preds.is_empty() {
+                vec![nis.clone()]
+            } else {
+                preds
+            },
+        );
+        units
+            .entry(code.clone())
+            .or_insert_with(|| {
+                order.push(code.clone());
+                UnitInput {
+                    code: code.clone(),
+                    name,
+                    members: Vec::new(),
+                }
+            })
+            .members
+            .push(nis);
+    }
+
+    // Municipality polygons with their population (summed over predecessors).
+    let mf = dir.join(muni_file);
+    let mut municipalities = Vec::new();
+    let mut seen = BTreeSet::new();
+    for f in read_polygons(&mf)? {
+        let code = f.text(&mf, "nis")?;
+        if code.len() != 5 || !code.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(DataError::new(
+                &mf,
+                format!("feature {}", f.number),
+                format!("property 'nis' should be a 5-digit NIS code, found '{code}'"),
+            ));
+        }
+        if !seen.insert(code.clone()) {
+            return Err(DataError::new(
+                &mf,
+                format!("feature {}", f.number),
+                format!("municipality {code} appears twice"),
+            ));
+        }
+        if !member_of.contains_key(&code) {
+            return Err(DataError::new(
+                &mf,
+                format!("feature {}", f.number),
+                format!("municipality {code} is not in {elz_file}"),
+            ));
+        }
+        let preds = predecessors
+            .get(&code)
+            .cloned()
+            .unwrap_or_else(|| vec![code.clone()]);
+        let mut total = 0u64;
+        let mut children = Some(0u64);
+        let mut year = 0u16;
+        let mut pred_pop = Vec::new();
+        for p in &preds {
+            let Some(pp) = pop.get(p) else {
+                return Err(DataError::new(
+                    &mf,
+                    format!("feature {}", f.number),
+                    format!(
+                        "no population figure for municipality {p} in {} or {}",
+                        files::POP_FLANDERS,
+                        files::POP_BELGIUM
+                    ),
+                ));
+            };
+            total += pp.total;
+            children = children.zip(pp.children).map(|(a, b)| a + b);
+            year = year.max(pp.year);
+            pred_pop.push((p.clone(), Some(pp.total)));
+        }
+        municipalities.push(MunicipalityInput {
+            name: f.text(&mf, "name_nl")?,
+            province: f.text(&mf, "province_nl").unwrap_or_default(),
+            polygons: f.polygons,
+            population: Some(total),
+            children,
+            population_year: year,
+            predecessors: pred_pop,
+            code,
+        });
+    }
+    for nis in member_of.keys() {
+        if !seen.contains(nis) {
+            return Err(DataError::whole(
+                &ef,
+                format!("municipality {nis} has no polygon in {muni_file}"),
+            ));
+        }
+    }
+
+    // Antwerp: the parent zone becomes four zones; municipalities whose sectors lie in
+    // several of them are split by the sub-zone polygons.
+    let mut splits = Vec::new();
+    if let Some(parent) = units.remove(ANTWERP_PARENT) {
+        let sf = dir.join(files::ANTWERP_SECTORS);
+        let mut sector_units: HashMap<String, BTreeSet<String>> = HashMap::new();
+        for r in read_table(&sf, &["nis_2024", "elzantw_code"])? {
+            sector_units
+                .entry(r.nis(&sf, "nis_2024")?)
+                .or_default()
+                .insert(r.req(&sf, "elzantw_code")?.to_string());
+        }
+        let gf = dir.join(files::ANTWERP_GEO);
+        let mut sub: BTreeMap<String, (String, Vec<_>)> = BTreeMap::new();
+        for f in read_polygons(&gf)? {
+            let code = f.text(&gf, "elzantw_code")?;
+            let name = f.text(&gf, "elz_name")?;
+            sub.insert(antwerp_unit_code(&code), (name, f.polygons));
+        }
+        if sub.is_empty() {
+            return Err(DataError::whole(&gf, "no Antwerp zones in the file"));
+        }
+        let mut sub_members: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        for m in &parent.members {
+            let preds = predecessors
+                .get(m)
+                .cloned()
+                .unwrap_or_else(|| vec![m.clone()]);
+            let codes: BTreeSet<String> = preds
+                .iter()
+                .filter_map(|p| sector_units.get(p))
+                .flatten()
+                .map(|c| antwerp_unit_code(c))
+                .collect();
+            if codes.is_empty() {
+                return Err(DataError::whole(
+                    &sf,
+                    format!(
+                        "municipality {m} of zone {ANTWERP_PARENT} has no sectors in this file"
+                    ),
+                ));
+            }
+            for c in &codes {
+                if !sub.contains_key(c) {
+                    return Err(DataError::whole(
+                        &gf,
+                        format!(
+                            "Antwerp zone {c} named in {} has no polygon",
+                            files::ANTWERP_SECTORS
+                        ),
+                    ));
+                }
+                sub_members.entry(c.clone()).or_default().push(m.clone());
+            }
+            if codes.len() > 1 {
+                splits.push(SplitInput {
+                    municipality: m.clone(),
+                    parts: codes
+                        .iter()
+                        .filter_map(|c| sub.get(c).map(|(_, p)| (c.clone(), p.clone())))
+                        .collect(),
+                });
+            }
+        }
+        let pos = order.iter().position(|c| c == ANTWERP_PARENT).unwrap_or(0);
+        order.retain(|c| c != ANTWERP_PARENT);
+        for (i, (code, (name, _))) in sub.into_iter().enumerate() {
+            let members = sub_members.remove(&code).unwrap_or_default();
+            order.insert((pos + i).min(order.len()), code.clone());
+            units.insert(
+                code.clone(),
+                UnitInput {
+                    code,
+                    name,
+                    members,
+                },
+            );
+        }
+    }
+
+    let input = AtlasInput {
+        edition,
+        municipalities,
+        units: order.iter().filter_map(|c| units.remove(c)).collect(),
+        splits,
+    };
+    Atlas::build(input).map_err(|e| DataError::whole(&ef, e.to_string()))
+}

@@ -1,0 +1,13 @@
+//! Reading and finding the data folder. Every error names the file, the place in it and
+//! what is wrong; nothing here panics on bad input.
+
+pub mod discovery;
+pub mod error;
+pub mod geojson_read;
+pub mod load;
+pub mod scenario_file;
+pub mod table;
+
+pub use discovery::{Discovery, RequiredFile, discover, required_files};
+pub use error::DataError;
+pub use load::load_atlas;

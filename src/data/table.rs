@@ -1,0 +1,117 @@
+//! CSV tables read by header name, with line numbers in every error.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use super::error::{DataError, read_text};
+
+pub struct Row {
+    pub line: u64,
+    fields: HashMap<String, String>,
+}
+
+impl Row {
+    /// A field that must be present and non-empty.
+    pub fn req(&self, file: &Path, col: &str) -> Result<&str, DataError> {
+        match self.fields.get(col).map(|s| s.trim()) {
+            Some(v) if !v.is_empty() => Ok(v),
+            _ => Err(DataError::new(
+                file,
+                format!("line {}", self.line),
+                format!("column '{col}' is empty"),
+            )),
+        }
+    }
+
+    pub fn opt(&self, col: &str) -> &str {
+        self.fields.get(col).map(|s| s.trim()).unwrap_or("")
+    }
+
+    /// A whole number, or a clear error naming the column.
+    pub fn count(&self, file: &Path, col: &str) -> Result<u64, DataError> {
+        let v = self.req(file, col)?;
+        v.parse::<u64>().map_err(|_| {
+            DataError::new(
+                file,
+                format!("line {}", self.line),
+                format!("column '{col}' should be a whole number, found '{v}'"),
+            )
+        })
+    }
+
+    /// A NIS code: five digits, kept as a string.
+    pub fn nis(&self, file: &Path, col: &str) -> Result<String, DataError> {
+        let v = self.req(file, col)?;
+        if v.len() == 5 && v.bytes().all(|b| b.is_ascii_digit()) {
+            Ok(v.to_string())
+        } else {
+            Err(DataError::new(
+                file,
+                format!("line {}", self.line),
+                format!("column '{col}' should be a 5-digit NIS code, found '{v}'"),
+            ))
+        }
+    }
+}
+
+/// Read a CSV file with a header line; `;` or `,` as separator (whichever the header uses).
+pub fn read_table(path: &Path, required: &[&str]) -> Result<Vec<Row>, DataError> {
+    let text = read_text(path)?;
+    parse_table(path, &text, required)
+}
+
+pub fn parse_table(path: &Path, text: &str, required: &[&str]) -> Result<Vec<Row>, DataError> {
+    let first = text.lines().next().unwrap_or("");
+    let delim = if first.matches(';').count() > first.matches(',').count() {
+        b';'
+    } else {
+        b','
+    };
+    let mut rdr = csv::ReaderBuilder::new()
+        .delimiter(delim)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let headers: Vec<String> = rdr
+        .headers()
+        .map_err(|e| DataError::new(path, "line 1", format!("cannot read the header: {e}")))?
+        .iter()
+        .map(|h| h.trim().to_string())
+        .collect();
+    let missing: Vec<&str> = required
+        .iter()
+        .copied()
+        .filter(|r| !headers.iter().any(|h| h == r))
+        .collect();
+    if !missing.is_empty() {
+        return Err(DataError::new(
+            path,
+            "line 1",
+            format!("missing column(s): {}", missing.join(", ")),
+        ));
+    }
+    let mut rows = Vec::new();
+    for rec in rdr.records() {
+        let rec = rec.map_err(|e| {
+            let line = e.position().map(|p| p.line()).unwrap_or(0);
+            DataError::new(path, format!("line {line}"), e.to_string())
+        })?;
+        let line = rec.position().map(|p| p.line()).unwrap_or(0);
+        if rec.iter().all(|f| f.trim().is_empty()) {
+            continue;
+        }
+        if rec.len() != headers.len() {
+            return Err(DataError::new(
+                path,
+                format!("line {line}"),
+                format!("{} fields, the header has {}", rec.len(), headers.len()),
+            ));
+        }
+        let fields = headers
+            .iter()
+            .cloned()
+            .zip(rec.iter().map(String::from))
+            .collect();
+        rows.push(Row { line, fields });
+    }
+    Ok(rows)
+}

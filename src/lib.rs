@@ -1,0 +1,11 @@
+//! Gebiedsplanner: divide the eerstelijnszones of Flanders and Brussels over the
+//! 1 Gezin 1 Plan teams, on a map, and see at once whether the rules hold.
+
+pub mod app;
+pub mod cli;
+pub mod data;
+pub mod i18n;
+pub mod map;
+pub mod model;
+pub mod session;
+pub mod ui;

@@ -1,0 +1,9 @@
+//! Drawing the atlas on the tile map: triangulated fills, border arcs and labels.
+//! Geometry is triangulated once in Mercator space; each frame only transforms it.
+
+pub mod layers;
+pub mod mesh;
+pub mod view;
+
+pub use mesh::MapGeometry;
+pub use view::{MapView, ScreenTransform};

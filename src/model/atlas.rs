@@ -1,0 +1,569 @@
+//! The atlas: municipalities, eerstelijnszones (units) and the cells they are made of,
+//! with their shared-edge topology. Built once from the data folder; read-only afterwards.
+
+use std::collections::HashMap;
+
+use geo::{Area, BooleanOps, Coord, LineString, MultiPolygon, Polygon};
+
+use super::geom::{self, BBox, Merc, MercPolygon};
+use super::topology::{LonLatPolygon, Topology};
+
+/// Which municipality set the atlas is built on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum Edition {
+    /// The 304 municipalities since 1 January 2025.
+    #[serde(rename = "2025")]
+    M2025,
+    /// The 319 municipalities of 2019-2024.
+    #[serde(rename = "2019-2024")]
+    M2019,
+}
+
+impl Edition {
+    pub fn label(self) -> &'static str {
+        match self {
+            Edition::M2025 => "2025",
+            Edition::M2019 => "2019-2024",
+        }
+    }
+}
+
+/// Input for one municipality, as read from the data folder.
+#[derive(Clone, Debug)]
+pub struct MunicipalityInput {
+    pub code: String,
+    pub name: String,
+    pub province: String,
+    pub polygons: Vec<LonLatPolygon>,
+    pub population: Option<u64>,
+    /// Children 0-17; `None` where the data has no age split (Brussels).
+    pub children: Option<u64>,
+    /// Reference year of the population figure.
+    pub population_year: u16,
+    /// Codes (and populations) of the 2019-2024 municipalities this one was made of;
+    /// for a municipality that did not change, itself.
+    pub predecessors: Vec<(String, Option<u64>)>,
+}
+
+/// Input for one zone: its code, name and member municipality codes.
+#[derive(Clone, Debug)]
+pub struct UnitInput {
+    pub code: String,
+    pub name: String,
+    pub members: Vec<String>,
+}
+
+/// A municipality divided between several zones by polygons of another source.
+#[derive(Clone, Debug)]
+pub struct SplitInput {
+    pub municipality: String,
+    /// Zone code and the polygons of that zone (may reach beyond the municipality).
+    pub parts: Vec<(String, Vec<LonLatPolygon>)>,
+}
+
+#[derive(Clone, Debug)]
+pub struct AtlasInput {
+    pub edition: Edition,
+    pub municipalities: Vec<MunicipalityInput>,
+    pub units: Vec<UnitInput>,
+    pub splits: Vec<SplitInput>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Municipality {
+    pub code: String,
+    pub name: String,
+    pub province: String,
+    pub population: Option<u64>,
+    pub children: Option<u64>,
+    pub population_year: u16,
+    pub predecessors: Vec<(String, Option<u64>)>,
+    pub cells: Vec<usize>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Unit {
+    pub code: String,
+    pub name: String,
+    pub province: String,
+    pub municipalities: Vec<usize>,
+    pub cells: Vec<usize>,
+    /// Where the label goes: a point well inside the zone (Mercator).
+    pub label: Merc,
+    pub bbox: BBox,
+}
+
+/// The piece of one municipality that lies in one zone. For all but a split municipality
+/// a cell is the whole municipality.
+#[derive(Clone, Debug)]
+pub struct Cell {
+    pub muni: usize,
+    pub unit: usize,
+    pub polygons: Vec<LonLatPolygon>,
+    pub merc: Vec<MercPolygon>,
+    pub bbox: BBox,
+    pub population: Option<f64>,
+    pub children: Option<f64>,
+    /// True when the population is an estimate (a share of a split municipality).
+    pub estimated: bool,
+}
+
+#[derive(Clone, Debug)]
+pub struct Atlas {
+    pub edition: Edition,
+    pub municipalities: Vec<Municipality>,
+    pub units: Vec<Unit>,
+    pub cells: Vec<Cell>,
+    pub topology: Topology,
+    pub unit_neighbours: Vec<Vec<usize>>,
+    pub muni_neighbours: Vec<Vec<usize>>,
+    pub bbox: BBox,
+}
+
+/// What went wrong when the inputs do not fit together.
+#[derive(Clone, Debug, PartialEq)]
+pub enum AtlasError {
+    UnknownMember {
+        unit: String,
+        municipality: String,
+    },
+    NotInAnyUnit {
+        municipality: String,
+    },
+    InSeveralUnits {
+        municipality: String,
+        units: Vec<String>,
+    },
+    DuplicateMunicipality(String),
+    DuplicateUnit(String),
+    SplitWithoutParts(String),
+}
+
+impl std::fmt::Display for AtlasError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            AtlasError::UnknownMember { unit, municipality } => write!(
+                f,
+                "zone {unit} names municipality {municipality}, which is not in the municipality file"
+            ),
+            AtlasError::NotInAnyUnit { municipality } => {
+                write!(f, "municipality {municipality} belongs to no zone")
+            }
+            AtlasError::InSeveralUnits {
+                municipality,
+                units,
+            } => write!(
+                f,
+                "municipality {municipality} is in several zones ({}) but no split polygons were given",
+                units.join(", ")
+            ),
+            AtlasError::DuplicateMunicipality(c) => write!(f, "municipality {c} appears twice"),
+            AtlasError::DuplicateUnit(c) => write!(f, "zone {c} appears twice"),
+            AtlasError::SplitWithoutParts(c) => {
+                write!(f, "split of municipality {c} has no polygons inside it")
+            }
+        }
+    }
+}
+
+impl std::error::Error for AtlasError {}
+
+fn to_geo(p: &LonLatPolygon) -> Polygon<f64> {
+    let ls = |r: &Vec<[f64; 2]>| LineString(r.iter().map(|c| Coord { x: c[0], y: c[1] }).collect());
+    let mut it = p.iter();
+    let ext = it.next().map(ls).unwrap_or_else(|| LineString(Vec::new()));
+    Polygon::new(ext, it.map(ls).collect())
+}
+
+fn from_geo(p: &Polygon<f64>) -> LonLatPolygon {
+    let ls = |l: &LineString<f64>| l.0.iter().map(|c| [c.x, c.y]).collect::<Vec<_>>();
+    let mut v = vec![ls(p.exterior())];
+    v.extend(p.interiors().iter().map(ls));
+    v
+}
+
+fn merc_polys(polys: &[LonLatPolygon]) -> Vec<MercPolygon> {
+    polys
+        .iter()
+        .map(|p| MercPolygon {
+            rings: p
+                .iter()
+                .map(|r| {
+                    let mut v: Vec<Merc> = r.iter().map(|c| geom::to_merc(c[0], c[1])).collect();
+                    if v.len() > 1 && v.first() == v.last() {
+                        v.pop();
+                    }
+                    v
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+fn bbox_of(polys: &[MercPolygon]) -> BBox {
+    polys.iter().fold(BBox::EMPTY, |b, p| b.union(p.bbox()))
+}
+
+/// Cut `muni` by the zone polygons. Returns, per part, the polygons of the municipality in
+/// that zone and the area (for the population share). The rest of the municipality that no
+/// zone polygon covers goes to the zone it shares the longest border with.
+fn split_municipality(
+    muni: &[LonLatPolygon],
+    parts: &[(String, Vec<LonLatPolygon>)],
+) -> Vec<(Vec<LonLatPolygon>, f64)> {
+    let m = MultiPolygon(muni.iter().map(to_geo).collect());
+    let mut pieces: Vec<Vec<LonLatPolygon>> = Vec::new();
+    let mut areas = Vec::new();
+    let mut covered = MultiPolygon::<f64>(Vec::new());
+    for (_, polys) in parts {
+        let s = MultiPolygon(polys.iter().map(to_geo).collect());
+        let inter = m.intersection(&s);
+        areas.push(inter.unsigned_area());
+        pieces.push(inter.0.iter().map(from_geo).collect());
+        covered = covered.union(&s);
+    }
+    let rest = m.difference(&covered);
+    let rest: Vec<LonLatPolygon> = rest
+        .0
+        .iter()
+        .filter(|p| p.unsigned_area() > 1e-12)
+        .map(from_geo)
+        .collect();
+    if !rest.is_empty() {
+        // Topology over [part 0, .., part k-1, rest 0, .., rest r-1].
+        let k = pieces.len();
+        let mut cells: Vec<Vec<LonLatPolygon>> = pieces.clone();
+        cells.extend(rest.iter().map(|p| vec![p.clone()]));
+        let topo = Topology::build(&cells);
+        let mut owner: Vec<Option<usize>> = vec![None; rest.len()];
+        // Propagate: a remainder piece joins the part (or already placed piece) it shares
+        // the longest border with; repeat until nothing changes.
+        loop {
+            let snapshot = owner.clone();
+            let mut changed = false;
+            for (ri, own) in owner.iter_mut().enumerate() {
+                if own.is_some() {
+                    continue;
+                }
+                let mut best: Option<(usize, f64)> = None;
+                for &(nb, len) in &topo.neighbours[k + ri] {
+                    let part = if (nb as usize) < k {
+                        Some(nb as usize)
+                    } else {
+                        snapshot[nb as usize - k]
+                    };
+                    if let Some(p) = part
+                        && best.is_none_or(|(_, l)| len > l)
+                    {
+                        best = Some((p, len));
+                    }
+                }
+                if let Some((p, _)) = best {
+                    *own = Some(p);
+                    changed = true;
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+        // Pieces that touch nothing go to the largest part.
+        let largest = areas
+            .iter()
+            .enumerate()
+            .max_by(|a, b| a.1.total_cmp(b.1))
+            .map(|(i, _)| i)
+            .unwrap_or(0);
+        for (ri, poly) in rest.into_iter().enumerate() {
+            let p = owner[ri].unwrap_or(largest);
+            if let Some(piece) = pieces.get_mut(p) {
+                piece.push(poly);
+            }
+        }
+    }
+    pieces.into_iter().zip(areas).collect()
+}
+
+impl Atlas {
+    pub fn build(input: AtlasInput) -> Result<Atlas, AtlasError> {
+        let mut muni_index: HashMap<String, usize> = HashMap::new();
+        for (i, m) in input.municipalities.iter().enumerate() {
+            if muni_index.insert(m.code.clone(), i).is_some() {
+                return Err(AtlasError::DuplicateMunicipality(m.code.clone()));
+            }
+        }
+        let mut unit_index: HashMap<String, usize> = HashMap::new();
+        for (i, u) in input.units.iter().enumerate() {
+            if unit_index.insert(u.code.clone(), i).is_some() {
+                return Err(AtlasError::DuplicateUnit(u.code.clone()));
+            }
+        }
+        // Which zones each municipality is in.
+        let mut muni_units: Vec<Vec<usize>> = vec![Vec::new(); input.municipalities.len()];
+        for (ui, u) in input.units.iter().enumerate() {
+            for code in &u.members {
+                let Some(&mi) = muni_index.get(code) else {
+                    return Err(AtlasError::UnknownMember {
+                        unit: u.code.clone(),
+                        municipality: code.clone(),
+                    });
+                };
+                if !muni_units[mi].contains(&ui) {
+                    muni_units[mi].push(ui);
+                }
+            }
+        }
+        let splits: HashMap<&str, &SplitInput> = input
+            .splits
+            .iter()
+            .map(|s| (s.municipality.as_str(), s))
+            .collect();
+
+        let mut cells: Vec<Cell> = Vec::new();
+        let mut municipalities = Vec::with_capacity(input.municipalities.len());
+        for (mi, m) in input.municipalities.iter().enumerate() {
+            let mut mcells = Vec::new();
+            match muni_units[mi].as_slice() {
+                [] => {
+                    return Err(AtlasError::NotInAnyUnit {
+                        municipality: m.code.clone(),
+                    });
+                }
+                [ui] => {
+                    let merc = merc_polys(&m.polygons);
+                    mcells.push(cells.len());
+                    cells.push(Cell {
+                        muni: mi,
+                        unit: *ui,
+                        bbox: bbox_of(&merc),
+                        merc,
+                        polygons: m.polygons.clone(),
+                        population: m.population.map(|v| v as f64),
+                        children: m.children.map(|v| v as f64),
+                        estimated: false,
+                    });
+                }
+                several => {
+                    let Some(split) = splits.get(m.code.as_str()) else {
+                        return Err(AtlasError::InSeveralUnits {
+                            municipality: m.code.clone(),
+                            units: several
+                                .iter()
+                                .map(|&u| input.units[u].code.clone())
+                                .collect(),
+                        });
+                    };
+                    let parts: Vec<(String, Vec<LonLatPolygon>)> = split
+                        .parts
+                        .iter()
+                        .filter(|(code, _)| {
+                            unit_index.get(code).is_some_and(|u| several.contains(u))
+                        })
+                        .cloned()
+                        .collect();
+                    let pieces = split_municipality(&m.polygons, &parts);
+                    let total: f64 = pieces.iter().map(|p| p.1).sum();
+                    if total <= 0.0 {
+                        return Err(AtlasError::SplitWithoutParts(m.code.clone()));
+                    }
+                    for ((code, _), (polys, area)) in parts.iter().zip(pieces) {
+                        let Some(&ui) = unit_index.get(code) else {
+                            continue;
+                        };
+                        let share = area / total;
+                        let merc = merc_polys(&polys);
+                        mcells.push(cells.len());
+                        cells.push(Cell {
+                            muni: mi,
+                            unit: ui,
+                            bbox: bbox_of(&merc),
+                            merc,
+                            polygons: polys,
+                            population: m.population.map(|v| v as f64 * share),
+                            children: m.children.map(|v| v as f64 * share),
+                            estimated: true,
+                        });
+                    }
+                }
+            }
+            municipalities.push(Municipality {
+                code: m.code.clone(),
+                name: m.name.clone(),
+                province: m.province.clone(),
+                population: m.population,
+                children: m.children,
+                population_year: m.population_year,
+                predecessors: m.predecessors.clone(),
+                cells: mcells,
+            });
+        }
+
+        let topology =
+            Topology::build(&cells.iter().map(|c| c.polygons.clone()).collect::<Vec<_>>());
+
+        let mut units: Vec<Unit> = input
+            .units
+            .iter()
+            .map(|u| Unit {
+                code: u.code.clone(),
+                name: u.name.clone(),
+                province: String::new(),
+                municipalities: Vec::new(),
+                cells: Vec::new(),
+                label: [0.0, 0.0],
+                bbox: BBox::EMPTY,
+            })
+            .collect();
+        for (ci, c) in cells.iter().enumerate() {
+            let u = &mut units[c.unit];
+            u.cells.push(ci);
+            if !u.municipalities.contains(&c.muni) {
+                u.municipalities.push(c.muni);
+            }
+            u.bbox = u.bbox.union(c.bbox);
+        }
+        for u in &mut units {
+            if let Some(&m) = u.municipalities.first() {
+                u.province = municipalities[m].province.clone();
+            }
+        }
+
+        let mut unit_neighbours = vec![Vec::new(); units.len()];
+        let mut muni_neighbours = vec![Vec::new(); municipalities.len()];
+        for (ci, nbs) in topology.neighbours.iter().enumerate() {
+            let (u, m) = (cells[ci].unit, cells[ci].muni);
+            for &(o, _) in nbs {
+                let (ou, om) = (cells[o as usize].unit, cells[o as usize].muni);
+                if ou != u && !unit_neighbours[u].contains(&ou) {
+                    unit_neighbours[u].push(ou);
+                }
+                if om != m && !muni_neighbours[m].contains(&om) {
+                    muni_neighbours[m].push(om);
+                }
+            }
+        }
+        for v in unit_neighbours.iter_mut().chain(muni_neighbours.iter_mut()) {
+            v.sort_unstable();
+        }
+
+        let bbox = cells.iter().fold(BBox::EMPTY, |b, c| b.union(c.bbox));
+        let mut atlas = Atlas {
+            edition: input.edition,
+            municipalities,
+            units,
+            cells,
+            topology,
+            unit_neighbours,
+            muni_neighbours,
+            bbox,
+        };
+        atlas.place_labels();
+        Ok(atlas)
+    }
+
+    /// Put each zone label at the pole of inaccessibility of the zone, measured against
+    /// the zone's own border arcs.
+    fn place_labels(&mut self) {
+        let mut border_segments: Vec<Vec<(Merc, Merc)>> = vec![Vec::new(); self.units.len()];
+        for arc in &self.topology.arcs {
+            let lu = self.cells[arc.left as usize].unit;
+            let ru = arc.right.map(|r| self.cells[r as usize].unit);
+            if ru == Some(lu) {
+                continue;
+            }
+            let pts: Vec<Merc> = arc
+                .points
+                .iter()
+                .map(|p| geom::to_merc(p[0], p[1]))
+                .collect();
+            for w in pts.windows(2) {
+                border_segments[lu].push((w[0], w[1]));
+                if let Some(r) = ru {
+                    border_segments[r].push((w[0], w[1]));
+                }
+            }
+        }
+        for (ui, unit) in self.units.iter_mut().enumerate() {
+            let cells = &self.cells;
+            let segs = &border_segments[ui];
+            // Search within the largest polygon's box, so the label sits in the main body.
+            let main = unit
+                .cells
+                .iter()
+                .flat_map(|&c| cells[c].merc.iter())
+                .max_by(|a, b| a.area().total_cmp(&b.area()))
+                .map(|p| p.bbox())
+                .unwrap_or(unit.bbox);
+            let search = unit
+                .cells
+                .iter()
+                .flat_map(|&c| cells[c].merc.iter())
+                .map(|p| p.bbox())
+                .filter(|b| b.intersects(&main))
+                .fold(main, |a, b| a.union(b));
+            unit.label = geom::pole_of_inaccessibility_with(
+                search,
+                |p| {
+                    unit.cells.iter().any(|&c| {
+                        cells[c].bbox.contains(p) && cells[c].merc.iter().any(|m| m.contains(p))
+                    })
+                },
+                |p| {
+                    segs.iter()
+                        .map(|&(a, b)| geom::seg_distance(p, a, b))
+                        .fold(f64::INFINITY, f64::min)
+                },
+            );
+        }
+    }
+
+    pub fn unit_by_code(&self, code: &str) -> Option<usize> {
+        self.units.iter().position(|u| u.code == code)
+    }
+
+    pub fn muni_by_code(&self, code: &str) -> Option<usize> {
+        self.municipalities.iter().position(|m| m.code == code)
+    }
+
+    /// The cell under a Mercator point, if any.
+    pub fn cell_at(&self, p: Merc) -> Option<usize> {
+        self.cells
+            .iter()
+            .position(|c| c.bbox.contains(p) && c.merc.iter().any(|m| m.contains(p)))
+    }
+
+    /// Population of a zone, and whether any part of it is an estimate.
+    pub fn unit_population(&self, unit: usize) -> (Option<f64>, bool) {
+        sum_cells(self, &self.units[unit].cells, |c| c.population)
+    }
+
+    /// Children 0-17 of a zone (None when unknown for any part of it).
+    pub fn unit_children(&self, unit: usize) -> (Option<f64>, bool) {
+        sum_cells(self, &self.units[unit].cells, |c| c.children)
+    }
+
+    pub fn is_unit_estimated(&self, unit: usize) -> bool {
+        self.units[unit]
+            .cells
+            .iter()
+            .any(|&c| self.cells[c].estimated)
+    }
+}
+
+fn sum_cells(
+    atlas: &Atlas,
+    cells: &[usize],
+    f: impl Fn(&Cell) -> Option<f64>,
+) -> (Option<f64>, bool) {
+    let mut total = 0.0;
+    let mut estimated = false;
+    for &c in cells {
+        let cell = &atlas.cells[c];
+        match f(cell) {
+            Some(v) => total += v,
+            None => return (None, estimated),
+        }
+        estimated |= cell.estimated;
+    }
+    (Some(total), estimated)
+}

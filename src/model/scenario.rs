@@ -1,0 +1,72 @@
+//! Teams and scenarios: which team each zone (and, in municipality mode, each municipality)
+//! belongs to.
+
+use std::collections::BTreeMap;
+
+use super::atlas::Atlas;
+
+/// Whether a team's area comes from a source or is an estimate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AreaStatus {
+    Sourced,
+    Partial,
+    #[default]
+    Estimated,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Team {
+    /// Stable identifier (used in files).
+    pub id: String,
+    pub name: String,
+    pub colour: [u8; 3],
+    /// IROJ region (a province or Brussels).
+    pub iroj: String,
+    pub locked: bool,
+    /// Number of subsidised partners, where a source gives it.
+    pub partners: Option<u32>,
+    pub area_status: AreaStatus,
+}
+
+/// A division of the zones over teams.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scenario {
+    pub name: String,
+    pub teams: Vec<Team>,
+    /// Team of each zone (index into `teams`), per atlas unit.
+    pub unit_team: Vec<Option<usize>>,
+    /// Municipality mode: municipalities that belong to another team than their zone.
+    pub muni_team: BTreeMap<usize, Option<usize>>,
+}
+
+impl Scenario {
+    pub fn empty(atlas: &Atlas, name: &str) -> Scenario {
+        Scenario {
+            name: name.to_string(),
+            teams: Vec::new(),
+            unit_team: vec![None; atlas.units.len()],
+            muni_team: BTreeMap::new(),
+        }
+    }
+
+    /// The team of a cell: its municipality's own team in municipality mode, else its zone's.
+    pub fn cell_team(&self, atlas: &Atlas, cell: usize) -> Option<usize> {
+        let c = &atlas.cells[cell];
+        match self.muni_team.get(&c.muni) {
+            Some(t) => *t,
+            None => self.unit_team.get(c.unit).copied().flatten(),
+        }
+    }
+
+    /// Team of every cell, in one pass.
+    pub fn cell_teams(&self, atlas: &Atlas) -> Vec<Option<usize>> {
+        (0..atlas.cells.len())
+            .map(|c| self.cell_team(atlas, c))
+            .collect()
+    }
+
+    pub fn team_by_id(&self, id: &str) -> Option<usize> {
+        self.teams.iter().position(|t| t.id == id)
+    }
+}

@@ -1,0 +1,321 @@
+//! Shared-edge topology of a set of polygonal cells.
+//!
+//! The municipality polygons share their vertices along common borders, so two cells border
+//! each other where they have the same edge. A few borders do not match vertex for vertex
+//! (other simplifications, cut polygons); those are matched by a small tolerance: an edge whose
+//! midpoint lies on a nearly parallel edge of another cell is shared with that cell.
+//!
+//! The result is a list of arcs (maximal runs of edges with the same cell on either side) and
+//! the cell adjacency with the length of each shared border. Any border of interest (team,
+//! zone, municipality) is the subset of arcs whose two sides differ in that respect, so it is
+//! found by a linear scan over the arcs, without any polygon union.
+
+use std::collections::HashMap;
+
+/// Vertices are snapped to a grid of 1e-6 degrees (the precision of the source files).
+const SNAP: f64 = 1e6;
+/// Tolerance for matching edges that do not share both vertices, in degrees (about 1 m).
+const TOLERANCE_DEG: f64 = 1e-5;
+/// Grid cell size for the tolerance search, in degrees.
+const GRID_DEG: f64 = 0.01;
+
+/// A lon/lat polygon: the first ring is the outer ring, the others are holes.
+/// Rings may be closed (first point repeated) or open.
+pub type LonLatPolygon = Vec<Vec<[f64; 2]>>;
+
+/// A run of edges between `left` and `right` (None: nothing on the other side).
+#[derive(Clone, Debug)]
+pub struct Arc {
+    pub left: u32,
+    pub right: Option<u32>,
+    /// lon/lat vertices, in order.
+    pub points: Vec<[f64; 2]>,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Topology {
+    pub arcs: Vec<Arc>,
+    /// For each cell, its neighbours and the length of the shared border in metres.
+    pub neighbours: Vec<Vec<(u32, f64)>>,
+    /// For each cell and each of its polygons: does the polygon share an edge with another cell?
+    pub part_touches: Vec<Vec<bool>>,
+}
+
+type Q = (i64, i64);
+
+fn q(p: [f64; 2]) -> Q {
+    ((p[0] * SNAP).round() as i64, (p[1] * SNAP).round() as i64)
+}
+
+/// Approximate length of a lon/lat segment in metres (local equirectangular).
+pub fn segment_metres(a: [f64; 2], b: [f64; 2]) -> f64 {
+    let lat = ((a[1] + b[1]) / 2.0).to_radians();
+    let dx = (b[0] - a[0]) * 111_320.0 * lat.cos();
+    let dy = (b[1] - a[1]) * 110_540.0;
+    (dx * dx + dy * dy).sqrt()
+}
+
+struct EdgeRef {
+    cell: u32,
+    poly: u32,
+    ring: u32,
+    idx: u32,
+}
+
+/// Open ring (drops a repeated closing vertex).
+fn open_ring(r: &[[f64; 2]]) -> &[[f64; 2]] {
+    if r.len() > 1 && q(r[0]) == q(r[r.len() - 1]) {
+        &r[..r.len() - 1]
+    } else {
+        r
+    }
+}
+
+/// Neighbour state of one edge.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Nb {
+    /// Nothing on the other side (outer boundary).
+    None,
+    /// Another piece of the same cell.
+    Own,
+    Cell(u32),
+}
+
+impl Topology {
+    /// Build the topology of `cells` (each a list of polygons).
+    pub fn build(cells: &[Vec<LonLatPolygon>]) -> Topology {
+        // 1. Exact matching on snapped vertices.
+        let mut by_key: HashMap<(Q, Q), Vec<u32>> = HashMap::new();
+        let mut edges: Vec<EdgeRef> = Vec::new();
+        let mut ring_edges: Vec<Vec<Vec<Vec<u32>>>> = Vec::with_capacity(cells.len());
+        for (ci, polys) in cells.iter().enumerate() {
+            let mut per_poly = Vec::with_capacity(polys.len());
+            for (pi, poly) in polys.iter().enumerate() {
+                let mut per_ring = Vec::with_capacity(poly.len());
+                for (ri, ring) in poly.iter().enumerate() {
+                    let ring = open_ring(ring);
+                    let n = ring.len();
+                    let mut ids = Vec::with_capacity(n);
+                    for i in 0..n {
+                        let a = q(ring[i]);
+                        let b = q(ring[(i + 1) % n]);
+                        let id = edges.len() as u32;
+                        edges.push(EdgeRef {
+                            cell: ci as u32,
+                            poly: pi as u32,
+                            ring: ri as u32,
+                            idx: i as u32,
+                        });
+                        ids.push(id);
+                        if a != b {
+                            let key = if a < b { (a, b) } else { (b, a) };
+                            by_key.entry(key).or_default().push(id);
+                        }
+                    }
+                    per_ring.push(ids);
+                }
+                per_poly.push(per_ring);
+            }
+            ring_edges.push(per_poly);
+        }
+        let point = |e: &EdgeRef, k: usize| -> [f64; 2] {
+            let ring = open_ring(&cells[e.cell as usize][e.poly as usize][e.ring as usize]);
+            ring[(e.idx as usize + k) % ring.len()]
+        };
+        let mut nb = vec![Nb::None; edges.len()];
+        for ids in by_key.values() {
+            for &id in ids {
+                let me = edges[id as usize].cell;
+                let mut state = Nb::None;
+                for &other in ids {
+                    if other == id {
+                        continue;
+                    }
+                    let oc = edges[other as usize].cell;
+                    if oc != me {
+                        state = Nb::Cell(oc);
+                        break;
+                    }
+                    state = Nb::Own;
+                }
+                nb[id as usize] = state;
+            }
+        }
+
+        // 2. Tolerance matching of the edges left over.
+        let unmatched: Vec<u32> = (0..edges.len() as u32)
+            .filter(|&id| nb[id as usize] == Nb::None)
+            .collect();
+        let cellkey = |p: [f64; 2]| {
+            (
+                (p[0] / GRID_DEG).floor() as i64,
+                (p[1] / GRID_DEG).floor() as i64,
+            )
+        };
+        let mut grid: HashMap<(i64, i64), Vec<u32>> = HashMap::new();
+        for &id in &unmatched {
+            let e = &edges[id as usize];
+            let (a, b) = (point(e, 0), point(e, 1));
+            let (ka, kb) = (cellkey(a), cellkey(b));
+            for gx in ka.0.min(kb.0)..=ka.0.max(kb.0) {
+                for gy in ka.1.min(kb.1)..=ka.1.max(kb.1) {
+                    grid.entry((gx, gy)).or_default().push(id);
+                }
+            }
+        }
+        let mut late: Vec<(u32, Nb)> = Vec::new();
+        for &id in &unmatched {
+            let e = &edges[id as usize];
+            let (a, b) = (point(e, 0), point(e, 1));
+            let m = [(a[0] + b[0]) / 2.0, (a[1] + b[1]) / 2.0];
+            let (dx, dy) = (b[0] - a[0], b[1] - a[1]);
+            let len = (dx * dx + dy * dy).sqrt();
+            if len == 0.0 {
+                continue;
+            }
+            let Some(cands) = grid.get(&cellkey(m)) else {
+                continue;
+            };
+            for &other in cands {
+                let f = &edges[other as usize];
+                if f.cell == e.cell {
+                    continue;
+                }
+                let (c, d) = (point(f, 0), point(f, 1));
+                let (fx, fy) = (d[0] - c[0], d[1] - c[1]);
+                let flen = (fx * fx + fy * fy).sqrt();
+                if flen == 0.0 {
+                    continue;
+                }
+                let sin = (dx * fy - dy * fx).abs() / (len * flen);
+                if sin < 0.05 && crate::model::geom::seg_distance(m, c, d) < TOLERANCE_DEG {
+                    late.push((id, Nb::Cell(f.cell)));
+                    break;
+                }
+            }
+        }
+        for (id, s) in late {
+            nb[id as usize] = s;
+        }
+
+        // 3. Adjacency with shared lengths, and which parts touch another cell.
+        let mut shared: HashMap<(u32, u32), f64> = HashMap::new();
+        let mut part_touches: Vec<Vec<bool>> = cells.iter().map(|p| vec![false; p.len()]).collect();
+        for (id, e) in edges.iter().enumerate() {
+            if let Nb::Cell(o) = nb[id] {
+                let len = segment_metres(point(e, 0), point(e, 1));
+                // Each shared edge is seen from both sides; count half from each.
+                *shared.entry((e.cell.min(o), e.cell.max(o))).or_default() += len / 2.0;
+                part_touches[e.cell as usize][e.poly as usize] = true;
+            }
+        }
+        let mut neighbours: Vec<Vec<(u32, f64)>> = vec![Vec::new(); cells.len()];
+        let mut pairs: Vec<_> = shared.into_iter().collect();
+        pairs.sort_by_key(|a| a.0);
+        for ((a, b), len) in pairs {
+            neighbours[a as usize].push((b, len));
+            neighbours[b as usize].push((a, len));
+        }
+
+        // 4. Arcs: runs of equal neighbour state along each ring, kept from one side only.
+        let mut arcs = Vec::new();
+        for (ci, polys) in ring_edges.iter().enumerate() {
+            for (pi, rings) in polys.iter().enumerate() {
+                for (ri, ids) in rings.iter().enumerate() {
+                    let ring = open_ring(&cells[ci][pi][ri]);
+                    let n = ids.len();
+                    if n == 0 {
+                        continue;
+                    }
+                    let states: Vec<Nb> = ids.iter().map(|&id| nb[id as usize]).collect();
+                    let start = (0..n).find(|&i| states[i] != states[(i + n - 1) % n]);
+                    let emit = |arcs: &mut Vec<Arc>, state: Nb, from: usize, count: usize| {
+                        let right = match state {
+                            Nb::None => None,
+                            Nb::Own => return,
+                            Nb::Cell(o) if o < ci as u32 => return,
+                            Nb::Cell(o) => Some(o),
+                        };
+                        let points = (0..=count).map(|k| ring[(from + k) % n]).collect();
+                        arcs.push(Arc {
+                            left: ci as u32,
+                            right,
+                            points,
+                        });
+                    };
+                    match start {
+                        None => emit(&mut arcs, states[0], 0, n),
+                        Some(s) => {
+                            let mut from = s;
+                            let mut count = 0;
+                            for k in 0..n {
+                                let i = (s + k) % n;
+                                if states[i] != states[from] {
+                                    emit(&mut arcs, states[from], from, count);
+                                    from = i;
+                                    count = 0;
+                                }
+                                count += 1;
+                            }
+                            emit(&mut arcs, states[from], from, count);
+                        }
+                    }
+                }
+            }
+        }
+
+        Topology {
+            arcs,
+            neighbours,
+            part_touches,
+        }
+    }
+
+    pub fn are_neighbours(&self, a: u32, b: u32) -> bool {
+        self.neighbours
+            .get(a as usize)
+            .is_some_and(|v| v.iter().any(|&(o, _)| o == b))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn square(x: f64, y: f64, s: f64) -> LonLatPolygon {
+        vec![vec![[x, y], [x + s, y], [x + s, y + s], [x, y + s], [x, y]]]
+    }
+
+    #[test]
+    fn two_squares_share_one_border() {
+        let t = Topology::build(&[vec![square(0.0, 0.0, 1.0)], vec![square(1.0, 0.0, 1.0)]]);
+        assert!(t.are_neighbours(0, 1));
+        let inner: Vec<_> = t.arcs.iter().filter(|a| a.right.is_some()).collect();
+        assert_eq!(inner.len(), 1);
+        assert_eq!(inner[0].points.len(), 2);
+        // Outer boundary: one open run per square.
+        assert_eq!(t.arcs.iter().filter(|a| a.right.is_none()).count(), 2);
+    }
+
+    #[test]
+    fn t_junction_is_matched_by_tolerance() {
+        // The right square has an extra vertex halfway up the shared edge.
+        let right = vec![vec![
+            [1.0, 0.0],
+            [2.0, 0.0],
+            [2.0, 1.0],
+            [1.0, 1.0],
+            [1.0, 0.5],
+            [1.0, 0.0],
+        ]];
+        let t = Topology::build(&[vec![square(0.0, 0.0, 1.0)], vec![right]]);
+        assert!(t.are_neighbours(0, 1));
+    }
+
+    #[test]
+    fn far_apart_cells_are_not_neighbours() {
+        let t = Topology::build(&[vec![square(0.0, 0.0, 1.0)], vec![square(3.0, 0.0, 1.0)]]);
+        assert!(!t.are_neighbours(0, 1));
+        assert!(!t.part_touches[0][0]);
+    }
+}

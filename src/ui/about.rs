@@ -1,0 +1,31 @@
+use crate::i18n::{ATTRIBUTIONS, Texts};
+
+/// The About window: what the app is, and the data attributions the licences require.
+pub fn show(ctx: &egui::Context, t: &Texts, open: &mut bool) {
+    let mut close = false;
+    egui::Window::new(t.about)
+        .open(open)
+        .collapsible(false)
+        .resizable(true)
+        .default_width(520.0)
+        .show(ctx, |ui| {
+            ui.label(t.about_text);
+            ui.add_space(8.0);
+            ui.heading(t.attribution);
+            for a in ATTRIBUTIONS {
+                ui.label(format!("• {a}"));
+            }
+            ui.add_space(8.0);
+            ui.label(t.population_note);
+            ui.label(t.antwerp_note);
+            ui.label(t.children_unknown_note);
+            ui.add_space(8.0);
+            ui.label(format!("Gebiedsplanner {}", env!("CARGO_PKG_VERSION")));
+            if ui.button(t.close).clicked() {
+                close = true;
+            }
+        });
+    if close {
+        *open = false;
+    }
+}
