@@ -517,6 +517,8 @@ pub fn run(args: Args) -> i32 {
         "Gebiedsplanner",
         options,
         Box::new(move |cc| {
+            // A light theme reads better on a projector.
+            cc.egui_ctx.set_theme(egui::Theme::Light);
             let mut settings: Settings = cc
                 .storage
                 .and_then(|s| eframe::get_value(s, SETTINGS_KEY))

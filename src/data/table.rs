@@ -89,13 +89,22 @@ pub fn parse_table(path: &Path, text: &str, required: &[&str]) -> Result<Vec<Row
             format!("missing column(s): {}", missing.join(", ")),
         ));
     }
+    // Line numbers from byte offsets: the reader's own line count is off for CRLF files.
+    let line_at = |byte: u64| -> u64 {
+        let bytes = text.as_bytes();
+        let mut end = (byte as usize).min(bytes.len());
+        while end < bytes.len() && (bytes[end] == b'\r' || bytes[end] == b'\n') {
+            end += 1;
+        }
+        bytes[..end].iter().filter(|&&b| b == b'\n').count() as u64 + 1
+    };
     let mut rows = Vec::new();
     for rec in rdr.records() {
         let rec = rec.map_err(|e| {
-            let line = e.position().map(|p| p.line()).unwrap_or(0);
+            let line = e.position().map(|p| line_at(p.byte())).unwrap_or(0);
             DataError::new(path, format!("line {line}"), e.to_string())
         })?;
-        let line = rec.position().map(|p| p.line()).unwrap_or(0);
+        let line = rec.position().map(|p| line_at(p.byte())).unwrap_or(0);
         if rec.iter().all(|f| f.trim().is_empty()) {
             continue;
         }
@@ -114,4 +123,26 @@ pub fn parse_table(path: &Path, text: &str, required: &[&str]) -> Result<Vec<Row
         rows.push(Row { line, fields });
     }
     Ok(rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_know_their_line_numbers() {
+        for text in ["a,b\n1,2\n3,4\n", "a,b\r\n1,2\r\n3,4\r\n"] {
+            let rows = parse_table(Path::new("x.csv"), text, &["a"]).expect("parse");
+            assert_eq!(rows[0].line, 2);
+            assert_eq!(rows[1].line, 3);
+        }
+    }
+
+    #[test]
+    fn semicolons_and_a_missing_column_are_handled() {
+        let rows = parse_table(Path::new("x.csv"), "a;b\n1;2\n", &["a", "b"]).expect("parse");
+        assert_eq!(rows[0].opt("b"), "2");
+        let err = parse_table(Path::new("x.csv"), "a,b\n1,2\n", &["c"]).err();
+        assert!(err.is_some_and(|e| e.to_string().contains("missing column(s): c")));
+    }
 }

@@ -7,6 +7,12 @@ use super::swatch;
 use crate::i18n::{self, Texts};
 use crate::session::Session;
 
+/// A small status dot (the default fonts have no check mark glyph).
+fn dot(ui: &mut egui::Ui, colour: egui::Color32) {
+    let (rect, _) = ui.allocate_exact_size(egui::Vec2::splat(10.0), egui::Sense::hover());
+    ui.painter().circle_filled(rect.center(), 5.0, colour);
+}
+
 pub enum TeamPanelAction {
     None,
     SelectUnit(usize),
@@ -92,19 +98,15 @@ pub fn show(
                 ui.horizontal(|ui| {
                     if st.units.is_empty() {
                     } else if st.is_contiguous() {
-                        ui.colored_label(
-                            egui::Color32::from_rgb(26, 120, 60),
-                            format!("✔ {}", t.contiguous),
-                        );
+                        let green = egui::Color32::from_rgb(26, 120, 60);
+                        dot(ui, green);
+                        ui.colored_label(green, t.contiguous);
                     } else {
+                        let red = egui::Color32::from_rgb(170, 40, 40);
+                        dot(ui, red);
                         ui.colored_label(
-                            egui::Color32::from_rgb(170, 40, 40),
-                            format!(
-                                "✖ {} ({} {})",
-                                t.not_contiguous,
-                                st.components.len(),
-                                t.parts
-                            ),
+                            red,
+                            format!("{} ({} {})", t.not_contiguous, st.components.len(), t.parts),
                         );
                     }
                     ui.label(

@@ -1,0 +1,199 @@
+//! The atlas built from the real data folder: counts, populations, adjacency, geometry.
+
+mod common;
+
+use gebiedsplanner::map::MapGeometry;
+use gebiedsplanner::model::atlas::{Atlas, Edition};
+use gebiedsplanner::model::geom;
+
+fn muni(atlas: &Atlas, name: &str) -> usize {
+    atlas
+        .municipalities
+        .iter()
+        .position(|m| m.name == name)
+        .unwrap_or_else(|| panic!("municipality {name} not found"))
+}
+
+fn is_brussels(code: &str) -> bool {
+    code.starts_with("21")
+}
+
+#[test]
+fn the_2025_set_has_304_municipalities_and_60_zones() {
+    let a = &common::session(Edition::M2025).atlas;
+    assert_eq!(a.municipalities.len(), 304);
+    let brussels = a
+        .municipalities
+        .iter()
+        .filter(|m| is_brussels(&m.code))
+        .count();
+    assert_eq!(brussels, 19);
+    assert_eq!(a.municipalities.len() - brussels, 285);
+    assert_eq!(a.units.len(), 60);
+    // Brussels is one zone of 19 municipalities.
+    let bruzel = a.unit_by_code("elz7").expect("Bruzel");
+    assert_eq!(a.units[bruzel].municipalities.len(), 19);
+    // "Antwerpen en rand" is four zones.
+    for code in ["elz2-1", "elz2-2", "elz2-3", "elz2-4"] {
+        assert!(a.unit_by_code(code).is_some(), "{code} missing");
+    }
+    assert!(a.unit_by_code("elz2").is_none());
+}
+
+#[test]
+fn the_2019_set_has_319_municipalities_and_the_same_60_zones() {
+    let a = &common::session(Edition::M2019).atlas;
+    assert_eq!(a.municipalities.len(), 319);
+    assert_eq!(a.units.len(), 60);
+    let b = &common::session(Edition::M2025).atlas;
+    let mut ca: Vec<_> = a.units.iter().map(|u| u.code.clone()).collect();
+    let mut cb: Vec<_> = b.units.iter().map(|u| u.code.clone()).collect();
+    ca.sort();
+    cb.sort();
+    assert_eq!(ca, cb, "both editions must offer the same zones");
+}
+
+#[test]
+fn every_municipality_is_in_exactly_one_zone_except_antwerp_city() {
+    for ed in [Edition::M2025, Edition::M2019] {
+        let a = &common::session(ed).atlas;
+        for m in &a.municipalities {
+            if m.code == "11002" {
+                // Antwerp city is divided over the four Antwerp zones.
+                assert_eq!(m.cells.len(), 4, "{ed:?}");
+                for &c in &m.cells {
+                    assert!(a.units[a.cells[c].unit].code.starts_with("elz2-"));
+                }
+            } else {
+                assert_eq!(m.cells.len(), 1, "{} ({ed:?}) in several zones", m.name);
+            }
+        }
+    }
+}
+
+#[test]
+fn population_of_flanders_2021_is_6_653_062() {
+    for ed in [Edition::M2025, Edition::M2019] {
+        let a = &common::session(ed).atlas;
+        let flemish: u64 = a
+            .municipalities
+            .iter()
+            .filter(|m| !is_brussels(&m.code))
+            .map(|m| m.population.expect("Flemish population known"))
+            .sum();
+        assert_eq!(flemish, 6_653_062, "{ed:?}");
+        // Brussels: totals known, children unknown (not zero).
+        for m in a.municipalities.iter().filter(|m| is_brussels(&m.code)) {
+            assert!(m.population.unwrap_or(0) > 0);
+            assert_eq!(m.children, None, "{}", m.name);
+        }
+    }
+}
+
+#[test]
+fn antwerp_city_population_is_shared_over_its_zones_as_an_estimate() {
+    let a = &common::session(Edition::M2025).atlas;
+    let antwerp = muni(a, "Antwerpen");
+    let total: f64 = a.municipalities[antwerp]
+        .cells
+        .iter()
+        .map(|&c| a.cells[c].population.unwrap_or(0.0))
+        .sum();
+    let expected = a.municipalities[antwerp].population.unwrap_or(0) as f64;
+    assert!((total - expected).abs() < 1.0, "{total} vs {expected}");
+    for &c in &a.municipalities[antwerp].cells {
+        assert!(a.cells[c].estimated);
+        assert!(a.cells[c].population.unwrap_or(0.0) > 10_000.0);
+    }
+    let centrum = a.unit_by_code("elz2-1").expect("Antwerpen Centrum");
+    assert!(a.is_unit_estimated(centrum));
+}
+
+#[test]
+fn adjacency_follows_shared_borders() {
+    let a = &common::session(Edition::M2025).atlas;
+    let nb = |x: &str, y: &str| a.muni_neighbours[muni(a, x)].contains(&muni(a, y));
+    assert!(nb("Gent", "Merelbeke-Melle"));
+    assert!(nb("Merelbeke-Melle", "Gent"));
+    assert!(nb("Oostende", "Bredene"));
+    assert!(!nb("Oostende", "Gent"));
+    // The Antwerp zones border each other and their neighbours.
+    let centrum = a.unit_by_code("elz2-1").expect("centrum");
+    let zuid = a.unit_by_code("elz2-3").expect("zuid");
+    assert!(a.unit_neighbours[centrum].contains(&zuid));
+    let zora = a.unit_by_code("elz55").expect("ZORA");
+    assert!(a.unit_neighbours[zuid].contains(&zora) || a.unit_neighbours[centrum].contains(&zora));
+}
+
+#[test]
+fn baarle_hertog_enclaves_touch_only_their_own_zone() {
+    let a = &common::session(Edition::M2025).atlas;
+    let bh = muni(a, "Baarle-Hertog");
+    let kempenland = a.unit_by_code("elz41").expect("Kempenland");
+    for &n in &a.muni_neighbours[bh] {
+        let m = &a.municipalities[n];
+        assert_eq!(
+            a.cells[m.cells[0]].unit, kempenland,
+            "{} borders Baarle-Hertog",
+            m.name
+        );
+    }
+    let cell = a.municipalities[bh].cells[0];
+    let parts = &a.topology.part_touches[cell];
+    assert_eq!(parts.len(), 26);
+    assert_eq!(
+        parts.iter().filter(|t| !**t).count(),
+        22,
+        "22 enclaves touch nothing"
+    );
+}
+
+#[test]
+fn triangulated_area_equals_polygon_area_for_every_zone() {
+    let a = &common::session(Edition::M2025).atlas;
+    let g = MapGeometry::build(a);
+    for (u, unit) in a.units.iter().enumerate() {
+        let poly: f64 = unit
+            .cells
+            .iter()
+            .flat_map(|&c| a.cells[c].merc.iter())
+            .map(|p| p.area())
+            .sum();
+        let tri: f64 = unit.cells.iter().map(|&c| g.cells[c].area()).sum();
+        let err = (tri - poly).abs() / poly;
+        assert!(
+            err < 0.001,
+            "{} ({u}): triangles {tri} vs polygon {poly}",
+            unit.name
+        );
+    }
+}
+
+#[test]
+fn every_zone_label_lies_inside_its_zone() {
+    for ed in [Edition::M2025, Edition::M2019] {
+        let a = &common::session(ed).atlas;
+        for (u, unit) in a.units.iter().enumerate() {
+            let c = a.cell_at(unit.label);
+            assert_eq!(
+                c.map(|c| a.cells[c].unit),
+                Some(u),
+                "label of {} at {:?} is not inside it",
+                unit.name,
+                geom::from_merc(unit.label)
+            );
+        }
+    }
+}
+
+#[test]
+fn kempenland_is_in_many_parts_but_one_unit() {
+    let a = &common::session(Edition::M2025).atlas;
+    let k = a.unit_by_code("elz41").expect("Kempenland");
+    let parts: usize = a.units[k]
+        .cells
+        .iter()
+        .map(|&c| a.cells[c].merc.len())
+        .sum();
+    assert!(parts >= 23, "Kempenland has {parts} parts");
+}

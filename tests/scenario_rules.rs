@@ -1,0 +1,150 @@
+//! The default division, the historic baseline, colours and the check command.
+
+mod common;
+
+use std::process::Command;
+
+use gebiedsplanner::data::scenario_file::ScenarioFile;
+use gebiedsplanner::model::atlas::Edition;
+use gebiedsplanner::model::defaults::{default_scenario, team_neighbours};
+use gebiedsplanner::model::metrics::compute;
+use gebiedsplanner::model::scenario::AreaStatus;
+
+#[test]
+fn default_scenario_covers_every_zone_with_contiguous_teams() {
+    for ed in [Edition::M2025, Edition::M2019] {
+        let s = common::session(ed);
+        let (scenario, skipped) = default_scenario(&s.atlas, &s.seeds);
+        assert!(skipped.is_empty(), "seed rows without a zone: {skipped:?}");
+        assert!(scenario.unit_team.iter().all(|t| t.is_some()), "{ed:?}");
+        let m = compute(&s.atlas, &scenario, &s.rules);
+        assert!(m.is_covered());
+        for (t, st) in m.teams.iter().enumerate() {
+            assert!(
+                st.is_contiguous(),
+                "{} is in {} parts",
+                scenario.teams[t].name,
+                st.components.len()
+            );
+        }
+        assert!(m.all_rules_hold());
+        // 15 historic teams plus the two of 2021.
+        assert_eq!(scenario.teams.len(), 17);
+    }
+}
+
+#[test]
+fn flat_budget_is_400_000_per_zone_and_adds_up_to_24_million() {
+    let s = common::session(Edition::M2025);
+    let total: f64 = s.metrics.teams.iter().map(|t| t.budget_flat).sum();
+    assert!((total - 60.0 * 400_000.0).abs() < 1.0, "{total}");
+    let gent = s.scenario.team_by_id("samen1plan-gent").expect("Gent team");
+    let zones = s.metrics.teams[gent].units.len() as f64;
+    assert!((s.metrics.teams[gent].budget_flat - zones * 400_000.0).abs() < 1.0);
+    let share: f64 = s.metrics.teams.iter().map(|t| t.budget_share).sum();
+    assert!((share - 24_000_000.0).abs() < 1.0, "{share}");
+}
+
+#[test]
+fn bordering_teams_never_share_a_colour() {
+    let s = common::session(Edition::M2025);
+    let nb = team_neighbours(&s.atlas, &s.scenario);
+    let mut pairs = 0;
+    for (a, list) in nb.iter().enumerate() {
+        for &b in list {
+            pairs += 1;
+            assert_ne!(
+                s.scenario.teams[a].colour, s.scenario.teams[b].colour,
+                "{} and {} border each other",
+                s.scenario.teams[a].name, s.scenario.teams[b].name
+            );
+        }
+    }
+    assert!(pairs > 20, "the teams should border each other ({pairs})");
+}
+
+#[test]
+fn historic_baseline_leaves_gaps_and_marks_estimates() {
+    let s = common::session(Edition::M2019);
+    let h = &s.historic;
+    assert_eq!(h.teams.len(), 15);
+    let m = compute(&s.atlas, h, &s.rules);
+    // Coverage was not complete in 2020.
+    assert!(!m.is_covered());
+    // Samen1Plan Gent is sourced: exactly Gent.
+    let gent = h.team_by_id("samen1plan-gent").expect("gent");
+    assert_eq!(h.teams[gent].area_status, AreaStatus::Sourced);
+    assert_eq!(m.teams[gent].municipalities, 1);
+    assert!(
+        h.teams
+            .iter()
+            .any(|t| t.area_status == AreaStatus::Estimated)
+    );
+    // Partner counts from the parliamentary answer.
+    let antwerpen = h.team_by_id("rtj-antwerpen").expect("antwerpen");
+    assert_eq!(h.teams[antwerpen].partners, Some(24));
+}
+
+fn run_check(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_gebiedsplanner"))
+        .args(args)
+        .env("GEBIEDSPLANNER_DATA", common::data_dir())
+        .output()
+        .expect("run gebiedsplanner");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn check_prints_the_team_table_and_passes_on_the_default() {
+    let (code, out, err) = run_check(&["check"]);
+    assert_eq!(code, 0, "{out}\n{err}");
+    assert!(out.contains("Samen1Plan Gent"), "{out}");
+    assert!(out.contains("EUR 400.000"), "{out}");
+    assert!(
+        out.contains("1.218.255") || out.contains("Sonja Erteejee"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Heel Vlaanderen en Brussel is gedekt"),
+        "{out}"
+    );
+    // --data after the subcommand works too.
+    let data = common::data_dir();
+    let (code, out, _) = run_check(&[
+        "check",
+        "--data",
+        data.to_str().unwrap_or_default(),
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(code, 0);
+    assert!(out.contains("Coverage"), "{out}");
+}
+
+#[test]
+fn check_fails_when_a_zone_has_no_team_or_a_team_is_cut() {
+    let s = common::session(Edition::M2025);
+    let mut file = ScenarioFile::from_scenario(&s.atlas, &s.scenario);
+    // Leave Gent without a team.
+    file.assignment.remove("elz13");
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("gap.json");
+    std::fs::write(&path, serde_json::to_string_pretty(&file).expect("json")).expect("write");
+    let (code, out, err) = run_check(&["check", path.to_str().unwrap_or_default()]);
+    assert_eq!(code, 1, "{out}\n{err}");
+    assert!(out.contains("Gent"), "{out}");
+
+    // Give Brugge to the Limburg team Plan-Trekkers: that team is now in two parts.
+    let mut file = ScenarioFile::from_scenario(&s.atlas, &s.scenario);
+    file.assignment
+        .insert("elz6".into(), "plan-trekkers".into());
+    let path = dir.path().join("cut.json");
+    std::fs::write(&path, serde_json::to_string_pretty(&file).expect("json")).expect("write");
+    let (code, out, _) = run_check(&["check", path.to_str().unwrap_or_default()]);
+    assert_eq!(code, 1);
+    assert!(out.contains("not contiguous (2 parts)"), "{out}");
+}
