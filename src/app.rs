@@ -5,21 +5,23 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU8, Ordering};
 
 use egui::Color32;
-use walkers::{HttpOptions, HttpTiles, Map, MapMemory, lon_lat};
+use walkers::{HttpOptions, HttpTiles, Map, lon_lat};
 
 use crate::cli::Args;
 use crate::data::{self, Discovery};
+use crate::editor::{Baseline, EditMode, Workspace};
 use crate::i18n::{self, Lang};
-use crate::map::MapGeometry;
 use crate::map::layers::{Layers, TileChoice};
-use crate::map::view::{MapInput, MapOutput, MapView};
+use crate::map::view::{MapInput, MapView};
 use crate::model::atlas::Edition;
-use crate::model::geom;
+use crate::model::edit::{Edit, team_has_area};
+use crate::model::geom::{self, BBox};
+use crate::model::metrics::BudgetModel;
 use crate::session::Session;
 use crate::ui::data_screen::{self, DataScreenAction};
 use crate::ui::dialogs::{FileDialogs, SystemDialogs};
-use crate::ui::team_panel::{self, TeamPanelAction};
-use crate::ui::{about, info};
+use crate::ui::team_panel::{self, TeamPanelAction, TeamPanelState};
+use crate::ui::{about, info, swatch};
 
 const SETTINGS_KEY: &str = "gebiedsplanner-settings";
 
@@ -44,72 +46,6 @@ impl Default for Settings {
             data_dir: None,
             edition: Edition::M2025,
             view: None,
-        }
-    }
-}
-
-/// A loaded data set with its map state.
-pub struct Workspace {
-    pub session: Session,
-    pub geometry: MapGeometry,
-    pub memory: MapMemory,
-    pub selected_unit: Option<usize>,
-    pub hovered_cell: Option<usize>,
-    cell_team: Vec<Option<usize>>,
-    cell_fill: Vec<Color32>,
-    fitted: bool,
-}
-
-impl Workspace {
-    pub fn new(session: Session, layers: &Layers) -> Workspace {
-        let geometry = MapGeometry::build(&session.atlas);
-        let mut w = Workspace {
-            session,
-            geometry,
-            memory: MapMemory::default(),
-            selected_unit: None,
-            hovered_cell: None,
-            cell_team: Vec::new(),
-            cell_fill: Vec::new(),
-            fitted: false,
-        };
-        w.refresh_colours(layers);
-        w
-    }
-
-    /// Recompute the per-cell team and fill colour after the scenario or layers changed.
-    pub fn refresh_colours(&mut self, layers: &Layers) {
-        let atlas = &self.session.atlas;
-        self.cell_team = self.session.scenario.cell_teams(atlas);
-        let alpha = (layers.fill_opacity.clamp(0.0, 1.0) * 255.0) as u8;
-        self.cell_fill = self
-            .cell_team
-            .iter()
-            .map(|t| match t {
-                Some(t) => {
-                    let c = self.session.scenario.teams[*t].colour;
-                    Color32::from_rgba_unmultiplied(c[0], c[1], c[2], alpha)
-                }
-                None => Color32::from_rgba_unmultiplied(200, 200, 200, alpha / 2),
-            })
-            .collect();
-    }
-
-    /// Centre and zoom so that a Mercator box fills the given screen size.
-    pub fn fit(&mut self, bbox: geom::BBox, size: egui::Vec2) {
-        let c = bbox.center();
-        let (lon, lat) = geom::from_merc(c);
-        self.memory.center_at(lon_lat(lon, lat));
-        let zx = (size.x as f64 / (bbox.width().max(1e-9) * 256.0)).log2();
-        let zy = (size.y as f64 / (bbox.height().max(1e-9) * 256.0)).log2();
-        let z = (zx.min(zy) - 0.1).clamp(2.0, 17.0);
-        let _ = self.memory.set_zoom((z * 4.0).floor() / 4.0);
-    }
-
-    pub fn map_output(&self) -> MapOutput {
-        MapOutput {
-            hovered_cell: self.hovered_cell,
-            clicked_cell: None,
         }
     }
 }
@@ -140,6 +76,14 @@ pub struct GebiedsApp {
     dialogs: Box<dyn FileDialogs>,
     cli_data: Option<PathBuf>,
     pub show_about: bool,
+    panel: TeamPanelState,
+    /// A team waiting for the user to confirm its deletion.
+    confirm_delete: Option<usize>,
+    /// The "move to team" list opened with Ctrl+M, at this screen position.
+    move_popup: Option<egui::Pos2>,
+    /// Start of a rectangle selection (shift + drag), on screen.
+    rect_start: Option<egui::Pos2>,
+    theme_set: bool,
 }
 
 impl GebiedsApp {
@@ -164,6 +108,11 @@ impl GebiedsApp {
             dialogs,
             cli_data,
             show_about: false,
+            panel: TeamPanelState::default(),
+            confirm_delete: None,
+            move_popup: None,
+            rect_start: None,
+            theme_set: false,
         };
         app.load();
         app
@@ -273,6 +222,11 @@ impl GebiedsApp {
     /// The whole UI, in one call (also used by the headless tests).
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        if !self.theme_set {
+            // A light theme reads better on a projector.
+            ctx.set_theme(egui::Theme::Light);
+            self.theme_set = true;
+        }
         self.enable_tiles(&ctx);
         let t = i18n::texts(self.settings.lang);
 
@@ -321,10 +275,20 @@ impl GebiedsApp {
                         )
                         .changed();
                     if changed {
-                        let layers = self.settings.layers.clone();
+                        let opacity = self.settings.layers.fill_opacity;
                         if let Some(w) = self.workspace_mut() {
-                            w.refresh_colours(&layers);
+                            w.set_fill_opacity(opacity);
                         }
+                    }
+                    ui.separator();
+                    ui.label(t.edition);
+                    let mut edition = self.settings.edition;
+                    ui.radio_value(&mut edition, Edition::M2025, "2025");
+                    ui.radio_value(&mut edition, Edition::M2019, "2019-2024");
+                    if edition != self.settings.edition {
+                        self.settings.edition = edition;
+                        self.load();
+                        ui.close();
                     }
                 });
                 ui.menu_button(t.language, |ui| {
@@ -364,41 +328,7 @@ impl GebiedsApp {
                     DataScreenAction::None => {}
                 }
             }
-            Screen::Loaded(w) => {
-                let mut action = TeamPanelAction::None;
-                egui::Panel::right("side")
-                    .resizable(true)
-                    .default_size(340.0)
-                    .show(ui, |ui| {
-                        if let Some(u) = w.selected_unit {
-                            ui.label(egui::RichText::new(t.selected).weak());
-                            info::zone_details(ui, &w.session, u, t);
-                            ui.separator();
-                        } else {
-                            ui.label(egui::RichText::new(t.nothing_selected).weak());
-                            ui.separator();
-                        }
-                        action = team_panel::show(ui, &w.session, t, w.selected_unit);
-                    });
-                if let TeamPanelAction::SelectUnit(u) = action {
-                    w.selected_unit = Some(u);
-                }
-                let layers = self.settings.layers.clone();
-                let tiles = if layers.tiles == TileChoice::None {
-                    None
-                } else {
-                    self.tiles.as_mut().map(|t| t as &mut dyn walkers::Tiles)
-                };
-                let mut view = None;
-                egui::CentralPanel::default()
-                    .frame(egui::Frame::new().fill(Color32::from_rgb(236, 236, 232)))
-                    .show(ui, |ui| {
-                        view = show_map(ui, w, tiles, &layers, t);
-                    });
-                if view.is_some() {
-                    self.settings.view = view;
-                }
-            }
+            Screen::Loaded(_) => self.show_workspace(ui, &ctx),
         }
 
         if self.show_about {
@@ -438,59 +368,504 @@ impl GebiedsApp {
     }
 }
 
-/// The map with its tooltip; returns the view to remember.
-fn show_map(
-    ui: &mut egui::Ui,
+/// Keyboard shortcuts of the editor. Not while a text field has the keyboard.
+fn handle_keys(
+    ctx: &egui::Context,
     w: &mut Workspace,
-    tiles: Option<&mut dyn walkers::Tiles>,
-    layers: &Layers,
-    t: &i18n::Texts,
-) -> Option<(f64, f64, f64)> {
-    if !w.fitted {
-        let size = ui.available_size();
-        w.fit(w.session.atlas.bbox, size);
-        w.fitted = true;
+    lang: Lang,
+    move_popup: &mut Option<egui::Pos2>,
+) {
+    if ctx.egui_wants_keyboard_input() {
+        return;
     }
-    let center = geom::from_merc(w.session.atlas.bbox.center());
-    let Workspace {
-        session,
-        geometry,
-        memory,
-        selected_unit,
-        cell_team,
-        cell_fill,
-        ..
-    } = w;
-    let input = MapInput {
-        atlas: &session.atlas,
-        geometry,
-        cell_fill,
-        cell_team,
-        selected_unit: *selected_unit,
-        layers,
-        text_scale: 1.0,
-    };
-    let inner = Map::new(tiles, memory, lon_lat(center.0, center.1))
-        .zoom_with_ctrl(false)
-        .show(ui, |ui, response, projector, _memory| {
-            MapView::draw(ui, response, projector, &input)
+    use egui::{Key, Modifiers};
+    let (undo, redo, redo_y, esc, del, bksp, move_key) = ctx.input_mut(|i| {
+        let redo = i.consume_key(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+        (
+            i.consume_key(Modifiers::COMMAND, Key::Z),
+            redo,
+            i.consume_key(Modifiers::COMMAND, Key::Y),
+            i.consume_key(Modifiers::NONE, Key::Escape),
+            i.consume_key(Modifiers::NONE, Key::Delete),
+            i.consume_key(Modifiers::NONE, Key::Backspace),
+            i.consume_key(Modifiers::COMMAND, Key::M),
+        )
+    });
+    if redo || redo_y {
+        w.redo();
+    } else if undo {
+        w.undo();
+    }
+    if esc {
+        if w.drag.is_some() {
+            w.cancel_drag();
+        } else if move_popup.is_some() {
+            *move_popup = None;
+            let _ = w.set_preview(None);
+        } else {
+            w.selection.clear();
+        }
+    }
+    if (del || bksp) && !w.selection.is_empty() {
+        let _ = w.assign_selection(None, lang);
+    }
+    if move_key && !w.selection.is_empty() {
+        let at = ctx
+            .input(|i| i.pointer.latest_pos())
+            .or(w.map_rect.map(|r| r.center()))
+            .unwrap_or_default();
+        *move_popup = Some(at);
+    }
+}
+
+/// The list of teams to move the selection to; hovering an entry previews the move.
+/// Returns true when a choice was made.
+fn move_menu(ui: &mut egui::Ui, w: &mut Workspace, t: &i18n::Texts, lang: Lang) -> bool {
+    ui.label(egui::RichText::new(t.move_to_team).strong());
+    let mut hovered = None;
+    let mut chosen = None;
+    let teams: Vec<(usize, String, [u8; 3], bool)> = w
+        .session
+        .scenario
+        .teams
+        .iter()
+        .enumerate()
+        .map(|(i, tm)| (i, tm.name.clone(), tm.colour, tm.locked))
+        .collect();
+    for (i, name, colour, locked) in teams {
+        let r = ui
+            .horizontal(|ui| {
+                swatch(ui, colour, 14.0);
+                let label = if locked {
+                    format!("{name} [{}]", t.locked)
+                } else {
+                    name
+                };
+                ui.button(label)
+            })
+            .inner;
+        if r.hovered() {
+            hovered = Some(Some(i));
+        }
+        if r.clicked() {
+            chosen = Some(Some(i));
+        }
+    }
+    let r = ui.button(t.unassign);
+    if r.hovered() {
+        hovered = Some(None);
+    }
+    if r.clicked() {
+        chosen = Some(None);
+    }
+    if let Some(team) = chosen {
+        let _ = w.assign_selection(team, lang);
+        return true;
+    }
+    let _ = w.set_preview(hovered.map(|team| w.edit_for(team)));
+    false
+}
+
+fn toolbar(ui: &mut egui::Ui, w: &mut Workspace, t: &i18n::Texts) {
+    ui.horizontal_wrapped(|ui| {
+        let undo = ui.add_enabled(w.history.can_undo(), egui::Button::new(t.undo));
+        let undo = match w.history.undo_label() {
+            Some(l) => undo.on_hover_text(format!("{} (Ctrl+Z)", l)),
+            None => undo,
+        };
+        if undo.clicked() {
+            w.undo();
+        }
+        let redo = ui.add_enabled(w.history.can_redo(), egui::Button::new(t.redo));
+        let redo = match w.history.redo_label() {
+            Some(l) => redo.on_hover_text(format!("{} (Ctrl+Shift+Z)", l)),
+            None => redo,
+        };
+        if redo.clicked() {
+            w.redo();
+        }
+        ui.separator();
+        ui.label(t.mode);
+        let mut mode = w.mode;
+        ui.selectable_value(&mut mode, EditMode::Zones, t.mode_zones);
+        ui.selectable_value(&mut mode, EditMode::Municipalities, t.mode_municipalities);
+        w.set_mode(mode);
+        ui.separator();
+        ui.label(t.budget_model);
+        let mut model = w.budget_model;
+        ui.selectable_value(&mut model, BudgetModel::Flat, t.budget_flat);
+        ui.selectable_value(&mut model, BudgetModel::ChildShare, t.budget_share);
+        w.set_budget_model(model);
+        ui.separator();
+        ui.label(t.compare_with);
+        let mut base = w.baseline;
+        ui.selectable_value(&mut base, Baseline::Historic, t.baseline_historic);
+        ui.selectable_value(&mut base, Baseline::Default, t.baseline_default);
+        w.set_baseline(base);
+    });
+}
+
+impl GebiedsApp {
+    fn show_workspace(&mut self, ui: &mut egui::Ui, ctx: &egui::Context) {
+        let lang = self.settings.lang;
+        let t = i18n::texts(lang);
+        let layers = self.settings.layers.clone();
+        let GebiedsApp {
+            screen,
+            tiles,
+            panel,
+            confirm_delete,
+            move_popup,
+            rect_start,
+            settings,
+            ..
+        } = self;
+        let Screen::Loaded(w) = screen else { return };
+        let w: &mut Workspace = w;
+
+        handle_keys(ctx, w, lang, move_popup);
+
+        // Pointer gestures that edit rather than pan.
+        let (pointer, pressed, down, released, shift, origin) = ctx.input(|i| {
+            (
+                i.pointer.latest_pos(),
+                i.pointer.primary_pressed(),
+                i.pointer.primary_down(),
+                i.pointer.primary_released(),
+                i.modifiers.shift,
+                i.pointer.press_origin(),
+            )
         });
-    let out = inner.inner;
-    w.hovered_cell = out.hovered_cell;
-    if let Some(c) = out.clicked_cell {
-        w.selected_unit = Some(w.session.atlas.cells[c].unit);
-    } else if inner.response.clicked() {
-        w.selected_unit = None;
+        if pressed
+            && let (Some(p), Some(rect), Some(tf)) = (origin, w.map_rect, w.last_transform)
+            && rect.contains(p)
+        {
+            if shift {
+                *rect_start = Some(p);
+            } else if let Some(cell) = w.session.atlas.cell_at(w.geometry.to_merc(tf.invert(p)))
+                && w.selection.contains(&w.item_of_cell(cell))
+            {
+                w.start_drag(p);
+            }
+        }
+        if let Some(p) = pointer
+            && down
+            && let Some(d) = &w.drag
+            && (p - d.origin).length() > 4.0
+        {
+            w.update_drag(p, lang);
+        }
+        if released {
+            w.finish_drag(lang);
+            if let (Some(a), Some(b), Some(tf)) = (rect_start.take(), pointer, w.last_transform)
+                && (a - b).length() > 4.0
+            {
+                let mut bb = BBox::EMPTY;
+                bb.include(w.geometry.to_merc(tf.invert(a)));
+                bb.include(w.geometry.to_merc(tf.invert(b)));
+                w.select_in_box(bb, true);
+            }
+        }
+        if !down && !released {
+            *rect_start = None;
+        }
+
+        egui::Panel::top("toolbar").show(ui, |ui| toolbar(ui, w, t));
+
+        let mut action = TeamPanelAction::None;
+        egui::Panel::right("side")
+            .resizable(true)
+            .default_size(370.0)
+            .show(ui, |ui| {
+                match w.focus_unit() {
+                    Some(u) => {
+                        let more = w.selection.len();
+                        ui.label(
+                            egui::RichText::new(if more > 1 {
+                                format!("{} ({more})", t.selection)
+                            } else {
+                                t.selected.to_string()
+                            })
+                            .weak(),
+                        );
+                        info::zone_details(ui, &w.session, u, t);
+                    }
+                    None => {
+                        ui.label(egui::RichText::new(t.hint_edit).weak());
+                    }
+                }
+                ui.separator();
+                action = team_panel::show(ui, w, t, panel);
+            });
+        match action {
+            TeamPanelAction::None => {}
+            TeamPanelAction::SelectUnit(u) => {
+                w.set_mode(EditMode::Zones);
+                w.selection = [u].into_iter().collect();
+                let cells = w.session.atlas.units[u].cells.clone();
+                w.zoom_to_cells(&cells);
+            }
+            TeamPanelAction::ZoomToCells(cells) => w.zoom_to_cells(&cells),
+            TeamPanelAction::Edit(e) => {
+                if let Edit::RenameTeam { .. } = e {
+                    panel.renaming = None;
+                }
+                let _ = w.apply(e, lang);
+            }
+            TeamPanelAction::AskDelete(team) => {
+                if team_has_area(&w.session.scenario, &w.session.atlas, team) {
+                    *confirm_delete = Some(team);
+                } else {
+                    let _ = w.apply(Edit::DeleteTeam { team }, lang);
+                }
+            }
+            TeamPanelAction::StartRename(team) => {
+                let name = w
+                    .session
+                    .scenario
+                    .teams
+                    .get(team)
+                    .map(|t| t.name.clone())
+                    .unwrap_or_default();
+                panel.renaming = Some((team, name));
+            }
+            TeamPanelAction::NextUnassigned => {
+                w.goto_next_unassigned();
+            }
+        }
+
+        let editing = w.drag.is_some() || rect_start.is_some();
+
+        let tiles = if layers.tiles == TileChoice::None {
+            None
+        } else {
+            tiles.as_mut().map(|t| t as &mut dyn walkers::Tiles)
+        };
+        let mut menu_open = false;
+        egui::CentralPanel::default()
+            .frame(egui::Frame::new().fill(Color32::from_rgb(236, 236, 232)))
+            .show(ui, |ui| {
+                if !w.fitted {
+                    let size = ui.available_size();
+                    w.fit(w.session.atlas.bbox, size);
+                    w.fitted = true;
+                }
+                let center = geom::from_merc(w.session.atlas.bbox.center());
+                let selected_cells = w.selected_cells();
+                let mut selected = vec![false; w.session.atlas.cells.len()];
+                for c in selected_cells {
+                    selected[c] = true;
+                }
+                let m = w.shown_metrics();
+                let mut hatch: Vec<Option<Color32>> = vec![None; w.session.atlas.cells.len()];
+                for &c in &m.unassigned_cells {
+                    hatch[c] = Some(Color32::from_rgb(90, 90, 90));
+                }
+                for st in &m.teams {
+                    for comp in st.components.iter().skip(1) {
+                        for &c in comp {
+                            hatch[c] = Some(Color32::from_rgb(200, 0, 0));
+                        }
+                    }
+                }
+                let ghost = w
+                    .drag
+                    .as_ref()
+                    .filter(|d| (d.pointer - d.origin).length() > 4.0)
+                    .map(|d| d.pointer - d.origin);
+                let select_rect = rect_start
+                    .zip(pointer)
+                    .map(|(a, b)| egui::Rect::from_two_pos(a, b));
+                let input = MapInput {
+                    atlas: &w.session.atlas,
+                    geometry: &w.geometry,
+                    cell_fill: &w.cell_fill,
+                    cell_team: &w.cell_team,
+                    selected: &selected,
+                    hatch: &hatch,
+                    hover_zone: w.mode == EditMode::Zones,
+                    layers: &layers,
+                    text_scale: 1.0,
+                    ghost,
+                    select_rect,
+                };
+                let buttons = if editing {
+                    egui::DragPanButtons::empty()
+                } else {
+                    egui::DragPanButtons::PRIMARY | egui::DragPanButtons::MIDDLE
+                };
+                let inner = Map::new(tiles, &mut w.memory, lon_lat(center.0, center.1))
+                    .zoom_with_ctrl(false)
+                    .drag_pan_buttons(buttons)
+                    .show(ui, |ui, response, projector, _memory| {
+                        MapView::draw(ui, response, projector, &input)
+                    });
+                let out = inner.inner;
+                w.last_transform = out.transform;
+                w.map_rect = Some(inner.response.rect);
+                w.hovered_cell = out.hovered_cell;
+                if !editing {
+                    if let Some(c) = out.clicked_cell {
+                        w.click_cell(Some(c), shift);
+                    } else if inner.response.clicked() && !shift {
+                        w.selection.clear();
+                    }
+                }
+                if inner.response.secondary_clicked()
+                    && let Some(c) = out.hovered_cell
+                    && !w.selection.contains(&w.item_of_cell(c))
+                {
+                    w.click_cell(Some(c), false);
+                }
+                if w.drag.is_none()
+                    && !w.selection.is_empty()
+                    && let Some(_) = inner.response.context_menu(|ui| {
+                        menu_open = true;
+                        if move_menu(ui, w, t, lang) {
+                            ui.close();
+                        }
+                    })
+                {}
+                if w.drag.is_none()
+                    && !menu_open
+                    && let Some(c) = out.hovered_cell
+                {
+                    let unit = w.session.atlas.cells[c].unit;
+                    let session = &w.session;
+                    inner.response.on_hover_ui_at_pointer(|ui| {
+                        info::zone_details(ui, session, unit, t);
+                    });
+                }
+                let pos = w.memory.detached().unwrap_or(lon_lat(center.0, center.1));
+                settings.view = Some((pos.x(), pos.y(), w.memory.zoom()));
+            });
+
+        // The move list opened with Ctrl+M.
+        if let Some(at) = *move_popup {
+            let mut done = false;
+            egui::Area::new(egui::Id::unique("move_popup"))
+                .fixed_pos(at)
+                .order(egui::Order::Foreground)
+                .show(ctx, |ui| {
+                    egui::Frame::popup(ui.style()).show(ui, |ui| {
+                        menu_open = true;
+                        done = move_menu(ui, w, t, lang);
+                    });
+                });
+            if done {
+                *move_popup = None;
+            }
+        }
+        if w.drag.is_none() && !menu_open && w.preview.as_ref().is_some() {
+            let _ = w.set_preview(None);
+        }
+
+        // What the drag would do, next to the pointer.
+        if let (Some(d), Some(p)) = (&w.drag, pointer)
+            && (p - d.origin).length() > 4.0
+        {
+            let names: Vec<String> = w
+                .selection
+                .iter()
+                .map(|&i| match w.mode {
+                    EditMode::Zones => w.session.atlas.units[i].name.clone(),
+                    EditMode::Municipalities => w.session.atlas.municipalities[i].name.clone(),
+                })
+                .collect();
+            let target = match d.target {
+                Some(crate::editor::DropTarget::Team(Some(team))) => w
+                    .session
+                    .scenario
+                    .teams
+                    .get(team)
+                    .map(|t| t.name.clone())
+                    .unwrap_or_default(),
+                Some(crate::editor::DropTarget::Team(None)) => t.unassign.to_string(),
+                None => "…".to_string(),
+            };
+            egui::Area::new(egui::Id::unique("drag_label"))
+                .fixed_pos(p + egui::vec2(18.0, 18.0))
+                .order(egui::Order::Tooltip)
+                .interactable(false)
+                .show(ctx, |ui| {
+                    egui::Frame::popup(ui.style()).show(ui, |ui| {
+                        ui.label(format!("{} » {}", names.join(", "), target));
+                    });
+                });
+        }
+
+        // A short message (e.g. a refused move).
+        if let Some((msg, shown)) = &mut w.toast {
+            let now = ctx.input(|i| i.time);
+            if shown.is_nan() {
+                *shown = now;
+            }
+            if now - *shown > 4.0 {
+                w.toast = None;
+            } else {
+                let msg = msg.clone();
+                let at = w
+                    .map_rect
+                    .map(|r| egui::pos2(r.center().x, r.bottom() - 60.0))
+                    .unwrap_or_default();
+                egui::Area::new(egui::Id::unique("toast"))
+                    .pivot(egui::Align2::CENTER_CENTER)
+                    .fixed_pos(at)
+                    .order(egui::Order::Foreground)
+                    .show(ctx, |ui| {
+                        egui::Frame::popup(ui.style())
+                            .fill(Color32::from_rgb(170, 40, 40))
+                            .show(ui, |ui| {
+                                ui.label(egui::RichText::new(msg).color(Color32::WHITE).size(16.0));
+                            });
+                    });
+                ctx.request_repaint_after(std::time::Duration::from_millis(500));
+            }
+        }
+
+        // Confirm deleting a team that owns zones.
+        if let Some(team) = *confirm_delete {
+            let name = w
+                .session
+                .scenario
+                .teams
+                .get(team)
+                .map(|t| t.name.clone())
+                .unwrap_or_default();
+            let zones = w
+                .session
+                .metrics
+                .teams
+                .get(team)
+                .map(|s| s.units.len())
+                .unwrap_or(0);
+            let mut choice = None;
+            egui::Window::new(t.delete_question)
+                .collapsible(false)
+                .resizable(false)
+                .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
+                .show(ctx, |ui| {
+                    ui.label(egui::RichText::new(&name).strong());
+                    ui.label(format!("{zones} {}", t.delete_explain));
+                    ui.horizontal(|ui| {
+                        if ui.button(t.delete).clicked() {
+                            choice = Some(true);
+                        }
+                        if ui.button(t.cancel).clicked() {
+                            choice = Some(false);
+                        }
+                    });
+                });
+            match choice {
+                Some(true) => {
+                    let _ = w.apply(Edit::DeleteTeam { team }, lang);
+                    *confirm_delete = None;
+                }
+                Some(false) => *confirm_delete = None,
+                None => {}
+            }
+        }
     }
-    if let Some(c) = out.hovered_cell {
-        let unit = w.session.atlas.cells[c].unit;
-        let session = &w.session;
-        inner.response.on_hover_ui_at_pointer(|ui| {
-            info::zone_details(ui, session, unit, t);
-        });
-    }
-    let pos = w.memory.detached().unwrap_or(lon_lat(center.0, center.1));
-    Some((pos.x(), pos.y(), w.memory.zoom()))
 }
 
 impl eframe::App for GebiedsApp {
@@ -517,8 +892,6 @@ pub fn run(args: Args) -> i32 {
         "Gebiedsplanner",
         options,
         Box::new(move |cc| {
-            // A light theme reads better on a projector.
-            cc.egui_ctx.set_theme(egui::Theme::Light);
             let mut settings: Settings = cc
                 .storage
                 .and_then(|s| eframe::get_value(s, SETTINGS_KEY))

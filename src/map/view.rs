@@ -65,16 +65,26 @@ pub struct MapInput<'a> {
     pub cell_fill: &'a [Color32],
     /// Team of each cell (None: unassigned).
     pub cell_team: &'a [Option<usize>],
-    pub selected_unit: Option<usize>,
+    /// Cells in the selection.
+    pub selected: &'a [bool],
+    /// Cells drawn hatched, in this colour (no team; detached parts of a team).
+    pub hatch: &'a [Option<Color32>],
+    /// Hover highlights the whole zone (true) or the municipality (false).
+    pub hover_zone: bool,
     pub layers: &'a Layers,
     /// Multiplier for label and line sizes (presentation).
     pub text_scale: f32,
+    /// While dragging: the screen offset of the dragged cells.
+    pub ghost: Option<Vec2>,
+    /// A rectangle being drawn to select.
+    pub select_rect: Option<Rect>,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct MapOutput {
     pub hovered_cell: Option<usize>,
     pub clicked_cell: Option<usize>,
+    pub transform: Option<ScreenTransform>,
 }
 
 pub struct MapView;
@@ -82,8 +92,19 @@ pub struct MapView;
 /// Zoom level from which municipality borders are drawn.
 pub const MUNI_BORDER_ZOOM: f64 = 9.0;
 
+fn cell_box(input: &MapInput, ci: usize) -> [f32; 4] {
+    let b = &input.atlas.cells[ci].bbox;
+    let o = input.geometry.origin;
+    [
+        (b.min[0] - o[0]) as f32,
+        (b.min[1] - o[1]) as f32,
+        (b.max[0] - o[0]) as f32,
+        (b.max[1] - o[1]) as f32,
+    ]
+}
+
 impl MapView {
-    /// Draw the atlas into `rect` and report hover and click.
+    /// Draw the atlas into the map rectangle and report hover and click.
     pub fn draw(
         ui: &mut egui::Ui,
         response: &egui::Response,
@@ -97,7 +118,10 @@ impl MapView {
         let geo = input.geometry;
 
         // Hover: the cell under the pointer.
-        let mut out = MapOutput::default();
+        let mut out = MapOutput {
+            transform: Some(tf),
+            ..Default::default()
+        };
         if let Some(pos) = response.hover_pos() {
             let local = tf.invert(pos);
             out.hovered_cell = atlas.cell_at(geo.to_merc(local));
@@ -105,34 +129,50 @@ impl MapView {
         if response.clicked() {
             out.clicked_cell = out.hovered_cell;
         }
-        let hovered_unit = out.hovered_cell.map(|c| atlas.cells[c].unit);
+        let hovered = out.hovered_cell.map(|c| {
+            let cell = &atlas.cells[c];
+            (cell.unit, cell.muni)
+        });
+        let is_hovered = |ci: usize| {
+            let c = &atlas.cells[ci];
+            match hovered {
+                Some((u, _)) if input.hover_zone => c.unit == u,
+                Some((_, m)) => c.muni == m,
+                None => false,
+            }
+        };
 
         // Fills.
         let mut mesh = Mesh::default();
         for (ci, cm) in geo.cells.iter().enumerate() {
-            let b = &atlas.cells[ci].bbox;
-            let lb = [
-                (b.min[0] - geo.origin[0]) as f32,
-                (b.min[1] - geo.origin[1]) as f32,
-                (b.max[0] - geo.origin[0]) as f32,
-                (b.max[1] - geo.origin[1]) as f32,
-            ];
-            if !overlaps(&lb, &view) {
+            if !overlaps(&cell_box(input, ci), &view) {
                 continue;
             }
             let mut colour = input.cell_fill[ci];
-            if hovered_unit == Some(atlas.cells[ci].unit) {
+            if input.ghost.is_none() && is_hovered(ci) {
                 colour = lighten(colour);
             }
-            let base = mesh.vertices.len() as u32;
-            mesh.vertices.extend(cm.vertices.iter().map(|&v| Vertex {
-                pos: tf.apply(v),
-                uv: egui::epaint::WHITE_UV,
-                color: colour,
-            }));
-            mesh.indices.extend(cm.indices.iter().map(|&i| base + i));
+            push_mesh(&mut mesh, cm, &tf, Vec2::ZERO, colour);
         }
         painter.add(Shape::mesh(mesh));
+
+        // Hatching: cells without a team, detached parts of a team.
+        let spacing = 9.0 * input.text_scale;
+        for (ci, h) in input.hatch.iter().enumerate() {
+            let Some(colour) = h else { continue };
+            if !overlaps(&cell_box(input, ci), &view) {
+                continue;
+            }
+            let rings: Vec<Vec<Pos2>> = atlas.cells[ci]
+                .merc
+                .iter()
+                .flat_map(|p| p.rings.iter())
+                .map(|r| r.iter().map(|&m| tf.apply(geo.to_local(m))).collect())
+                .collect();
+            for (a, b) in hatch_segments(&rings, spacing, response.rect) {
+                painter.line_segment([a, b], Stroke::new(1.5 * input.text_scale, *colour));
+            }
+        }
 
         // Borders: municipality < zone < team, drawn in that order.
         let zoom = projector.zoom();
@@ -149,30 +189,28 @@ impl MapView {
             if !overlaps(&arc.bbox, &view) {
                 continue;
             }
-            let l = &atlas.cells[arc.left as usize];
-            let (team_differs, unit_differs, muni_differs, ru) = match arc.right {
-                None => (true, true, true, None),
-                Some(r) => {
-                    let rc = &atlas.cells[r as usize];
-                    (
-                        input.cell_team[arc.left as usize] != input.cell_team[r as usize],
-                        l.unit != rc.unit,
-                        l.muni != rc.muni,
-                        Some(rc.unit),
-                    )
-                }
-            };
+            let li = arc.left as usize;
+            let l = &atlas.cells[li];
+            let (team_differs, unit_differs, muni_differs, sel_differs, hov_differs) =
+                match arc.right {
+                    None => (true, true, true, input.selected[li], is_hovered(li)),
+                    Some(r) => {
+                        let ri = r as usize;
+                        let rc = &atlas.cells[ri];
+                        (
+                            input.cell_team[li] != input.cell_team[ri],
+                            l.unit != rc.unit,
+                            l.muni != rc.muni,
+                            input.selected[li] != input.selected[ri],
+                            is_hovered(li) != is_hovered(ri),
+                        )
+                    }
+                };
             let pts = || -> Vec<Pos2> { arc.points.iter().map(|&p| tf.apply(p)).collect() };
-            if unit_differs {
-                if input.selected_unit.is_some()
-                    && (input.selected_unit == Some(l.unit) || input.selected_unit == ru)
-                {
-                    selected.push(pts());
-                } else if hovered_unit.is_some()
-                    && (hovered_unit == Some(l.unit) || hovered_unit == ru)
-                {
-                    highlight.push(pts());
-                }
+            if sel_differs {
+                selected.push(pts());
+            } else if hov_differs && input.ghost.is_none() {
+                highlight.push(pts());
             }
             if team_differs {
                 team_lines.push(pts());
@@ -193,10 +231,7 @@ impl MapView {
             }
         }
         for l in highlight {
-            painter.add(Shape::line(
-                l,
-                Stroke::new(3.5 * s, Color32::from_rgb(255, 255, 255)),
-            ));
+            painter.add(Shape::line(l, Stroke::new(3.5 * s, Color32::WHITE)));
         }
         for l in selected {
             painter.add(Shape::line(l.clone(), Stroke::new(6.0 * s, Color32::WHITE)));
@@ -209,8 +244,101 @@ impl MapView {
         if input.layers.zone_labels {
             draw_labels(&painter, &tf, input, response.rect);
         }
+
+        // The dragged cells follow the pointer.
+        if let Some(offset) = input.ghost {
+            let mut ghost = Mesh::default();
+            for (ci, cm) in geo.cells.iter().enumerate() {
+                if input.selected[ci] {
+                    let c = input.cell_fill[ci];
+                    let [r, g, b, _] = c.to_srgba_unmultiplied();
+                    push_mesh(
+                        &mut ghost,
+                        cm,
+                        &tf,
+                        offset,
+                        Color32::from_rgba_unmultiplied(r, g, b, 140),
+                    );
+                }
+            }
+            painter.add(Shape::mesh(ghost));
+        }
+        if let Some(r) = input.select_rect {
+            painter.rect(
+                r,
+                0.0,
+                Color32::from_rgba_unmultiplied(230, 0, 90, 30),
+                Stroke::new(1.5, Color32::from_rgb(230, 0, 90)),
+                egui::StrokeKind::Inside,
+            );
+        }
         out
     }
+}
+
+fn push_mesh(
+    mesh: &mut Mesh,
+    cm: &super::mesh::CellMesh,
+    tf: &ScreenTransform,
+    offset: Vec2,
+    colour: Color32,
+) {
+    let base = mesh.vertices.len() as u32;
+    mesh.vertices.extend(cm.vertices.iter().map(|&v| Vertex {
+        pos: tf.apply(v) + offset,
+        uv: egui::epaint::WHITE_UV,
+        color: colour,
+    }));
+    mesh.indices.extend(cm.indices.iter().map(|&i| base + i));
+}
+
+/// Diagonal hatch lines inside the rings (even-odd), in screen space, limited to `clip`.
+/// Each edge is put in the buckets of the lines it crosses, so the cost is the number of
+/// edges plus the number of crossings.
+pub fn hatch_segments(rings: &[Vec<Pos2>], spacing: f32, clip: Rect) -> Vec<(Pos2, Pos2)> {
+    // Lines x - y = t0 + k * spacing; s = x + y runs along them.
+    let t_of = |p: Pos2| p.x - p.y;
+    let s_of = |p: Pos2| p.x + p.y;
+    let (tmin, tmax) = (clip.min.x - clip.max.y, clip.max.x - clip.min.y);
+    let n = (((tmax - tmin) / spacing).ceil() as usize).min(4000);
+    let mut buckets: Vec<Vec<f32>> = vec![Vec::new(); n + 1];
+    for ring in rings {
+        let len = ring.len();
+        for i in 0..len {
+            let (a, b) = (ring[i], ring[(i + 1) % len]);
+            let (ta, tb) = (t_of(a), t_of(b));
+            if ta == tb {
+                continue;
+            }
+            let lo = ta.min(tb).max(tmin);
+            let hi = ta.max(tb).min(tmax);
+            if lo > hi {
+                continue;
+            }
+            let k0 = ((lo - tmin) / spacing).ceil() as usize;
+            let k1 = (((hi - tmin) / spacing).floor() as usize).min(n);
+            for (k, bucket) in buckets.iter_mut().enumerate().take(k1 + 1).skip(k0) {
+                let t = tmin + k as f32 * spacing;
+                let f = (t - ta) / (tb - ta);
+                if (0.0..1.0).contains(&f) {
+                    bucket.push(s_of(a) + f * (s_of(b) - s_of(a)));
+                }
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (k, mut ss) in buckets.into_iter().enumerate() {
+        if ss.len() < 2 {
+            continue;
+        }
+        ss.sort_by(f32::total_cmp);
+        let t = tmin + k as f32 * spacing;
+        for pair in ss.chunks_exact(2) {
+            let p = |s: f32| Pos2::new((s + t) / 2.0, (s - t) / 2.0);
+            out.push((p(pair[0]), p(pair[1])));
+        }
+    }
+    out
 }
 
 fn lighten(c: Color32) -> Color32 {
@@ -229,12 +357,8 @@ fn draw_labels(painter: &egui::Painter, tf: &ScreenTransform, input: &MapInput, 
         .map(|&u| atlas.unit_population(u).0.unwrap_or(0.0))
         .collect();
     order.sort_by(|&a, &b| pop[b].total_cmp(&pop[a]));
-    if let Some(sel) = input.selected_unit
-        && let Some(i) = order.iter().position(|&u| u == sel)
-    {
-        let u = order.remove(i);
-        order.insert(0, u);
-    }
+    // Selected zones first, so their names always show.
+    order.sort_by_key(|&u| !atlas.units[u].cells.iter().any(|&c| input.selected[c]));
     let font = FontId::proportional(13.0 * input.text_scale);
     let mut placed: Vec<Rect> = Vec::new();
     for u in order {
@@ -257,5 +381,31 @@ fn draw_labels(painter: &egui::Painter, tf: &ScreenTransform, input: &MapInput, 
             Color32::from_rgba_unmultiplied(255, 255, 255, 210),
         );
         painter.galley(rect.min + Vec2::new(4.0, 1.0), galley, Color32::BLACK);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hatching_a_square_stays_inside_it() {
+        let sq = vec![
+            Pos2::new(10.0, 10.0),
+            Pos2::new(110.0, 10.0),
+            Pos2::new(110.0, 110.0),
+            Pos2::new(10.0, 110.0),
+        ];
+        let clip = Rect::from_min_max(Pos2::ZERO, Pos2::new(200.0, 200.0));
+        let segs = hatch_segments(&[sq], 10.0, clip);
+        assert!(segs.len() > 10, "{} lines", segs.len());
+        for (a, b) in segs {
+            for p in [a, b] {
+                assert!(
+                    (9.9..=110.1).contains(&p.x) && (9.9..=110.1).contains(&p.y),
+                    "{p:?}"
+                );
+            }
+        }
     }
 }

@@ -2,8 +2,11 @@
 
 pub mod atlas;
 pub mod colour;
+pub mod compare;
 pub mod defaults;
+pub mod edit;
 pub mod geom;
+pub mod history;
 pub mod metrics;
 pub mod scenario;
 pub mod seeds;

@@ -1,138 +1,342 @@
-//! The list of teams with their colour, zones and totals, and the rules summary.
+//! The list of teams with their colour, zones and totals, the rules bar, and the team
+//! commands (new, rename, colour, lock, delete). Team rows are drop targets.
 
-use egui::RichText;
+use egui::{Color32, RichText};
 
 use super::info::status_text;
 use super::swatch;
+use crate::editor::{DropTarget, Workspace};
 use crate::i18n::{self, Texts};
-use crate::session::Session;
+use crate::model::colour::PALETTE;
+use crate::model::edit::Edit;
+use crate::model::metrics::BudgetModel;
 
 /// A small status dot (the default fonts have no check mark glyph).
-fn dot(ui: &mut egui::Ui, colour: egui::Color32) {
+fn dot(ui: &mut egui::Ui, colour: Color32) {
     let (rect, _) = ui.allocate_exact_size(egui::Vec2::splat(10.0), egui::Sense::hover());
     ui.painter().circle_filled(rect.center(), 5.0, colour);
 }
 
+pub const GREEN: Color32 = Color32::from_rgb(26, 120, 60);
+pub const RED: Color32 = Color32::from_rgb(170, 40, 40);
+
+/// What the user asked for in the panel.
+#[derive(Clone, Debug, PartialEq)]
 pub enum TeamPanelAction {
     None,
     SelectUnit(usize),
+    ZoomToCells(Vec<usize>),
+    Edit(Edit),
+    AskDelete(usize),
+    StartRename(usize),
+    NextUnassigned,
+}
+
+/// Panel state that lives between frames.
+#[derive(Default)]
+pub struct TeamPanelState {
+    pub renaming: Option<(usize, String)>,
+}
+
+fn signed(v: f64) -> String {
+    if v > 0.0 {
+        format!("+{}", i18n::int(v))
+    } else {
+        i18n::int(v)
+    }
 }
 
 pub fn show(
     ui: &mut egui::Ui,
-    session: &Session,
+    w: &mut Workspace,
     t: &Texts,
-    selected_unit: Option<usize>,
+    state: &mut TeamPanelState,
 ) -> TeamPanelAction {
     let mut action = TeamPanelAction::None;
-    let m = &session.metrics;
+    let mut rows: Vec<(usize, egui::Rect)> = Vec::new();
+    let session = &w.session;
     let atlas = &session.atlas;
+    let scenario = w.shown_scenario();
+    let m = w.shown_metrics();
+    let preview_teams: &[usize] = w
+        .preview
+        .as_ref()
+        .map(|p| p.teams.as_slice())
+        .unwrap_or(&[]);
+    let drop_team = w.drag.as_ref().and_then(|d| d.target);
+    let model = w.budget_model;
 
     // Rules bar.
     let ok = m.all_rules_hold();
-    let (bg, text) = if ok {
-        (egui::Color32::from_rgb(26, 120, 60), t.rules_ok)
-    } else {
-        (egui::Color32::from_rgb(170, 40, 40), t.rules_broken)
-    };
     egui::Frame::new()
-        .fill(bg)
+        .fill(if ok { GREEN } else { RED })
         .corner_radius(4.0)
         .inner_margin(6.0)
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
-            ui.label(RichText::new(text).color(egui::Color32::WHITE).strong());
+            let white = |s: String| RichText::new(s).color(Color32::WHITE);
+            ui.label(white(if ok { t.rules_ok } else { t.rules_broken }.to_string()).strong());
             if m.is_covered() {
-                ui.label(RichText::new(t.coverage_ok).color(egui::Color32::WHITE));
+                ui.label(white(t.coverage_ok.to_string()));
             } else {
-                ui.label(
-                    RichText::new(format!(
+                ui.horizontal(|ui| {
+                    ui.label(white(format!(
                         "{} {}",
                         m.unassigned_units.len(),
                         t.coverage_missing
-                    ))
-                    .color(egui::Color32::WHITE),
-                );
+                    )));
+                    if ui.button(t.next_unassigned).clicked() {
+                        action = TeamPanelAction::NextUnassigned;
+                    }
+                });
+            }
+            let cut = m.non_contiguous_teams().len();
+            if cut > 0 {
+                ui.label(white(format!("{cut} {}", t.teams_not_contiguous)));
+            }
+            let split = m.teams_with_split_units().len();
+            if split > 0 {
+                ui.label(white(format!("{}: {split} teams", t.zone_split)));
             }
         });
     ui.add_space(4.0);
-    ui.heading(t.teams);
+    ui.horizontal(|ui| {
+        ui.heading(t.teams);
+        if ui.button(format!("+ {}", t.new_team)).clicked() {
+            let n = scenario.teams.len() + 1;
+            action = TeamPanelAction::Edit(Edit::CreateTeam {
+                name: format!("{} {n}", t.new_team),
+                colour: crate::model::edit::unused_colour(scenario),
+            });
+        }
+    });
 
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            for (ti, team) in session.scenario.teams.iter().enumerate() {
+            for (ti, team) in scenario.teams.iter().enumerate() {
                 let st = &m.teams[ti];
-                ui.horizontal(|ui| {
-                    swatch(ui, team.colour, 16.0);
-                    ui.label(RichText::new(&team.name).strong());
-                });
-                let children = if st.children_known() {
-                    i18n::int(st.children)
-                } else if st.children > 0.0 {
-                    format!("{} + {}", i18n::int(st.children), t.unknown)
-                } else {
-                    t.unknown.to_string()
-                };
-                let est = if st.population_estimated {
-                    format!(" ({})", t.estimate)
-                } else {
-                    String::new()
-                };
-                ui.label(format!(
-                    "{} ELZ · {} {} · {} {}{}",
-                    st.units.len(),
-                    st.municipalities,
-                    t.municipalities.to_lowercase(),
-                    i18n::int(st.population),
-                    t.population.to_lowercase(),
-                    est
-                ));
-                ui.label(format!(
-                    "{}: {} · {}: {}",
-                    t.children,
-                    children,
-                    t.budget,
-                    i18n::eur(st.budget_flat)
-                ));
-                ui.horizontal(|ui| {
-                    if st.units.is_empty() {
-                    } else if st.is_contiguous() {
-                        let green = egui::Color32::from_rgb(26, 120, 60);
-                        dot(ui, green);
-                        ui.colored_label(green, t.contiguous);
+                let is_target = drop_team == Some(DropTarget::Team(Some(ti)));
+                let in_preview = preview_teams.contains(&ti);
+                let frame = egui::Frame::new()
+                    .inner_margin(4.0)
+                    .corner_radius(4.0)
+                    .stroke(if is_target {
+                        egui::Stroke::new(3.0, Color32::from_rgb(230, 0, 90))
+                    } else if in_preview {
+                        egui::Stroke::new(1.5, Color32::from_rgb(230, 0, 90))
                     } else {
-                        let red = egui::Color32::from_rgb(170, 40, 40);
-                        dot(ui, red);
-                        ui.colored_label(
-                            red,
-                            format!("{} ({} {})", t.not_contiguous, st.components.len(), t.parts),
-                        );
-                    }
-                    ui.label(
-                        RichText::new(status_text(t, team.area_status))
-                            .italics()
-                            .weak(),
-                    );
-                    if let Some(p) = team.partners {
-                        ui.label(RichText::new(format!("{p} {}", t.partners)).weak());
-                    }
-                });
-                egui::CollapsingHeader::new(format!("{} ({})", t.zones, st.units.len()))
-                    .id_salt(("team_zones", &team.id))
-                    .show(ui, |ui| {
-                        for &u in &st.units {
-                            let name = &atlas.units[u].name;
-                            if ui
-                                .selectable_label(selected_unit == Some(u), name)
-                                .clicked()
-                            {
-                                action = TeamPanelAction::SelectUnit(u);
+                        egui::Stroke::NONE
+                    });
+                let resp = frame.show(ui, |ui| {
+                    ui.set_width(ui.available_width());
+                    ui.horizontal(|ui| {
+                        swatch(ui, team.colour, 16.0);
+                        match &mut state.renaming {
+                            Some((r, text)) if *r == ti => {
+                                let edit = ui.text_edit_singleline(text);
+                                if edit.lost_focus() {
+                                    action = TeamPanelAction::Edit(Edit::RenameTeam {
+                                        team: ti,
+                                        name: text.trim().to_string(),
+                                    });
+                                } else {
+                                    edit.request_focus();
+                                }
+                            }
+                            _ => {
+                                ui.label(RichText::new(&team.name).strong());
                             }
                         }
+                        if team.locked {
+                            ui.label(RichText::new(format!("[{}]", t.locked)).color(RED));
+                        }
+                        if in_preview {
+                            ui.label(
+                                RichText::new(t.preview)
+                                    .italics()
+                                    .color(Color32::from_rgb(230, 0, 90)),
+                            );
+                        }
+                        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                            ui.menu_button("…", |ui| {
+                                if ui.button(t.rename).clicked() {
+                                    action = TeamPanelAction::StartRename(ti);
+                                    ui.close();
+                                }
+                                ui.horizontal_wrapped(|ui| {
+                                    ui.label(t.colour);
+                                    for c in PALETTE {
+                                        if swatch(ui, c, 18.0)
+                                            .interact(egui::Sense::click())
+                                            .clicked()
+                                        {
+                                            action = TeamPanelAction::Edit(Edit::RecolourTeam {
+                                                team: ti,
+                                                colour: c,
+                                            });
+                                            ui.close();
+                                        }
+                                    }
+                                });
+                                let lock_label = if team.locked { t.unlock } else { t.lock };
+                                if ui.button(lock_label).clicked() {
+                                    action = TeamPanelAction::Edit(Edit::SetLocked {
+                                        team: ti,
+                                        locked: !team.locked,
+                                    });
+                                    ui.close();
+                                }
+                                if ui.button(t.delete).clicked() {
+                                    action = TeamPanelAction::AskDelete(ti);
+                                    ui.close();
+                                }
+                            });
+                        });
                     });
+                    let est = if st.population_estimated {
+                        format!(" ({})", t.estimate)
+                    } else {
+                        String::new()
+                    };
+                    ui.label(format!(
+                        "{} ELZ · {} {} · {} {}{}",
+                        st.units.len(),
+                        st.municipalities,
+                        t.municipalities.to_lowercase(),
+                        i18n::int(st.population),
+                        t.population.to_lowercase(),
+                        est
+                    ));
+                    let children = if st.children_known() {
+                        i18n::int(st.children)
+                    } else if st.children > 0.0 {
+                        format!("{} + {}", i18n::int(st.children), t.unknown)
+                    } else {
+                        t.unknown.to_string()
+                    };
+                    let budget = st.budget(model);
+                    let per_child = if st.children_known() && st.children > 0.0 {
+                        format!(" · {} {}", i18n::eur(budget / st.children), t.per_child)
+                    } else {
+                        String::new()
+                    };
+                    ui.label(format!(
+                        "{}: {children} · {}{per_child}",
+                        t.children,
+                        i18n::eur(budget)
+                    ));
+                    if let Some(c) = w.comparison.teams.get(ti).filter(|_| w.preview.is_none())
+                        && (c.municipalities_gained + c.municipalities_lost > 0)
+                    {
+                        ui.label(
+                            RichText::new(format!(
+                                "{} {}: {} / {} {} · {} / {} {}",
+                                t.versus,
+                                match w.baseline {
+                                    crate::editor::Baseline::Historic => t.baseline_historic,
+                                    crate::editor::Baseline::Default => t.baseline_default,
+                                },
+                                signed(c.municipalities_gained as f64),
+                                signed(-(c.municipalities_lost as f64)),
+                                t.municipalities.to_lowercase(),
+                                signed(c.children_gained),
+                                signed(-c.children_lost),
+                                t.children.to_lowercase(),
+                            ))
+                            .small(),
+                        );
+                    }
+                    ui.horizontal_wrapped(|ui| {
+                        if st.units.is_empty() {
+                        } else if st.is_contiguous() {
+                            dot(ui, GREEN);
+                            ui.colored_label(GREEN, t.contiguous);
+                        } else {
+                            dot(ui, RED);
+                            ui.colored_label(
+                                RED,
+                                format!(
+                                    "{} ({} {})",
+                                    t.not_contiguous,
+                                    st.components.len(),
+                                    t.parts
+                                ),
+                            );
+                        }
+                        ui.label(
+                            RichText::new(status_text(t, team.area_status))
+                                .italics()
+                                .weak(),
+                        );
+                        if let Some(p) = team.partners {
+                            ui.label(RichText::new(format!("{p} {}", t.partners)).weak());
+                        }
+                    });
+                    if !st.is_contiguous() {
+                        ui.horizontal_wrapped(|ui| {
+                            for (k, comp) in st.components.iter().enumerate().skip(1) {
+                                let first = atlas.cells[comp[0]].unit;
+                                let label = format!(
+                                    "{} {} ({})",
+                                    t.zoom_to,
+                                    k + 1,
+                                    atlas.units[first].name
+                                );
+                                if ui.small_button(label).clicked() {
+                                    action = TeamPanelAction::ZoomToCells(comp.clone());
+                                }
+                            }
+                        });
+                    }
+                    if !st.split_units.is_empty() {
+                        let names: Vec<&str> = st
+                            .split_units
+                            .iter()
+                            .map(|&u| atlas.units[u].name.as_str())
+                            .collect();
+                        ui.colored_label(RED, format!("{}: {}", t.zone_split, names.join(", ")));
+                    }
+                    egui::CollapsingHeader::new(format!("{} ({})", t.zones, st.units.len()))
+                        .id_salt(("team_zones", &team.id))
+                        .show(ui, |ui| {
+                            for &u in &st.units {
+                                let name = &atlas.units[u].name;
+                                let selected = w.focus_unit() == Some(u);
+                                if ui.selectable_label(selected, name).clicked() {
+                                    action = TeamPanelAction::SelectUnit(u);
+                                }
+                            }
+                        });
+                });
+                rows.push((ti, resp.response.rect));
                 ui.separator();
             }
+            // "No team" is a drop target too.
+            let is_target = drop_team == Some(DropTarget::Team(None));
+            let resp = egui::Frame::new()
+                .inner_margin(4.0)
+                .stroke(if is_target {
+                    egui::Stroke::new(3.0, Color32::from_rgb(230, 0, 90))
+                } else {
+                    egui::Stroke::new(1.0, Color32::from_gray(180))
+                })
+                .corner_radius(4.0)
+                .show(ui, |ui| {
+                    ui.set_width(ui.available_width());
+                    ui.label(RichText::new(t.unassign).strong());
+                    if !m.unassigned_units.is_empty() {
+                        ui.horizontal_wrapped(|ui| {
+                            for &u in &m.unassigned_units {
+                                if ui.small_button(&atlas.units[u].name).clicked() {
+                                    action = TeamPanelAction::SelectUnit(u);
+                                }
+                            }
+                        });
+                    }
+                });
+            rows.push((usize::MAX, resp.response.rect));
+            ui.separator();
             // Totals.
             ui.label(RichText::new(t.total).strong());
             ui.label(format!(
@@ -143,25 +347,19 @@ pub fn show(
                 i18n::int(m.total_population),
                 t.population.to_lowercase()
             ));
-            let budget: f64 = m.teams.iter().map(|s| s.budget_flat).sum();
+            let budget: f64 = m.teams.iter().map(|s| s.budget(model)).sum();
             ui.label(format!(
-                "{}: {} · {}: {}",
+                "{}: {} + {} · {}: {}",
                 t.children,
                 i18n::int(m.total_children),
+                t.unknown,
                 t.budget,
                 i18n::eur(budget)
             ));
-            if !m.unassigned_units.is_empty() {
-                ui.label(RichText::new(format!("{}:", t.coverage_missing)).strong());
-                for &u in &m.unassigned_units {
-                    if ui
-                        .selectable_label(selected_unit == Some(u), &atlas.units[u].name)
-                        .clicked()
-                    {
-                        action = TeamPanelAction::SelectUnit(u);
-                    }
-                }
+            if model == BudgetModel::ChildShare {
+                ui.small(t.children_unknown_note);
             }
         });
+    w.team_rows = rows;
     action
 }

@@ -1,0 +1,529 @@
+//! The working state of one open scenario: selection, drag, preview, history and the numbers
+//! shown, kept consistent with each other. Panels read it and call its methods; nothing here
+//! draws.
+
+use std::collections::BTreeSet;
+
+use egui::{Color32, Pos2, Rect};
+use walkers::{MapMemory, lon_lat};
+
+use crate::i18n::Lang;
+use crate::map::MapGeometry;
+use crate::map::layers::Layers;
+use crate::map::view::ScreenTransform;
+use crate::model::compare::{Comparison, compare};
+use crate::model::edit::{self, Edit, EditError};
+use crate::model::geom::{self, BBox};
+use crate::model::history::History;
+use crate::model::metrics::{self, BudgetModel, Metrics};
+use crate::model::scenario::Scenario;
+use crate::session::Session;
+
+/// What a click or a drag moves: whole zones or single municipalities.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+pub enum EditMode {
+    #[default]
+    Zones,
+    Municipalities,
+}
+
+/// Which scenario the changes are measured against.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+pub enum Baseline {
+    /// The historic 2020 team areas.
+    #[default]
+    Historic,
+    /// The default ELZ-aligned division.
+    Default,
+}
+
+/// Where a dragged selection would go.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DropTarget {
+    /// A team, or None for "no team".
+    Team(Option<usize>),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Drag {
+    /// Where the drag started, on screen.
+    pub origin: Pos2,
+    /// Where the pointer is now.
+    pub pointer: Pos2,
+    pub target: Option<DropTarget>,
+}
+
+/// A change shown before it is made.
+#[derive(Clone, Debug)]
+pub struct Preview {
+    pub edit: Edit,
+    pub scenario: Scenario,
+    pub metrics: Metrics,
+    /// Teams whose area changes.
+    pub teams: Vec<usize>,
+}
+
+pub struct Workspace {
+    pub session: Session,
+    pub geometry: MapGeometry,
+    pub memory: MapMemory,
+    pub mode: EditMode,
+    pub budget_model: BudgetModel,
+    pub baseline: Baseline,
+    /// Selected zones (zone mode) or municipalities (municipality mode).
+    pub selection: BTreeSet<usize>,
+    pub hovered_cell: Option<usize>,
+    pub history: History,
+    pub drag: Option<Drag>,
+    pub preview: Option<Preview>,
+    pub comparison: Comparison,
+    /// A short message for the user and when it was shown (seconds, egui time).
+    pub toast: Option<(String, f64)>,
+    /// The map transform and rectangle of the last frame (for hit tests outside the map).
+    pub last_transform: Option<ScreenTransform>,
+    pub map_rect: Option<Rect>,
+    /// Screen rectangles of the team rows of the last frame (drop targets).
+    pub team_rows: Vec<(usize, Rect)>,
+    /// Cursor over the unassigned cycle.
+    pub next_unassigned: usize,
+    pub cell_team: Vec<Option<usize>>,
+    pub cell_fill: Vec<Color32>,
+    pub fitted: bool,
+    fill_alpha: u8,
+}
+
+impl Workspace {
+    pub fn new(session: Session, layers: &Layers) -> Workspace {
+        let geometry = MapGeometry::build(&session.atlas);
+        let mut w = Workspace {
+            session,
+            geometry,
+            memory: MapMemory::default(),
+            mode: EditMode::Zones,
+            budget_model: BudgetModel::Flat,
+            baseline: Baseline::Historic,
+            selection: BTreeSet::new(),
+            hovered_cell: None,
+            history: History::default(),
+            drag: None,
+            preview: None,
+            comparison: Comparison::default(),
+            toast: None,
+            last_transform: None,
+            map_rect: None,
+            team_rows: Vec::new(),
+            next_unassigned: 0,
+            cell_team: Vec::new(),
+            cell_fill: Vec::new(),
+            fitted: false,
+            fill_alpha: 150,
+        };
+        w.set_fill_opacity(layers.fill_opacity);
+        w.refresh();
+        w
+    }
+
+    pub fn set_fill_opacity(&mut self, opacity: f32) {
+        self.fill_alpha = (opacity.clamp(0.0, 1.0) * 255.0) as u8;
+        self.refresh_colours();
+    }
+
+    fn baseline_scenario(&self) -> Scenario {
+        match self.baseline {
+            Baseline::Historic => self.session.historic.clone(),
+            Baseline::Default => {
+                crate::model::defaults::default_scenario(&self.session.atlas, &self.session.seeds).0
+            }
+        }
+    }
+
+    /// After the scenario changed: metrics, comparison and colours.
+    pub fn refresh(&mut self) {
+        self.session.recompute();
+        let base = self.baseline_scenario();
+        self.comparison = compare(&self.session.atlas, &self.session.scenario, &base);
+        self.refresh_colours();
+    }
+
+    /// The scenario shown: the preview while one is active.
+    pub fn shown_scenario(&self) -> &Scenario {
+        self.preview
+            .as_ref()
+            .map(|p| &p.scenario)
+            .unwrap_or(&self.session.scenario)
+    }
+
+    pub fn shown_metrics(&self) -> &Metrics {
+        self.preview
+            .as_ref()
+            .map(|p| &p.metrics)
+            .unwrap_or(&self.session.metrics)
+    }
+
+    pub fn refresh_colours(&mut self) {
+        let atlas = &self.session.atlas;
+        let s = self
+            .preview
+            .as_ref()
+            .map(|p| &p.scenario)
+            .unwrap_or(&self.session.scenario);
+        self.cell_team = s.cell_teams(atlas);
+        let alpha = self.fill_alpha;
+        self.cell_fill = self
+            .cell_team
+            .iter()
+            .map(|t| match t.and_then(|t| s.teams.get(t)) {
+                Some(team) => {
+                    let c = team.colour;
+                    Color32::from_rgba_unmultiplied(c[0], c[1], c[2], alpha)
+                }
+                None => Color32::from_rgba_unmultiplied(255, 255, 255, alpha / 2),
+            })
+            .collect();
+    }
+
+    /// The selection as the unit of the current mode, for a cell.
+    pub fn item_of_cell(&self, cell: usize) -> usize {
+        let c = &self.session.atlas.cells[cell];
+        match self.mode {
+            EditMode::Zones => c.unit,
+            EditMode::Municipalities => c.muni,
+        }
+    }
+
+    /// Cells covered by the selection.
+    pub fn selected_cells(&self) -> Vec<usize> {
+        let atlas = &self.session.atlas;
+        self.selection
+            .iter()
+            .flat_map(|&i| match self.mode {
+                EditMode::Zones => atlas.units[i].cells.clone(),
+                EditMode::Municipalities => atlas.municipalities[i].cells.clone(),
+            })
+            .collect()
+    }
+
+    /// The zone shown in the details panel.
+    pub fn focus_unit(&self) -> Option<usize> {
+        let first = *self.selection.iter().next()?;
+        Some(match self.mode {
+            EditMode::Zones => first,
+            EditMode::Municipalities => {
+                let m = &self.session.atlas.municipalities[first];
+                self.session.atlas.cells[m.cells[0]].unit
+            }
+        })
+    }
+
+    pub fn set_mode(&mut self, mode: EditMode) {
+        if self.mode != mode {
+            self.mode = mode;
+            self.selection.clear();
+            self.cancel_drag();
+        }
+    }
+
+    /// Click on a cell: select it, or add/remove it with shift.
+    pub fn click_cell(&mut self, cell: Option<usize>, add: bool) {
+        match cell {
+            Some(c) => {
+                let item = self.item_of_cell(c);
+                if add {
+                    if !self.selection.remove(&item) {
+                        self.selection.insert(item);
+                    }
+                } else {
+                    self.selection.clear();
+                    self.selection.insert(item);
+                }
+            }
+            None if !add => self.selection.clear(),
+            None => {}
+        }
+    }
+
+    /// Select the items whose label point (zones) or cell centre (municipalities) lies in the
+    /// Mercator box.
+    pub fn select_in_box(&mut self, b: BBox, add: bool) {
+        if !add {
+            self.selection.clear();
+        }
+        let atlas = &self.session.atlas;
+        match self.mode {
+            EditMode::Zones => {
+                for (u, unit) in atlas.units.iter().enumerate() {
+                    if b.contains(unit.label) {
+                        self.selection.insert(u);
+                    }
+                }
+            }
+            EditMode::Municipalities => {
+                for (m, muni) in atlas.municipalities.iter().enumerate() {
+                    if muni
+                        .cells
+                        .iter()
+                        .any(|&c| b.contains(atlas.cells[c].bbox.center()))
+                    {
+                        self.selection.insert(m);
+                    }
+                }
+            }
+        }
+    }
+
+    /// The edit that gives the selection to `team`.
+    pub fn edit_for(&self, team: Option<usize>) -> Edit {
+        let items: Vec<usize> = self.selection.iter().copied().collect();
+        match self.mode {
+            EditMode::Zones => Edit::AssignUnits { units: items, team },
+            EditMode::Municipalities => Edit::AssignMunicipalities {
+                municipalities: items,
+                team,
+            },
+        }
+    }
+
+    /// Show what `edit` would do, without doing it. Returns the error when it is refused.
+    pub fn set_preview(&mut self, edit: Option<Edit>) -> Result<(), EditError> {
+        if self.preview.as_ref().map(|p| &p.edit) == edit.as_ref() {
+            return Ok(());
+        }
+        let result = match edit {
+            None => {
+                self.preview = None;
+                Ok(())
+            }
+            Some(edit) => {
+                let mut s = self.session.scenario.clone();
+                match edit::apply(&mut s, &self.session.atlas, &edit) {
+                    Ok(()) => {
+                        let m = metrics::compute(&self.session.atlas, &s, &self.session.rules);
+                        let before = self.session.scenario.cell_teams(&self.session.atlas);
+                        let after = s.cell_teams(&self.session.atlas);
+                        let mut teams: Vec<usize> = before
+                            .iter()
+                            .zip(&after)
+                            .filter(|(a, b)| a != b)
+                            .flat_map(|(a, b)| [*a, *b])
+                            .flatten()
+                            .collect();
+                        teams.sort_unstable();
+                        teams.dedup();
+                        self.preview = Some(Preview {
+                            edit,
+                            scenario: s,
+                            metrics: m,
+                            teams,
+                        });
+                        Ok(())
+                    }
+                    Err(e) => {
+                        self.preview = None;
+                        Err(e)
+                    }
+                }
+            }
+        };
+        self.refresh_colours();
+        result
+    }
+
+    /// Make a change: one step on the history.
+    pub fn apply(&mut self, edit: Edit, lang: Lang) -> Result<(), EditError> {
+        let before = self.session.scenario.clone();
+        let label = edit.describe(&before, &self.session.atlas);
+        let result = edit::apply(&mut self.session.scenario, &self.session.atlas, &edit);
+        match &result {
+            Ok(()) => {
+                self.history.record(label, before);
+                if let Edit::DeleteTeam { .. } = edit {
+                    self.selection.clear();
+                }
+            }
+            Err(EditError::NoChange) => {}
+            Err(e) => self.toast = Some((e.message(lang), f64::NAN)),
+        }
+        self.preview = None;
+        self.refresh();
+        result
+    }
+
+    /// Give the selection to a team (None: no team).
+    pub fn assign_selection(&mut self, team: Option<usize>, lang: Lang) -> Result<(), EditError> {
+        if self.selection.is_empty() {
+            return Err(EditError::NoChange);
+        }
+        let e = self.edit_for(team);
+        self.apply(e, lang)
+    }
+
+    pub fn undo(&mut self) -> bool {
+        match self.history.undo(&self.session.scenario) {
+            Some(s) => {
+                self.session.scenario = s;
+                self.preview = None;
+                self.refresh();
+                true
+            }
+            None => false,
+        }
+    }
+
+    pub fn redo(&mut self) -> bool {
+        match self.history.redo(&self.session.scenario) {
+            Some(s) => {
+                self.session.scenario = s;
+                self.preview = None;
+                self.refresh();
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Start dragging the selection from a screen point.
+    pub fn start_drag(&mut self, at: Pos2) {
+        if !self.selection.is_empty() {
+            self.drag = Some(Drag {
+                origin: at,
+                pointer: at,
+                target: None,
+            });
+        }
+    }
+
+    /// The pointer moved during a drag: find the target and update the preview.
+    pub fn update_drag(&mut self, pointer: Pos2, lang: Lang) {
+        let Some(d) = &self.drag else { return };
+        let _ = d;
+        let target = self.target_at(pointer);
+        let mut refused = None;
+        if let Some(d) = &mut self.drag {
+            d.pointer = pointer;
+            if d.target != target {
+                d.target = target;
+                let edit = target.map(|DropTarget::Team(t)| self.edit_for(t));
+                if let Err(e) = self.set_preview(edit) {
+                    refused = Some(e);
+                }
+            }
+        }
+        if let Some(e) = refused
+            && !matches!(e, EditError::NoChange)
+        {
+            self.toast = Some((e.message(lang), f64::NAN));
+        }
+    }
+
+    /// What lies under a screen point during a drag: a team row, or a cell of another team.
+    pub fn target_at(&self, p: Pos2) -> Option<DropTarget> {
+        if let Some((t, _)) = self.team_rows.iter().find(|(_, r)| r.contains(p)) {
+            return Some(DropTarget::Team(if *t == usize::MAX {
+                None
+            } else {
+                Some(*t)
+            }));
+        }
+        let tf = self.last_transform?;
+        if !self.map_rect?.contains(p) {
+            return None;
+        }
+        let cell = self
+            .session
+            .atlas
+            .cell_at(self.geometry.to_merc(tf.invert(p)))?;
+        let selected = self.selected_cells();
+        if selected.contains(&cell) {
+            return None;
+        }
+        Some(DropTarget::Team(
+            self.session.scenario.cell_team(&self.session.atlas, cell),
+        ))
+    }
+
+    /// Release: apply the previewed change, if any. Returns whether something changed.
+    pub fn finish_drag(&mut self, lang: Lang) -> bool {
+        let Some(d) = self.drag.take() else {
+            return false;
+        };
+        let changed = match d.target {
+            Some(DropTarget::Team(t)) => self.assign_selection(t, lang).is_ok(),
+            None => false,
+        };
+        self.preview = None;
+        self.refresh_colours();
+        changed
+    }
+
+    pub fn cancel_drag(&mut self) {
+        self.drag = None;
+        if self.preview.is_some() {
+            self.preview = None;
+            self.refresh_colours();
+        }
+    }
+
+    /// Centre and zoom so that a Mercator box fills the map.
+    pub fn fit(&mut self, bbox: BBox, size: egui::Vec2) {
+        let c = bbox.center();
+        let (lon, lat) = geom::from_merc(c);
+        self.memory.center_at(lon_lat(lon, lat));
+        let zx = (size.x as f64 / (bbox.width().max(1e-9) * 256.0)).log2();
+        let zy = (size.y as f64 / (bbox.height().max(1e-9) * 256.0)).log2();
+        let z = (zx.min(zy) - 0.1).clamp(2.0, 16.0);
+        let _ = self.memory.set_zoom((z * 4.0).floor() / 4.0);
+    }
+
+    /// Zoom to a set of cells.
+    pub fn zoom_to_cells(&mut self, cells: &[usize]) {
+        let atlas = &self.session.atlas;
+        let b = cells
+            .iter()
+            .fold(BBox::EMPTY, |b, &c| b.union(atlas.cells[c].bbox));
+        if b.is_empty() {
+            return;
+        }
+        // Some margin, and not closer than a small town.
+        let pad = (b.width().max(b.height()) * 0.3).max(0.0005);
+        let mut p = b;
+        p.include([b.min[0] - pad, b.min[1] - pad]);
+        p.include([b.max[0] + pad, b.max[1] + pad]);
+        let size = self
+            .map_rect
+            .map(|r| r.size())
+            .unwrap_or(egui::vec2(900.0, 700.0));
+        self.fit(p, size);
+    }
+
+    /// Select and zoom to the next zone without a team. Returns it.
+    pub fn goto_next_unassigned(&mut self) -> Option<usize> {
+        let list = self.session.metrics.unassigned_units.clone();
+        if list.is_empty() {
+            return None;
+        }
+        let u = list[self.next_unassigned % list.len()];
+        self.next_unassigned = (self.next_unassigned + 1) % list.len();
+        self.set_mode(EditMode::Zones);
+        self.selection = [u].into_iter().collect();
+        let cells = self.session.atlas.units[u].cells.clone();
+        self.zoom_to_cells(&cells);
+        Some(u)
+    }
+
+    /// Screen position of a zone's label in the last frame (for tests and tooltips).
+    pub fn unit_screen_pos(&self, unit: usize) -> Option<Pos2> {
+        let tf = self.last_transform?;
+        Some(tf.apply(self.geometry.to_local(self.session.atlas.units[unit].label)))
+    }
+
+    pub fn set_budget_model(&mut self, m: BudgetModel) {
+        self.budget_model = m;
+    }
+
+    pub fn set_baseline(&mut self, b: Baseline) {
+        if self.baseline != b {
+            self.baseline = b;
+            self.refresh();
+        }
+    }
+}

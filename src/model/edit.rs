@@ -1,0 +1,282 @@
+//! Changes to a scenario. Every change the editor makes goes through `apply`, which refuses
+//! what the rules of the session forbid (locked teams) and leaves the scenario as it was.
+
+use super::atlas::Atlas;
+use super::colour::PALETTE;
+use super::scenario::{AreaStatus, Scenario, Team};
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    /// Give whole zones to a team (None: no team). Clears municipality exceptions inside them.
+    AssignUnits {
+        units: Vec<usize>,
+        team: Option<usize>,
+    },
+    /// Municipality mode: give single municipalities to a team.
+    AssignMunicipalities {
+        municipalities: Vec<usize>,
+        team: Option<usize>,
+    },
+    CreateTeam {
+        name: String,
+        colour: [u8; 3],
+    },
+    RenameTeam {
+        team: usize,
+        name: String,
+    },
+    RecolourTeam {
+        team: usize,
+        colour: [u8; 3],
+    },
+    /// Delete a team; its zones and municipalities get no team.
+    DeleteTeam {
+        team: usize,
+    },
+    SetLocked {
+        team: usize,
+        locked: bool,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum EditError {
+    /// A locked team would lose or gain area.
+    Locked {
+        team: String,
+    },
+    UnknownTeam(usize),
+    /// Nothing would change.
+    NoChange,
+}
+
+impl EditError {
+    pub fn message(&self, lang: crate::i18n::Lang) -> String {
+        use crate::i18n::Lang;
+        match (self, lang) {
+            (EditError::Locked { team }, Lang::Nl) => {
+                format!("Team ‘{team}’ is vergrendeld: ontgrendel het eerst.")
+            }
+            (EditError::Locked { team }, Lang::En) => {
+                format!("Team ‘{team}’ is locked: unlock it first.")
+            }
+            (EditError::UnknownTeam(_), Lang::Nl) => "Dat team bestaat niet meer.".into(),
+            (EditError::UnknownTeam(_), Lang::En) => "That team no longer exists.".into(),
+            (EditError::NoChange, Lang::Nl) => "Er verandert niets.".into(),
+            (EditError::NoChange, Lang::En) => "Nothing changes.".into(),
+        }
+    }
+}
+
+impl Edit {
+    /// A short description for the history list.
+    pub fn describe(&self, scenario: &Scenario, atlas: &Atlas) -> String {
+        let team = |t: &Option<usize>| match t {
+            Some(t) => scenario
+                .teams
+                .get(*t)
+                .map(|t| t.name.clone())
+                .unwrap_or_default(),
+            None => "—".into(),
+        };
+        match self {
+            Edit::AssignUnits { units, team: t } => {
+                let names: Vec<&str> = units
+                    .iter()
+                    .map(|&u| atlas.units[u].name.as_str())
+                    .collect();
+                format!("{} » {}", names.join(", "), team(t))
+            }
+            Edit::AssignMunicipalities {
+                municipalities,
+                team: t,
+            } => {
+                let names: Vec<&str> = municipalities
+                    .iter()
+                    .map(|&m| atlas.municipalities[m].name.as_str())
+                    .collect();
+                format!("{} » {}", names.join(", "), team(t))
+            }
+            Edit::CreateTeam { name, .. } => format!("+ {name}"),
+            Edit::RenameTeam { team: t, name } => format!("{} » {name}", team(&Some(*t))),
+            Edit::RecolourTeam { team: t, .. } => format!("{} (kleur)", team(&Some(*t))),
+            Edit::DeleteTeam { team: t } => format!("− {}", team(&Some(*t))),
+            Edit::SetLocked { team: t, locked } => {
+                format!(
+                    "{} {}",
+                    team(&Some(*t)),
+                    if *locked { "(lock)" } else { "(unlock)" }
+                )
+            }
+        }
+    }
+}
+
+fn check_team(s: &Scenario, t: usize) -> Result<(), EditError> {
+    if t < s.teams.len() {
+        Ok(())
+    } else {
+        Err(EditError::UnknownTeam(t))
+    }
+}
+
+fn locked(s: &Scenario, t: Option<usize>) -> Result<(), EditError> {
+    match t.and_then(|t| s.teams.get(t)) {
+        Some(team) if team.locked => Err(EditError::Locked {
+            team: team.name.clone(),
+        }),
+        _ => Ok(()),
+    }
+}
+
+/// A new team id not yet in use.
+fn fresh_id(s: &Scenario) -> String {
+    (1..)
+        .map(|n| format!("team-{n}"))
+        .find(|id| s.team_by_id(id).is_none())
+        .unwrap_or_default()
+}
+
+/// A palette colour that no team uses yet, else the least used one.
+pub fn unused_colour(s: &Scenario) -> [u8; 3] {
+    PALETTE
+        .iter()
+        .copied()
+        .min_by_key(|c| s.teams.iter().filter(|t| t.colour == *c).count())
+        .unwrap_or(PALETTE[0])
+}
+
+/// Apply an edit. On error the scenario is unchanged.
+pub fn apply(s: &mut Scenario, atlas: &Atlas, edit: &Edit) -> Result<(), EditError> {
+    match edit {
+        Edit::AssignUnits { units, team } => {
+            if let Some(t) = team {
+                check_team(s, *t)?;
+            }
+            locked(s, *team)?;
+            let mut changed = false;
+            for &u in units {
+                // Every cell of the zone changes team: none may belong to a locked team.
+                for &c in &atlas.units[u].cells {
+                    let cur = s.cell_team(atlas, c);
+                    if cur != *team {
+                        locked(s, cur)?;
+                        changed = true;
+                    }
+                }
+            }
+            if !changed {
+                return Err(EditError::NoChange);
+            }
+            for &u in units {
+                s.unit_team[u] = *team;
+                for &m in &atlas.units[u].municipalities {
+                    // The zone is whole again: drop exceptions of municipalities entirely in it.
+                    if atlas.municipalities[m]
+                        .cells
+                        .iter()
+                        .all(|&c| atlas.cells[c].unit == u || units.contains(&atlas.cells[c].unit))
+                    {
+                        s.muni_team.remove(&m);
+                    }
+                }
+            }
+            Ok(())
+        }
+        Edit::AssignMunicipalities {
+            municipalities,
+            team,
+        } => {
+            if let Some(t) = team {
+                check_team(s, *t)?;
+            }
+            locked(s, *team)?;
+            let mut changed = false;
+            for &m in municipalities {
+                for &c in &atlas.municipalities[m].cells {
+                    let cur = s.cell_team(atlas, c);
+                    if cur != *team {
+                        locked(s, cur)?;
+                        changed = true;
+                    }
+                }
+            }
+            if !changed {
+                return Err(EditError::NoChange);
+            }
+            for &m in municipalities {
+                // Store an exception only where it differs from the zone's team.
+                let same_as_zone = atlas.municipalities[m]
+                    .cells
+                    .iter()
+                    .all(|&c| s.unit_team[atlas.cells[c].unit] == *team);
+                if same_as_zone {
+                    s.muni_team.remove(&m);
+                } else {
+                    s.muni_team.insert(m, *team);
+                }
+            }
+            Ok(())
+        }
+        Edit::CreateTeam { name, colour } => {
+            let id = fresh_id(s);
+            s.teams.push(Team {
+                id,
+                name: name.clone(),
+                colour: *colour,
+                iroj: String::new(),
+                locked: false,
+                partners: None,
+                area_status: AreaStatus::Estimated,
+            });
+            Ok(())
+        }
+        Edit::RenameTeam { team, name } => {
+            check_team(s, *team)?;
+            if s.teams[*team].name == *name {
+                return Err(EditError::NoChange);
+            }
+            s.teams[*team].name = name.clone();
+            Ok(())
+        }
+        Edit::RecolourTeam { team, colour } => {
+            check_team(s, *team)?;
+            if s.teams[*team].colour == *colour {
+                return Err(EditError::NoChange);
+            }
+            s.teams[*team].colour = *colour;
+            Ok(())
+        }
+        Edit::DeleteTeam { team } => {
+            check_team(s, *team)?;
+            locked(s, Some(*team))?;
+            let t = *team;
+            s.teams.remove(t);
+            let remap = |x: Option<usize>| match x {
+                Some(x) if x == t => None,
+                Some(x) if x > t => Some(x - 1),
+                other => other,
+            };
+            for u in s.unit_team.iter_mut() {
+                *u = remap(*u);
+            }
+            for v in s.muni_team.values_mut() {
+                *v = remap(*v);
+            }
+            Ok(())
+        }
+        Edit::SetLocked { team, locked } => {
+            check_team(s, *team)?;
+            if s.teams[*team].locked == *locked {
+                return Err(EditError::NoChange);
+            }
+            s.teams[*team].locked = *locked;
+            Ok(())
+        }
+    }
+}
+
+/// Does the team own any area?
+pub fn team_has_area(s: &Scenario, atlas: &Atlas, team: usize) -> bool {
+    (0..atlas.cells.len()).any(|c| s.cell_team(atlas, c) == Some(team))
+}

@@ -1,0 +1,253 @@
+//! The editor driven like a person would: on the real data, headless, without tiles.
+
+mod common;
+
+use egui::{Key, Pos2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use gebiedsplanner::app::{GebiedsApp, Settings};
+use gebiedsplanner::editor::Workspace;
+use gebiedsplanner::model::edit::Edit;
+use gebiedsplanner::ui::dialogs::ScriptedDialogs;
+
+fn harness() -> Harness<'static, GebiedsApp> {
+    let app = GebiedsApp::headless(
+        Settings::default(),
+        Some(common::data_dir()),
+        Box::new(ScriptedDialogs::default()),
+    );
+    assert!(app.workspace().is_some(), "the real data loads");
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_ui_state(|ui, app: &mut GebiedsApp| app.show(ui), app);
+    h.run_steps(3);
+    h
+}
+
+fn ws<'a>(h: &'a Harness<'_, GebiedsApp>) -> &'a Workspace {
+    h.state().workspace().expect("workspace")
+}
+
+fn unit(h: &Harness<'_, GebiedsApp>, code: &str) -> usize {
+    ws(h).session.atlas.unit_by_code(code).expect(code)
+}
+
+fn team(h: &Harness<'_, GebiedsApp>, id: &str) -> usize {
+    ws(h).session.scenario.team_by_id(id).expect(id)
+}
+
+fn zones_of(h: &Harness<'_, GebiedsApp>, t: usize) -> usize {
+    ws(h).session.metrics.teams[t].units.len()
+}
+
+fn label_pos(h: &Harness<'_, GebiedsApp>, u: usize) -> Pos2 {
+    ws(h).unit_screen_pos(u).expect("the map was drawn")
+}
+
+fn click(h: &mut Harness<'_, GebiedsApp>, p: Pos2) {
+    h.hover_at(p);
+    h.run_steps(1);
+    h.drag_at(p);
+    h.run_steps(1);
+    h.drop_at(p);
+    h.run_steps(2);
+}
+
+/// Press at `from`, move in steps to `to`, and leave the button down.
+fn drag_to(h: &mut Harness<'_, GebiedsApp>, from: Pos2, to: Pos2) {
+    h.drag_at(from);
+    h.run_steps(1);
+    for k in 1..=8 {
+        let f = k as f32 / 8.0;
+        h.hover_at(from + (to - from) * f);
+        h.run_steps(1);
+    }
+}
+
+#[test]
+fn dragging_a_zone_onto_a_team_in_the_list_moves_it() {
+    let mut h = harness();
+    let zone = unit(&h, "elz44"); // Schelde en Leie
+    let from_team = team(&h, "samen1plan-gent");
+    let to_team = team(&h, "trawant");
+    let (a, b) = (zones_of(&h, from_team), zones_of(&h, to_team));
+    let p = label_pos(&h, zone);
+    click(&mut h, p);
+    assert!(ws(&h).selection.contains(&zone), "a click selects the zone");
+
+    let target = h.get_by_label("Trawant").rect().center();
+    drag_to(&mut h, p, target);
+    // Before the drop: the preview marks the two teams and shows their new numbers.
+    assert_eq!(h.query_all_by_label("voorbeeld").count(), 2);
+    assert_eq!(ws(&h).shown_metrics().teams[to_team].units.len(), b + 1);
+    assert_eq!(zones_of(&h, to_team), b, "nothing changes before the drop");
+    h.drop_at(target);
+    h.run_steps(2);
+
+    assert_eq!(zones_of(&h, from_team), a - 1);
+    assert_eq!(zones_of(&h, to_team), b + 1);
+    assert_eq!(ws(&h).session.scenario.unit_team[zone], Some(to_team));
+    assert!(ws(&h).history.can_undo(), "one drag is one step");
+    assert_eq!(ws(&h).history.len(), 1);
+}
+
+#[test]
+fn escape_cancels_a_drag() {
+    let mut h = harness();
+    let zone = unit(&h, "elz44");
+    let before = ws(&h).session.scenario.clone();
+    let p = label_pos(&h, zone);
+    click(&mut h, p);
+    let target = h.get_by_label("Trawant").rect().center();
+    drag_to(&mut h, p, target);
+    assert!(ws(&h).preview.is_some());
+    h.key_press(Key::Escape);
+    h.run_steps(1);
+    h.drop_at(target);
+    h.run_steps(2);
+    assert_eq!(ws(&h).session.scenario, before);
+    assert!(ws(&h).preview.is_none());
+    assert!(!ws(&h).history.can_undo());
+}
+
+#[test]
+fn releasing_outside_any_target_changes_nothing() {
+    let mut h = harness();
+    let zone = unit(&h, "elz44");
+    let before = ws(&h).session.scenario.clone();
+    let p = label_pos(&h, zone);
+    click(&mut h, p);
+    // The top-left corner of the map is the North Sea: no zone there.
+    let sea = ws(&h).map_rect.expect("map").min + egui::vec2(20.0, 20.0);
+    drag_to(&mut h, p, sea);
+    h.drop_at(sea);
+    h.run_steps(2);
+    assert_eq!(ws(&h).session.scenario, before);
+}
+
+/// A zone whose team falls apart without it, and a zone of another team next to it.
+fn cut_candidate(w: &Workspace) -> (usize, usize, usize) {
+    use gebiedsplanner::model::metrics::compute;
+    let s = &w.session;
+    for (u, t) in s.scenario.unit_team.iter().enumerate() {
+        let Some(t) = *t else { continue };
+        for &n in &s.atlas.unit_neighbours[u] {
+            let Some(other) = s.scenario.unit_team[n] else {
+                continue;
+            };
+            if other == t {
+                continue;
+            }
+            let mut sc = s.scenario.clone();
+            sc.unit_team[u] = Some(other);
+            let m = compute(&s.atlas, &sc, &s.rules);
+            if !m.teams[t].is_contiguous() && m.teams[other].is_contiguous() {
+                return (u, n, t);
+            }
+        }
+    }
+    panic!("no zone holds its team together");
+}
+
+#[test]
+fn a_move_that_cuts_a_team_is_flagged_and_undo_restores_it() {
+    let mut h = harness();
+    let (zone, neighbour, cut_team) = cut_candidate(ws(&h));
+    h.get_by_label("Alle regels voldaan");
+    let p = label_pos(&h, zone);
+    click(&mut h, p);
+    // Drop on the neighbouring zone: the zone takes that zone's team.
+    let q = label_pos(&h, neighbour);
+    drag_to(&mut h, p, q);
+    h.drop_at(q);
+    h.run_steps(2);
+    let m = &ws(&h).session.metrics;
+    assert!(!m.teams[cut_team].is_contiguous());
+    h.get_by_label("Regels niet voldaan");
+    h.get_by_label("1 teams niet aaneengesloten");
+    assert!(
+        h.query_all_by_label_contains("niet aaneengesloten (2 delen)")
+            .count()
+            >= 1
+    );
+
+    h.get_by_label("Ongedaan maken").click();
+    h.run_steps(2);
+    assert!(ws(&h).session.metrics.teams[cut_team].is_contiguous());
+    h.get_by_label("Alle regels voldaan");
+    // And redo with the keyboard.
+    h.key_press_modifiers(egui::Modifiers::COMMAND | egui::Modifiers::SHIFT, Key::Z);
+    h.run_steps(2);
+    assert!(!ws(&h).session.metrics.teams[cut_team].is_contiguous());
+}
+
+#[test]
+fn a_locked_team_refuses_a_move_and_says_so() {
+    let mut h = harness();
+    let gent_team = team(&h, "samen1plan-gent");
+    let lang = h.state().settings.lang;
+    h.state_mut()
+        .workspace_mut()
+        .expect("ws")
+        .apply(
+            Edit::SetLocked {
+                team: gent_team,
+                locked: true,
+            },
+            lang,
+        )
+        .expect("lock");
+    h.run_steps(2);
+    assert!(h.query_all_by_label_contains("[vergrendeld]").count() >= 1);
+    let before = ws(&h).session.scenario.clone();
+    let zone = unit(&h, "elz44");
+    let p = label_pos(&h, zone);
+    click(&mut h, p);
+    let target = h.get_by_label("Trawant").rect().center();
+    drag_to(&mut h, p, target);
+    h.drop_at(target);
+    h.run_steps(2);
+    assert_eq!(ws(&h).session.scenario, before);
+    assert!(
+        h.query_all_by_label_contains("is vergrendeld").count() >= 1,
+        "the refusal is shown"
+    );
+}
+
+#[test]
+fn unassigning_with_delete_breaks_coverage() {
+    let mut h = harness();
+    let zone = unit(&h, "elz13");
+    let p = label_pos(&h, zone);
+    click(&mut h, p);
+    h.key_press(Key::Delete);
+    h.run_steps(2);
+    assert_eq!(ws(&h).session.metrics.unassigned_units, vec![zone]);
+    h.get_by_label("Regels niet voldaan");
+    h.get_by_label("1 zones zonder team");
+    h.get_by_label("Volgende zone zonder team").click();
+    h.run_steps(2);
+    assert_eq!(
+        ws(&h).selection.iter().copied().collect::<Vec<_>>(),
+        vec![zone]
+    );
+}
+
+#[test]
+fn the_map_after_a_move() {
+    let mut h = harness();
+    let zone = unit(&h, "elz13");
+    let lang = h.state().settings.lang;
+    let trawant = team(&h, "trawant");
+    let w = h.state_mut().workspace_mut().expect("ws");
+    w.selection = [zone].into_iter().collect();
+    w.assign_selection(Some(trawant), lang).expect("move");
+    h.run_steps(3);
+    // The status bar names the data folder, which differs between machines.
+    let size = h.ctx.content_rect();
+    h.mask(egui::Rect::from_min_max(
+        egui::pos2(0.0, size.bottom() - 26.0),
+        size.max,
+    ));
+    h.snapshot("map_after_move");
+}
