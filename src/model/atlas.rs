@@ -168,6 +168,29 @@ impl std::fmt::Display for AtlasError {
 
 impl std::error::Error for AtlasError {}
 
+/// Signed area of a lon/lat ring (positive when counter-clockwise with y up).
+fn ring_area_ll(r: &[[f64; 2]]) -> f64 {
+    let n = r.len();
+    (0..n)
+        .map(|i| {
+            let (a, b) = (r[i], r[(i + 1) % n]);
+            a[0] * b[1] - b[0] * a[1]
+        })
+        .sum::<f64>()
+        / 2.0
+}
+
+/// Outer rings counter-clockwise, holes clockwise, so that two cells walk a shared border
+/// in opposite directions (which is what lets team outlines be stitched from arcs).
+pub fn normalize_orientation(p: &mut LonLatPolygon) {
+    for (i, ring) in p.iter_mut().enumerate() {
+        let ccw = ring_area_ll(ring) > 0.0;
+        if (i == 0) != ccw {
+            ring.reverse();
+        }
+    }
+}
+
 fn to_geo(p: &LonLatPolygon) -> Polygon<f64> {
     let ls = |r: &Vec<[f64; 2]>| LineString(r.iter().map(|c| Coord { x: c[0], y: c[1] }).collect());
     let mut it = p.iter();
@@ -274,18 +297,36 @@ fn split_municipality(
             .max_by(|a, b| a.1.total_cmp(b.1))
             .map(|(i, _)| i)
             .unwrap_or(0);
-        for (ri, poly) in rest.into_iter().enumerate() {
+        // Merge each remainder piece into its part, so no slivers remain as separate pieces.
+        let mut extra: Vec<Vec<Polygon<f64>>> = vec![Vec::new(); pieces.len()];
+        for (ri, poly) in rest.iter().enumerate() {
             let p = owner[ri].unwrap_or(largest);
-            if let Some(piece) = pieces.get_mut(p) {
-                piece.push(poly);
+            if let Some(e) = extra.get_mut(p) {
+                e.push(to_geo(poly));
             }
+        }
+        for (piece, add) in pieces.iter_mut().zip(extra) {
+            if add.is_empty() {
+                continue;
+            }
+            let base = MultiPolygon(piece.iter().map(to_geo).collect());
+            let merged = base.union(&MultiPolygon(add));
+            *piece = merged
+                .0
+                .iter()
+                .filter(|p| p.unsigned_area() > 1e-12)
+                .map(from_geo)
+                .collect();
         }
     }
     pieces.into_iter().zip(areas).collect()
 }
 
 impl Atlas {
-    pub fn build(input: AtlasInput) -> Result<Atlas, AtlasError> {
+    pub fn build(mut input: AtlasInput) -> Result<Atlas, AtlasError> {
+        for m in &mut input.municipalities {
+            m.polygons.iter_mut().for_each(normalize_orientation);
+        }
         let mut muni_index: HashMap<String, usize> = HashMap::new();
         for (i, m) in input.municipalities.iter().enumerate() {
             if muni_index.insert(m.code.clone(), i).is_some() {
@@ -361,7 +402,10 @@ impl Atlas {
                         })
                         .cloned()
                         .collect();
-                    let pieces = split_municipality(&m.polygons, &parts);
+                    let mut pieces = split_municipality(&m.polygons, &parts);
+                    for (polys, _) in &mut pieces {
+                        polys.iter_mut().for_each(normalize_orientation);
+                    }
                     let total: f64 = pieces.iter().map(|p| p.1).sum();
                     if total <= 0.0 {
                         return Err(AtlasError::SplitWithoutParts(m.code.clone()));

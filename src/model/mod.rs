@@ -8,6 +8,7 @@ pub mod edit;
 pub mod geom;
 pub mod history;
 pub mod metrics;
+pub mod outline;
 pub mod scenario;
 pub mod seeds;
 pub mod topology;

@@ -190,12 +190,16 @@ impl Topology {
                 let sin = (dx * fy - dy * fx).abs() / (len * flen);
                 if sin < 0.05 && crate::model::geom::seg_distance(m, c, d) < TOLERANCE_DEG {
                     late.push((id, Nb::Cell(f.cell)));
+                    // The other side sees this cell too, so the arc is kept exactly once.
+                    late.push((other, Nb::Cell(e.cell)));
                     break;
                 }
             }
         }
         for (id, s) in late {
-            nb[id as usize] = s;
+            if nb[id as usize] == Nb::None {
+                nb[id as usize] = s;
+            }
         }
 
         // 3. Adjacency with shared lengths, and which parts touch another cell.
