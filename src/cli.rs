@@ -16,6 +16,16 @@ Usage:
   gebiedsplanner check [SCENARIO] [OPTIONS]   print the per-team table of a scenario (the
                                               default division when SCENARIO is left out);
                                               exit code 1 when a rule is broken, 2 on bad input
+  gebiedsplanner export [SCENARIO] [OPTIONS]  write the map and tables of a scenario (the
+                                              default division when SCENARIO is left out):
+      --png FILE        the map as PNG (rendered on the CPU, no tiles)
+      --svg FILE        the map as SVG
+      --width N         image width in pixels (default 1920)
+      --layers L,L      extra layers on the image, comma-separated:
+                        labels (zone names), municipalities (municipality borders),
+                        table (numbers per team next to the legend); default: labels
+      --geojson FILE    team areas with their numbers as GeoJSON
+      --csv FILE        the per-team table as CSV
 
 Options:
   --data DIR          data folder (else $GEBIEDSPLANNER_DATA, ./data, ../shared/data next to
@@ -45,13 +55,30 @@ pub enum Command {
     Check {
         scenario: Option<PathBuf>,
     },
+    Export(ExportArgs),
     Help,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ExportArgs {
+    pub scenario: Option<PathBuf>,
+    pub png: Option<PathBuf>,
+    pub svg: Option<PathBuf>,
+    pub geojson: Option<PathBuf>,
+    pub csv: Option<PathBuf>,
+    pub width: u32,
+    pub layers: Vec<crate::export::Layer>,
 }
 
 /// Parse arguments (without the program name). Options may stand before or after the subcommand.
 pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Args, String> {
     let mut out = Args::default();
     let mut positional: Vec<String> = Vec::new();
+    let mut export = ExportArgs {
+        width: 1920,
+        layers: vec![crate::export::Layer::Labels],
+        ..Default::default()
+    };
     let mut it = args.into_iter();
     while let Some(a) = it.next() {
         let mut value = |name: &str| it.next().ok_or_else(|| format!("{name} needs a value"));
@@ -68,6 +95,21 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Args, Strin
                 })
             }
             "--no-tiles" => out.no_tiles = true,
+            "--png" => export.png = Some(PathBuf::from(value("--png")?)),
+            "--svg" => export.svg = Some(PathBuf::from(value("--svg")?)),
+            "--geojson" => export.geojson = Some(PathBuf::from(value("--geojson")?)),
+            "--csv" => export.csv = Some(PathBuf::from(value("--csv")?)),
+            "--width" => {
+                let v = value("--width")?;
+                export.width = v
+                    .parse::<u32>()
+                    .ok()
+                    .filter(|w| (400..=10_000).contains(w))
+                    .ok_or_else(|| {
+                        format!("--width {v}: give a number of pixels from 400 to 10000")
+                    })?;
+            }
+            "--layers" => export.layers = crate::export::parse_layers(&value("--layers")?)?,
             "--lang" => {
                 out.lang_given = true;
                 out.lang = match value("--lang")?.as_str() {
@@ -91,6 +133,17 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Args, Strin
             out.command = Command::Check {
                 scenario: pos.next().map(PathBuf::from),
             }
+        }
+        Some("export") => {
+            export.scenario = pos.next().map(PathBuf::from);
+            if export.png.is_none()
+                && export.svg.is_none()
+                && export.geojson.is_none()
+                && export.csv.is_none()
+            {
+                return Err("export needs at least one of --png, --svg, --geojson, --csv".into());
+            }
+            out.command = Command::Export(export);
         }
         Some(other) => return Err(format!("unknown command '{other}'")),
     }
@@ -226,7 +279,8 @@ fn coverage_word(lang: Lang) -> &'static str {
     }
 }
 
-fn load_scenario(atlas: &Atlas, path: &Path) -> Result<Scenario, DataError> {
+/// Read a scenario file for the command line: codes the data does not have are an error.
+pub fn load_scenario(atlas: &Atlas, path: &Path) -> Result<Scenario, DataError> {
     let f = scenario_file::read(path)?;
     if f.edition != atlas.edition {
         return Err(DataError::whole(
@@ -238,11 +292,23 @@ fn load_scenario(atlas: &Atlas, path: &Path) -> Result<Scenario, DataError> {
             ),
         ));
     }
-    f.to_scenario(atlas, path)
+    let r = f.to_scenario(atlas, path)?;
+    if !r.unresolved.is_empty() {
+        return Err(DataError::whole(
+            path,
+            format!(
+                "codes not in the data ({} municipalities): {}",
+                atlas.edition.label(),
+                r.unresolved.codes().join(", ")
+            ),
+        ));
+    }
+    Ok(r.scenario)
 }
 
-/// Run `check`: returns the process exit code.
-pub fn run_check(args: &Args, scenario: Option<&Path>) -> i32 {
+/// Load the data and the scenario (the default division when none is given) for a
+/// headless command. The error is the message to print.
+fn session_for(args: &Args, scenario: Option<&Path>) -> Result<Session, String> {
     let mut edition = args.edition.unwrap_or(Edition::M2025);
     if args.edition.is_none()
         && let Some(p) = scenario
@@ -250,29 +316,71 @@ pub fn run_check(args: &Args, scenario: Option<&Path>) -> i32 {
     {
         edition = f.edition;
     }
-    let dir = match resolve_data(args, edition) {
-        Ok(d) => d,
-        Err(e) => {
-            eprintln!("gebiedsplanner: {e}");
-            return 2;
-        }
-    };
-    let mut session = match Session::load(&dir, edition) {
-        Ok(s) => s,
-        Err(e) => {
-            eprintln!("gebiedsplanner: {e}");
-            return 2;
-        }
-    };
+    let dir = resolve_data(args, edition)?;
+    let mut session = Session::load(&dir, edition).map_err(|e| e.to_string())?;
     if let Some(p) = scenario {
-        match load_scenario(&session.atlas, p) {
-            Ok(s) => session.set_scenario(s),
-            Err(e) => {
-                eprintln!("gebiedsplanner: {e}");
-                return 2;
+        let s = load_scenario(&session.atlas, p).map_err(|e| e.to_string())?;
+        session.set_scenario(s);
+    }
+    Ok(session)
+}
+
+/// Run `export`: returns the process exit code.
+pub fn run_export(args: &Args, e: &ExportArgs) -> i32 {
+    let session = match session_for(args, e.scenario.as_deref()) {
+        Ok(s) => s,
+        Err(msg) => {
+            eprintln!("gebiedsplanner: {msg}");
+            return 2;
+        }
+    };
+    let write = |path: &Path, bytes: &[u8]| -> bool {
+        match crate::data::atomic::write_atomic(path, bytes) {
+            Ok(()) => {
+                println!("{}", path.display());
+                true
+            }
+            Err(err) => {
+                eprintln!("gebiedsplanner: {}: cannot write: {err}", path.display());
+                false
+            }
+        }
+    };
+    let mut ok = true;
+    if e.png.is_some() || e.svg.is_some() {
+        let opts = crate::export::ImageOptions::new(e.width, e.layers.clone(), args.lang);
+        let svg = crate::export::render_svg(&session, &opts);
+        if let Some(p) = &e.svg {
+            ok &= write(p, svg.as_bytes());
+        }
+        if let Some(p) = &e.png {
+            match crate::export::render_png(&svg) {
+                Ok(png) => ok &= write(p, &png),
+                Err(err) => {
+                    eprintln!("gebiedsplanner: {}: cannot render: {err}", p.display());
+                    ok = false;
+                }
             }
         }
     }
+    if let Some(p) = &e.geojson {
+        ok &= write(p, crate::export::teams_geojson(&session).as_bytes());
+    }
+    if let Some(p) = &e.csv {
+        ok &= write(p, crate::export::stats_csv(&session).as_bytes());
+    }
+    if ok { 0 } else { 2 }
+}
+
+/// Run `check`: returns the process exit code.
+pub fn run_check(args: &Args, scenario: Option<&Path>) -> i32 {
+    let session = match session_for(args, scenario) {
+        Ok(s) => s,
+        Err(msg) => {
+            eprintln!("gebiedsplanner: {msg}");
+            return 2;
+        }
+    };
     println!(
         "{}: {}",
         i18n::texts(args.lang).scenario,

@@ -5,6 +5,7 @@ pub mod app;
 pub mod cli;
 pub mod data;
 pub mod editor;
+pub mod export;
 pub mod i18n;
 pub mod map;
 pub mod model;

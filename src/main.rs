@@ -14,6 +14,7 @@ fn main() {
             0
         }
         Command::Check { scenario } => cli::run_check(&args, scenario.as_deref()),
+        Command::Export(e) => cli::run_export(&args, e),
         Command::Gui => gebiedsplanner::app::run(args),
     };
     std::process::exit(code);

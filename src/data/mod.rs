@@ -1,6 +1,8 @@
 //! Reading and finding the data folder. Every error names the file, the place in it and
 //! what is wrong; nothing here panics on bad input.
 
+pub mod assignment_csv;
+pub mod atomic;
 pub mod discovery;
 pub mod error;
 pub mod geojson_read;

@@ -1,5 +1,10 @@
 //! The scenario file: versioned JSON. Unknown fields are kept, so a file written by a newer
 //! version survives a round trip through this one.
+//!
+//! Versions:
+//! - 1: zones as in the provinces' code list, with "Antwerpen en rand" as one zone `elz2`.
+//! - 2: the 60 zones, Antwerp as its four zones `elz2-1` .. `elz2-4`. A version 1 file is
+//!   upgraded on open: what it gave to `elz2` goes to each of the four.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -11,7 +16,7 @@ use crate::model::atlas::{Atlas, Edition};
 use crate::model::scenario::{AreaStatus, Scenario, Team};
 
 pub const FORMAT: &str = "gebiedsplanner-scenario";
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TeamRecord {
@@ -109,12 +114,16 @@ impl ScenarioFile {
         }
     }
 
-    /// Resolve against an atlas. Codes the atlas does not know are an error naming them.
-    pub fn to_scenario(&self, atlas: &Atlas, file: &Path) -> Result<Scenario, DataError> {
+    /// Resolve against an atlas. Assignments to zones or municipalities the data does not
+    /// have are not dropped: they are returned, so the caller can list them and keep them.
+    pub fn to_scenario(&self, atlas: &Atlas, file: &Path) -> Result<Resolved, DataError> {
         let mut s = Scenario::empty(atlas, &self.name);
         let mut seen = std::collections::HashSet::new();
         for (i, t) in self.teams.iter().enumerate() {
             let place = format!("team {}", i + 1);
+            if t.id.trim().is_empty() {
+                return Err(DataError::new(file, place, "team without an id"));
+            }
             if !seen.insert(t.id.as_str()) {
                 return Err(DataError::new(
                     file,
@@ -139,17 +148,8 @@ impl ScenarioFile {
                 area_status: t.area_status,
             });
         }
+        let mut unresolved = Unresolved::default();
         for (code, team) in &self.assignment {
-            let u = atlas.unit_by_code(code).ok_or_else(|| {
-                DataError::new(
-                    file,
-                    format!("assignment \"{code}\""),
-                    format!(
-                        "zone code {code} is not in the data ({} municipalities)",
-                        atlas.edition.label()
-                    ),
-                )
-            })?;
             let t = s.team_by_id(team).ok_or_else(|| {
                 DataError::new(
                     file,
@@ -157,19 +157,14 @@ impl ScenarioFile {
                     format!("team '{team}' is not in the team list"),
                 )
             })?;
-            s.unit_team[u] = Some(t);
+            match atlas.unit_by_code(code) {
+                Some(u) => s.unit_team[u] = Some(t),
+                None => {
+                    unresolved.zones.insert(code.clone(), team.clone());
+                }
+            }
         }
         for (code, team) in &self.municipality_assignment {
-            let m = atlas.muni_by_code(code).ok_or_else(|| {
-                DataError::new(
-                    file,
-                    format!("municipality_assignment \"{code}\""),
-                    format!(
-                        "municipality {code} is not in the data ({} municipalities)",
-                        atlas.edition.label()
-                    ),
-                )
-            })?;
             let t = match team {
                 None => None,
                 Some(id) => Some(s.team_by_id(id).ok_or_else(|| {
@@ -180,9 +175,162 @@ impl ScenarioFile {
                     )
                 })?),
             };
-            s.muni_team.insert(m, t);
+            match atlas.muni_by_code(code) {
+                Some(m) => {
+                    s.muni_team.insert(m, t);
+                }
+                None => {
+                    unresolved.municipalities.insert(code.clone(), team.clone());
+                }
+            }
         }
-        Ok(s)
+        Ok(Resolved {
+            scenario: s,
+            unresolved,
+        })
+    }
+
+    /// The metadata and unknown fields of this file, to write back on save.
+    pub fn meta(&self) -> FileMeta {
+        FileMeta {
+            description: self.description.clone(),
+            author: self.author.clone(),
+            created: self.created.clone(),
+            extra: self.extra.clone(),
+            team_extra: self
+                .teams
+                .iter()
+                .map(|t| (t.id.clone(), t.extra.clone()))
+                .collect(),
+        }
+    }
+
+    /// Build a file from a scenario, its metadata and what could not be resolved.
+    pub fn compose(
+        atlas: &Atlas,
+        s: &Scenario,
+        meta: &FileMeta,
+        unresolved: &Unresolved,
+        now: &str,
+    ) -> ScenarioFile {
+        let mut f = ScenarioFile::from_scenario(atlas, s);
+        f.description = meta.description.clone();
+        f.author = meta.author.clone();
+        f.created = if meta.created.is_empty() {
+            now.to_string()
+        } else {
+            meta.created.clone()
+        };
+        f.modified = now.to_string();
+        f.extra = meta.extra.clone();
+        for t in &mut f.teams {
+            if let Some(e) = meta.team_extra.get(&t.id) {
+                t.extra = e.clone();
+            }
+        }
+        for (code, team) in &unresolved.zones {
+            f.assignment
+                .entry(code.clone())
+                .or_insert_with(|| team.clone());
+        }
+        for (code, team) in &unresolved.municipalities {
+            f.municipality_assignment
+                .entry(code.clone())
+                .or_insert_with(|| team.clone());
+        }
+        f
+    }
+
+    pub fn to_json(&self) -> String {
+        // Serialising plain maps and strings cannot fail.
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}
+
+/// A file resolved against the data: the scenario and what the data no longer has.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Resolved {
+    pub scenario: Scenario,
+    pub unresolved: Unresolved,
+}
+
+/// Assignments to codes the current data does not have (a municipality gone, another
+/// edition): kept so that saving writes them back.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Unresolved {
+    pub zones: BTreeMap<String, String>,
+    pub municipalities: BTreeMap<String, Option<String>>,
+}
+
+impl Unresolved {
+    pub fn is_empty(&self) -> bool {
+        self.zones.is_empty() && self.municipalities.is_empty()
+    }
+
+    pub fn codes(&self) -> Vec<String> {
+        self.zones
+            .keys()
+            .chain(self.municipalities.keys())
+            .cloned()
+            .collect()
+    }
+}
+
+/// What a file carries besides the division: kept from open to save.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct FileMeta {
+    pub description: String,
+    pub author: String,
+    pub created: String,
+    pub extra: BTreeMap<String, serde_json::Value>,
+    pub team_extra: BTreeMap<String, BTreeMap<String, serde_json::Value>>,
+}
+
+/// Now as an ISO 8601 UTC timestamp, e.g. 2026-11-23T16:40:00Z.
+pub fn now_iso() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0);
+    iso_from_unix(secs)
+}
+
+pub fn iso_from_unix(secs: i64) -> String {
+    let days = secs.div_euclid(86_400);
+    let rem = secs.rem_euclid(86_400);
+    // Civil date from days since 1970-01-01 (proleptic Gregorian).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = if m <= 2 { y + 1 } else { y };
+    format!(
+        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
+        rem / 3600,
+        (rem % 3600) / 60,
+        rem % 60
+    )
+}
+
+/// Upgrade an older file to the current version, in place.
+fn upgrade(value: &mut serde_json::Value) {
+    let version = value.get("version").and_then(|v| v.as_u64()).unwrap_or(0);
+    if version == 1 {
+        if let Some(assign) = value.get_mut("assignment").and_then(|a| a.as_object_mut())
+            && let Some(team) = assign.remove("elz2")
+        {
+            for k in 1..=4 {
+                assign
+                    .entry(format!("elz2-{k}"))
+                    .or_insert_with(|| team.clone());
+            }
+        }
+        value["version"] = serde_json::Value::from(2u32);
     }
 }
 
@@ -204,8 +352,10 @@ pub fn parse(file: &Path, text: &str) -> Result<ScenarioFile, DataError> {
             ));
         }
     }
+    let mut value = value;
     match value.get("version").and_then(|v| v.as_u64()) {
         Some(v) if v as u32 == VERSION => {}
+        Some(1) => upgrade(&mut value),
         Some(v) if v as u32 > VERSION => {
             return Err(DataError::whole(
                 file,
@@ -224,6 +374,27 @@ pub fn parse(file: &Path, text: &str) -> Result<ScenarioFile, DataError> {
     serde_json::from_value(value).map_err(|e| DataError::whole(file, format!("wrong content: {e}")))
 }
 
+/// Write a scenario file atomically (temporary file, flush, rename).
+pub fn save(path: &Path, file: &ScenarioFile) -> Result<(), DataError> {
+    super::atomic::write_atomic(path, file.to_json().as_bytes())
+        .map_err(|e| DataError::whole(path, format!("cannot save: {e}")))
+}
+
+/// Largest scenario file read (real ones are a few kilobytes).
+pub const MAX_SCENARIO_BYTES: u64 = 20 * 1024 * 1024;
+
 pub fn read(file: &Path) -> Result<ScenarioFile, DataError> {
+    if let Ok(m) = std::fs::metadata(file)
+        && m.len() > MAX_SCENARIO_BYTES
+    {
+        return Err(DataError::whole(
+            file,
+            format!(
+                "the file is {} MB; a scenario file is at most {} MB",
+                m.len() / (1024 * 1024),
+                MAX_SCENARIO_BYTES / (1024 * 1024)
+            ),
+        ));
+    }
     parse(file, &read_text(file)?)
 }

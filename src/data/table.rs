@@ -23,6 +23,15 @@ impl Row {
         }
     }
 
+    /// A field by column name, ignoring case and surrounding spaces in the header.
+    pub fn opt_ci(&self, col: &str) -> &str {
+        self.fields
+            .iter()
+            .find(|(k, _)| k.trim().eq_ignore_ascii_case(col))
+            .map(|(_, v)| v.trim())
+            .unwrap_or("")
+    }
+
     pub fn opt(&self, col: &str) -> &str {
         self.fields.get(col).map(|s| s.trim()).unwrap_or("")
     }

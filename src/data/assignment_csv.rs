@@ -1,0 +1,158 @@
+//! The assignment table planners edit in Excel: one row per zone (or municipality) with its
+//! team. Read with `;` or `,`, UTF-8 with or without BOM; what cannot be used is listed with
+//! its line number, the rest is loaded.
+
+use std::path::Path;
+
+use super::error::{DataError, read_text};
+use super::table::parse_table;
+use crate::model::atlas::Atlas;
+use crate::model::edit::{Edit, apply};
+use crate::model::scenario::Scenario;
+
+/// Columns accepted for the code and the team.
+const CODE_COLUMNS: [&str; 5] = ["code", "elz_code", "nis", "elz", "zone"];
+const TEAM_COLUMNS: [&str; 3] = ["team", "team_name", "team_id"];
+
+/// Write the table: zones first, then municipalities that differ from their zone.
+/// Separator `;` (what Excel expects in Belgium).
+pub fn export(atlas: &Atlas, s: &Scenario) -> String {
+    let mut out = String::from("code;name;team\n");
+    let team = |t: Option<usize>| {
+        t.and_then(|t| s.teams.get(t))
+            .map(|t| t.name.clone())
+            .unwrap_or_default()
+    };
+    let field = |v: &str| {
+        if v.contains([';', '"', '\n']) {
+            format!("\"{}\"", v.replace('"', "\"\""))
+        } else {
+            v.to_string()
+        }
+    };
+    for (u, unit) in atlas.units.iter().enumerate() {
+        out.push_str(&format!(
+            "{};{};{}\n",
+            field(&unit.code),
+            field(&unit.name),
+            field(&team(s.unit_team[u]))
+        ));
+    }
+    for (&m, &t) in &s.muni_team {
+        let muni = &atlas.municipalities[m];
+        out.push_str(&format!(
+            "{};{};{}\n",
+            field(&muni.code),
+            field(&muni.name),
+            field(&team(t))
+        ));
+    }
+    out
+}
+
+/// What an import did.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ImportReport {
+    pub zones: usize,
+    pub municipalities: usize,
+    /// Line number and why the line was skipped.
+    pub skipped: Vec<(u64, String)>,
+}
+
+/// Apply a table to a scenario. Teams are matched by name (or id), case-insensitively;
+/// an empty team cell means "no team".
+pub fn import(
+    atlas: &Atlas,
+    s: &mut Scenario,
+    file: &Path,
+    text: &str,
+) -> Result<ImportReport, DataError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let rows = parse_table(file, text, &[])?;
+    let header = text.lines().next().unwrap_or("").to_lowercase();
+    let find = |cands: &[&str]| -> Option<String> {
+        let delim = if header.matches(';').count() > header.matches(',').count() {
+            ';'
+        } else {
+            ','
+        };
+        header
+            .split(delim)
+            .map(|h| h.trim().trim_matches('"').to_string())
+            .find(|h| cands.contains(&h.as_str()))
+    };
+    let (Some(code_col), Some(team_col)) = (find(&CODE_COLUMNS), find(&TEAM_COLUMNS)) else {
+        return Err(DataError::new(
+            file,
+            "line 1",
+            "the header needs a code column (code, elz_code or nis) and a team column (team)",
+        ));
+    };
+    let mut report = ImportReport::default();
+    for row in rows {
+        let code = row_field(&row, &code_col);
+        let team_name = row_field(&row, &team_col);
+        if code.is_empty() {
+            report.skipped.push((row.line, "no code".into()));
+            continue;
+        }
+        let team = if team_name.is_empty() {
+            None
+        } else {
+            match s.teams.iter().position(|t| {
+                t.name.eq_ignore_ascii_case(&team_name) || t.id.eq_ignore_ascii_case(&team_name)
+            }) {
+                Some(t) => Some(t),
+                None => {
+                    report.skipped.push((
+                        row.line,
+                        format!("team '{team_name}' is not in this scenario"),
+                    ));
+                    continue;
+                }
+            }
+        };
+        let edit = if let Some(u) = atlas.unit_by_code(&code) {
+            report.zones += 1;
+            Edit::AssignUnits {
+                units: vec![u],
+                team,
+            }
+        } else if let Some(m) = atlas.muni_by_code(&code) {
+            report.municipalities += 1;
+            Edit::AssignMunicipalities {
+                municipalities: vec![m],
+                team,
+            }
+        } else {
+            report.skipped.push((
+                row.line,
+                format!("code '{code}' is not a zone or municipality in the data"),
+            ));
+            continue;
+        };
+        match apply(s, atlas, &edit) {
+            Ok(()) | Err(crate::model::edit::EditError::NoChange) => {}
+            Err(e) => {
+                report
+                    .skipped
+                    .push((row.line, e.message(crate::i18n::Lang::En)));
+            }
+        }
+    }
+    Ok(report)
+}
+
+/// A field by a lower-cased header name.
+fn row_field(row: &super::table::Row, col: &str) -> String {
+    row.opt_ci(col).to_string()
+}
+
+pub fn import_file(
+    atlas: &Atlas,
+    s: &mut Scenario,
+    file: &Path,
+) -> Result<ImportReport, DataError> {
+    let text = read_text(file)?;
+    import(atlas, s, file, &text)
+}

@@ -1,0 +1,406 @@
+//! The map as an image for slides: title, team areas, borders, zone names, legend, scale bar,
+//! date and the data attribution. Written as SVG; the PNG is that SVG rendered on the CPU.
+
+use std::fmt::Write as _;
+
+use crate::i18n::{self, ATTRIBUTIONS, Lang};
+use crate::model::geom::{self, BBox, Merc};
+use crate::model::metrics::BudgetModel;
+use crate::session::Session;
+
+/// Layers that can be put on an exported image.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layer {
+    /// Zone names.
+    Labels,
+    /// Municipality borders.
+    Municipalities,
+    /// The per-team table next to the legend.
+    Table,
+}
+
+impl Layer {
+    pub const ALL: [(&'static str, Layer); 3] = [
+        ("labels", Layer::Labels),
+        ("municipalities", Layer::Municipalities),
+        ("table", Layer::Table),
+    ];
+}
+
+/// Parse a comma-separated list of layer names.
+pub fn parse_layers(s: &str) -> Result<Vec<Layer>, String> {
+    s.split(',')
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .map(|n| {
+            Layer::ALL
+                .iter()
+                .find(|(name, _)| *name == n)
+                .map(|(_, l)| *l)
+                .ok_or_else(|| {
+                    let known: Vec<&str> = Layer::ALL.iter().map(|(n, _)| *n).collect();
+                    format!("unknown layer '{n}' (known: {})", known.join(", "))
+                })
+        })
+        .collect()
+}
+
+#[derive(Clone, Debug)]
+pub struct ImageOptions {
+    pub width: u32,
+    pub layers: Vec<Layer>,
+    pub lang: Lang,
+    pub budget_model: BudgetModel,
+    /// Date printed on the image (e.g. 23-11-2026).
+    pub date: String,
+}
+
+impl ImageOptions {
+    pub fn new(width: u32, layers: Vec<Layer>, lang: Lang) -> Self {
+        let iso = crate::data::scenario_file::now_iso();
+        // dd-mm-yyyy from the ISO date.
+        let date = format!("{}-{}-{}", &iso[8..10], &iso[5..7], &iso[0..4]);
+        ImageOptions {
+            width,
+            layers,
+            lang,
+            budget_model: BudgetModel::Flat,
+            date,
+        }
+    }
+
+    fn has(&self, l: Layer) -> bool {
+        self.layers.contains(&l)
+    }
+}
+
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+fn hex(c: [u8; 3]) -> String {
+    crate::data::scenario_file::colour_hex(c)
+}
+
+struct Frame {
+    origin: Merc,
+    scale: f64,
+    x0: f64,
+    y0: f64,
+}
+
+impl Frame {
+    fn p(&self, m: Merc) -> (f64, f64) {
+        (
+            self.x0 + (m[0] - self.origin[0]) * self.scale,
+            self.y0 + (m[1] - self.origin[1]) * self.scale,
+        )
+    }
+}
+
+/// A "nice" scale bar length in km for about `target_km`.
+fn nice_km(target_km: f64) -> f64 {
+    let mut best = 1.0;
+    for v in [1.0, 2.0, 5.0, 10.0, 20.0, 25.0, 50.0, 100.0, 200.0] {
+        if v <= target_km {
+            best = v;
+        }
+    }
+    best
+}
+
+/// The map as an SVG document.
+pub fn render_svg(session: &Session, opts: &ImageOptions) -> String {
+    let t = i18n::texts(opts.lang);
+    let atlas = &session.atlas;
+    let s = &session.scenario;
+    let m = &session.metrics;
+    let w = opts.width.max(400) as f64;
+    let k = w / 1920.0;
+    let margin = 30.0 * k;
+    let title_h = 70.0 * k;
+    let legend_w = if opts.has(Layer::Table) {
+        720.0 * k
+    } else {
+        420.0 * k
+    };
+    let bbox: BBox = atlas.bbox;
+    let map_w = w - 3.0 * margin - legend_w;
+    let scale = map_w / bbox.width();
+    let map_h = bbox.height() * scale;
+    let row_h = 34.0 * k;
+    let legend_h = 60.0 * k + row_h * (s.teams.len() as f64 + 2.0);
+    // No base map on an exported image: its attribution is left out.
+    let attributions: Vec<&str> = ATTRIBUTIONS
+        .iter()
+        .copied()
+        .filter(|a| !a.contains("OpenStreetMap"))
+        .collect();
+    let footer_h = 40.0 * k + 22.0 * k * attributions.len() as f64;
+    let h = (title_h + margin + map_h.max(legend_h) + footer_h + margin).ceil();
+    let f = Frame {
+        origin: bbox.min,
+        scale,
+        x0: margin,
+        y0: margin + title_h,
+    };
+    let cell_team = s.cell_teams(atlas);
+
+    let mut o = String::with_capacity(4 << 20);
+    let _ = write!(
+        o,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w:.0}" height="{h:.0}" viewBox="0 0 {w:.0} {h:.0}" font-family="Ubuntu, sans-serif">"#
+    );
+    let _ = write!(
+        o,
+        r##"<defs><pattern id="hatch" width="{0:.1}" height="{0:.1}" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="{0:.1}" height="{0:.1}" fill="#ffffff"/><line x1="0" y1="0" x2="0" y2="{0:.1}" stroke="#555555" stroke-width="{1:.1}"/></pattern></defs>"##,
+        10.0 * k,
+        2.5 * k
+    );
+    let _ = write!(o, r##"<rect width="100%" height="100%" fill="#ffffff"/>"##);
+    // Title.
+    let _ = write!(
+        o,
+        r##"<text x="{:.1}" y="{:.1}" font-size="{:.1}" fill="#111111">{}</text>"##,
+        margin,
+        margin + 40.0 * k,
+        38.0 * k,
+        esc(&s.name)
+    );
+
+    // Fills.
+    let path_of = |polys: &[crate::model::topology::LonLatPolygon]| {
+        let mut d = String::new();
+        for p in polys {
+            for r in p {
+                for (i, c) in r.iter().enumerate() {
+                    let (x, y) = f.p(geom::to_merc(c[0], c[1]));
+                    let _ = write!(d, "{}{:.1} {:.1}", if i == 0 { "M" } else { "L" }, x, y);
+                }
+                d.push('Z');
+            }
+        }
+        d
+    };
+    for (ci, cell) in atlas.cells.iter().enumerate() {
+        let fill = match cell_team[ci].and_then(|t| s.teams.get(t)) {
+            Some(team) => format!(r#"fill="{}" fill-opacity="0.8""#, hex(team.colour)),
+            None => r#"fill="url(#hatch)""#.to_string(),
+        };
+        let _ = write!(
+            o,
+            r#"<path d="{}" {fill} fill-rule="evenodd"/>"#,
+            path_of(&cell.polygons)
+        );
+    }
+
+    // Borders.
+    let mut muni = String::new();
+    let mut zone = String::new();
+    let mut team = String::new();
+    for arc in &atlas.topology.arcs {
+        let l = &atlas.cells[arc.left as usize];
+        let (td, ud, md) = match arc.right {
+            None => (true, true, true),
+            Some(r) => {
+                let rc = &atlas.cells[r as usize];
+                (
+                    cell_team[arc.left as usize] != cell_team[r as usize],
+                    l.unit != rc.unit,
+                    l.muni != rc.muni,
+                )
+            }
+        };
+        let target = if td {
+            &mut team
+        } else if ud {
+            &mut zone
+        } else if md && opts.has(Layer::Municipalities) {
+            &mut muni
+        } else {
+            continue;
+        };
+        for (i, c) in arc.points.iter().enumerate() {
+            let (x, y) = f.p(geom::to_merc(c[0], c[1]));
+            let _ = write!(
+                target,
+                "{}{:.1} {:.1}",
+                if i == 0 { "M" } else { "L" },
+                x,
+                y
+            );
+        }
+    }
+    for (d, width, colour) in [
+        (muni, 0.6 * k, "#666666"),
+        (zone, 1.2 * k, "#333333"),
+        (team, 3.0 * k, "#111111"),
+    ] {
+        if !d.is_empty() {
+            let _ = write!(
+                o,
+                r#"<path d="{d}" fill="none" stroke="{colour}" stroke-width="{width:.2}" stroke-linejoin="round"/>"#
+            );
+        }
+    }
+
+    // Zone names.
+    if opts.has(Layer::Labels) {
+        // Most populous first; a name that would overlap one already placed is left out.
+        let size = 14.0 * k;
+        let mut order: Vec<usize> = (0..atlas.units.len()).collect();
+        let pop: Vec<f64> = order
+            .iter()
+            .map(|&u| atlas.unit_population(u).0.unwrap_or(0.0))
+            .collect();
+        order.sort_by(|&a, &b| pop[b].total_cmp(&pop[a]));
+        let mut placed: Vec<[f64; 4]> = Vec::new();
+        for u in order.into_iter().map(|u| &atlas.units[u]) {
+            let (x, y) = f.p(u.label);
+            let half_w = 0.27 * size * u.name.chars().count() as f64 + 2.0 * k;
+            let b = [x - half_w, y - 0.6 * size, x + half_w, y + 0.6 * size];
+            if placed
+                .iter()
+                .any(|p| b[0] < p[2] && p[0] < b[2] && b[1] < p[3] && p[1] < b[3])
+            {
+                continue;
+            }
+            placed.push(b);
+            let _ = write!(
+                o,
+                r##"<text x="{x:.1}" y="{y:.1}" font-size="{:.1}" text-anchor="middle" dominant-baseline="middle" fill="#111111" stroke="#ffffff" stroke-width="{:.1}" paint-order="stroke">{}</text>"##,
+                size,
+                4.0 * k,
+                esc(&u.name)
+            );
+        }
+    }
+
+    // Legend (and table).
+    let lx = w - margin - legend_w;
+    let mut ly = margin + title_h + 10.0 * k;
+    let _ = write!(
+        o,
+        r##"<text x="{lx:.1}" y="{ly:.1}" font-size="{:.1}" fill="#111111">{}</text>"##,
+        26.0 * k,
+        esc(t.teams)
+    );
+    ly += 20.0 * k;
+    for (ti, team) in s.teams.iter().enumerate() {
+        let st = &m.teams[ti];
+        let _ = write!(
+            o,
+            r##"<rect x="{lx:.1}" y="{ly:.1}" width="{0:.1}" height="{0:.1}" fill="{1}" fill-opacity="0.8" stroke="#222222" stroke-width="{2:.1}"/>"##,
+            22.0 * k,
+            hex(team.colour),
+            1.0 * k
+        );
+        let mut text = esc(&team.name);
+        if opts.has(Layer::Table) {
+            let _ = write!(
+                text,
+                " · {} ELZ · {} {} · {}",
+                st.units.len(),
+                i18n::int(st.population),
+                esc(&t.population.to_lowercase()),
+                i18n::eur(st.budget(opts.budget_model))
+            );
+            if !st.is_contiguous() && !st.units.is_empty() {
+                let _ = write!(
+                    text,
+                    " · {} ({} {})",
+                    t.not_contiguous,
+                    st.components.len(),
+                    t.parts
+                );
+            }
+        }
+        let _ = write!(
+            o,
+            r##"<text x="{:.1}" y="{:.1}" font-size="{:.1}" fill="#111111">{text}</text>"##,
+            lx + 32.0 * k,
+            ly + 17.0 * k,
+            19.0 * k
+        );
+        ly += row_h;
+    }
+    if !m.unassigned_units.is_empty() {
+        let _ = write!(
+            o,
+            r##"<rect x="{lx:.1}" y="{ly:.1}" width="{0:.1}" height="{0:.1}" fill="url(#hatch)" stroke="#222222" stroke-width="{1:.1}"/><text x="{2:.1}" y="{3:.1}" font-size="{4:.1}" fill="#111111">{5} ({6})</text>"##,
+            22.0 * k,
+            1.0 * k,
+            lx + 32.0 * k,
+            ly + 17.0 * k,
+            19.0 * k,
+            esc(t.unassign),
+            m.unassigned_units.len()
+        );
+    }
+
+    // Footer: scale bar, date, attribution.
+    let fy = margin + title_h + map_h.max(legend_h) + 20.0 * k;
+    let centre = bbox.center();
+    let (_, lat) = geom::from_merc(centre);
+    let metres_per_px = 40_075_016.686 * lat.to_radians().cos() / scale;
+    let km = nice_km(map_w * 0.2 * metres_per_px / 1000.0);
+    let bar = km * 1000.0 / metres_per_px;
+    let _ = write!(
+        o,
+        r##"<rect x="{margin:.1}" y="{fy:.1}" width="{bar:.1}" height="{:.1}" fill="#111111"/><text x="{:.1}" y="{:.1}" font-size="{:.1}" fill="#111111">{} km</text>"##,
+        6.0 * k,
+        margin + bar + 10.0 * k,
+        fy + 8.0 * k,
+        18.0 * k,
+        km
+    );
+    let _ = write!(
+        o,
+        r##"<text x="{:.1}" y="{:.1}" font-size="{:.1}" text-anchor="end" fill="#111111">{}</text>"##,
+        w - margin,
+        fy + 8.0 * k,
+        18.0 * k,
+        esc(&opts.date)
+    );
+    let mut ay = fy + 36.0 * k;
+    for a in &attributions {
+        let _ = write!(
+            o,
+            r##"<text x="{margin:.1}" y="{ay:.1}" font-size="{:.1}" fill="#444444">{}</text>"##,
+            13.0 * k,
+            esc(a)
+        );
+        ay += 22.0 * k;
+    }
+    o.push_str("</svg>");
+    o
+}
+
+/// Render an SVG document to PNG bytes with the built-in font.
+pub fn render_png(svg: &str) -> Result<Vec<u8>, String> {
+    let mut opt = resvg::usvg::Options {
+        font_family: "Ubuntu".into(),
+        ..Default::default()
+    };
+    opt.fontdb_mut()
+        .load_font_data(epaint_default_fonts::UBUNTU_LIGHT.to_vec());
+    let tree = resvg::usvg::Tree::from_str(svg, &opt).map_err(|e| e.to_string())?;
+    let size = tree.size().to_int_size();
+    let mut pixmap = resvg::tiny_skia::Pixmap::new(size.width(), size.height())
+        .ok_or_else(|| "the image is too large".to_string())?;
+    resvg::render(
+        &tree,
+        resvg::tiny_skia::Transform::default(),
+        &mut pixmap.as_mut(),
+    );
+    pixmap.encode_png().map_err(|e| e.to_string())
+}
+
+/// Decode a PNG into (width, height, RGBA bytes); used to check exports.
+pub fn decode_png(bytes: &[u8]) -> Result<(u32, u32, Vec<u8>), String> {
+    let p = resvg::tiny_skia::Pixmap::decode_png(bytes).map_err(|e| e.to_string())?;
+    Ok((p.width(), p.height(), p.data().to_vec()))
+}

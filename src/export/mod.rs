@@ -1,0 +1,8 @@
+//! Exports for meetings and other tools: team areas as GeoJSON, the statistics as CSV, and
+//! the map as SVG and PNG (rendered on the CPU, no window, no tiles).
+
+pub mod image;
+pub mod tables;
+
+pub use image::{ImageOptions, Layer, parse_layers, render_png, render_svg};
+pub use tables::{stats_csv, teams_geojson};

@@ -1,0 +1,119 @@
+//! Team areas as GeoJSON and the per-team statistics as CSV.
+
+use serde_json::{Value, json};
+
+use crate::i18n::ATTRIBUTIONS;
+use crate::model::outline::team_polygons;
+use crate::session::Session;
+
+fn round6(v: f64) -> f64 {
+    (v * 1e6).round() / 1e6
+}
+
+/// One feature per team: its area (MultiPolygon) and its numbers as properties.
+pub fn teams_geojson(session: &Session) -> String {
+    let atlas = &session.atlas;
+    let s = &session.scenario;
+    let m = &session.metrics;
+    let cell_team = s.cell_teams(atlas);
+    let polys = team_polygons(atlas, &cell_team, s.teams.len());
+    let features: Vec<Value> = s
+        .teams
+        .iter()
+        .enumerate()
+        .filter(|(t, _)| !polys[*t].is_empty())
+        .map(|(t, team)| {
+            let st = &m.teams[t];
+            let coords: Vec<Value> = polys[t]
+                .iter()
+                .map(|p| {
+                    Value::Array(
+                        p.iter()
+                            .map(|r| {
+                                Value::Array(
+                                    r.iter()
+                                        .map(|c| json!([round6(c[0]), round6(c[1])]))
+                                        .collect(),
+                                )
+                            })
+                            .collect(),
+                    )
+                })
+                .collect();
+            let zones: Vec<&str> = st
+                .units
+                .iter()
+                .map(|&u| atlas.units[u].code.as_str())
+                .collect();
+            let zone_names: Vec<&str> = st
+                .units
+                .iter()
+                .map(|&u| atlas.units[u].name.as_str())
+                .collect();
+            json!({
+                "type": "Feature",
+                "properties": {
+                    "team_id": team.id,
+                    "team": team.name,
+                    "colour": crate::data::scenario_file::colour_hex(team.colour),
+                    "zones": zones,
+                    "zone_names": zone_names,
+                    "zone_count": st.units.len(),
+                    "municipalities": st.municipalities,
+                    "population": st.population.round(),
+                    "population_estimated": st.population_estimated,
+                    "children_0_17": st.children.round(),
+                    "children_unknown_population": st.children_unknown_population.round(),
+                    "budget_flat_eur": st.budget_flat.round(),
+                    "budget_share_eur": st.budget_share.round(),
+                    "contiguous": st.is_contiguous(),
+                    "parts": st.components.len(),
+                },
+                "geometry": { "type": "MultiPolygon", "coordinates": coords },
+            })
+        })
+        .collect();
+    let fc = json!({
+        "type": "FeatureCollection",
+        "name": s.name,
+        "attribution": ATTRIBUTIONS,
+        "features": features,
+    });
+    serde_json::to_string(&fc).unwrap_or_default()
+}
+
+/// The per-team table, `;`-separated, numbers without thousands separators so that
+/// spreadsheets read them as numbers.
+pub fn stats_csv(session: &Session) -> String {
+    let s = &session.scenario;
+    let m = &session.metrics;
+    let mut out = String::from(
+        "team_id;team;zones;municipalities;population;children_0_17;children_unknown_population;budget_flat_eur;budget_share_eur;contiguous;parts;partners\n",
+    );
+    let q = |v: &str| {
+        if v.contains([';', '"', '\n']) {
+            format!("\"{}\"", v.replace('"', "\"\""))
+        } else {
+            v.to_string()
+        }
+    };
+    for (t, team) in s.teams.iter().enumerate() {
+        let st = &m.teams[t];
+        out.push_str(&format!(
+            "{};{};{};{};{:.0};{:.0};{:.0};{:.0};{:.0};{};{};{}\n",
+            q(&team.id),
+            q(&team.name),
+            st.units.len(),
+            st.municipalities,
+            st.population,
+            st.children,
+            st.children_unknown_population,
+            st.budget_flat,
+            st.budget_share,
+            if st.is_contiguous() { "yes" } else { "no" },
+            st.components.len(),
+            team.partners.map(|p| p.to_string()).unwrap_or_default()
+        ));
+    }
+    out
+}

@@ -1,0 +1,374 @@
+//! Scenario files, the assignment table, comparison and exports, on the real data.
+
+mod common;
+
+use std::process::Command;
+
+use gebiedsplanner::data::assignment_csv;
+use gebiedsplanner::data::scenario_file::{self, FileMeta, ScenarioFile, Unresolved};
+use gebiedsplanner::export::image::decode_png;
+use gebiedsplanner::model::atlas::Edition;
+use gebiedsplanner::model::compare::compare;
+use gebiedsplanner::model::edit::{Edit, apply};
+use gebiedsplanner::session::Session;
+
+fn fresh() -> Session {
+    let s = common::session(Edition::M2025);
+    Session::with_atlas(&s.data_dir, s.atlas.clone(), s.seeds.clone())
+}
+
+fn to_file(s: &Session) -> ScenarioFile {
+    ScenarioFile::compose(
+        &s.atlas,
+        &s.scenario,
+        &FileMeta::default(),
+        &Unresolved::default(),
+        "2026-11-23T10:00:00Z",
+    )
+}
+
+#[test]
+fn a_saved_scenario_opens_as_it_was() {
+    let mut s = fresh();
+    // Some edits of every kind, municipality mode included.
+    let trawant = s.scenario.team_by_id("trawant").expect("trawant");
+    let gent = s.atlas.unit_by_code("elz13").expect("gent");
+    apply(
+        &mut s.scenario,
+        &s.atlas,
+        &Edit::AssignUnits {
+            units: vec![gent],
+            team: Some(trawant),
+        },
+    )
+    .expect("move");
+    let aalst = s
+        .atlas
+        .municipalities
+        .iter()
+        .position(|m| m.name == "Aalst")
+        .expect("Aalst");
+    apply(
+        &mut s.scenario,
+        &s.atlas,
+        &Edit::AssignMunicipalities {
+            municipalities: vec![aalst],
+            team: None,
+        },
+    )
+    .expect("municipality");
+    apply(
+        &mut s.scenario,
+        &s.atlas,
+        &Edit::SetLocked {
+            team: trawant,
+            locked: true,
+        },
+    )
+    .expect("lock");
+    apply(
+        &mut s.scenario,
+        &s.atlas,
+        &Edit::CreateTeam {
+            name: "Kust, \"nieuw\"".into(),
+            colour: [1, 2, 3],
+        },
+    )
+    .expect("new team");
+
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("plan.json");
+    scenario_file::save(&path, &to_file(&s)).expect("save");
+    let back = scenario_file::read(&path).expect("read");
+    let r = back.to_scenario(&s.atlas, &path).expect("resolve");
+    assert!(r.unresolved.is_empty());
+    assert_eq!(r.scenario, s.scenario);
+    assert_eq!(back.edition, Edition::M2025);
+    assert_eq!(back.created, "2026-11-23T10:00:00Z");
+}
+
+#[test]
+fn unknown_fields_from_a_newer_version_survive_a_round_trip() {
+    let s = fresh();
+    let mut json: serde_json::Value = serde_json::from_str(&to_file(&s).to_json()).expect("json");
+    json["future_setting"] = serde_json::json!({"keep": [1, 2, 3]});
+    json["teams"][0]["motto"] = serde_json::json!("samen sterk");
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("plan.json");
+    let f = scenario_file::parse(&path, &json.to_string()).expect("parse");
+    let r = f.to_scenario(&s.atlas, &path).expect("resolve");
+    let again = ScenarioFile::compose(
+        &s.atlas,
+        &r.scenario,
+        &f.meta(),
+        &r.unresolved,
+        "2026-11-24T00:00:00Z",
+    );
+    let out: serde_json::Value = serde_json::from_str(&again.to_json()).expect("json");
+    assert_eq!(out["future_setting"]["keep"][2], 3);
+    assert_eq!(out["teams"][0]["motto"], "samen sterk");
+    assert_eq!(out["modified"], "2026-11-24T00:00:00Z");
+}
+
+#[test]
+fn a_version_1_file_is_upgraded() {
+    let s = fresh();
+    let text = r##"{"format":"gebiedsplanner-scenario","version":1,"name":"oud","edition":"2025",
+        "teams":[{"id":"a","name":"Antwerpen","colour":"#88ccee"}],
+        "assignment":{"elz2":"a"}}"##;
+    let path = std::path::Path::new("oud.json");
+    let f = scenario_file::parse(path, text).expect("upgrade");
+    assert_eq!(f.version, 2);
+    let r = f.to_scenario(&s.atlas, path).expect("resolve");
+    for k in 1..=4 {
+        let u = s
+            .atlas
+            .unit_by_code(&format!("elz2-{k}"))
+            .expect("sub-zone");
+        assert_eq!(r.scenario.unit_team[u], Some(0), "elz2-{k}");
+    }
+}
+
+#[test]
+fn a_code_the_data_does_not_have_is_kept_and_listed() {
+    let s = fresh();
+    let mut f = to_file(&s);
+    f.assignment.insert("elz99".into(), "trawant".into());
+    let path = std::path::Path::new("plan.json");
+    let r = f.to_scenario(&s.atlas, path).expect("resolve");
+    assert_eq!(r.unresolved.codes(), vec!["elz99".to_string()]);
+    let again = ScenarioFile::compose(&s.atlas, &r.scenario, &f.meta(), &r.unresolved, "now");
+    assert_eq!(
+        again.assignment.get("elz99").map(String::as_str),
+        Some("trawant")
+    );
+}
+
+#[test]
+fn bad_scenario_files_get_clear_errors() {
+    let s = fresh();
+    let dir = tempfile::tempdir().expect("tmp");
+    let good = to_file(&s).to_json();
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        (
+            "truncated.json",
+            good.as_bytes()[..good.len() / 2].to_vec(),
+            "not valid JSON",
+        ),
+        ("empty.json", Vec::new(), "empty"),
+        ("binary.json", vec![0, 1, 2, 255, 0, 7], "binary"),
+        (
+            "types.json",
+            good.replace("\"version\": 2", "\"version\": \"two\"")
+                .into_bytes(),
+            "version",
+        ),
+        (
+            "newer.json",
+            good.replace("\"version\": 2", "\"version\": 9")
+                .into_bytes(),
+            "newer version",
+        ),
+        (
+            "other.json",
+            b"{\"hello\": 1}".to_vec(),
+            "not a scenario file",
+        ),
+        (
+            "dup.json",
+            good.replacen(
+                "\"id\": \"trefplaats-kempen\"",
+                "\"id\": \"rtj-antwerpen\"",
+                1,
+            )
+            .into_bytes(),
+            "appears twice",
+        ),
+        (
+            "team.json",
+            good.replacen("\"elz13\": \"samen1plan-gent\"", "\"elz13\": \"nobody\"", 1)
+                .into_bytes(),
+            "nobody",
+        ),
+        (
+            "deep.json",
+            format!("{}{}", "[".repeat(10_000), "]".repeat(10_000)).into_bytes(),
+            "not valid JSON",
+        ),
+    ];
+    for (name, bytes, expect) in cases {
+        let path = dir.path().join(name);
+        std::fs::write(&path, &bytes).expect("write");
+        let msg = match scenario_file::read(&path)
+            .and_then(|f| f.to_scenario(&s.atlas, &path).map(|_| ()))
+        {
+            Ok(()) => panic!("{name} was accepted"),
+            Err(e) => e.to_string(),
+        };
+        assert!(msg.contains(name), "{name}: {msg}");
+        assert!(msg.contains(expect), "{name}: {msg}");
+    }
+    // A very large file is refused at once.
+    let big = dir.path().join("big.json");
+    let f = std::fs::File::create(&big).expect("create");
+    f.set_len(200 * 1024 * 1024).expect("sparse file");
+    let err = scenario_file::read(&big).expect_err("too large");
+    assert!(err.to_string().contains("200 MB"), "{err}");
+    // An unknown zone code is an error for the command line, listed by name.
+    let mut file = to_file(&s);
+    file.assignment.insert("elz99".into(), "trawant".into());
+    let path = dir.path().join("unknown.json");
+    scenario_file::save(&path, &file).expect("save");
+    let err = gebiedsplanner::cli::load_scenario(&s.atlas, &path).expect_err("unknown code");
+    assert!(err.to_string().contains("elz99"), "{err}");
+}
+
+#[test]
+fn an_interrupted_save_leaves_the_old_file_intact() {
+    let s = fresh();
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("plan.json");
+    let old = to_file(&s);
+    scenario_file::save(&path, &old).expect("save");
+    let before = std::fs::read(&path).expect("read");
+    let mut changed = old.clone();
+    changed.name = "changed".into();
+    let r = gebiedsplanner::data::atomic::write_atomic_with(
+        &path,
+        changed.to_json().as_bytes(),
+        || Err(std::io::Error::other("power cut")),
+    );
+    assert!(r.is_err());
+    assert_eq!(std::fs::read(&path).expect("read"), before);
+    // Saving into a folder that does not exist is an error naming the file.
+    let err = scenario_file::save(&dir.path().join("nope/plan.json"), &old).expect_err("no folder");
+    assert!(err.to_string().contains("nope/plan.json"), "{err}");
+}
+
+#[test]
+fn assignment_table_with_semicolons_bom_and_bad_lines() {
+    let mut s = fresh();
+    let text = "\u{feff}Code;Naam;Team\nelz13;Gent;Trawant\nelz6;Brugge;trawant\n99999;Nergens;Trawant\nelz44;Schelde en Leie;Onbekend Team\n44021;Gent;Konekti\n\nelz31;Oostkust;\n";
+    let path = std::path::Path::new("indeling.csv");
+    let report = assignment_csv::import(&s.atlas, &mut s.scenario, path, text).expect("import");
+    let trawant = s.scenario.team_by_id("trawant").expect("trawant");
+    let konekti = s.scenario.team_by_id("konekti").expect("konekti");
+    assert_eq!(
+        s.scenario.unit_team[s.atlas.unit_by_code("elz6").expect("brugge")],
+        Some(trawant)
+    );
+    assert_eq!(
+        s.scenario.unit_team[s.atlas.unit_by_code("elz31").expect("oostkust")],
+        None
+    );
+    let gent_muni = s.atlas.muni_by_code("44021").expect("gent");
+    assert_eq!(s.scenario.muni_team.get(&gent_muni), Some(&Some(konekti)));
+    assert_eq!(report.zones, 3);
+    assert_eq!(report.municipalities, 1);
+    let lines: Vec<u64> = report.skipped.iter().map(|(l, _)| *l).collect();
+    assert_eq!(lines, vec![4, 5], "{:?}", report.skipped);
+    assert!(report.skipped[0].1.contains("99999"));
+    assert!(report.skipped[1].1.contains("Onbekend Team"));
+
+    // Export and import again with commas: the same division.
+    let out = assignment_csv::export(&s.atlas, &s.scenario);
+    let mut t = fresh();
+    let comma = out.replace(';', ",");
+    let r = assignment_csv::import(&t.atlas, &mut t.scenario, path, &comma).expect("re-import");
+    assert!(r.skipped.is_empty(), "{:?}", r.skipped);
+    assert_eq!(t.scenario.unit_team, s.scenario.unit_team);
+    assert_eq!(t.scenario.muni_team, s.scenario.muni_team);
+}
+
+#[test]
+fn compare_lists_exactly_the_moved_units() {
+    let base = fresh();
+    let mut s = fresh();
+    let trawant = s.scenario.team_by_id("trawant").expect("trawant");
+    let moved = ["elz13", "elz44"];
+    for code in moved {
+        let u = s.atlas.unit_by_code(code).expect("zone");
+        apply(
+            &mut s.scenario,
+            &s.atlas,
+            &Edit::AssignUnits {
+                units: vec![u],
+                team: Some(trawant),
+            },
+        )
+        .expect("move");
+    }
+    let c = compare(&s.atlas, &s.scenario, &base.scenario);
+    let mut units: Vec<&str> = c
+        .moved
+        .iter()
+        .map(|(cell, _, _)| s.atlas.units[s.atlas.cells[*cell].unit].code.as_str())
+        .collect();
+    units.sort_unstable();
+    units.dedup();
+    assert_eq!(units, vec!["elz13", "elz44"]);
+    for (_, from, to) in &c.moved {
+        assert_eq!(from.as_deref(), Some("samen1plan-gent"));
+        assert_eq!(to.as_deref(), Some("trawant"));
+    }
+    let gent_team = s.scenario.team_by_id("samen1plan-gent").expect("gent");
+    assert_eq!(c.teams[trawant].municipalities_gained, 5);
+    assert_eq!(c.teams[gent_team].municipalities_lost, 5);
+}
+
+#[test]
+fn export_from_the_command_line_writes_a_png_with_the_team_colours() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let png = dir.path().join("kaart.png");
+    let svg = dir.path().join("kaart.svg");
+    let geo = dir.path().join("teams.geojson");
+    let csv = dir.path().join("teams.csv");
+    let out = Command::new(env!("CARGO_BIN_EXE_gebiedsplanner"))
+        .args(["export", "--width", "1000", "--layers", "labels,table"])
+        .arg("--png")
+        .arg(&png)
+        .arg("--svg")
+        .arg(&svg)
+        .arg("--geojson")
+        .arg(&geo)
+        .arg("--csv")
+        .arg(&csv)
+        .env("GEBIEDSPLANNER_DATA", common::data_dir())
+        .output()
+        .expect("run");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let (w, h, rgba) = decode_png(&std::fs::read(&png).expect("png")).expect("decode");
+    assert_eq!(w, 1000);
+    assert!(h > 300 && h < 1000, "height {h}");
+    // Every team's colour, at 80 % over white, covers a good number of pixels.
+    let s = common::session(Edition::M2025);
+    for team in &s.scenario.teams {
+        let want: Vec<u8> = team
+            .colour
+            .iter()
+            .map(|&c| (c as f32 * 0.8 + 255.0 * 0.2).round() as u8)
+            .collect();
+        let n = rgba
+            .chunks_exact(4)
+            .filter(|p| (0..3).all(|i| (p[i] as i32 - want[i] as i32).abs() <= 3))
+            .count();
+        assert!(n > 300, "{}: {n} pixels", team.name);
+    }
+    let svg_text = std::fs::read_to_string(&svg).expect("svg");
+    assert!(svg_text.contains("Statbel"), "attribution on the image");
+    assert!(svg_text.contains("Samen1Plan Gent"));
+    let geojson: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&geo).expect("geo")).expect("json");
+    assert_eq!(geojson["features"].as_array().map(Vec::len), Some(17));
+    assert_eq!(geojson["features"][0]["geometry"]["type"], "MultiPolygon");
+    let table = std::fs::read_to_string(&csv).expect("csv");
+    assert_eq!(table.lines().count(), 18);
+    assert!(
+        table.contains("samen1plan-gent;Samen1Plan Gent;4;20;"),
+        "{table}"
+    );
+}
