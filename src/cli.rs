@@ -12,7 +12,7 @@ pub const HELP: &str = "\
 Gebiedsplanner: divide the eerstelijnszones of Flanders and Brussels over 1 Gezin 1 Plan teams.
 
 Usage:
-  gebiedsplanner [OPTIONS]                    start the map window
+  gebiedsplanner [OPTIONS] [FILE.json ...]    start the map window (opening the files)
   gebiedsplanner check [SCENARIO] [OPTIONS]   print the per-team table of a scenario (the
                                               default division when SCENARIO is left out);
                                               exit code 1 when a rule is broken, 2 on bad input
@@ -33,6 +33,7 @@ Options:
   --edition E         municipality set: 2025 (default) or 2019-2024
   --lang nl|en        language of the window and the table (default nl)
   --no-tiles          do not load base map tiles (the zones draw on a plain background)
+  --save-path FILE    Ctrl+S saves a scenario that has no file yet to FILE, without asking
   -h, --help          this text
 ";
 
@@ -45,6 +46,10 @@ pub struct Args {
     pub lang_given: bool,
     /// Do not load base map tiles.
     pub no_tiles: bool,
+    /// Where Ctrl+S saves a scenario that has no file yet (instead of asking).
+    pub save_path: Option<PathBuf>,
+    /// Scenario files to open in the window.
+    pub open: Vec<PathBuf>,
     pub command: Command,
 }
 
@@ -95,6 +100,7 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Args, Strin
                 })
             }
             "--no-tiles" => out.no_tiles = true,
+            "--save-path" => out.save_path = Some(PathBuf::from(value("--save-path")?)),
             "--png" => export.png = Some(PathBuf::from(value("--png")?)),
             "--svg" => export.svg = Some(PathBuf::from(value("--svg")?)),
             "--geojson" => export.geojson = Some(PathBuf::from(value("--geojson")?)),
@@ -144,6 +150,10 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Args, Strin
                 return Err("export needs at least one of --png, --svg, --geojson, --csv".into());
             }
             out.command = Command::Export(export);
+        }
+        Some(file) if file.ends_with(".json") => {
+            out.open.push(PathBuf::from(file));
+            out.open.extend(pos.by_ref().map(PathBuf::from));
         }
         Some(other) => return Err(format!("unknown command '{other}'")),
     }

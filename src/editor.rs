@@ -35,6 +35,18 @@ pub enum Baseline {
     Historic,
     /// The default ELZ-aligned division.
     Default,
+    /// Another open scenario (see `Workspace::other`).
+    Other,
+}
+
+/// The file behind a workspace.
+#[derive(Clone, Debug, Default)]
+pub struct FileState {
+    pub path: Option<std::path::PathBuf>,
+    pub meta: crate::data::scenario_file::FileMeta,
+    pub unresolved: crate::data::scenario_file::Unresolved,
+    /// The scenario as last saved or opened; None when it was never saved.
+    pub saved: Option<Scenario>,
 }
 
 /// Where a dragged selection would go.
@@ -90,6 +102,21 @@ pub struct Workspace {
     pub cell_fill: Vec<Color32>,
     pub fitted: bool,
     fill_alpha: u8,
+    pub file: FileState,
+    /// Another open scenario to compare with: its name and division.
+    pub other: Option<(String, Scenario)>,
+    /// Show the units whose team differs from the baseline, hatched on the map, with a table.
+    pub show_differences: bool,
+    /// A unique number for this workspace (recovery file name).
+    pub uid: u64,
+    /// The open tab compared with, when the baseline is another scenario.
+    pub other_uid: Option<u64>,
+}
+
+fn next_uid() -> u64 {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    NEXT.fetch_add(1, Ordering::Relaxed)
 }
 
 impl Workspace {
@@ -117,7 +144,13 @@ impl Workspace {
             cell_fill: Vec::new(),
             fitted: false,
             fill_alpha: 150,
+            file: FileState::default(),
+            other: None,
+            show_differences: false,
+            uid: next_uid(),
+            other_uid: None,
         };
+        w.file.saved = Some(w.session.scenario.clone());
         w.set_fill_opacity(layers.fill_opacity);
         w.refresh();
         w
@@ -129,12 +162,74 @@ impl Workspace {
     }
 
     fn baseline_scenario(&self) -> Scenario {
-        match self.baseline {
-            Baseline::Historic => self.session.historic.clone(),
-            Baseline::Default => {
+        match (self.baseline, &self.other) {
+            (Baseline::Other, Some((_, s))) => s.clone(),
+            (Baseline::Historic, _) | (Baseline::Other, None) => self.session.historic.clone(),
+            (Baseline::Default, _) => {
                 crate::model::defaults::default_scenario(&self.session.atlas, &self.session.seeds).0
             }
         }
+    }
+
+    /// Compare with another open scenario.
+    pub fn set_other(&mut self, other: Option<(String, Scenario)>) {
+        let changed = self.other != other;
+        self.other = other;
+        if changed {
+            if self.other.is_some() {
+                self.baseline = Baseline::Other;
+            } else if self.baseline == Baseline::Other {
+                self.baseline = Baseline::Historic;
+            }
+            self.refresh();
+        }
+    }
+
+    /// The name of the baseline, for labels.
+    pub fn baseline_label(&self, t: &crate::i18n::Texts) -> String {
+        match (self.baseline, &self.other) {
+            (Baseline::Other, Some((name, _))) => name.clone(),
+            (Baseline::Default, _) => t.baseline_default.to_string(),
+            _ => t.baseline_historic.to_string(),
+        }
+    }
+
+    /// Unsaved changes?
+    pub fn is_dirty(&self) -> bool {
+        self.file.saved.as_ref() != Some(&self.session.scenario)
+    }
+
+    /// The name shown on the tab and in the window title.
+    pub fn title(&self) -> String {
+        match &self.file.path {
+            Some(p) => p
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| self.session.scenario.name.clone()),
+            None => self.session.scenario.name.clone(),
+        }
+    }
+
+    /// The file to write for this workspace.
+    pub fn to_file(&self, now: &str) -> crate::data::scenario_file::ScenarioFile {
+        crate::data::scenario_file::ScenarioFile::compose(
+            &self.session.atlas,
+            &self.session.scenario,
+            &self.file.meta,
+            &self.file.unresolved,
+            now,
+        )
+    }
+
+    /// Save to `path` (atomically). On success the workspace is clean and remembers the path.
+    pub fn save_to(&mut self, path: &std::path::Path) -> Result<(), crate::data::DataError> {
+        let now = crate::data::scenario_file::now_iso();
+        let f = self.to_file(&now);
+        crate::data::scenario_file::save(path, &f)?;
+        self.file.meta.created = f.created;
+        self.file.path = Some(path.to_path_buf());
+        self.file.saved = Some(self.session.scenario.clone());
+        Ok(())
     }
 
     /// After the scenario changed: metrics, comparison and colours.

@@ -233,10 +233,7 @@ pub fn show(
                             RichText::new(format!(
                                 "{} {}: {} / {} {} · {} / {} {}",
                                 t.versus,
-                                match w.baseline {
-                                    crate::editor::Baseline::Historic => t.baseline_historic,
-                                    crate::editor::Baseline::Default => t.baseline_default,
-                                },
+                                w.baseline_label(t),
                                 signed(c.municipalities_gained as f64),
                                 signed(-(c.municipalities_lost as f64)),
                                 t.municipalities.to_lowercase(),

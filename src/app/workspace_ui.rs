@@ -1,372 +1,18 @@
-//! The eframe application: owns the state, shows the panels, applies what they ask for.
-
-use std::path::PathBuf;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicU8, Ordering};
+//! The map, the side panel and the pointer gestures of the open scenario.
 
 use egui::Color32;
-use walkers::{HttpOptions, HttpTiles, Map, lon_lat};
+use walkers::{Map, lon_lat};
 
-use crate::cli::Args;
-use crate::data::{self, Discovery};
+use super::{GebiedsApp, Screen};
 use crate::editor::{Baseline, EditMode, Workspace};
 use crate::i18n::{self, Lang};
-use crate::map::layers::{Layers, TileChoice};
+use crate::map::layers::TileChoice;
 use crate::map::view::{MapInput, MapView};
-use crate::model::atlas::Edition;
 use crate::model::edit::{Edit, team_has_area};
 use crate::model::geom::{self, BBox};
 use crate::model::metrics::BudgetModel;
-use crate::session::Session;
-use crate::ui::data_screen::{self, DataScreenAction};
-use crate::ui::dialogs::{FileDialogs, SystemDialogs};
-use crate::ui::team_panel::{self, TeamPanelAction, TeamPanelState};
-use crate::ui::{about, info, swatch};
-
-const SETTINGS_KEY: &str = "gebiedsplanner-settings";
-
-/// What is remembered between runs.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(default)]
-pub struct Settings {
-    pub lang: Lang,
-    pub layers: Layers,
-    /// A data folder the user picked.
-    pub data_dir: Option<PathBuf>,
-    pub edition: Edition,
-    /// Map centre (lon, lat) and zoom.
-    pub view: Option<(f64, f64, f64)>,
-}
-
-impl Default for Settings {
-    fn default() -> Self {
-        Settings {
-            lang: Lang::Nl,
-            layers: Layers::default(),
-            data_dir: None,
-            edition: Edition::M2025,
-            view: None,
-        }
-    }
-}
-
-pub enum Screen {
-    Loaded(Box<Workspace>),
-    NeedData {
-        discovery: Discovery,
-        error: Option<String>,
-    },
-}
-
-/// State of the base map connection.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum TileStatus {
-    Off,
-    Checking,
-    Online,
-    Offline,
-}
-
-pub struct GebiedsApp {
-    pub settings: Settings,
-    pub screen: Screen,
-    tiles: Option<HttpTiles>,
-    tile_probe: Arc<AtomicU8>,
-    tiles_allowed: bool,
-    dialogs: Box<dyn FileDialogs>,
-    cli_data: Option<PathBuf>,
-    pub show_about: bool,
-    panel: TeamPanelState,
-    /// A team waiting for the user to confirm its deletion.
-    confirm_delete: Option<usize>,
-    /// The "move to team" list opened with Ctrl+M, at this screen position.
-    move_popup: Option<egui::Pos2>,
-    /// Start of a rectangle selection (shift + drag), on screen.
-    rect_start: Option<egui::Pos2>,
-    theme_set: bool,
-}
-
-impl GebiedsApp {
-    /// An app without tiles or system dialogs, for tests and headless use.
-    pub fn headless(
-        settings: Settings,
-        cli_data: Option<PathBuf>,
-        dialogs: Box<dyn FileDialogs>,
-    ) -> GebiedsApp {
-        let mut app = GebiedsApp {
-            settings,
-            screen: Screen::NeedData {
-                discovery: Discovery {
-                    candidates: Vec::new(),
-                    chosen: None,
-                },
-                error: None,
-            },
-            tiles: None,
-            tile_probe: Arc::new(AtomicU8::new(0)),
-            tiles_allowed: false,
-            dialogs,
-            cli_data,
-            show_about: false,
-            panel: TeamPanelState::default(),
-            confirm_delete: None,
-            move_popup: None,
-            rect_start: None,
-            theme_set: false,
-        };
-        app.load();
-        app
-    }
-
-    /// Find the data folder and load it; on failure show the data screen.
-    pub fn load(&mut self) {
-        let env = std::env::var("GEBIEDSPLANNER_DATA").ok();
-        let edition = self.settings.edition;
-        let explicit = self
-            .cli_data
-            .clone()
-            .or_else(|| self.settings.data_dir.clone());
-        let discovery = data::discover(explicit.as_deref(), env.as_deref(), edition);
-        let Some(dir) = discovery.chosen.clone() else {
-            self.screen = Screen::NeedData {
-                discovery,
-                error: None,
-            };
-            return;
-        };
-        match Session::load(&dir, edition) {
-            Ok(session) => {
-                let mut w = Workspace::new(session, &self.settings.layers);
-                if let Some((lon, lat, z)) = self.settings.view {
-                    w.memory.center_at(lon_lat(lon, lat));
-                    let _ = w.memory.set_zoom(z);
-                    w.fitted = true;
-                }
-                self.screen = Screen::Loaded(Box::new(w));
-            }
-            Err(e) => {
-                self.screen = Screen::NeedData {
-                    discovery,
-                    error: Some(e.to_string()),
-                }
-            }
-        }
-    }
-
-    pub fn workspace(&self) -> Option<&Workspace> {
-        match &self.screen {
-            Screen::Loaded(w) => Some(w),
-            Screen::NeedData { .. } => None,
-        }
-    }
-
-    pub fn workspace_mut(&mut self) -> Option<&mut Workspace> {
-        match &mut self.screen {
-            Screen::Loaded(w) => Some(w),
-            Screen::NeedData { .. } => None,
-        }
-    }
-
-    fn enable_tiles(&mut self, ctx: &egui::Context) {
-        if !self.tiles_allowed
-            || self.settings.layers.tiles == TileChoice::None
-            || self.tiles.is_some()
-        {
-            return;
-        }
-        let cache = dirs::cache_dir().map(|d| d.join("gebiedsplanner").join("tiles"));
-        let options = HttpOptions {
-            cache,
-            user_agent: Some(walkers::HeaderValue::from_static(concat!(
-                "Gebiedsplanner/",
-                env!("CARGO_PKG_VERSION"),
-                " (desktop planning app for youth care in Flanders)"
-            ))),
-            ..Default::default()
-        };
-        self.tiles = Some(HttpTiles::with_options(
-            walkers::sources::OpenStreetMap,
-            options,
-            ctx.clone(),
-        ));
-        // One connection attempt tells the status bar whether the base map is reachable.
-        self.tile_probe.store(1, Ordering::Relaxed);
-        let probe = self.tile_probe.clone();
-        let ctx = ctx.clone();
-        std::thread::spawn(move || {
-            use std::net::ToSocketAddrs;
-            let ok = ("tile.openstreetmap.org", 443)
-                .to_socket_addrs()
-                .ok()
-                .and_then(|mut a| a.next())
-                .is_some_and(|addr| {
-                    std::net::TcpStream::connect_timeout(&addr, std::time::Duration::from_secs(4))
-                        .is_ok()
-                });
-            probe.store(if ok { 2 } else { 3 }, Ordering::Relaxed);
-            ctx.request_repaint();
-        });
-    }
-
-    pub fn tile_status(&self) -> TileStatus {
-        if self.tiles.is_none() || self.settings.layers.tiles == TileChoice::None {
-            return TileStatus::Off;
-        }
-        match self.tile_probe.load(Ordering::Relaxed) {
-            2 => TileStatus::Online,
-            3 => TileStatus::Offline,
-            _ => TileStatus::Checking,
-        }
-    }
-
-    /// The whole UI, in one call (also used by the headless tests).
-    pub fn show(&mut self, ui: &mut egui::Ui) {
-        let ctx = ui.ctx().clone();
-        if !self.theme_set {
-            // A light theme reads better on a projector.
-            ctx.set_theme(egui::Theme::Light);
-            self.theme_set = true;
-        }
-        self.enable_tiles(&ctx);
-        let t = i18n::texts(self.settings.lang);
-
-        egui::Panel::top("menu").show(ui, |ui| {
-            egui::MenuBar::new().ui(ui, |ui| {
-                ui.menu_button(t.menu_file, |ui| {
-                    if ui.button(t.choose_data_folder).clicked() {
-                        self.pick_data_folder();
-                        ui.close();
-                    }
-                    if ui.button(t.quit).clicked() {
-                        ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-                    }
-                });
-                ui.menu_button(t.menu_view, |ui| {
-                    let mut changed = false;
-                    ui.label(t.tiles);
-                    changed |= ui
-                        .radio_value(
-                            &mut self.settings.layers.tiles,
-                            TileChoice::Osm,
-                            "OpenStreetMap",
-                        )
-                        .changed();
-                    changed |= ui
-                        .radio_value(
-                            &mut self.settings.layers.tiles,
-                            TileChoice::None,
-                            t.tiles_none,
-                        )
-                        .changed();
-                    ui.separator();
-                    changed |= ui
-                        .checkbox(
-                            &mut self.settings.layers.municipality_borders,
-                            t.municipality_borders,
-                        )
-                        .changed();
-                    changed |= ui
-                        .checkbox(&mut self.settings.layers.zone_labels, t.zone_labels)
-                        .changed();
-                    changed |= ui
-                        .add(
-                            egui::Slider::new(&mut self.settings.layers.fill_opacity, 0.1..=1.0)
-                                .text("%"),
-                        )
-                        .changed();
-                    if changed {
-                        let opacity = self.settings.layers.fill_opacity;
-                        if let Some(w) = self.workspace_mut() {
-                            w.set_fill_opacity(opacity);
-                        }
-                    }
-                    ui.separator();
-                    ui.label(t.edition);
-                    let mut edition = self.settings.edition;
-                    ui.radio_value(&mut edition, Edition::M2025, "2025");
-                    ui.radio_value(&mut edition, Edition::M2019, "2019-2024");
-                    if edition != self.settings.edition {
-                        self.settings.edition = edition;
-                        self.load();
-                        ui.close();
-                    }
-                });
-                ui.menu_button(t.language, |ui| {
-                    ui.radio_value(&mut self.settings.lang, Lang::Nl, "Nederlands");
-                    ui.radio_value(&mut self.settings.lang, Lang::En, "English");
-                });
-                ui.menu_button(t.menu_help, |ui| {
-                    if ui.button(t.about).clicked() {
-                        self.show_about = true;
-                        ui.close();
-                    }
-                });
-            });
-        });
-
-        let status = self.status_line();
-        egui::Panel::bottom("status").show(ui, |ui| {
-            ui.horizontal(|ui| {
-                ui.label(status);
-                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    ui.small("© Statbel · provincies.incijfers.be · © OpenStreetMap-bijdragers");
-                });
-            });
-        });
-
-        let lang = self.settings.lang;
-        let edition = self.settings.edition;
-        match &mut self.screen {
-            Screen::NeedData { discovery, error } => {
-                let mut action = DataScreenAction::None;
-                egui::CentralPanel::default().show(ui, |ui| {
-                    action = data_screen::show(ui, t, lang, edition, discovery, error.as_deref());
-                });
-                match action {
-                    DataScreenAction::PickFolder => self.pick_data_folder(),
-                    DataScreenAction::Retry => self.load(),
-                    DataScreenAction::None => {}
-                }
-            }
-            Screen::Loaded(_) => self.show_workspace(ui, &ctx),
-        }
-
-        if self.show_about {
-            let mut open = true;
-            about::show(&ctx, t, &mut open);
-            self.show_about = open;
-        }
-    }
-
-    fn status_line(&self) -> String {
-        let t = i18n::texts(self.settings.lang);
-        let tiles = match self.tile_status() {
-            TileStatus::Off => t.tiles_none.to_string(),
-            TileStatus::Checking => format!("{}: OpenStreetMap…", t.tiles),
-            TileStatus::Online => format!("{}: OpenStreetMap", t.tiles),
-            TileStatus::Offline => t.tiles_offline.to_string(),
-        };
-        match self.workspace() {
-            Some(w) => format!(
-                "{} · {} {} · {}",
-                w.session.data_dir.display(),
-                t.edition,
-                w.session.atlas.edition.label(),
-                tiles
-            ),
-            None => tiles,
-        }
-    }
-
-    fn pick_data_folder(&mut self) {
-        let t = i18n::texts(self.settings.lang);
-        if let Some(dir) = self.dialogs.pick_folder(t.choose_data_folder) {
-            self.cli_data = None;
-            self.settings.data_dir = Some(dir);
-            self.load();
-        }
-    }
-}
+use crate::ui::team_panel::{self, TeamPanelAction};
+use crate::ui::{info, swatch};
 
 /// Keyboard shortcuts of the editor. Not while a text field has the keyboard.
 fn handle_keys(
@@ -466,7 +112,14 @@ fn move_menu(ui: &mut egui::Ui, w: &mut Workspace, t: &i18n::Texts, lang: Lang) 
     false
 }
 
-fn toolbar(ui: &mut egui::Ui, w: &mut Workspace, t: &i18n::Texts) {
+/// The editing toolbar. Returns a change of the scenario to compare with (Some(None): none).
+fn toolbar(
+    ui: &mut egui::Ui,
+    w: &mut Workspace,
+    t: &i18n::Texts,
+    others: &[(u64, String)],
+) -> Option<Option<u64>> {
+    let mut compare = None;
     ui.horizontal_wrapped(|ui| {
         let undo = ui.add_enabled(w.history.can_undo(), egui::Button::new(t.undo));
         let undo = match w.history.undo_label() {
@@ -499,14 +152,31 @@ fn toolbar(ui: &mut egui::Ui, w: &mut Workspace, t: &i18n::Texts) {
         ui.separator();
         ui.label(t.compare_with);
         let mut base = w.baseline;
-        ui.selectable_value(&mut base, Baseline::Historic, t.baseline_historic);
-        ui.selectable_value(&mut base, Baseline::Default, t.baseline_default);
+        if ui
+            .selectable_value(&mut base, Baseline::Historic, t.baseline_historic)
+            .clicked()
+            || ui
+                .selectable_value(&mut base, Baseline::Default, t.baseline_default)
+                .clicked()
+        {
+            compare = Some(None);
+        }
         w.set_baseline(base);
+        for (uid, name) in others {
+            let on = w.baseline == Baseline::Other && w.other_uid == Some(*uid);
+            if ui.selectable_label(on, name).clicked() {
+                compare = Some(Some(*uid));
+            }
+        }
+        ui.separator();
+        ui.toggle_value(&mut w.show_differences, t.differences);
     });
+    compare
 }
 
 impl GebiedsApp {
-    fn show_workspace(&mut self, ui: &mut egui::Ui, ctx: &egui::Context) {
+    pub(super) fn show_workspace(&mut self, ui: &mut egui::Ui, ctx: &egui::Context) {
+        let others = self.other_tabs();
         let lang = self.settings.lang;
         let t = i18n::texts(lang);
         let layers = self.settings.layers.clone();
@@ -520,8 +190,10 @@ impl GebiedsApp {
             settings,
             ..
         } = self;
-        let Screen::Loaded(w) = screen else { return };
-        let w: &mut Workspace = w;
+        let Screen::Loaded(tabs) = screen else { return };
+        let Some(w) = tabs.list.get_mut(tabs.active) else {
+            return;
+        };
 
         handle_keys(ctx, w, lang, move_popup);
 
@@ -570,7 +242,8 @@ impl GebiedsApp {
             *rect_start = None;
         }
 
-        egui::Panel::top("toolbar").show(ui, |ui| toolbar(ui, w, t));
+        let mut compare = None;
+        egui::Panel::top("toolbar").show(ui, |ui| compare = toolbar(ui, w, t, &others));
 
         let mut action = TeamPanelAction::None;
         egui::Panel::right("side")
@@ -641,6 +314,9 @@ impl GebiedsApp {
         } else {
             tiles.as_mut().map(|t| t as &mut dyn walkers::Tiles)
         };
+        if w.show_differences {
+            differences_panel(ui, w, t);
+        }
         let mut menu_open = false;
         egui::CentralPanel::default()
             .frame(egui::Frame::new().fill(Color32::from_rgb(236, 236, 232)))
@@ -660,6 +336,11 @@ impl GebiedsApp {
                 let mut hatch: Vec<Option<Color32>> = vec![None; w.session.atlas.cells.len()];
                 for &c in &m.unassigned_cells {
                     hatch[c] = Some(Color32::from_rgb(90, 90, 90));
+                }
+                if w.show_differences {
+                    for (c, _, _) in &w.comparison.moved {
+                        hatch[*c] = Some(Color32::from_rgb(0, 90, 200));
+                    }
                 }
                 for st in &m.teams {
                     for comp in st.components.iter().skip(1) {
@@ -865,54 +546,98 @@ impl GebiedsApp {
                 None => {}
             }
         }
-    }
-}
-
-impl eframe::App for GebiedsApp {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        self.show(ui);
-    }
-
-    fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, SETTINGS_KEY, &self.settings);
-    }
-}
-
-/// Start the window. Returns the process exit code.
-pub fn run(args: Args) -> i32 {
-    let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("Gebiedsplanner")
-            .with_inner_size([1280.0, 800.0])
-            .with_min_inner_size([800.0, 500.0]),
-        ..Default::default()
-    };
-    let no_tiles = args.no_tiles;
-    let result = eframe::run_native(
-        "Gebiedsplanner",
-        options,
-        Box::new(move |cc| {
-            let mut settings: Settings = cc
-                .storage
-                .and_then(|s| eframe::get_value(s, SETTINGS_KEY))
-                .unwrap_or_default();
-            if let Some(e) = args.edition {
-                settings.edition = e;
-            }
-            if args.lang_given {
-                settings.lang = args.lang;
-            }
-            let mut app =
-                GebiedsApp::headless(settings, args.data.clone(), Box::new(SystemDialogs));
-            app.tiles_allowed = !no_tiles;
-            Ok(Box::new(app))
-        }),
-    );
-    match result {
-        Ok(()) => 0,
-        Err(e) => {
-            eprintln!("gebiedsplanner: cannot open the window: {e}");
-            1
+        if let Some(c) = compare {
+            self.compare_with(c);
         }
     }
+}
+
+/// The "what changes for whom" table: every unit whose team differs from the baseline, with
+/// the teams it leaves and joins, and the totals per team.
+fn differences_panel(ui: &mut egui::Ui, w: &Workspace, t: &i18n::Texts) {
+    let atlas = &w.session.atlas;
+    let s = &w.session.scenario;
+    let name_of = |id: &Option<String>| -> String {
+        match id {
+            Some(id) => s
+                .teams
+                .iter()
+                .find(|tm| &tm.id == id)
+                .map(|tm| tm.name.clone())
+                .unwrap_or_else(|| id.clone()),
+            None => t.no_team.to_string(),
+        }
+    };
+    // Group cells into whole zones where the whole zone moved, else municipalities.
+    let mut rows: Vec<(String, String, String, f64, Option<f64>)> = Vec::new();
+    let mut done = vec![false; w.comparison.moved.len()];
+    for (i, (cell, from, to)) in w.comparison.moved.iter().enumerate() {
+        if done[i] {
+            continue;
+        }
+        let unit = atlas.cells[*cell].unit;
+        let same: Vec<usize> = w
+            .comparison
+            .moved
+            .iter()
+            .enumerate()
+            .filter(|(_, (c, f, tt))| atlas.cells[*c].unit == unit && f == from && tt == to)
+            .map(|(j, _)| j)
+            .collect();
+        let whole = same.len() == atlas.units[unit].cells.len();
+        let group: Vec<usize> = if whole { same } else { vec![i] };
+        let mut pop = 0.0;
+        let mut children = Some(0.0);
+        for &j in &group {
+            done[j] = true;
+            let c = &atlas.cells[w.comparison.moved[j].0];
+            pop += c.population.unwrap_or(0.0);
+            children = children.zip(c.children).map(|(a, b)| a + b);
+        }
+        let label = if whole {
+            atlas.units[unit].name.clone()
+        } else {
+            atlas.municipalities[atlas.cells[*cell].muni].name.clone()
+        };
+        rows.push((label, name_of(from), name_of(to), pop, children));
+    }
+    egui::Panel::bottom("differences")
+        .resizable(true)
+        .default_size(180.0)
+        .show(ui, |ui| {
+            ui.label(
+                egui::RichText::new(format!(
+                    "{} {} {}: {} {}",
+                    t.differences,
+                    t.versus,
+                    w.baseline_label(t),
+                    rows.len(),
+                    t.moved_units
+                ))
+                .strong(),
+            );
+            egui::ScrollArea::vertical().show(ui, |ui| {
+                egui::Grid::new("differences_grid")
+                    .striped(true)
+                    .num_columns(5)
+                    .show(ui, |ui| {
+                        for h in [t.zone, t.from_team, t.to_team, t.population, t.children] {
+                            ui.label(egui::RichText::new(h).strong());
+                        }
+                        ui.end_row();
+                        for (label, from, to, pop, children) in &rows {
+                            ui.label(label);
+                            ui.label(from);
+                            ui.label(to);
+                            ui.label(i18n::int(*pop));
+                            ui.label(
+                                children
+                                    .map(i18n::int)
+                                    .unwrap_or_else(|| t.unknown.to_string()),
+                            );
+                            ui.end_row();
+                        }
+                    });
+            });
+        });
 }

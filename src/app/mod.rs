@@ -1,0 +1,522 @@
+//! The eframe application: owns the state, shows the panels, applies what they ask for.
+
+mod files;
+mod workspace_ui;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU8, Ordering};
+
+use walkers::{HttpOptions, HttpTiles, lon_lat};
+
+use crate::cli::Args;
+use crate::data::{self, Discovery};
+use crate::editor::Workspace;
+use crate::i18n::{self, Lang};
+use crate::map::layers::{Layers, TileChoice};
+use crate::model::atlas::Edition;
+use crate::session::Session;
+use crate::ui::about;
+use crate::ui::data_screen::{self, DataScreenAction};
+use crate::ui::dialogs::{FileDialogs, SystemDialogs};
+use crate::ui::team_panel::TeamPanelState;
+
+pub use files::{Pending, recovery_files};
+
+const SETTINGS_KEY: &str = "gebiedsplanner-settings";
+
+/// What is remembered between runs.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    pub lang: Lang,
+    pub layers: Layers,
+    /// A data folder the user picked.
+    pub data_dir: Option<PathBuf>,
+    pub edition: Edition,
+    /// Map centre (lon, lat) and zoom.
+    pub view: Option<(f64, f64, f64)>,
+    /// Recently opened or saved scenario files, newest first.
+    pub recent: Vec<PathBuf>,
+    /// Scenario files open at the last exit, reopened at start.
+    pub open_files: Vec<PathBuf>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            lang: Lang::Nl,
+            layers: Layers::default(),
+            data_dir: None,
+            edition: Edition::M2025,
+            view: None,
+            recent: Vec::new(),
+            open_files: Vec::new(),
+        }
+    }
+}
+
+/// The open scenarios, one per tab.
+pub struct Tabs {
+    pub list: Vec<Workspace>,
+    pub active: usize,
+}
+
+pub enum Screen {
+    Loaded(Tabs),
+    NeedData {
+        discovery: Discovery,
+        error: Option<String>,
+    },
+}
+
+/// State of the base map connection.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TileStatus {
+    Off,
+    Checking,
+    Online,
+    Offline,
+}
+
+/// Where the app keeps files of its own. Tests give temporary folders or none.
+#[derive(Clone, Debug, Default)]
+pub struct AppPaths {
+    /// Autosave and crash recovery; None: no autosave.
+    pub recovery: Option<PathBuf>,
+    /// Ctrl+S on a scenario without a file saves here instead of asking (`--save-path`).
+    pub save_path: Option<PathBuf>,
+}
+
+/// A message for the user in a window of its own.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Message {
+    pub title: String,
+    pub body: String,
+}
+
+pub struct GebiedsApp {
+    pub settings: Settings,
+    pub screen: Screen,
+    tiles: Option<HttpTiles>,
+    tile_probe: Arc<AtomicU8>,
+    tiles_allowed: bool,
+    dialogs: Box<dyn FileDialogs>,
+    cli_data: Option<PathBuf>,
+    pub paths: AppPaths,
+    pub show_about: bool,
+    panel: TeamPanelState,
+    /// A team waiting for the user to confirm its deletion.
+    confirm_delete: Option<usize>,
+    /// The "move to team" list opened with Ctrl+M, at this screen position.
+    move_popup: Option<egui::Pos2>,
+    /// Start of a rectangle selection (shift + drag), on screen.
+    rect_start: Option<egui::Pos2>,
+    theme_set: bool,
+    /// Shown until closed.
+    pub message: Option<Message>,
+    /// An action waiting for the user to decide about unsaved changes.
+    pub pending: Option<Pending>,
+    /// Recovery files found at start, offered for restoring.
+    pub recovery_offer: Vec<PathBuf>,
+    /// Set once the user agreed to quit.
+    allow_close: bool,
+    last_autosave: f64,
+    window_title: String,
+}
+
+impl GebiedsApp {
+    /// An app without tiles or system dialogs, for tests and headless use.
+    pub fn headless(
+        settings: Settings,
+        cli_data: Option<PathBuf>,
+        dialogs: Box<dyn FileDialogs>,
+    ) -> GebiedsApp {
+        Self::with_paths(settings, cli_data, dialogs, AppPaths::default())
+    }
+
+    pub fn with_paths(
+        settings: Settings,
+        cli_data: Option<PathBuf>,
+        dialogs: Box<dyn FileDialogs>,
+        paths: AppPaths,
+    ) -> GebiedsApp {
+        let mut app = GebiedsApp {
+            settings,
+            screen: Screen::NeedData {
+                discovery: Discovery {
+                    candidates: Vec::new(),
+                    chosen: None,
+                },
+                error: None,
+            },
+            tiles: None,
+            tile_probe: Arc::new(AtomicU8::new(0)),
+            tiles_allowed: false,
+            dialogs,
+            cli_data,
+            paths,
+            show_about: false,
+            panel: TeamPanelState::default(),
+            confirm_delete: None,
+            move_popup: None,
+            rect_start: None,
+            theme_set: false,
+            message: None,
+            pending: None,
+            recovery_offer: Vec::new(),
+            allow_close: false,
+            last_autosave: 0.0,
+            window_title: String::new(),
+        };
+        app.load();
+        if let Some(dir) = &app.paths.recovery {
+            app.recovery_offer = recovery_files(dir);
+        }
+        app
+    }
+
+    /// Find the data folder and load it; on failure show the data screen. Reopens the
+    /// scenario files of the last session (a file that vanished is reported, not fatal).
+    pub fn load(&mut self) {
+        let env = std::env::var("GEBIEDSPLANNER_DATA").ok();
+        let edition = self.settings.edition;
+        let explicit = self
+            .cli_data
+            .clone()
+            .or_else(|| self.settings.data_dir.clone());
+        let discovery = data::discover(explicit.as_deref(), env.as_deref(), edition);
+        let Some(dir) = discovery.chosen.clone() else {
+            self.screen = Screen::NeedData {
+                discovery,
+                error: None,
+            };
+            return;
+        };
+        match Session::load(&dir, edition) {
+            Ok(session) => {
+                let mut w = Workspace::new(session, &self.settings.layers);
+                if let Some((lon, lat, z)) = self.settings.view {
+                    w.memory.center_at(lon_lat(lon, lat));
+                    let _ = w.memory.set_zoom(z);
+                    w.fitted = true;
+                }
+                self.screen = Screen::Loaded(Tabs {
+                    list: vec![w],
+                    active: 0,
+                });
+                let files = std::mem::take(&mut self.settings.open_files);
+                let mut missing = Vec::new();
+                for f in files {
+                    if f.is_file() {
+                        self.open_path(&f);
+                    } else {
+                        missing.push(f.display().to_string());
+                    }
+                }
+                if !missing.is_empty() {
+                    let t = i18n::texts(self.settings.lang);
+                    self.message = Some(Message {
+                        title: t.file_missing.to_string(),
+                        body: missing.join("\n"),
+                    });
+                }
+            }
+            Err(e) => {
+                self.screen = Screen::NeedData {
+                    discovery,
+                    error: Some(e.to_string()),
+                }
+            }
+        }
+    }
+
+    pub fn tabs(&self) -> Option<&Tabs> {
+        match &self.screen {
+            Screen::Loaded(t) => Some(t),
+            Screen::NeedData { .. } => None,
+        }
+    }
+
+    pub fn tabs_mut(&mut self) -> Option<&mut Tabs> {
+        match &mut self.screen {
+            Screen::Loaded(t) => Some(t),
+            Screen::NeedData { .. } => None,
+        }
+    }
+
+    /// The scenario being edited.
+    pub fn workspace(&self) -> Option<&Workspace> {
+        self.tabs().and_then(|t| t.list.get(t.active))
+    }
+
+    pub fn workspace_mut(&mut self) -> Option<&mut Workspace> {
+        self.tabs_mut().and_then(|t| t.list.get_mut(t.active))
+    }
+
+    fn enable_tiles(&mut self, ctx: &egui::Context) {
+        if !self.tiles_allowed
+            || self.settings.layers.tiles == TileChoice::None
+            || self.tiles.is_some()
+        {
+            return;
+        }
+        let cache = dirs::cache_dir().map(|d| d.join("gebiedsplanner").join("tiles"));
+        let options = HttpOptions {
+            cache,
+            user_agent: Some(walkers::HeaderValue::from_static(concat!(
+                "Gebiedsplanner/",
+                env!("CARGO_PKG_VERSION"),
+                " (desktop planning app for youth care in Flanders)"
+            ))),
+            ..Default::default()
+        };
+        self.tiles = Some(HttpTiles::with_options(
+            walkers::sources::OpenStreetMap,
+            options,
+            ctx.clone(),
+        ));
+        // One connection attempt tells the status bar whether the base map is reachable.
+        self.tile_probe.store(1, Ordering::Relaxed);
+        let probe = self.tile_probe.clone();
+        let ctx = ctx.clone();
+        std::thread::spawn(move || {
+            use std::net::ToSocketAddrs;
+            let ok = ("tile.openstreetmap.org", 443)
+                .to_socket_addrs()
+                .ok()
+                .and_then(|mut a| a.next())
+                .is_some_and(|addr| {
+                    std::net::TcpStream::connect_timeout(&addr, std::time::Duration::from_secs(4))
+                        .is_ok()
+                });
+            probe.store(if ok { 2 } else { 3 }, Ordering::Relaxed);
+            ctx.request_repaint();
+        });
+    }
+
+    pub fn tile_status(&self) -> TileStatus {
+        if self.tiles.is_none() || self.settings.layers.tiles == TileChoice::None {
+            return TileStatus::Off;
+        }
+        match self.tile_probe.load(Ordering::Relaxed) {
+            2 => TileStatus::Online,
+            3 => TileStatus::Offline,
+            _ => TileStatus::Checking,
+        }
+    }
+
+    /// The whole UI, in one call (also used by the headless tests).
+    pub fn show(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        if !self.theme_set {
+            // A light theme reads better on a projector.
+            ctx.set_theme(egui::Theme::Light);
+            self.theme_set = true;
+        }
+        self.enable_tiles(&ctx);
+        self.handle_close_request(&ctx);
+        self.file_shortcuts(&ctx);
+        self.autosave(&ctx);
+        self.update_title(&ctx);
+        let t = i18n::texts(self.settings.lang);
+
+        egui::Panel::top("menu").show(ui, |ui| {
+            egui::MenuBar::new().ui(ui, |ui| {
+                ui.menu_button(t.menu_file, |ui| self.file_menu(ui, &ctx));
+                ui.menu_button(t.menu_view, |ui| self.view_menu(ui));
+                ui.menu_button(t.language, |ui| {
+                    ui.radio_value(&mut self.settings.lang, Lang::Nl, "Nederlands");
+                    ui.radio_value(&mut self.settings.lang, Lang::En, "English");
+                });
+                ui.menu_button(t.menu_help, |ui| {
+                    if ui.button(t.about).clicked() {
+                        self.show_about = true;
+                        ui.close();
+                    }
+                });
+            });
+        });
+
+        let status = self.status_line();
+        egui::Panel::bottom("status").show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.label(status);
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    ui.small("© Statbel · provincies.incijfers.be · © OpenStreetMap-bijdragers");
+                });
+            });
+        });
+
+        let lang = self.settings.lang;
+        let edition = self.settings.edition;
+        match &mut self.screen {
+            Screen::NeedData { discovery, error } => {
+                let mut action = DataScreenAction::None;
+                egui::CentralPanel::default().show(ui, |ui| {
+                    action = data_screen::show(ui, t, lang, edition, discovery, error.as_deref());
+                });
+                match action {
+                    DataScreenAction::PickFolder => self.pick_data_folder(),
+                    DataScreenAction::Retry => self.load(),
+                    DataScreenAction::None => {}
+                }
+            }
+            Screen::Loaded(_) => {
+                self.tab_bar(ui);
+                self.show_workspace(ui, &ctx);
+            }
+        }
+
+        if self.show_about {
+            let mut open = true;
+            about::show(&ctx, t, &mut open);
+            self.show_about = open;
+        }
+        self.dialogs_ui(&ctx);
+    }
+
+    fn view_menu(&mut self, ui: &mut egui::Ui) {
+        let t = i18n::texts(self.settings.lang);
+        let mut changed = false;
+        ui.label(t.tiles);
+        changed |= ui
+            .radio_value(
+                &mut self.settings.layers.tiles,
+                TileChoice::Osm,
+                "OpenStreetMap",
+            )
+            .changed();
+        changed |= ui
+            .radio_value(
+                &mut self.settings.layers.tiles,
+                TileChoice::None,
+                t.tiles_none,
+            )
+            .changed();
+        ui.separator();
+        changed |= ui
+            .checkbox(
+                &mut self.settings.layers.municipality_borders,
+                t.municipality_borders,
+            )
+            .changed();
+        changed |= ui
+            .checkbox(&mut self.settings.layers.zone_labels, t.zone_labels)
+            .changed();
+        changed |= ui
+            .add(egui::Slider::new(&mut self.settings.layers.fill_opacity, 0.1..=1.0).text("%"))
+            .changed();
+        if changed {
+            let opacity = self.settings.layers.fill_opacity;
+            if let Some(tabs) = self.tabs_mut() {
+                for w in &mut tabs.list {
+                    w.set_fill_opacity(opacity);
+                }
+            }
+        }
+        ui.separator();
+        ui.label(t.edition);
+        let mut edition = self.settings.edition;
+        ui.radio_value(&mut edition, Edition::M2025, "2025");
+        ui.radio_value(&mut edition, Edition::M2019, "2019-2024");
+        if edition != self.settings.edition {
+            self.settings.edition = edition;
+            self.remember_open_files();
+            self.load();
+            ui.close();
+        }
+    }
+
+    fn status_line(&self) -> String {
+        let t = i18n::texts(self.settings.lang);
+        let tiles = match self.tile_status() {
+            TileStatus::Off => t.tiles_none.to_string(),
+            TileStatus::Checking => format!("{}: OpenStreetMap…", t.tiles),
+            TileStatus::Online => format!("{}: OpenStreetMap", t.tiles),
+            TileStatus::Offline => t.tiles_offline.to_string(),
+        };
+        match self.workspace() {
+            Some(w) => format!(
+                "{} · {} {} · {}",
+                w.session.data_dir.display(),
+                t.edition,
+                w.session.atlas.edition.label(),
+                tiles
+            ),
+            None => tiles,
+        }
+    }
+
+    fn pick_data_folder(&mut self) {
+        let t = i18n::texts(self.settings.lang);
+        if let Some(dir) = self.dialogs.pick_folder(t.choose_data_folder) {
+            self.cli_data = None;
+            self.settings.data_dir = Some(dir);
+            self.remember_open_files();
+            self.load();
+        }
+    }
+}
+
+impl eframe::App for GebiedsApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.show(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        self.remember_open_files();
+        eframe::set_value(storage, SETTINGS_KEY, &self.settings);
+    }
+}
+
+/// The user's folder for autosave and recovery files.
+pub fn user_recovery_dir() -> Option<PathBuf> {
+    dirs::data_dir().map(|d| d.join("gebiedsplanner").join("recovery"))
+}
+
+/// Start the window. Returns the process exit code.
+pub fn run(args: Args) -> i32 {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Gebiedsplanner")
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([800.0, 500.0]),
+        ..Default::default()
+    };
+    let no_tiles = args.no_tiles;
+    let result = eframe::run_native(
+        "Gebiedsplanner",
+        options,
+        Box::new(move |cc| {
+            let mut settings: Settings = cc
+                .storage
+                .and_then(|s| eframe::get_value(s, SETTINGS_KEY))
+                .unwrap_or_default();
+            if let Some(e) = args.edition {
+                settings.edition = e;
+            }
+            if args.lang_given {
+                settings.lang = args.lang;
+            }
+            let paths = AppPaths {
+                recovery: user_recovery_dir(),
+                save_path: args.save_path.clone(),
+            };
+            let mut app =
+                GebiedsApp::with_paths(settings, args.data.clone(), Box::new(SystemDialogs), paths);
+            for f in &args.open {
+                app.open_path(f);
+            }
+            app.tiles_allowed = !no_tiles;
+            Ok(Box::new(app))
+        }),
+    );
+    match result {
+        Ok(()) => 0,
+        Err(e) => {
+            eprintln!("gebiedsplanner: cannot open the window: {e}");
+            1
+        }
+    }
+}

@@ -1,0 +1,203 @@
+//! Files in the window: save with Ctrl+S, the unsaved mark, tabs, the question before closing,
+//! recovery after a crash, and a file that vanished.
+
+mod common;
+
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use gebiedsplanner::app::{AppPaths, GebiedsApp, Settings};
+use gebiedsplanner::data::scenario_file;
+use gebiedsplanner::ui::dialogs::ScriptedDialogs;
+
+fn harness_with(
+    settings: Settings,
+    paths: AppPaths,
+    dialogs: ScriptedDialogs,
+) -> Harness<'static, GebiedsApp> {
+    let app = GebiedsApp::with_paths(settings, Some(common::data_dir()), Box::new(dialogs), paths);
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_ui_state(|ui, app: &mut GebiedsApp| app.show(ui), app);
+    h.run_steps(3);
+    h
+}
+
+fn unassign_gent(h: &mut Harness<'_, GebiedsApp>) {
+    let lang = h.state().settings.lang;
+    let w = h.state_mut().workspace_mut().expect("ws");
+    let gent = w.session.atlas.unit_by_code("elz13").expect("gent");
+    w.selection = [gent].into_iter().collect();
+    w.assign_selection(None, lang).expect("unassign");
+    h.run_steps(2);
+}
+
+#[test]
+fn ctrl_s_saves_to_the_save_path_and_clears_the_unsaved_mark() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let target = dir.path().join("plan.json");
+    let paths = AppPaths {
+        recovery: None,
+        save_path: Some(target.clone()),
+    };
+    let mut h = harness_with(Settings::default(), paths, ScriptedDialogs::default());
+    unassign_gent(&mut h);
+    assert!(h.state().workspace().expect("ws").is_dirty());
+    assert!(
+        h.state().window_title().ends_with("* — Gebiedsplanner"),
+        "{}",
+        h.state().window_title()
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run_steps(2);
+    assert!(!h.state().workspace().expect("ws").is_dirty());
+    assert_eq!(h.state().window_title(), "plan.json — Gebiedsplanner");
+    h.get_by_label("plan.json");
+    // The saved file has Gent without a team.
+    let f = scenario_file::read(&target).expect("saved file");
+    assert!(!f.assignment.contains_key("elz13"));
+    assert_eq!(f.assignment.len(), 59);
+    // The history survives saving.
+    assert!(h.state().workspace().expect("ws").history.can_undo());
+}
+
+#[test]
+fn closing_a_tab_with_changes_asks_first() {
+    let mut h = harness_with(
+        Settings::default(),
+        AppPaths::default(),
+        ScriptedDialogs::default(),
+    );
+    h.state_mut().new_tab(false);
+    h.run_steps(2);
+    assert_eq!(h.state().tabs().expect("tabs").list.len(), 2);
+    unassign_gent(&mut h);
+    let active = h.state().tabs().expect("tabs").active;
+    h.state_mut().close_tab(active);
+    h.run_steps(2);
+    h.get_by_label("Niet-bewaarde wijzigingen");
+    h.get_by_label("Annuleren").click();
+    h.run_steps(2);
+    assert_eq!(
+        h.state().tabs().expect("tabs").list.len(),
+        2,
+        "cancel keeps the tab"
+    );
+    h.state_mut().close_tab(active);
+    h.run_steps(2);
+    h.get_by_label("Niet bewaren").click();
+    h.run_steps(2);
+    assert_eq!(h.state().tabs().expect("tabs").list.len(), 1);
+}
+
+#[test]
+fn opening_a_file_adds_a_tab_and_duplicating_branches_it() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let file = dir.path().join("variant.json");
+    {
+        let s = common::session(gebiedsplanner::model::atlas::Edition::M2025);
+        let mut f = scenario_file::ScenarioFile::from_scenario(&s.atlas, &s.scenario);
+        f.name = "Variant A".into();
+        f.assignment.insert("elz13".into(), "trawant".into());
+        scenario_file::save(&file, &f).expect("save");
+    }
+    let dialogs = ScriptedDialogs::default();
+    dialogs.open.borrow_mut().push(file.clone());
+    let mut h = harness_with(Settings::default(), AppPaths::default(), dialogs);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run_steps(3);
+    let tabs = h.state().tabs().expect("tabs");
+    assert_eq!(tabs.list.len(), 2);
+    assert_eq!(tabs.list[1].session.scenario.name, "Variant A");
+    assert!(!tabs.list[1].is_dirty());
+    h.get_by_label("variant.json");
+    h.state_mut().duplicate_tab();
+    h.run_steps(2);
+    let tabs = h.state().tabs().expect("tabs");
+    assert_eq!(tabs.list.len(), 3);
+    assert_eq!(
+        tabs.list[2].session.scenario.unit_team,
+        tabs.list[1].session.scenario.unit_team
+    );
+    assert!(tabs.list[2].file.path.is_none());
+    assert!(h.state().settings.recent.contains(&file));
+}
+
+#[test]
+fn after_a_crash_the_autosave_is_offered_and_restored() {
+    let rec = tempfile::tempdir().expect("tmp");
+    let paths = AppPaths {
+        recovery: Some(rec.path().to_path_buf()),
+        save_path: None,
+    };
+    // First run: a change, then the autosave, then a "crash" (the app is dropped).
+    {
+        let mut h = harness_with(
+            Settings::default(),
+            paths.clone(),
+            ScriptedDialogs::default(),
+        );
+        unassign_gent(&mut h);
+        h.state_mut().write_recovery(rec.path());
+    }
+    assert_eq!(gebiedsplanner::app::recovery_files(rec.path()).len(), 1);
+    // Next start offers it.
+    let mut h = harness_with(Settings::default(), paths, ScriptedDialogs::default());
+    h.get_by_label("Werk herstellen?");
+    h.get_by_label("Herstellen").click();
+    h.run_steps(3);
+    let tabs = h.state().tabs().expect("tabs");
+    assert_eq!(tabs.list.len(), 2);
+    let restored = &tabs.list[tabs.active];
+    let gent = restored.session.atlas.unit_by_code("elz13").expect("gent");
+    assert_eq!(restored.session.scenario.unit_team[gent], None);
+    assert!(
+        restored.is_dirty(),
+        "a restored scenario still needs saving"
+    );
+    assert!(gebiedsplanner::app::recovery_files(rec.path()).is_empty());
+}
+
+#[test]
+fn a_remembered_file_that_vanished_is_reported() {
+    let settings = Settings {
+        open_files: vec!["/nonexistent/plan.json".into()],
+        ..Settings::default()
+    };
+    let mut h = harness_with(settings, AppPaths::default(), ScriptedDialogs::default());
+    h.get_by_label("Bestanden niet gevonden");
+    h.get_by_label("/nonexistent/plan.json");
+    assert_eq!(h.state().tabs().expect("tabs").list.len(), 1);
+}
+
+#[test]
+fn comparing_with_another_tab_lists_the_moved_zones() {
+    let mut h = harness_with(
+        Settings::default(),
+        AppPaths::default(),
+        ScriptedDialogs::default(),
+    );
+    h.state_mut().duplicate_tab();
+    h.run_steps(2);
+    unassign_gent(&mut h);
+    // Compare the copy with the first tab.
+    let first = h.state().tabs().expect("tabs").list[0].title();
+    assert_eq!(h.state().tabs().expect("tabs").active, 1);
+    // The first tab's name shows twice: on its tab, and as a baseline in the toolbar.
+    h.query_all_by_label(&first)
+        .last()
+        .expect("compare button")
+        .click();
+    h.run_steps(2);
+    h.get_by_label("Verschillen").click();
+    h.run_steps(2);
+    let w = h.state().workspace().expect("ws");
+    assert_eq!(w.comparison.moved.len(), 1);
+    h.get_by_label_contains("1 verschoven");
+    // Gent is in the table (besides the details of the selection).
+    assert!(h.query_all_by_label("Gent").count() >= 2);
+    assert!(
+        h.query_all_by_label("Samen1Plan Gent").count() >= 2,
+        "the table names the team Gent leaves"
+    );
+}
