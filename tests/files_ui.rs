@@ -164,7 +164,7 @@ fn a_remembered_file_that_vanished_is_reported() {
         open_files: vec!["/nonexistent/plan.json".into()],
         ..Settings::default()
     };
-    let mut h = harness_with(settings, AppPaths::default(), ScriptedDialogs::default());
+    let h = harness_with(settings, AppPaths::default(), ScriptedDialogs::default());
     h.get_by_label("Bestanden niet gevonden");
     h.get_by_label("/nonexistent/plan.json");
     assert_eq!(h.state().tabs().expect("tabs").list.len(), 1);
