@@ -151,7 +151,7 @@ impl Workspace {
             other_uid: None,
         };
         w.file.saved = Some(w.session.scenario.clone());
-        w.set_fill_opacity(layers.fill_opacity);
+        w.set_fill_opacity(layers.effective_fill_opacity());
         w.refresh();
         w
     }

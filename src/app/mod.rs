@@ -1,6 +1,7 @@
 //! The eframe application: owns the state, shows the panels, applies what they ask for.
 
 mod files;
+mod presentation;
 mod workspace_ui;
 
 use std::path::PathBuf;
@@ -99,6 +100,8 @@ pub struct GebiedsApp {
     pub settings: Settings,
     pub screen: Screen,
     tiles: Option<HttpTiles>,
+    /// The style `tiles` was made for.
+    tiles_choice: TileChoice,
     tile_probe: Arc<AtomicU8>,
     tiles_allowed: bool,
     dialogs: Box<dyn FileDialogs>,
@@ -123,6 +126,12 @@ pub struct GebiedsApp {
     allow_close: bool,
     last_autosave: f64,
     window_title: String,
+    /// The layer panel is open.
+    pub show_layers: bool,
+    /// Presentation mode: fullscreen, no editing controls, large text.
+    pub presentation: bool,
+    /// The region shown in presentation mode (0: everything).
+    pub region: Option<usize>,
 }
 
 impl GebiedsApp {
@@ -151,6 +160,7 @@ impl GebiedsApp {
                 error: None,
             },
             tiles: None,
+            tiles_choice: TileChoice::None,
             tile_probe: Arc::new(AtomicU8::new(0)),
             tiles_allowed: false,
             dialogs,
@@ -168,6 +178,9 @@ impl GebiedsApp {
             allow_close: false,
             last_autosave: 0.0,
             window_title: String::new(),
+            show_layers: false,
+            presentation: false,
+            region: None,
         };
         app.load();
         if let Some(dir) = &app.paths.recovery {
@@ -255,10 +268,11 @@ impl GebiedsApp {
     }
 
     fn enable_tiles(&mut self, ctx: &egui::Context) {
-        if !self.tiles_allowed
-            || self.settings.layers.tiles == TileChoice::None
-            || self.tiles.is_some()
-        {
+        let choice = self.settings.layers.tiles;
+        if !self.tiles_allowed || choice == TileChoice::None {
+            return;
+        }
+        if self.tiles.is_some() && self.tiles_choice == choice {
             return;
         }
         let cache = dirs::cache_dir().map(|d| d.join("gebiedsplanner").join("tiles"));
@@ -271,11 +285,13 @@ impl GebiedsApp {
             ))),
             ..Default::default()
         };
-        self.tiles = Some(HttpTiles::with_options(
-            walkers::sources::OpenStreetMap,
-            options,
-            ctx.clone(),
-        ));
+        self.tiles = Some(match choice {
+            TileChoice::Light => {
+                HttpTiles::with_options(crate::map::tile_sources::CartoLight, options, ctx.clone())
+            }
+            _ => HttpTiles::with_options(walkers::sources::OpenStreetMap, options, ctx.clone()),
+        });
+        self.tiles_choice = choice;
         // One connection attempt tells the status bar whether the base map is reachable.
         self.tile_probe.store(1, Ordering::Relaxed);
         let probe = self.tile_probe.clone();
@@ -319,7 +335,14 @@ impl GebiedsApp {
         self.file_shortcuts(&ctx);
         self.autosave(&ctx);
         self.update_title(&ctx);
+        self.presentation_keys(&ctx);
         let t = i18n::texts(self.settings.lang);
+        if self.presentation && self.workspace().is_some() {
+            self.show_presentation(ui, &ctx);
+            self.layers_window(&ctx);
+            self.dialogs_ui(&ctx);
+            return;
+        }
 
         egui::Panel::top("menu").show(ui, |ui| {
             egui::MenuBar::new().ui(ui, |ui| {
@@ -373,47 +396,55 @@ impl GebiedsApp {
             about::show(&ctx, t, &mut open);
             self.show_about = open;
         }
+        self.layers_window(&ctx);
         self.dialogs_ui(&ctx);
+    }
+
+    /// Apply layer settings that the workspaces cache (fill opacity).
+    fn layers_changed(&mut self) {
+        let opacity = self.settings.layers.effective_fill_opacity();
+        if let Some(tabs) = self.tabs_mut() {
+            for w in &mut tabs.list {
+                w.set_fill_opacity(opacity);
+            }
+        }
+    }
+
+    fn layers_window(&mut self, ctx: &egui::Context) {
+        if !self.show_layers {
+            return;
+        }
+        let t = i18n::texts(self.settings.lang);
+        let mut open = true;
+        let mut changed = false;
+        egui::Window::new(t.layers)
+            .open(&mut open)
+            .resizable(false)
+            .default_pos(egui::pos2(20.0, 120.0))
+            .show(ctx, |ui| {
+                changed = crate::ui::layers_panel::show(ui, &mut self.settings.layers, t);
+            });
+        self.show_layers = open;
+        if changed {
+            self.layers_changed();
+        }
     }
 
     fn view_menu(&mut self, ui: &mut egui::Ui) {
         let t = i18n::texts(self.settings.lang);
-        let mut changed = false;
-        ui.label(t.tiles);
-        changed |= ui
-            .radio_value(
-                &mut self.settings.layers.tiles,
-                TileChoice::Osm,
-                "OpenStreetMap",
-            )
-            .changed();
-        changed |= ui
-            .radio_value(
-                &mut self.settings.layers.tiles,
-                TileChoice::None,
-                t.tiles_none,
-            )
-            .changed();
-        ui.separator();
-        changed |= ui
-            .checkbox(
-                &mut self.settings.layers.municipality_borders,
-                t.municipality_borders,
-            )
-            .changed();
-        changed |= ui
-            .checkbox(&mut self.settings.layers.zone_labels, t.zone_labels)
-            .changed();
-        changed |= ui
-            .add(egui::Slider::new(&mut self.settings.layers.fill_opacity, 0.1..=1.0).text("%"))
-            .changed();
-        if changed {
-            let opacity = self.settings.layers.fill_opacity;
-            if let Some(tabs) = self.tabs_mut() {
-                for w in &mut tabs.list {
-                    w.set_fill_opacity(opacity);
-                }
-            }
+        if ui.button(t.layers_button).clicked() {
+            self.show_layers = true;
+            ui.close();
+        }
+        if ui.button(t.presentation).clicked() {
+            self.set_presentation(ui.ctx(), true);
+            ui.close();
+        }
+        if ui
+            .checkbox(&mut self.settings.layers.high_contrast, t.high_contrast)
+            .changed()
+        {
+            self.layers_changed();
         }
         ui.separator();
         ui.label(t.edition);

@@ -177,6 +177,7 @@ fn toolbar(
 impl GebiedsApp {
     pub(super) fn show_workspace(&mut self, ui: &mut egui::Ui, ctx: &egui::Context) {
         let others = self.other_tabs();
+        let presenting = self.presentation;
         let lang = self.settings.lang;
         let t = i18n::texts(lang);
         let layers = self.settings.layers.clone();
@@ -243,33 +244,38 @@ impl GebiedsApp {
         }
 
         let mut compare = None;
-        egui::Panel::top("toolbar").show(ui, |ui| compare = toolbar(ui, w, t, &others));
-
         let mut action = TeamPanelAction::None;
-        egui::Panel::right("side")
-            .resizable(true)
-            .default_size(370.0)
-            .show(ui, |ui| {
-                match w.focus_unit() {
-                    Some(u) => {
-                        let more = w.selection.len();
-                        ui.label(
-                            egui::RichText::new(if more > 1 {
-                                format!("{} ({more})", t.selection)
-                            } else {
-                                t.selected.to_string()
-                            })
-                            .weak(),
-                        );
-                        info::zone_details(ui, &w.session, u, t);
+        if presenting {
+            super::presentation::title_and_table(ui, w, t);
+        } else {
+            egui::Panel::top("toolbar").show(ui, |ui| compare = toolbar(ui, w, t, &others));
+        }
+        if !presenting {
+            egui::Panel::right("side")
+                .resizable(true)
+                .default_size(370.0)
+                .show(ui, |ui| {
+                    match w.focus_unit() {
+                        Some(u) => {
+                            let more = w.selection.len();
+                            ui.label(
+                                egui::RichText::new(if more > 1 {
+                                    format!("{} ({more})", t.selection)
+                                } else {
+                                    t.selected.to_string()
+                                })
+                                .weak(),
+                            );
+                            info::zone_details(ui, &w.session, u, t);
+                        }
+                        None => {
+                            ui.label(egui::RichText::new(t.hint_edit).weak());
+                        }
                     }
-                    None => {
-                        ui.label(egui::RichText::new(t.hint_edit).weak());
-                    }
-                }
-                ui.separator();
-                action = team_panel::show(ui, w, t, panel);
-            });
+                    ui.separator();
+                    action = team_panel::show(ui, w, t, panel);
+                });
+        }
         match action {
             TeamPanelAction::None => {}
             TeamPanelAction::SelectUnit(u) => {
@@ -366,7 +372,7 @@ impl GebiedsApp {
                     hatch: &hatch,
                     hover_zone: w.mode == EditMode::Zones,
                     layers: &layers,
-                    text_scale: 1.0,
+                    text_scale: if presenting { 1.1 } else { 1.0 },
                     ghost,
                     select_rect,
                 };
@@ -375,12 +381,16 @@ impl GebiedsApp {
                 } else {
                     egui::DragPanButtons::PRIMARY | egui::DragPanButtons::MIDDLE
                 };
-                let inner = Map::new(tiles, &mut w.memory, lon_lat(center.0, center.1))
-                    .zoom_with_ctrl(false)
-                    .drag_pan_buttons(buttons)
-                    .show(ui, |ui, response, projector, _memory| {
+                let mut map = Map::new(None, &mut w.memory, lon_lat(center.0, center.1));
+                if let Some(tiles) = tiles {
+                    map = map.with_layer(tiles, layers.tile_opacity.clamp(0.0, 1.0));
+                }
+                let inner = map.zoom_with_ctrl(false).drag_pan_buttons(buttons).show(
+                    ui,
+                    |ui, response, projector, _memory| {
                         MapView::draw(ui, response, projector, &input)
-                    });
+                    },
+                );
                 let out = inner.inner;
                 w.last_transform = out.transform;
                 w.map_rect = Some(inner.response.rect);

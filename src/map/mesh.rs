@@ -27,6 +27,8 @@ impl CellMesh {
 
 #[derive(Clone, Debug)]
 pub struct ArcLine {
+    /// The arc separates two provinces (IROJ regions) or bounds the whole map.
+    pub province_border: bool,
     pub left: u32,
     pub right: Option<u32>,
     pub points: Vec<[f32; 2]>,
@@ -98,7 +100,9 @@ impl MapGeometry {
                     bbox[2] = bbox[2].max(p[0]);
                     bbox[3] = bbox[3].max(p[1]);
                 }
+                let prov = |c: u32| &atlas.municipalities[atlas.cells[c as usize].muni].province;
                 ArcLine {
+                    province_border: a.right.is_none_or(|r| prov(r) != prov(a.left)),
                     left: a.left,
                     right: a.right,
                     points,

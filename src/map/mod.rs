@@ -3,6 +3,7 @@
 
 pub mod layers;
 pub mod mesh;
+pub mod tile_sources;
 pub mod view;
 
 pub use mesh::MapGeometry;

@@ -177,12 +177,18 @@ impl MapView {
         // Borders: municipality < zone < team, drawn in that order.
         let zoom = projector.zoom();
         let s = input.text_scale;
+        let hc = input.layers.high_contrast;
         let muni_stroke = Stroke::new(0.7 * s, Color32::from_rgba_unmultiplied(60, 60, 60, 110));
-        let zone_stroke = Stroke::new(1.3 * s, Color32::from_rgba_unmultiplied(40, 40, 40, 200));
-        let team_stroke = Stroke::new(3.0 * s, Color32::from_rgb(25, 25, 25));
+        let zone_stroke = if hc {
+            Stroke::new(1.5 * s, Color32::BLACK)
+        } else {
+            Stroke::new(1.3 * s, Color32::from_rgba_unmultiplied(40, 40, 40, 200))
+        };
+        let team_stroke = Stroke::new(if hc { 3.6 } else { 3.0 } * s, Color32::BLACK);
         let mut muni_lines = Vec::new();
         let mut zone_lines = Vec::new();
         let mut team_lines = Vec::new();
+        let mut province_lines = Vec::new();
         let mut highlight = Vec::new();
         let mut selected = Vec::new();
         for arc in &geo.arcs {
@@ -212,9 +218,12 @@ impl MapView {
             } else if hov_differs && input.ghost.is_none() {
                 highlight.push(pts());
             }
+            if arc.province_border && input.layers.province_borders {
+                province_lines.push(pts());
+            }
             if team_differs {
                 team_lines.push(pts());
-            } else if unit_differs {
+            } else if unit_differs && input.layers.zone_borders {
                 zone_lines.push(pts());
             } else if muni_differs && input.layers.municipality_borders && zoom >= MUNI_BORDER_ZOOM
             {
@@ -229,6 +238,12 @@ impl MapView {
             for l in lines {
                 painter.add(Shape::line(l, stroke));
             }
+        }
+        for l in province_lines {
+            painter.add(Shape::line(
+                l,
+                Stroke::new(7.0 * s, Color32::from_rgba_unmultiplied(120, 40, 160, 130)),
+            ));
         }
         for l in highlight {
             painter.add(Shape::line(l, Stroke::new(3.5 * s, Color32::WHITE)));
@@ -359,7 +374,8 @@ fn draw_labels(painter: &egui::Painter, tf: &ScreenTransform, input: &MapInput, 
     order.sort_by(|&a, &b| pop[b].total_cmp(&pop[a]));
     // Selected zones first, so their names always show.
     order.sort_by_key(|&u| !atlas.units[u].cells.iter().any(|&c| input.selected[c]));
-    let font = FontId::proportional(13.0 * input.text_scale);
+    let hc = input.layers.high_contrast;
+    let font = FontId::proportional(if hc { 15.0 } else { 13.0 } * input.text_scale);
     let mut placed: Vec<Rect> = Vec::new();
     for u in order {
         let unit = &atlas.units[u];

@@ -1,0 +1,214 @@
+//! Presentation mode (F5): fullscreen, editing controls hidden, large text, a title line and
+//! a compact table per team; keys jump between IROJ regions and between scenarios.
+
+use egui::{Color32, RichText};
+
+use super::GebiedsApp;
+use crate::editor::Workspace;
+use crate::i18n::{self, Texts};
+use crate::model::geom::BBox;
+use crate::ui::swatch;
+use crate::ui::team_panel::{GREEN, RED};
+
+/// UI zoom while presenting.
+const PRESENT_ZOOM: f32 = 1.35;
+
+/// The IROJ regions (provinces and Brussels) with their extent, in a fixed order.
+pub fn regions(w: &Workspace) -> Vec<(String, BBox)> {
+    let atlas = &w.session.atlas;
+    let mut out: Vec<(String, BBox)> = Vec::new();
+    for cell in &atlas.cells {
+        let p = &atlas.municipalities[cell.muni].province;
+        match out.iter_mut().find(|(name, _)| name == p) {
+            Some((_, b)) => *b = b.union(cell.bbox),
+            None => out.push((p.clone(), cell.bbox)),
+        }
+    }
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out
+}
+
+impl GebiedsApp {
+    pub fn set_presentation(&mut self, ctx: &egui::Context, on: bool) {
+        if self.presentation == on {
+            return;
+        }
+        self.presentation = on;
+        ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(on));
+        ctx.set_zoom_factor(if on { PRESENT_ZOOM } else { 1.0 });
+        self.region = None;
+    }
+
+    /// F5 toggles; while presenting: Esc leaves, digits and PageUp/PageDown pick a region,
+    /// arrows switch scenario, H toggles high contrast.
+    pub(super) fn presentation_keys(&mut self, ctx: &egui::Context) {
+        use egui::{Key, Modifiers};
+        if ctx.egui_wants_keyboard_input() || self.workspace().is_none() {
+            return;
+        }
+        if ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::F5)) {
+            let on = !self.presentation;
+            self.set_presentation(ctx, on);
+            return;
+        }
+        if !self.presentation {
+            return;
+        }
+        let dragging = self.workspace().is_some_and(|w| w.drag.is_some());
+        if !dragging && ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape)) {
+            self.set_presentation(ctx, false);
+            return;
+        }
+        let digits = [
+            Key::Num0,
+            Key::Num1,
+            Key::Num2,
+            Key::Num3,
+            Key::Num4,
+            Key::Num5,
+            Key::Num6,
+        ];
+        let mut pick = None;
+        ctx.input_mut(|i| {
+            for (n, k) in digits.iter().enumerate() {
+                if i.consume_key(Modifiers::NONE, *k) {
+                    pick = Some(n);
+                }
+            }
+        });
+        let n_regions = self.workspace().map(|w| regions(w).len()).unwrap_or(0);
+        let (next, prev) = ctx.input_mut(|i| {
+            (
+                i.consume_key(Modifiers::NONE, Key::PageDown),
+                i.consume_key(Modifiers::NONE, Key::PageUp),
+            )
+        });
+        if next || prev {
+            let cur = self.region.unwrap_or(0);
+            let total = n_regions + 1;
+            pick = Some(if next {
+                (cur + 1) % total
+            } else {
+                (cur + total - 1) % total
+            });
+        }
+        if let Some(n) = pick {
+            self.go_to_region(n);
+        }
+        let (left, right, h) = ctx.input_mut(|i| {
+            (
+                i.consume_key(Modifiers::NONE, Key::ArrowLeft),
+                i.consume_key(Modifiers::NONE, Key::ArrowRight),
+                i.consume_key(Modifiers::NONE, Key::H),
+            )
+        });
+        if (left || right)
+            && let Some(tabs) = self.tabs_mut()
+        {
+            let n = tabs.list.len();
+            tabs.active = if right {
+                (tabs.active + 1) % n
+            } else {
+                (tabs.active + n - 1) % n
+            };
+        }
+        if h {
+            self.settings.layers.high_contrast = !self.settings.layers.high_contrast;
+            self.layers_changed();
+        }
+    }
+
+    /// 0: all of Flanders and Brussels; 1..: the regions in order.
+    pub fn go_to_region(&mut self, n: usize) {
+        let Some(w) = self.workspace_mut() else {
+            return;
+        };
+        let bbox = if n == 0 {
+            Some(w.session.atlas.bbox)
+        } else {
+            regions(w).get(n - 1).map(|r| r.1)
+        };
+        if let Some(b) = bbox {
+            let size = w
+                .map_rect
+                .map(|r| r.size())
+                .unwrap_or(egui::vec2(1200.0, 800.0));
+            w.fit(b, size);
+        }
+        self.region = Some(n);
+    }
+
+    pub(super) fn show_presentation(&mut self, ui: &mut egui::Ui, ctx: &egui::Context) {
+        self.show_workspace(ui, ctx);
+    }
+}
+
+/// The title line and the compact per-team table shown while presenting.
+pub fn title_and_table(ui: &mut egui::Ui, w: &Workspace, t: &Texts) {
+    let m = w.shown_metrics();
+    let s = w.shown_scenario();
+    let date = {
+        let iso = crate::data::scenario_file::now_iso();
+        format!("{}-{}-{}", &iso[8..10], &iso[5..7], &iso[0..4])
+    };
+    egui::Panel::top("present_title").show(ui, |ui| {
+        ui.horizontal(|ui| {
+            ui.label(RichText::new(&s.name).size(26.0).strong());
+            ui.label(RichText::new(date).size(16.0).weak());
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let (c, text) = if m.all_rules_hold() {
+                    (GREEN, t.rules_ok)
+                } else {
+                    (RED, t.rules_broken)
+                };
+                ui.label(RichText::new(text).size(18.0).color(c).strong());
+            });
+        });
+        ui.label(RichText::new(t.presentation_keys).small().weak());
+    });
+    egui::Panel::right("present_table")
+        .resizable(false)
+        .default_size(430.0)
+        .show(ui, |ui| {
+            egui::ScrollArea::vertical().show(ui, |ui| {
+                egui::Grid::new("present_grid")
+                    .striped(true)
+                    .num_columns(5)
+                    .show(ui, |ui| {
+                        ui.label("");
+                        ui.label(RichText::new(t.team).strong());
+                        ui.label(RichText::new("ELZ").strong());
+                        ui.label(RichText::new(t.population).strong());
+                        ui.label(RichText::new(t.budget).strong());
+                        ui.end_row();
+                        for (ti, team) in s.teams.iter().enumerate() {
+                            let st = &m.teams[ti];
+                            if st.units.is_empty() {
+                                continue;
+                            }
+                            swatch(ui, team.colour, 18.0);
+                            let name = RichText::new(&team.name);
+                            ui.label(if st.is_contiguous() {
+                                name
+                            } else {
+                                name.color(RED)
+                            });
+                            ui.label(st.units.len().to_string());
+                            ui.label(i18n::int(st.population));
+                            ui.label(i18n::eur(st.budget(w.budget_model)));
+                            ui.end_row();
+                        }
+                    });
+                if !m.unassigned_units.is_empty() {
+                    ui.label(
+                        RichText::new(format!(
+                            "{} {}",
+                            m.unassigned_units.len(),
+                            t.coverage_missing
+                        ))
+                        .color(Color32::from_rgb(170, 40, 40)),
+                    );
+                }
+            });
+        });
+}
