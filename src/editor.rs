@@ -476,8 +476,23 @@ impl Workspace {
         }
     }
 
-    /// Start dragging the selection from a screen point.
-    pub fn start_drag(&mut self, at: Pos2) {
+    /// A locked team that holds part of the selection, if any.
+    pub fn locked_in_selection(&self) -> Option<String> {
+        let s = &self.session.scenario;
+        self.selected_cells()
+            .into_iter()
+            .filter_map(|c| s.cell_team(&self.session.atlas, c))
+            .find(|&t| s.teams[t].locked)
+            .map(|t| s.teams[t].name.clone())
+    }
+
+    /// Start dragging the selection from a screen point. A selection that a locked team
+    /// holds is not dragged: the user is told at once.
+    pub fn start_drag(&mut self, at: Pos2, lang: Lang) {
+        if let Some(team) = self.locked_in_selection() {
+            self.toast = Some((EditError::Locked { team }.message(lang), f64::NAN));
+            return;
+        }
         if !self.selection.is_empty() {
             self.drag = Some(Drag {
                 origin: at,

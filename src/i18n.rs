@@ -32,6 +32,11 @@ pub fn dec(v: f64, decimals: usize) -> String {
     format!("{v:.decimals$}").replace('.', ",")
 }
 
+/// "1 zone", "3 zones": a count with the right noun.
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// Fold accents and case, for searching: "Sint-Genesius-Rode" ~ "sint genesius rode".
 pub fn fold(s: &str) -> String {
     s.chars()
@@ -137,6 +142,21 @@ pub struct Texts {
     pub drop_here: &'static str,
     pub selection: &'static str,
     pub hint_edit: &'static str,
+    pub coverage_missing_one: &'static str,
+    pub teams_not_contiguous_one: &'static str,
+    pub delete_explain_one: &'static str,
+    pub partners_one: &'static str,
+    pub shared_zone: &'static str,
+    pub split_over: &'static str,
+    pub show_detached: &'static str,
+    pub whole_map: &'static str,
+    pub text_size: &'static str,
+    pub share_note: &'static str,
+    pub tiles_disabled: &'static str,
+    pub municipality: &'static str,
+    pub hatch_legend: &'static str,
+    pub rules_all_ok_cli: &'static str,
+    pub rule_broken_cli: &'static str,
     pub layers: &'static str,
     pub layers_button: &'static str,
     pub zone_fill: &'static str,
@@ -282,6 +302,21 @@ pub const NL: Texts = Texts {
     drop_here: "Loslaten om toe te wijzen",
     selection: "Selectie",
     hint_edit: "Klik selecteert (shift: meer, shift+sleep: rechthoek). Sleep een geselecteerde zone naar een team of een buurzone. Rechtsklik: verplaatsen. Esc: annuleren.",
+    coverage_missing_one: "zone zonder team",
+    teams_not_contiguous_one: "team niet aaneengesloten",
+    delete_explain_one: "zone krijgt geen team.",
+    partners_one: "partner",
+    shared_zone: "gedeeld",
+    split_over: "is verdeeld over",
+    show_detached: "Toon los deel",
+    whole_map: "Heel Vlaanderen (Home)",
+    text_size: "Grote tekst",
+    share_note: "Brussel: kinderen onbekend, geschat naar inwoners (aandeel kinderen van Vlaanderen).",
+    tiles_disabled: "uitgeschakeld (--no-tiles)",
+    municipality: "Gemeente",
+    hatch_legend: "Arcering: zwart = geen team · rood = los deel van een team · oranje = gedeelde zone · blauw = verschil",
+    rules_all_ok_cli: "OK: alle regels voldaan",
+    rule_broken_cli: "REGEL NIET VOLDAAN",
     layers: "Lagen",
     layers_button: "Lagen…",
     zone_fill: "Zones gekleurd per team",
@@ -427,6 +462,21 @@ pub const EN: Texts = Texts {
     drop_here: "Release to assign",
     selection: "Selection",
     hint_edit: "Click selects (shift: more, shift+drag: rectangle). Drag a selected zone onto a team or a neighbouring zone. Right-click: move. Esc: cancel.",
+    coverage_missing_one: "zone without a team",
+    teams_not_contiguous_one: "team not contiguous",
+    delete_explain_one: "zone will have no team.",
+    partners_one: "partner",
+    shared_zone: "shared",
+    split_over: "is divided over",
+    show_detached: "Show detached part",
+    whole_map: "All of Flanders (Home)",
+    text_size: "Large text",
+    share_note: "Brussels: children unknown, estimated from population (Flemish share of children).",
+    tiles_disabled: "disabled (--no-tiles)",
+    municipality: "Municipality",
+    hatch_legend: "Hatching: black = no team · red = detached part of a team · orange = shared zone · blue = difference",
+    rules_all_ok_cli: "OK: all rules hold",
+    rule_broken_cli: "RULE BROKEN",
     layers: "Layers",
     layers_button: "Layers…",
     zone_fill: "Zones coloured by team",

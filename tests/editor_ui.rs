@@ -164,7 +164,8 @@ fn a_move_that_cuts_a_team_is_flagged_and_undo_restores_it() {
     let m = &ws(&h).session.metrics;
     assert!(!m.teams[cut_team].is_contiguous());
     h.get_by_label("Regels niet voldaan");
-    h.get_by_label("1 teams niet aaneengesloten");
+    h.get_by_label("1 team niet aaneengesloten");
+    h.get_by_label_contains("Toon los deel");
     assert!(
         h.query_all_by_label_contains("niet aaneengesloten (2 delen)")
             .count()
@@ -224,7 +225,7 @@ fn unassigning_with_delete_breaks_coverage() {
     h.run_steps(2);
     assert_eq!(ws(&h).session.metrics.unassigned_units, vec![zone]);
     h.get_by_label("Regels niet voldaan");
-    h.get_by_label("1 zones zonder team");
+    h.get_by_label("1 zone zonder team");
     h.get_by_label("Volgende zone zonder team").click();
     h.run_steps(2);
     assert_eq!(

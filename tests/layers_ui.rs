@@ -88,7 +88,7 @@ fn presentation_mode_hides_editing_and_jumps_between_regions() {
         "editing controls hidden"
     );
     assert!(h.query_by_label("+ Nieuw team").is_none());
-    h.get_by_label("1G1P 2020, ELZ-aligned estimate");
+    h.get_by_label("1G1P 2020, ELZ-indeling (schatting)");
     h.get_by_label("Alle regels voldaan");
     let z0 = h.state().workspace().expect("ws").memory.zoom();
     h.key_press(Key::Num2);

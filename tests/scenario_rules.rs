@@ -61,6 +61,12 @@ fn bordering_teams_never_share_a_colour() {
         }
     }
     assert!(pairs > 20, "the teams should border each other ({pairs})");
+    // With a palette larger than the number of teams, every team has its own colour, so the
+    // legend identifies each one.
+    let mut colours: Vec<[u8; 3]> = s.scenario.teams.iter().map(|t| t.colour).collect();
+    colours.sort_unstable();
+    colours.dedup();
+    assert_eq!(colours.len(), s.scenario.teams.len());
 }
 
 #[test]

@@ -422,7 +422,12 @@ impl GebiedsApp {
             .resizable(false)
             .default_pos(egui::pos2(20.0, 120.0))
             .show(ctx, |ui| {
-                changed = crate::ui::layers_panel::show(ui, &mut self.settings.layers, t);
+                changed = crate::ui::layers_panel::show(
+                    ui,
+                    &mut self.settings.layers,
+                    t,
+                    self.tiles_allowed,
+                );
             });
         self.show_layers = open;
         if changed {
@@ -434,6 +439,16 @@ impl GebiedsApp {
         let t = i18n::texts(self.settings.lang);
         if ui.button(t.layers_button).clicked() {
             self.show_layers = true;
+            ui.close();
+        }
+        if ui.button(t.whole_map).clicked() {
+            if let Some(w) = self.workspace_mut() {
+                let size = w
+                    .map_rect
+                    .map(|r| r.size())
+                    .unwrap_or(egui::vec2(900.0, 700.0));
+                w.fit(w.session.atlas.bbox, size);
+            }
             ui.close();
         }
         if ui.button(t.presentation).clicked() {

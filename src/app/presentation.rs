@@ -106,11 +106,19 @@ impl GebiedsApp {
             && let Some(tabs) = self.tabs_mut()
         {
             let n = tabs.list.len();
+            let from = tabs.active;
             tabs.active = if right {
-                (tabs.active + 1) % n
+                (from + 1) % n
             } else {
-                (tabs.active + n - 1) % n
+                (from + n - 1) % n
             };
+            // The same view, so that scenarios compare like for like.
+            let memory = tabs.list[from].memory.clone();
+            let rect = tabs.list[from].map_rect;
+            let to = &mut tabs.list[tabs.active];
+            to.memory = memory;
+            to.map_rect = rect;
+            to.fitted = true;
         }
         if h {
             self.settings.layers.high_contrast = !self.settings.layers.high_contrast;
@@ -145,6 +153,7 @@ impl GebiedsApp {
 
 /// The title line and the compact per-team table shown while presenting.
 pub fn title_and_table(ui: &mut egui::Ui, w: &Workspace, t: &Texts) {
+    let file = w.file.path.as_ref().map(|_| w.title());
     let m = w.shown_metrics();
     let s = w.shown_scenario();
     let date = {
@@ -154,6 +163,9 @@ pub fn title_and_table(ui: &mut egui::Ui, w: &Workspace, t: &Texts) {
     egui::Panel::top("present_title").show(ui, |ui| {
         ui.horizontal(|ui| {
             ui.label(RichText::new(&s.name).size(26.0).strong());
+            if let Some(f) = &file {
+                ui.label(RichText::new(f).size(16.0));
+            }
             ui.label(RichText::new(date).size(16.0).weak());
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 let (c, text) = if m.all_rules_hold() {
@@ -168,7 +180,7 @@ pub fn title_and_table(ui: &mut egui::Ui, w: &Workspace, t: &Texts) {
     });
     egui::Panel::right("present_table")
         .resizable(false)
-        .default_size(430.0)
+        .default_size(330.0)
         .show(ui, |ui| {
             egui::ScrollArea::vertical().show(ui, |ui| {
                 egui::Grid::new("present_grid")

@@ -52,6 +52,13 @@ fn handle_keys(
             w.selection.clear();
         }
     }
+    if ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Home)) {
+        let size = w
+            .map_rect
+            .map(|r| r.size())
+            .unwrap_or(egui::vec2(900.0, 700.0));
+        w.fit(w.session.atlas.bbox, size);
+    }
     if (del || bksp) && !w.selection.is_empty() {
         let _ = w.assign_selection(None, lang);
     }
@@ -218,7 +225,7 @@ impl GebiedsApp {
             } else if let Some(cell) = w.session.atlas.cell_at(w.geometry.to_merc(tf.invert(p)))
                 && w.selection.contains(&w.item_of_cell(cell))
             {
-                w.start_drag(p);
+                w.start_drag(p, lang);
             }
         }
         if let Some(p) = pointer
@@ -255,24 +262,6 @@ impl GebiedsApp {
                 .resizable(true)
                 .default_size(370.0)
                 .show(ui, |ui| {
-                    match w.focus_unit() {
-                        Some(u) => {
-                            let more = w.selection.len();
-                            ui.label(
-                                egui::RichText::new(if more > 1 {
-                                    format!("{} ({more})", t.selection)
-                                } else {
-                                    t.selected.to_string()
-                                })
-                                .weak(),
-                            );
-                            info::zone_details(ui, &w.session, u, t);
-                        }
-                        None => {
-                            ui.label(egui::RichText::new(t.hint_edit).weak());
-                        }
-                    }
-                    ui.separator();
                     action = team_panel::show(ui, w, t, panel);
                 });
         }
@@ -422,9 +411,15 @@ impl GebiedsApp {
                     && let Some(c) = out.hovered_cell
                 {
                     let unit = w.session.atlas.cells[c].unit;
+                    let muni = w.session.atlas.cells[c].muni;
+                    let by_muni = w.mode == EditMode::Municipalities;
                     let session = &w.session;
                     inner.response.on_hover_ui_at_pointer(|ui| {
-                        info::zone_details(ui, session, unit, t);
+                        if by_muni {
+                            info::municipality_details(ui, session, muni, t);
+                        } else {
+                            info::zone_details(ui, session, unit, t);
+                        }
                     });
                 }
                 let pos = w.memory.detached().unwrap_or(lon_lat(center.0, center.1));
@@ -480,7 +475,10 @@ impl GebiedsApp {
                 .interactable(false)
                 .show(ctx, |ui| {
                     egui::Frame::popup(ui.style()).show(ui, |ui| {
-                        ui.label(format!("{} » {}", names.join(", "), target));
+                        ui.add(
+                            egui::Label::new(format!("{} » {}", names.join(", "), target))
+                                .wrap_mode(egui::TextWrapMode::Extend),
+                        );
                     });
                 });
         }
@@ -537,7 +535,7 @@ impl GebiedsApp {
                 .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
                 .show(ctx, |ui| {
                     ui.label(egui::RichText::new(&name).strong());
-                    ui.label(format!("{zones} {}", t.delete_explain));
+                    ui.label(i18n::count(zones, t.delete_explain_one, t.delete_explain));
                     ui.horizontal(|ui| {
                         if ui.button(t.delete).clicked() {
                             choice = Some(true);

@@ -140,7 +140,10 @@ pub fn render_svg(session: &Session, opts: &ImageOptions) -> String {
         .filter(|a| !a.contains("OpenStreetMap"))
         .collect();
     let footer_h = 40.0 * k + 22.0 * k * attributions.len() as f64;
-    let h = (title_h + margin + map_h.max(legend_h) + footer_h + margin).ceil();
+    // Slides are 16:9: at least that tall, taller only when the content needs it.
+    let h = (title_h + margin + map_h.max(legend_h) + footer_h + margin)
+        .max(w * 9.0 / 16.0)
+        .ceil();
     let f = Frame {
         origin: bbox.min,
         scale,
@@ -269,11 +272,16 @@ pub fn render_svg(session: &Session, opts: &ImageOptions) -> String {
                 continue;
             }
             placed.push(b);
+            // A white box behind the name, as in the app: readable on any fill, and drawn the
+            // same by every SVG viewer.
             let _ = write!(
                 o,
-                r##"<text x="{x:.1}" y="{y:.1}" font-size="{:.1}" text-anchor="middle" dominant-baseline="middle" fill="#111111" stroke="#ffffff" stroke-width="{:.1}" paint-order="stroke">{}</text>"##,
-                size,
-                4.0 * k,
+                r##"<rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" rx="{:.1}" fill="#ffffff" fill-opacity="0.85"/><text x="{x:.1}" y="{y:.1}" font-size="{size:.1}" text-anchor="middle" dominant-baseline="middle" fill="#111111">{}</text>"##,
+                b[0],
+                b[1],
+                b[2] - b[0],
+                b[3] - b[1],
+                3.0 * k,
                 esc(&u.name)
             );
         }

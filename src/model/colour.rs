@@ -1,8 +1,10 @@
 //! Team colours: a colour-blind-safe palette, assigned so that teams that share a border
 //! never get the same colour.
 
-/// Paul Tol's "muted" scheme (colour-blind safe) plus its pale grey, as RGB.
-pub const PALETTE: [[u8; 3]; 9] = [
+/// Paul Tol's colour-blind-safe "muted" scheme, followed by colours from his "bright" and
+/// "light" schemes, as RGB: enough for every team to get its own colour, while the graph
+/// colouring below keeps bordering teams apart.
+pub const PALETTE: [[u8; 3]; 20] = [
     [0x88, 0xCC, 0xEE], // cyan
     [0xCC, 0x66, 0x77], // rose
     [0xDD, 0xCC, 0x77], // sand
@@ -12,6 +14,17 @@ pub const PALETTE: [[u8; 3]; 9] = [
     [0x44, 0xAA, 0x99], // teal
     [0x99, 0x99, 0x33], // olive
     [0x88, 0x22, 0x55], // wine
+    [0xEE, 0x77, 0x33], // orange
+    [0x00, 0x77, 0xBB], // blue
+    [0xEE, 0x33, 0x77], // magenta
+    [0xBB, 0xCC, 0x33], // pear
+    [0xFF, 0xAA, 0xBB], // pink
+    [0x77, 0xAA, 0xDD], // light blue
+    [0xEE, 0xDD, 0x88], // light yellow
+    [0xCC, 0x33, 0x11], // red
+    [0x44, 0xBB, 0x99], // mint
+    [0xBB, 0xBB, 0xBB], // grey
+    [0x66, 0x33, 0x00], // brown
 ];
 
 /// Colour a graph given as adjacency lists with indices into `PALETTE`, so that no two
@@ -25,7 +38,7 @@ pub fn colour_graph(neighbours: &[Vec<usize>]) -> Vec<usize> {
     for _ in 0..n {
         // Pick the uncoloured node with the most distinct neighbour colours, then most neighbours.
         let Some(node) = (0..n).filter(|&v| colour[v].is_none()).max_by_key(|&v| {
-            let mut seen = [false; 16];
+            let mut seen = [false; PALETTE.len()];
             for &w in &neighbours[v] {
                 if let Some(c) = colour[w] {
                     seen[c] = true;

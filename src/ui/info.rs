@@ -82,3 +82,45 @@ pub fn zone_details(ui: &mut egui::Ui, session: &Session, unit: usize, t: &Texts
         ui.small(t.children_unknown_note);
     }
 }
+
+/// What is shown about one municipality (municipality mode).
+pub fn municipality_details(ui: &mut egui::Ui, session: &Session, muni: usize, t: &Texts) {
+    let atlas = &session.atlas;
+    let m = &atlas.municipalities[muni];
+    ui.label(egui::RichText::new(&m.name).strong().size(16.0));
+    let team = m
+        .cells
+        .first()
+        .and_then(|&c| session.scenario.cell_team(atlas, c))
+        .map(|tm| session.scenario.teams[tm].name.clone())
+        .unwrap_or_else(|| t.no_team.to_string());
+    let zones: Vec<&str> = m
+        .cells
+        .iter()
+        .map(|&c| atlas.units[atlas.cells[c].unit].name.as_str())
+        .collect();
+    egui::Grid::new(("muni_details", muni))
+        .num_columns(2)
+        .show(ui, |ui| {
+            ui.label(t.team);
+            ui.label(team);
+            ui.end_row();
+            ui.label(t.zone);
+            ui.label(zones.join(", "));
+            ui.end_row();
+            ui.label(t.population);
+            ui.label(
+                m.population
+                    .map(|p| i18n::int(p as f64))
+                    .unwrap_or_else(|| t.unknown.to_string()),
+            );
+            ui.end_row();
+            ui.label(t.children);
+            ui.label(
+                m.children
+                    .map(|c| i18n::int(c as f64))
+                    .unwrap_or_else(|| t.unknown.to_string()),
+            );
+            ui.end_row();
+        });
+}

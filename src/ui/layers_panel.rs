@@ -3,27 +3,46 @@
 use crate::i18n::Texts;
 use crate::map::layers::{Layers, TileChoice};
 
-/// Draw the controls; returns true when something changed.
-pub fn show(ui: &mut egui::Ui, l: &mut Layers, t: &Texts) -> bool {
+fn percent(v: f64, _: std::ops::RangeInclusive<usize>) -> String {
+    format!("{:.0} %", v * 100.0)
+}
+
+/// Draw the controls; `tiles_allowed` is false when the base map was switched off at start.
+pub fn show(ui: &mut egui::Ui, l: &mut Layers, t: &Texts, tiles_allowed: bool) -> bool {
     let mut changed = false;
     ui.label(egui::RichText::new(t.tiles).strong());
+    if !tiles_allowed {
+        ui.label(egui::RichText::new(t.tiles_disabled).weak());
+    }
     for (choice, name) in [
         (TileChoice::Osm, t.tiles_osm),
         (TileChoice::Light, t.tiles_light),
         (TileChoice::None, t.tiles_none),
     ] {
-        changed |= ui.radio_value(&mut l.tiles, choice, name).changed();
+        let radio = egui::RadioButton::new(l.tiles == choice, name);
+        if ui.add_enabled(tiles_allowed, radio).clicked() && l.tiles != choice {
+            l.tiles = choice;
+            changed = true;
+        }
     }
     if l.tiles != TileChoice::None {
         changed |= ui
-            .add(egui::Slider::new(&mut l.tile_opacity, 0.1..=1.0).text(t.opacity))
+            .add(
+                egui::Slider::new(&mut l.tile_opacity, 0.1..=1.0)
+                    .text(t.opacity)
+                    .custom_formatter(percent),
+            )
             .changed();
     }
     ui.separator();
     changed |= ui.checkbox(&mut l.zone_fill, t.zone_fill).changed();
     if l.zone_fill {
         changed |= ui
-            .add(egui::Slider::new(&mut l.fill_opacity, 0.1..=1.0).text(t.opacity))
+            .add(
+                egui::Slider::new(&mut l.fill_opacity, 0.1..=1.0)
+                    .text(t.opacity)
+                    .custom_formatter(percent),
+            )
             .changed();
     }
     changed |= ui.checkbox(&mut l.zone_borders, t.zone_borders).changed();
@@ -36,5 +55,7 @@ pub fn show(ui: &mut egui::Ui, l: &mut Layers, t: &Texts) -> bool {
     changed |= ui.checkbox(&mut l.zone_labels, t.zone_labels).changed();
     ui.separator();
     changed |= ui.checkbox(&mut l.high_contrast, t.high_contrast).changed();
+    ui.separator();
+    ui.label(egui::RichText::new(t.hatch_legend).small());
     changed
 }

@@ -79,26 +79,87 @@ pub fn show(
             if m.is_covered() {
                 ui.label(white(t.coverage_ok.to_string()));
             } else {
-                ui.horizontal(|ui| {
-                    ui.label(white(format!(
-                        "{} {}",
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(white(i18n::count(
                         m.unassigned_units.len(),
-                        t.coverage_missing
+                        t.coverage_missing_one,
+                        t.coverage_missing,
                     )));
                     if ui.button(t.next_unassigned).clicked() {
                         action = TeamPanelAction::NextUnassigned;
                     }
                 });
             }
-            let cut = m.non_contiguous_teams().len();
-            if cut > 0 {
-                ui.label(white(format!("{cut} {}", t.teams_not_contiguous)));
+            let cut = m.non_contiguous_teams();
+            if !cut.is_empty() {
+                ui.label(white(i18n::count(
+                    cut.len(),
+                    t.teams_not_contiguous_one,
+                    t.teams_not_contiguous,
+                )));
+                // Each broken team, with a button that shows its detached part.
+                for &ti in &cut {
+                    let st = &m.teams[ti];
+                    if let Some(part) = st.components.get(1) {
+                        let first = atlas.cells[part[0]].unit;
+                        let label = format!(
+                            "{}: {} ({})",
+                            scenario.teams[ti].name, t.show_detached, atlas.units[first].name
+                        );
+                        if ui.button(label).clicked() {
+                            action = TeamPanelAction::ZoomToCells(part.clone());
+                        }
+                    }
+                }
             }
-            let split = m.teams_with_split_units().len();
-            if split > 0 {
-                ui.label(white(format!("{}: {split} teams", t.zone_split)));
+            for ti in m.teams_with_split_units() {
+                for &u in &m.teams[ti].split_units {
+                    let holders: Vec<&str> = atlas.units[u]
+                        .cells
+                        .iter()
+                        .filter_map(|&c| scenario.cell_team(atlas, c))
+                        .map(|tm| scenario.teams[tm].name.as_str())
+                        .collect::<std::collections::BTreeSet<_>>()
+                        .into_iter()
+                        .collect();
+                    // Listed once, from the first team that holds part of it.
+                    if holders.first() == Some(&scenario.teams[ti].name.as_str()) {
+                        ui.label(white(format!(
+                            "{} {} {}",
+                            atlas.units[u].name,
+                            t.split_over,
+                            holders.join(", ")
+                        )));
+                    }
+                }
             }
         });
+    ui.add_space(4.0);
+    // The selection, below the rules so that the rules box does not move when it changes.
+    match w.focus_unit() {
+        Some(u) => {
+            let more = w.selection.len();
+            ui.label(
+                RichText::new(if more > 1 {
+                    format!("{} ({more})", t.selection)
+                } else {
+                    t.selected.to_string()
+                })
+                .weak(),
+            );
+            if w.mode == crate::editor::EditMode::Municipalities
+                && let Some(&mi) = w.selection.iter().next()
+            {
+                super::info::municipality_details(ui, &w.session, mi, t);
+            } else {
+                super::info::zone_details(ui, &w.session, u, t);
+            }
+        }
+        None => {
+            ui.label(RichText::new(t.hint_edit).weak());
+        }
+    }
+    ui.separator();
     ui.add_space(4.0);
     ui.horizontal(|ui| {
         ui.heading(t.teams);
@@ -167,7 +228,8 @@ pub fn show(
                                 ui.horizontal_wrapped(|ui| {
                                     ui.label(t.colour);
                                     for c in PALETTE {
-                                        if swatch(ui, c, 18.0)
+                                        let size = if c == team.colour { 24.0 } else { 18.0 };
+                                        if swatch(ui, c, size)
                                             .interact(egui::Sense::click())
                                             .clicked()
                                         {
@@ -187,7 +249,10 @@ pub fn show(
                                     });
                                     ui.close();
                                 }
-                                if ui.button(t.delete).clicked() {
+                                if ui
+                                    .add_enabled(!team.locked, egui::Button::new(t.delete))
+                                    .clicked()
+                                {
                                     action = TeamPanelAction::AskDelete(ti);
                                     ui.close();
                                 }
@@ -199,9 +264,15 @@ pub fn show(
                     } else {
                         String::new()
                     };
+                    let whole = st.units.len() - st.split_units.len();
+                    let zones = if st.split_units.is_empty() {
+                        format!("{whole} ELZ")
+                    } else {
+                        format!("{whole} ELZ + {} {}", st.split_units.len(), t.shared_zone)
+                    };
                     ui.label(format!(
-                        "{} ELZ · {} {} · {} {}{}",
-                        st.units.len(),
+                        "{} · {} {} · {} {}{}",
+                        zones,
                         st.municipalities,
                         t.municipalities.to_lowercase(),
                         i18n::int(st.population),
@@ -267,7 +338,10 @@ pub fn show(
                                 .weak(),
                         );
                         if let Some(p) = team.partners {
-                            ui.label(RichText::new(format!("{p} {}", t.partners)).weak());
+                            ui.label(
+                                RichText::new(i18n::count(p as usize, t.partners_one, t.partners))
+                                    .weak(),
+                            );
                         }
                     });
                     if !st.is_contiguous() {
@@ -354,7 +428,7 @@ pub fn show(
                 i18n::eur(budget)
             ));
             if model == BudgetModel::ChildShare {
-                ui.small(t.children_unknown_note);
+                ui.small(t.share_note);
             }
         });
     w.team_rows = rows;
