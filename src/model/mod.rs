@@ -9,6 +9,7 @@ pub mod geom;
 pub mod history;
 pub mod lambert72;
 pub mod metrics;
+pub mod overlay;
 pub mod scenario;
 pub mod seeds;
 pub mod topology;
