@@ -1,11 +1,19 @@
-//! The overlay layers built from the real data folder: provinces.
+//! The overlay layers built from the real data folder: provinces and historic 2020 teams.
 
 mod common;
 
 use std::collections::BTreeSet;
 
 use gebiedsplanner::data::overlays::read_provinces;
-use gebiedsplanner::model::atlas::Edition;
+use gebiedsplanner::model::atlas::{Atlas, Edition};
+use gebiedsplanner::model::overlay::historic::historic_layer;
+use gebiedsplanner::model::scenario::AreaStatus;
+
+fn in_cells(atlas: &Atlas, cells: &[usize], p: [f64; 2]) -> bool {
+    cells
+        .iter()
+        .any(|&c| atlas.cells[c].merc.iter().any(|m| m.contains(p)))
+}
 
 #[test]
 fn provinces_are_the_six_iroj_regions_with_zoom_boxes_and_borders() {
@@ -52,4 +60,76 @@ fn provinces_are_the_six_iroj_regions_with_zoom_boxes_and_borders() {
     let gent = s.atlas.unit_by_code("elz13").expect("zone Gent");
     let ovl = layer.by_code("40000").expect("Oost-Vlaanderen");
     assert_eq!(layer.at(s.atlas.units[gent].label), Some(ovl));
+}
+
+#[test]
+fn historic_layer_has_the_15_teams_with_their_partners_sources_and_outlines() {
+    for ed in [Edition::M2025, Edition::M2019] {
+        let s = common::session(ed);
+        let layer = historic_layer(&s.atlas, &s.historic, &s.seeds);
+        assert_eq!(layer.teams.len(), 15, "{ed:?}");
+        let mut statuses = BTreeSet::new();
+        for t in &layer.teams {
+            let seed = s.seeds.team(&t.id).expect("team in seeds");
+            assert_eq!(t.partners, seed.partners, "{}", t.name);
+            assert!(t.partners.is_some(), "{}", t.name);
+            assert_eq!(t.status, seed.area_status, "{}", t.name);
+            assert_eq!(t.source, seed.source);
+            assert!(
+                !t.source.is_empty() && !t.area_note.is_empty(),
+                "{}",
+                t.name
+            );
+            assert!(!t.cells.is_empty(), "{} has no area", t.name);
+            assert!(!t.outline.is_empty(), "{} has no outline", t.name);
+            assert!(
+                in_cells(&s.atlas, &t.cells, t.label),
+                "label of {} is outside its area",
+                t.name
+            );
+            statuses.insert(format!("{:?}", t.status));
+            // Every outline arc has this team on exactly one side.
+            for &a in &t.outline {
+                let arc = &s.atlas.topology.arcs[a];
+                let left = t.cells.contains(&(arc.left as usize));
+                let right = arc.right.is_some_and(|r| t.cells.contains(&(r as usize)));
+                assert!(left != right, "{}: arc {a} is not on its border", t.name);
+            }
+        }
+        assert_eq!(
+            statuses,
+            BTreeSet::from(["Estimated".into(), "Partial".into(), "Sourced".into()])
+        );
+        let by_name = |n: &str| {
+            layer
+                .teams
+                .iter()
+                .find(|t| t.name == n)
+                .unwrap_or_else(|| panic!("{n} missing"))
+        };
+        assert_eq!(by_name("RTJ Stad Antwerpen").partners, Some(24));
+        assert_eq!(by_name("Sonja Erteejee Brussel").partners, Some(1));
+        assert_eq!(by_name("Sonja Erteejee Brussel").municipalities.len(), 19);
+        assert_eq!(
+            by_name("Sonja Erteejee Brussel").status,
+            AreaStatus::Sourced
+        );
+        // Coverage was not complete in 2020: Brugge had no team.
+        let brugge = s.atlas.muni_by_code("31005").expect("Brugge");
+        assert!(
+            s.atlas.municipalities[brugge]
+                .cells
+                .iter()
+                .all(|c| layer.uncovered_cells.contains(c))
+        );
+        // The team under Gent's label is Samen1Plan Gent.
+        let gent = s.atlas.unit_by_code("elz13").expect("zone Gent");
+        let t = layer
+            .team_at(&s.atlas, s.atlas.units[gent].label)
+            .expect("a team in Gent");
+        assert_eq!(layer.teams[t].name, "Samen1Plan Gent");
+        // All outline arcs together, each once.
+        let unique: BTreeSet<usize> = layer.outline.iter().copied().collect();
+        assert_eq!(unique.len(), layer.outline.len());
+    }
 }
