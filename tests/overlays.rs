@@ -1,18 +1,25 @@
-//! The overlay layers built from the real data folder: provinces and historic 2020 teams.
+//! The overlay layers built from the real data folder: provinces, historic 2020 teams and
+//! Proeftuinen.
 
 mod common;
 
 use std::collections::BTreeSet;
 
-use gebiedsplanner::data::overlays::read_provinces;
+use gebiedsplanner::data::overlays::{load_proeftuinen, read_neighbourhoods, read_provinces};
 use gebiedsplanner::model::atlas::{Atlas, Edition};
 use gebiedsplanner::model::overlay::historic::historic_layer;
+use gebiedsplanner::model::overlay::proeftuinen::ProeftuinOverlay;
 use gebiedsplanner::model::scenario::AreaStatus;
+use gebiedsplanner::session::Session;
 
 fn in_cells(atlas: &Atlas, cells: &[usize], p: [f64; 2]) -> bool {
     cells
         .iter()
         .any(|&c| atlas.cells[c].merc.iter().any(|m| m.contains(p)))
+}
+
+fn proeftuinen(s: &Session) -> Vec<ProeftuinOverlay> {
+    load_proeftuinen(&s.data_dir, &s.atlas, &s.seeds).expect("the Proeftuinen load")
 }
 
 #[test]
@@ -132,4 +139,80 @@ fn historic_layer_has_the_15_teams_with_their_partners_sources_and_outlines() {
         let unique: BTreeSet<usize> = layer.outline.iter().copied().collect();
         assert_eq!(unique.len(), layer.outline.len());
     }
+}
+
+#[test]
+fn proeftuinen_are_the_six_neighbourhoods_in_their_zones() {
+    for ed in [Edition::M2025, Edition::M2019] {
+        let s = common::session(ed);
+        let list = proeftuinen(s);
+        assert_eq!(list.len(), 6, "{ed:?}");
+        for (p, seed) in list.iter().zip(&s.seeds.proeftuinen) {
+            assert_eq!(p.id, seed.id);
+            assert!(
+                p.missing_codes.is_empty(),
+                "{}: {:?}",
+                p.id,
+                p.missing_codes
+            );
+            assert_eq!(p.polygon_names.len(), seed.polygon_codes.len(), "{}", p.id);
+            // Approximate exactly where the seed says so.
+            assert_eq!(p.approximate, seed.approximate, "{}", p.id);
+            assert_eq!(p.marker_only(), seed.polygon_codes.is_empty(), "{}", p.id);
+            let m = p.municipality.expect("municipality in the atlas");
+            assert_eq!(s.atlas.municipalities[m].code, seed.nis);
+            assert!(
+                in_cells(&s.atlas, &s.atlas.municipalities[m].cells, p.marker),
+                "{}: marker outside {}",
+                p.id,
+                seed.municipality
+            );
+            if !p.marker_only() {
+                assert!(p.merc.iter().any(|m| m.contains(p.marker)), "{}", p.id);
+            }
+            assert!(p.bbox.contains(p.marker), "{}", p.id);
+            assert!(p.zone.is_some() && p.cell.is_some(), "{}", p.id);
+            assert_eq!(p.period.start_dmy(), "1-7-2019");
+            assert_eq!(p.period.end_dmy(), "30-6-2022");
+            assert!(!p.aims.is_empty() && !p.actors.is_empty() && !p.source.is_empty());
+        }
+        let approx: BTreeSet<&str> = list
+            .iter()
+            .filter(|p| p.approximate)
+            .map(|p| p.municipality_name.as_str())
+            .collect();
+        assert!(approx.contains("Geraardsbergen") && approx.contains("Sint-Niklaas"));
+        assert!(!approx.contains("Beringen") && !approx.contains("Oostende"));
+
+        let zeebrugge = list
+            .iter()
+            .find(|p| p.neighbourhood == "Zeebrugge")
+            .expect("Zeebrugge");
+        let zone = zeebrugge.zone.expect("zone");
+        assert_eq!(s.atlas.units[zone].name, "Brugge");
+        // In the default scenario Brugge belongs to the Noord-West-Vlaanderen team; in 2020
+        // nobody served it.
+        let team = zeebrugge.team(&s.atlas, &s.scenario).expect("a team");
+        assert_eq!(s.scenario.teams[team].id, "noord-wvl");
+        assert_eq!(zeebrugge.team(&s.atlas, &s.historic), None);
+        let beverlo = list
+            .iter()
+            .find(|p| p.id == "beringen-beverlo")
+            .expect("Beverlo");
+        assert_eq!(
+            beverlo.polygon_names,
+            vec!["Beverlo (Beringen)".to_string()]
+        );
+    }
+}
+
+#[test]
+fn neighbourhood_file_has_the_wijken_of_the_six_municipalities() {
+    let list = read_neighbourhoods(&common::data_dir()).expect("neighbourhoods");
+    let nis: BTreeSet<&str> = list.iter().map(|n| n.nis.as_str()).collect();
+    assert_eq!(
+        nis,
+        BTreeSet::from(["21001", "31005", "35013", "41018", "46021", "71004"])
+    );
+    assert!(list.iter().all(|n| !n.polygons.is_empty()));
 }

@@ -1,8 +1,9 @@
-//! Reference layers drawn over the team map: province (IROJ) borders and the historic 2020
-//! team areas. Pure computations on polygons already read from files; the files themselves
-//! are read in `crate::data::overlays`.
+//! Reference layers drawn over the team map: province (IROJ) borders, the historic 2020 team
+//! areas and the Proeftuinen. Pure computations on polygons already read from files; the
+//! files themselves are read in `crate::data::overlays`.
 
 pub mod historic;
+pub mod proeftuinen;
 pub mod provinces;
 
 use super::geom::{self, BBox, Merc, MercPolygon};
