@@ -7,6 +7,7 @@ pub mod discovery;
 pub mod error;
 pub mod geojson_read;
 pub mod load;
+pub mod overlays;
 pub mod scenario_file;
 pub mod table;
 

@@ -1,0 +1,96 @@
+//! Reading the overlay files of the data folder: province borders and the neighbourhood
+//! polygons of the Proeftuinen.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use super::error::DataError;
+use super::geojson_read::read_polygons;
+use super::load::files;
+use crate::model::atlas::Atlas;
+use crate::model::overlay::proeftuinen::{Neighbourhood, ProeftuinOverlay, proeftuin_overlays};
+use crate::model::overlay::provinces::{ProvinceInput, ProvinceLayer};
+use crate::model::seeds::Seeds;
+
+/// Wijken and deelgemeenten of the six Proeftuin municipalities.
+pub const NEIGHBOURHOODS: &str = "wijken_deelgemeenten_proeftuin_gemeenten.geojson";
+
+fn check_nis(file: &Path, number: usize, key: &str, v: &str) -> Result<(), DataError> {
+    if v.len() == 5 && v.bytes().all(|b| b.is_ascii_digit()) {
+        Ok(())
+    } else {
+        Err(DataError::new(
+            file,
+            format!("feature {number}"),
+            format!("property '{key}' should be a 5-digit NIS code, found '{v}'"),
+        ))
+    }
+}
+
+/// Read the provinces and Brussels (the IROJ regions) from
+/// `provinces_flanders_brussels.geojson` in `dir`.
+pub fn read_provinces(dir: &Path) -> Result<ProvinceLayer, DataError> {
+    let file = dir.join(files::PROVINCES);
+    let mut inputs = Vec::new();
+    let mut seen = BTreeSet::new();
+    for f in read_polygons(&file)? {
+        let code = f.text(&file, "province_nis")?;
+        check_nis(&file, f.number, "province_nis", &code)?;
+        if !seen.insert(code.clone()) {
+            return Err(DataError::new(
+                &file,
+                format!("feature {}", f.number),
+                format!("province {code} appears twice"),
+            ));
+        }
+        inputs.push(ProvinceInput {
+            name: f.text(&file, "name_nl")?,
+            code,
+            polygons: f.polygons,
+        });
+    }
+    if inputs.is_empty() {
+        return Err(DataError::whole(&file, "the file has no provinces"));
+    }
+    Ok(ProvinceLayer::build(inputs))
+}
+
+/// Read the wijk and deelgemeente polygons of the Proeftuin municipalities from `dir`.
+pub fn read_neighbourhoods(dir: &Path) -> Result<Vec<Neighbourhood>, DataError> {
+    let file = dir.join(NEIGHBOURHOODS);
+    let mut out = Vec::new();
+    let mut seen = BTreeSet::new();
+    for f in read_polygons(&file)? {
+        let code = f.text(&file, "code")?;
+        if !seen.insert(code.clone()) {
+            return Err(DataError::new(
+                &file,
+                format!("feature {}", f.number),
+                format!("code {code} appears twice"),
+            ));
+        }
+        let nis = f.text(&file, "nis")?;
+        check_nis(&file, f.number, "nis", &nis)?;
+        out.push(Neighbourhood {
+            level: f.text(&file, "level")?,
+            name: f.text(&file, "name")?,
+            municipality: f.text(&file, "municipality")?,
+            nis,
+            code,
+            polygons: f.polygons,
+        });
+    }
+    Ok(out)
+}
+
+/// The Proeftuinen of the seeds, drawn with the neighbourhood polygons of `dir`.
+/// A seeded polygon code missing from the file is listed in `missing_codes` of its entry
+/// (the entry then falls back to a marker and counts as approximate).
+pub fn load_proeftuinen(
+    dir: &Path,
+    atlas: &Atlas,
+    seeds: &Seeds,
+) -> Result<Vec<ProeftuinOverlay>, DataError> {
+    let neighbourhoods = read_neighbourhoods(dir)?;
+    Ok(proeftuin_overlays(atlas, seeds, &neighbourhoods))
+}

@@ -1,0 +1,218 @@
+//! The overlay layers built from the real data folder: provinces, historic 2020 teams and
+//! Proeftuinen.
+
+mod common;
+
+use std::collections::BTreeSet;
+
+use gebiedsplanner::data::overlays::{load_proeftuinen, read_neighbourhoods, read_provinces};
+use gebiedsplanner::model::atlas::{Atlas, Edition};
+use gebiedsplanner::model::overlay::historic::historic_layer;
+use gebiedsplanner::model::overlay::proeftuinen::ProeftuinOverlay;
+use gebiedsplanner::model::scenario::AreaStatus;
+use gebiedsplanner::session::Session;
+
+fn in_cells(atlas: &Atlas, cells: &[usize], p: [f64; 2]) -> bool {
+    cells
+        .iter()
+        .any(|&c| atlas.cells[c].merc.iter().any(|m| m.contains(p)))
+}
+
+fn proeftuinen(s: &Session) -> Vec<ProeftuinOverlay> {
+    load_proeftuinen(&s.data_dir, &s.atlas, &s.seeds).expect("the Proeftuinen load")
+}
+
+#[test]
+fn provinces_are_the_six_iroj_regions_with_zoom_boxes_and_borders() {
+    let s = common::session(Edition::M2025);
+    let layer = read_provinces(&common::data_dir()).expect("provinces load");
+    let codes: BTreeSet<&str> = layer.provinces.iter().map(|p| p.code.as_str()).collect();
+    assert_eq!(
+        codes,
+        BTreeSet::from(["04000", "10000", "20001", "30000", "40000", "70000"])
+    );
+    // Every team's IROJ has a province to zoom to.
+    for t in &s.scenario.teams {
+        assert!(
+            layer.by_iroj(&t.iroj).is_some(),
+            "no province for {}",
+            t.iroj
+        );
+    }
+    let brussels = layer.by_iroj("Brussel").expect("Brussel");
+    assert_eq!(layer.provinces[brussels].code, "04000");
+    for (i, p) in layer.provinces.iter().enumerate() {
+        assert!(!p.bbox.is_empty(), "{}", p.name);
+        assert!(p.bbox.contains(p.label), "{}", p.name);
+        assert_eq!(layer.at(p.label), Some(i), "label of {} outside it", p.name);
+    }
+    // Brussels is surrounded by Vlaams-Brabant only, so all its border lines are shared
+    // with Vlaams-Brabant.
+    let vb = layer.by_code("20001").expect("Vlaams-Brabant");
+    let brussels_lines: Vec<_> = layer
+        .borders
+        .iter()
+        .filter(|b| b.left == brussels || b.right == Some(brussels))
+        .collect();
+    assert!(!brussels_lines.is_empty());
+    for b in brussels_lines {
+        let other = if b.left == brussels {
+            b.right
+        } else {
+            Some(b.left)
+        };
+        assert_eq!(other, Some(vb));
+    }
+    // Zones lie in their province: the Gent zone label is in Oost-Vlaanderen.
+    let gent = s.atlas.unit_by_code("elz13").expect("zone Gent");
+    let ovl = layer.by_code("40000").expect("Oost-Vlaanderen");
+    assert_eq!(layer.at(s.atlas.units[gent].label), Some(ovl));
+}
+
+#[test]
+fn historic_layer_has_the_15_teams_with_their_partners_sources_and_outlines() {
+    for ed in [Edition::M2025, Edition::M2019] {
+        let s = common::session(ed);
+        let layer = historic_layer(&s.atlas, &s.historic, &s.seeds);
+        assert_eq!(layer.teams.len(), 15, "{ed:?}");
+        let mut statuses = BTreeSet::new();
+        for t in &layer.teams {
+            let seed = s.seeds.team(&t.id).expect("team in seeds");
+            assert_eq!(t.partners, seed.partners, "{}", t.name);
+            assert!(t.partners.is_some(), "{}", t.name);
+            assert_eq!(t.status, seed.area_status, "{}", t.name);
+            assert_eq!(t.source, seed.source);
+            assert!(
+                !t.source.is_empty() && !t.area_note.is_empty(),
+                "{}",
+                t.name
+            );
+            assert!(!t.cells.is_empty(), "{} has no area", t.name);
+            assert!(!t.outline.is_empty(), "{} has no outline", t.name);
+            assert!(
+                in_cells(&s.atlas, &t.cells, t.label),
+                "label of {} is outside its area",
+                t.name
+            );
+            statuses.insert(format!("{:?}", t.status));
+            // Every outline arc has this team on exactly one side.
+            for &a in &t.outline {
+                let arc = &s.atlas.topology.arcs[a];
+                let left = t.cells.contains(&(arc.left as usize));
+                let right = arc.right.is_some_and(|r| t.cells.contains(&(r as usize)));
+                assert!(left != right, "{}: arc {a} is not on its border", t.name);
+            }
+        }
+        assert_eq!(
+            statuses,
+            BTreeSet::from(["Estimated".into(), "Partial".into(), "Sourced".into()])
+        );
+        let by_name = |n: &str| {
+            layer
+                .teams
+                .iter()
+                .find(|t| t.name == n)
+                .unwrap_or_else(|| panic!("{n} missing"))
+        };
+        assert_eq!(by_name("RTJ Stad Antwerpen").partners, Some(24));
+        assert_eq!(by_name("Sonja Erteejee Brussel").partners, Some(1));
+        assert_eq!(by_name("Sonja Erteejee Brussel").municipalities.len(), 19);
+        assert_eq!(
+            by_name("Sonja Erteejee Brussel").status,
+            AreaStatus::Sourced
+        );
+        // Coverage was not complete in 2020: Brugge had no team.
+        let brugge = s.atlas.muni_by_code("31005").expect("Brugge");
+        assert!(
+            s.atlas.municipalities[brugge]
+                .cells
+                .iter()
+                .all(|c| layer.uncovered_cells.contains(c))
+        );
+        // The team under Gent's label is Samen1Plan Gent.
+        let gent = s.atlas.unit_by_code("elz13").expect("zone Gent");
+        let t = layer
+            .team_at(&s.atlas, s.atlas.units[gent].label)
+            .expect("a team in Gent");
+        assert_eq!(layer.teams[t].name, "Samen1Plan Gent");
+        // All outline arcs together, each once.
+        let unique: BTreeSet<usize> = layer.outline.iter().copied().collect();
+        assert_eq!(unique.len(), layer.outline.len());
+    }
+}
+
+#[test]
+fn proeftuinen_are_the_six_neighbourhoods_in_their_zones() {
+    for ed in [Edition::M2025, Edition::M2019] {
+        let s = common::session(ed);
+        let list = proeftuinen(s);
+        assert_eq!(list.len(), 6, "{ed:?}");
+        for (p, seed) in list.iter().zip(&s.seeds.proeftuinen) {
+            assert_eq!(p.id, seed.id);
+            assert!(
+                p.missing_codes.is_empty(),
+                "{}: {:?}",
+                p.id,
+                p.missing_codes
+            );
+            assert_eq!(p.polygon_names.len(), seed.polygon_codes.len(), "{}", p.id);
+            // Approximate exactly where the seed says so.
+            assert_eq!(p.approximate, seed.approximate, "{}", p.id);
+            assert_eq!(p.marker_only(), seed.polygon_codes.is_empty(), "{}", p.id);
+            let m = p.municipality.expect("municipality in the atlas");
+            assert_eq!(s.atlas.municipalities[m].code, seed.nis);
+            assert!(
+                in_cells(&s.atlas, &s.atlas.municipalities[m].cells, p.marker),
+                "{}: marker outside {}",
+                p.id,
+                seed.municipality
+            );
+            if !p.marker_only() {
+                assert!(p.merc.iter().any(|m| m.contains(p.marker)), "{}", p.id);
+            }
+            assert!(p.bbox.contains(p.marker), "{}", p.id);
+            assert!(p.zone.is_some() && p.cell.is_some(), "{}", p.id);
+            assert_eq!(p.period.start_dmy(), "1-7-2019");
+            assert_eq!(p.period.end_dmy(), "30-6-2022");
+            assert!(!p.aims.is_empty() && !p.actors.is_empty() && !p.source.is_empty());
+        }
+        let approx: BTreeSet<&str> = list
+            .iter()
+            .filter(|p| p.approximate)
+            .map(|p| p.municipality_name.as_str())
+            .collect();
+        assert!(approx.contains("Geraardsbergen") && approx.contains("Sint-Niklaas"));
+        assert!(!approx.contains("Beringen") && !approx.contains("Oostende"));
+
+        let zeebrugge = list
+            .iter()
+            .find(|p| p.neighbourhood == "Zeebrugge")
+            .expect("Zeebrugge");
+        let zone = zeebrugge.zone.expect("zone");
+        assert_eq!(s.atlas.units[zone].name, "Brugge");
+        // In the default scenario Brugge belongs to the Noord-West-Vlaanderen team; in 2020
+        // nobody served it.
+        let team = zeebrugge.team(&s.atlas, &s.scenario).expect("a team");
+        assert_eq!(s.scenario.teams[team].id, "noord-wvl");
+        assert_eq!(zeebrugge.team(&s.atlas, &s.historic), None);
+        let beverlo = list
+            .iter()
+            .find(|p| p.id == "beringen-beverlo")
+            .expect("Beverlo");
+        assert_eq!(
+            beverlo.polygon_names,
+            vec!["Beverlo (Beringen)".to_string()]
+        );
+    }
+}
+
+#[test]
+fn neighbourhood_file_has_the_wijken_of_the_six_municipalities() {
+    let list = read_neighbourhoods(&common::data_dir()).expect("neighbourhoods");
+    let nis: BTreeSet<&str> = list.iter().map(|n| n.nis.as_str()).collect();
+    assert_eq!(
+        nis,
+        BTreeSet::from(["21001", "31005", "35013", "41018", "46021", "71004"])
+    );
+    assert!(list.iter().all(|n| !n.polygons.is_empty()));
+}
