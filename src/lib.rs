@@ -9,5 +9,6 @@ pub mod export;
 pub mod i18n;
 pub mod map;
 pub mod model;
+pub mod overlays;
 pub mod session;
 pub mod ui;

@@ -132,6 +132,12 @@ pub struct GebiedsApp {
     pub presentation: bool,
     /// The region shown in presentation mode (0: everything).
     pub region: Option<usize>,
+    /// Overlay layers of the loaded data folder.
+    pub overlays: Option<Arc<crate::overlays::Overlays>>,
+    /// The historic team whose card is open.
+    pub historic_card: Option<usize>,
+    /// The Proeftuin whose card is open.
+    pub proeftuin_card: Option<usize>,
 }
 
 impl GebiedsApp {
@@ -181,6 +187,9 @@ impl GebiedsApp {
             show_layers: false,
             presentation: false,
             region: None,
+            overlays: None,
+            historic_card: None,
+            proeftuin_card: None,
         };
         app.load();
         if let Some(dir) = &app.paths.recovery {
@@ -208,6 +217,15 @@ impl GebiedsApp {
         };
         match Session::load(&dir, edition) {
             Ok(session) => {
+                let overlays = crate::overlays::Overlays::load(&session);
+                if !overlays.errors.is_empty() {
+                    let t = i18n::texts(self.settings.lang);
+                    self.message = Some(Message {
+                        title: t.overlay_error.to_string(),
+                        body: overlays.errors.join("\n"),
+                    });
+                }
+                self.overlays = Some(Arc::new(overlays));
                 let mut w = Workspace::new(session, &self.settings.layers);
                 if let Some((lon, lat, z)) = self.settings.view {
                     w.memory.center_at(lon_lat(lon, lat));
@@ -397,7 +415,88 @@ impl GebiedsApp {
             self.show_about = open;
         }
         self.layers_window(&ctx);
+        self.overlay_cards(&ctx);
         self.dialogs_ui(&ctx);
+    }
+
+    /// Info cards of the overlays: a historic team, a Proeftuin.
+    fn overlay_cards(&mut self, ctx: &egui::Context) {
+        let t = i18n::texts(self.settings.lang);
+        let Some(ov) = self.overlays.clone() else { return };
+        if let Some(i) = self.historic_card
+            && let Some(team) = ov.historic.teams.get(i)
+        {
+            let mut open = true;
+            egui::Window::new(t.historic_card)
+                .id(egui::Id::unique("historic_card"))
+                .open(&mut open)
+                .default_width(420.0)
+                .show(ctx, |ui| {
+                    ui.label(egui::RichText::new(&team.name).strong().size(16.0));
+                    egui::Grid::new("historic_grid").num_columns(2).show(ui, |ui| {
+                        ui.label(t.partners);
+                        ui.label(team.partners.map(|p| p.to_string()).unwrap_or_else(|| t.unknown.into()));
+                        ui.end_row();
+                        ui.label(t.municipalities);
+                        ui.label(team.municipalities.len().to_string());
+                        ui.end_row();
+                        ui.label(t.area_note);
+                        ui.label(crate::ui::info::status_text(t, team.status));
+                        ui.end_row();
+                    });
+                    if !team.area_note.is_empty() {
+                        ui.label(&team.area_note);
+                    }
+                    ui.label(egui::RichText::new(t.sources).strong());
+                    ui.label(egui::RichText::new(&team.source).small());
+                });
+            if !open {
+                self.historic_card = None;
+            }
+        }
+        if let Some(i) = self.proeftuin_card
+            && let Some(p) = ov.proeftuinen.get(i)
+        {
+            let (zone, team) = match self.workspace() {
+                Some(w) => (
+                    p.zone.map(|z| w.session.atlas.units[z].name.clone()),
+                    p.team(&w.session.atlas, &w.session.scenario)
+                        .map(|tm| w.session.scenario.teams[tm].name.clone()),
+                ),
+                None => (None, None),
+            };
+            let mut open = true;
+            egui::Window::new(t.proeftuin_card)
+                .id(egui::Id::unique("proeftuin_card"))
+                .open(&mut open)
+                .default_width(420.0)
+                .show(ctx, |ui| {
+                    ui.label(egui::RichText::new(p.title()).strong().size(16.0));
+                    if p.approximate {
+                        ui.label(egui::RichText::new(t.approximate).italics());
+                    }
+                    egui::Grid::new("proeftuin_grid").num_columns(2).show(ui, |ui| {
+                        ui.label(t.period);
+                        ui.label(format!("{} – {}", p.period.start_dmy(), p.period.end_dmy()));
+                        ui.end_row();
+                        ui.label(t.zone);
+                        ui.label(zone.unwrap_or_default());
+                        ui.end_row();
+                        ui.label(t.team);
+                        ui.label(team.unwrap_or_else(|| t.no_team.to_string()));
+                        ui.end_row();
+                    });
+                    ui.label(egui::RichText::new(t.aims).strong());
+                    ui.label(&p.aims);
+                    ui.label(egui::RichText::new(t.actors).strong());
+                    ui.label(&p.actors);
+                    ui.label(egui::RichText::new(t.sources).strong());
+                    ui.label(egui::RichText::new(&p.source).small());
+                });
+            if !open {
+                self.proeftuin_card = None;
+            }
+        }
     }
 
     /// Apply layer settings that the workspaces cache (fill opacity).

@@ -188,6 +188,9 @@ impl GebiedsApp {
         let lang = self.settings.lang;
         let t = i18n::texts(lang);
         let layers = self.settings.layers.clone();
+        let overlays = self.overlays.clone();
+        let mut historic_click = None;
+        let mut proeftuin_click = None;
         let GebiedsApp {
             screen,
             tiles,
@@ -382,6 +385,20 @@ impl GebiedsApp {
                 );
                 let out = inner.inner;
                 w.last_transform = out.transform;
+                // A click on an overlay opens its card.
+                if inner.response.clicked()
+                    && let (Some(ov), Some(tf), Some(p)) =
+                        (&overlays, out.transform, inner.response.interact_pointer_pos())
+                {
+                    let m = w.geometry.to_merc(tf.invert(p));
+                    if layers.proeftuinen {
+                        let radius = (crate::map::overlay_view::MARKER_RADIUS * 1.5 / tf.scale) as f64;
+                        proeftuin_click = ov.proeftuin_at(m, radius);
+                    }
+                    if layers.historic && proeftuin_click.is_none() {
+                        historic_click = ov.historic.team_at(&w.session.atlas, m);
+                    }
+                }
                 w.map_rect = Some(inner.response.rect);
                 w.hovered_cell = out.hovered_cell;
                 if !editing {
@@ -556,6 +573,11 @@ impl GebiedsApp {
         }
         if let Some(c) = compare {
             self.compare_with(c);
+        }
+        if proeftuin_click.is_some() {
+            self.proeftuin_card = proeftuin_click;
+        } else if historic_click.is_some() {
+            self.historic_card = historic_click;
         }
     }
 }

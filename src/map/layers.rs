@@ -27,6 +27,10 @@ pub struct Layers {
     pub zone_labels: bool,
     /// Black borders, opaque fills, bold labels: for washed-out projectors.
     pub high_contrast: bool,
+    /// The historic 2020 team areas.
+    pub historic: bool,
+    /// The Proeftuin neighbourhoods.
+    pub proeftuinen: bool,
 }
 
 impl Default for Layers {
@@ -41,6 +45,8 @@ impl Default for Layers {
             province_borders: false,
             zone_labels: true,
             high_contrast: false,
+            historic: false,
+            proeftuinen: false,
         }
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod layers;
 pub mod mesh;
+pub mod overlay_view;
 pub mod tile_sources;
 pub mod view;
 
