@@ -11,5 +11,6 @@ pub mod lambert72;
 pub mod metrics;
 pub mod overlay;
 pub mod scenario;
+pub mod search;
 pub mod seeds;
 pub mod topology;
