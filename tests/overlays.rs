@@ -1,15 +1,18 @@
-//! The overlay layers built from the real data folder: provinces, historic 2020 teams and
-//! Proeftuinen.
+//! The overlay layers built from the real data folder: provinces, historic 2020 teams,
+//! Proeftuinen, and search over all of them.
 
 mod common;
 
 use std::collections::BTreeSet;
 
-use gebiedsplanner::data::overlays::{load_proeftuinen, read_neighbourhoods, read_provinces};
+use gebiedsplanner::data::overlays::{
+    load_proeftuinen, read_municipality_aliases, read_neighbourhoods, read_provinces,
+};
 use gebiedsplanner::model::atlas::{Atlas, Edition};
 use gebiedsplanner::model::overlay::historic::historic_layer;
 use gebiedsplanner::model::overlay::proeftuinen::ProeftuinOverlay;
 use gebiedsplanner::model::scenario::AreaStatus;
+use gebiedsplanner::model::search::{MatchKind, SearchIndex, SearchTarget};
 use gebiedsplanner::session::Session;
 
 fn in_cells(atlas: &Atlas, cells: &[usize], p: [f64; 2]) -> bool {
@@ -215,4 +218,101 @@ fn neighbourhood_file_has_the_wijken_of_the_six_municipalities() {
         BTreeSet::from(["21001", "31005", "35013", "41018", "46021", "71004"])
     );
     assert!(list.iter().all(|n| !n.polygons.is_empty()));
+}
+
+fn index(s: &Session) -> SearchIndex {
+    let aliases = read_municipality_aliases(&s.data_dir, &s.atlas).expect("aliases");
+    SearchIndex::new(&s.atlas, &proeftuinen(s)).with_municipality_aliases(&aliases)
+}
+
+#[test]
+fn search_finds_municipalities_zones_teams_and_proeftuinen() {
+    let s = common::session(Edition::M2025);
+    let idx = index(s);
+    let search = |q: &str| idx.search(&s.atlas, Some(&s.scenario), q, 20);
+
+    for q in [
+        "Geraardsbergen",
+        "geraardsbergen",
+        "GERAARDSBERGEN",
+        " geraardsbergen ",
+    ] {
+        let hits = search(q);
+        let first = hits.first().expect("a hit");
+        let m = s.atlas.muni_by_code("41018").expect("Geraardsbergen");
+        assert_eq!(first.target, SearchTarget::Municipality(m), "{q}");
+        assert_eq!(first.kind, MatchKind::Exact);
+        assert!(!first.bbox.is_empty());
+        // The Proeftuin in Geraardsbergen is found too, after the municipality.
+        assert!(
+            hits.iter()
+                .any(|h| matches!(h.target, SearchTarget::Proeftuin(_))),
+            "{q}"
+        );
+    }
+
+    let list = proeftuinen(s);
+    for (q, muni) in [
+        ("Zeebrugge", "Brugge"),
+        ("zeebrug", "Brugge"),
+        ("Beverlo", "Beringen"),
+        ("Vuurtorenwijk", "Oostende"),
+        ("kuregem", "Anderlecht"),
+    ] {
+        let first = search(q).into_iter().next().expect("a hit");
+        let SearchTarget::Proeftuin(i) = first.target else {
+            panic!("{q}: first hit is {first:?}");
+        };
+        assert_eq!(list[i].municipality_name, muni, "{q}");
+        assert_eq!(first.bbox, list[i].bbox);
+    }
+
+    let hits = search("gent");
+    let zone = s.atlas.unit_by_code("elz13").expect("zone Gent");
+    let team = s.scenario.team_by_id("samen1plan-gent").expect("team");
+    assert!(hits.iter().any(|h| h.target == SearchTarget::Zone(zone)));
+    let team_hit = hits
+        .iter()
+        .find(|h| h.target == SearchTarget::Team(team))
+        .expect("Samen1Plan Gent found");
+    assert_eq!(team_hit.name, "Samen1Plan Gent");
+    assert!(team_hit.bbox.contains(s.atlas.units[zone].label));
+    // Exact matches first: municipality and zone Gent before the team.
+    assert_eq!(hits[0].kind, MatchKind::Exact);
+    assert!(
+        hits.iter()
+            .position(|h| h.target == SearchTarget::Zone(zone))
+            < hits
+                .iter()
+                .position(|h| h.target == SearchTarget::Team(team))
+    );
+    // Hits are ordered by match kind.
+    assert!(hits.windows(2).all(|w| w[0].kind <= w[1].kind));
+}
+
+#[test]
+fn search_ignores_accents_and_knows_french_and_former_names() {
+    let s = common::session(Edition::M2025);
+    let idx = index(s);
+    let first = |q: &str| {
+        let h = idx
+            .search(&s.atlas, Some(&s.scenario), q, 5)
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| panic!("no hit for {q}"));
+        (h.name, h.matched)
+    };
+    assert_eq!(first("Etterbeek").0, "Etterbeek");
+    assert_eq!(first("ÉTTERBÉEK").0, "Etterbeek");
+    // French names, with or without their accents.
+    assert_eq!(first("Rhode-Saint-Genèse").0, "Sint-Genesius-Rode");
+    let (name, matched) = first("rhode saint genese");
+    assert_eq!(name, "Sint-Genesius-Rode");
+    assert_eq!(matched, "Rhode-Saint-Genèse");
+    assert_eq!(first("Leau").0, "Zoutleeuw");
+    assert_eq!(first("Ixelles").0, "Elsene");
+    // A municipality merged in 2025 is found by its former name.
+    assert_eq!(first("Zwijndrecht").0, "Beveren-Kruibeke-Zwijndrecht");
+    assert_eq!(first("Borsbeek").0, "Antwerpen");
+    assert_eq!(first("sint niklaas").0, "Sint-Niklaas");
 }

@@ -8,6 +8,7 @@ pub mod error;
 pub mod geojson_read;
 pub mod load;
 pub mod overlays;
+pub mod reference;
 pub mod scenario_file;
 pub mod table;
 

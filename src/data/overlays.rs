@@ -1,7 +1,7 @@
-//! Reading the overlay files of the data folder: province borders and the neighbourhood
-//! polygons of the Proeftuinen.
+//! Reading the overlay files of the data folder: province borders, the neighbourhood polygons
+//! of the Proeftuinen, and the other names of municipalities (for search).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 
 use super::error::DataError;
@@ -93,4 +93,36 @@ pub fn load_proeftuinen(
 ) -> Result<Vec<ProeftuinOverlay>, DataError> {
     let neighbourhoods = read_neighbourhoods(dir)?;
     Ok(proeftuin_overlays(atlas, seeds, &neighbourhoods))
+}
+
+/// Other names of each atlas municipality, for search: the French name and, for a
+/// municipality formed by a merger in 2025, the Dutch and French names of the municipalities
+/// it was made of (from `municipalities_flanders_brussels_2019-2024.geojson`). Indexed like
+/// `atlas.municipalities`; names equal to the current name are left out.
+pub fn read_municipality_aliases(dir: &Path, atlas: &Atlas) -> Result<Vec<Vec<String>>, DataError> {
+    let file = dir.join(files::MUNI_2019);
+    let mut names: HashMap<String, Vec<String>> = HashMap::new();
+    for f in read_polygons(&file)? {
+        let code = f.text(&file, "nis")?;
+        let mut list = vec![f.text(&file, "name_nl")?];
+        if let Ok(fr) = f.text(&file, "name_fr") {
+            list.push(fr);
+        }
+        names.insert(code, list);
+    }
+    Ok(atlas
+        .municipalities
+        .iter()
+        .map(|m| {
+            let mut out: Vec<String> = Vec::new();
+            for (code, _) in &m.predecessors {
+                for n in names.get(code).into_iter().flatten() {
+                    if *n != m.name && !out.contains(n) {
+                        out.push(n.clone());
+                    }
+                }
+            }
+            out
+        })
+        .collect())
 }

@@ -12,5 +12,6 @@ pub mod metrics;
 pub mod outline;
 pub mod overlay;
 pub mod scenario;
+pub mod search;
 pub mod seeds;
 pub mod topology;
