@@ -23,7 +23,9 @@ Usage:
       --width N         image width in pixels (default 1920)
       --layers L,L      extra layers on the image, comma-separated:
                         labels (zone names), municipalities (municipality borders),
-                        table (numbers per team next to the legend); default: labels
+                        table (numbers per team next to the legend),
+                        historic (the 2020 team borders and names),
+                        proeftuinen (the Proeftuin neighbourhoods); default: labels
       --geojson FILE    team areas with their numbers as GeoJSON
       --csv FILE        the per-team table as CSV
 
@@ -359,7 +361,19 @@ pub fn run_export(args: &Args, e: &ExportArgs) -> i32 {
     let mut ok = true;
     if e.png.is_some() || e.svg.is_some() {
         let opts = crate::export::ImageOptions::new(e.width, e.layers.clone(), args.lang);
-        let svg = crate::export::render_svg(&session, &opts);
+        let needs_overlays = e.layers.iter().any(|l| {
+            matches!(
+                l,
+                crate::export::Layer::Historic | crate::export::Layer::Proeftuinen
+            )
+        });
+        let overlays = needs_overlays.then(|| crate::overlays::Overlays::load(&session));
+        if let Some(ov) = &overlays {
+            for err in &ov.errors {
+                eprintln!("gebiedsplanner: {err}");
+            }
+        }
+        let svg = crate::export::render_svg(&session, overlays.as_ref(), &opts);
         if let Some(p) = &e.svg {
             ok &= write(p, svg.as_bytes());
         }

@@ -4,12 +4,15 @@
 use crate::data::overlays::load_proeftuinen;
 use crate::model::overlay::historic::{HistoricLayer, historic_layer};
 use crate::model::overlay::proeftuinen::ProeftuinOverlay;
+use crate::model::search::SearchIndex;
 use crate::session::Session;
 
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct Overlays {
     pub historic: HistoricLayer,
     pub proeftuinen: Vec<ProeftuinOverlay>,
+    /// Names of municipalities, zones, teams and Proeftuinen to search in.
+    pub search: SearchIndex,
     /// Overlays that could not be read (the app goes on without them).
     pub errors: Vec<String>,
 }
@@ -17,14 +20,20 @@ pub struct Overlays {
 impl Overlays {
     pub fn load(session: &Session) -> Overlays {
         let historic = historic_layer(&session.atlas, &session.historic, &session.seeds);
-        let (proeftuinen, errors) =
+        let (proeftuinen, mut errors) =
             match load_proeftuinen(&session.data_dir, &session.atlas, &session.seeds) {
                 Ok(p) => (p, Vec::new()),
                 Err(e) => (Vec::new(), vec![e.to_string()]),
             };
+        let mut search = SearchIndex::new(&session.atlas, &proeftuinen);
+        match crate::data::overlays::read_municipality_aliases(&session.data_dir, &session.atlas) {
+            Ok(aliases) => search = search.with_municipality_aliases(&aliases),
+            Err(e) => errors.push(e.to_string()),
+        }
         Overlays {
             historic,
             proeftuinen,
+            search,
             errors,
         }
     }

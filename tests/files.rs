@@ -372,3 +372,47 @@ fn export_from_the_command_line_writes_a_png_with_the_team_colours() {
         "{table}"
     );
 }
+
+#[test]
+fn export_with_the_overlay_layers_draws_them() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let svg = dir.path().join("kaart.svg");
+    let png = dir.path().join("kaart.png");
+    let out = Command::new(env!("CARGO_BIN_EXE_gebiedsplanner"))
+        .args([
+            "export",
+            "--width",
+            "900",
+            "--layers",
+            "historic,proeftuinen",
+        ])
+        .arg("--svg")
+        .arg(&svg)
+        .arg("--png")
+        .arg(&png)
+        .env("GEBIEDSPLANNER_DATA", common::data_dir())
+        .output()
+        .expect("run");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = std::fs::read_to_string(&svg).expect("svg");
+    assert!(text.contains("2020: RTJ Stad Antwerpen"), "historic names");
+    assert!(text.contains("Zeebrugge (Brugge)"), "Proeftuin names");
+    // Proeftuin yellow shows in the picture.
+    let (_, _, rgba) = decode_png(&std::fs::read(&png).expect("png")).expect("decode");
+    let yellow = rgba
+        .chunks_exact(4)
+        .filter(|p| p[0] > 240 && p[1] > 190 && p[1] < 215 && p[2] < 30)
+        .count();
+    assert!(yellow > 20, "{yellow} yellow pixels");
+    // An unknown layer name is refused with the list of known ones.
+    let out = Command::new(env!("CARGO_BIN_EXE_gebiedsplanner"))
+        .args(["export", "--layers", "rivers", "--png", "x.png"])
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("historic, proeftuinen"));
+}

@@ -345,6 +345,12 @@ impl GebiedsApp {
         if self.settings.layers.municipality_borders {
             layers.push(export::Layer::Municipalities);
         }
+        if self.settings.layers.historic {
+            layers.push(export::Layer::Historic);
+        }
+        if self.settings.layers.proeftuinen {
+            layers.push(export::Layer::Proeftuinen);
+        }
         let mut o = export::ImageOptions::new(1920, layers, self.settings.lang);
         if let Some(w) = self.workspace() {
             o.budget_model = w.budget_model;
@@ -435,6 +441,15 @@ impl GebiedsApp {
                 ui.close();
                 self.duplicate_tab();
             }
+            if ui.button(t.reference_open).clicked() {
+                ui.close();
+                if let Some(p) =
+                    self.dialogs
+                        .open_file(t.reference_open, t.kind_geojson, &["geojson", "json"])
+                {
+                    self.open_reference(&p);
+                }
+            }
             ui.separator();
             if ui.button(t.import_csv).clicked() {
                 ui.close();
@@ -465,14 +480,23 @@ impl GebiedsApp {
                 ui.close();
                 self.export_to(t.export_png, "png", t.kind_png, |app| {
                     let w = app.workspace().ok_or_default()?;
-                    export::render_png(&export::render_svg(&w.session, &app.image_options()))
+                    export::render_png(&export::render_svg(
+                        &w.session,
+                        app.overlays.as_deref(),
+                        &app.image_options(),
+                    ))
                 });
             }
             if ui.button(t.export_svg).clicked() {
                 ui.close();
                 self.export_to(t.export_svg, "svg", t.kind_svg, |app| {
                     let w = app.workspace().ok_or_default()?;
-                    Ok(export::render_svg(&w.session, &app.image_options()).into_bytes())
+                    Ok(export::render_svg(
+                        &w.session,
+                        app.overlays.as_deref(),
+                        &app.image_options(),
+                    )
+                    .into_bytes())
                 });
             }
             ui.separator();

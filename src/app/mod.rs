@@ -2,6 +2,7 @@
 
 mod files;
 mod presentation;
+mod search_ui;
 mod workspace_ui;
 
 use std::path::PathBuf;
@@ -138,6 +139,14 @@ pub struct GebiedsApp {
     pub historic_card: Option<usize>,
     /// The Proeftuin whose card is open.
     pub proeftuin_card: Option<usize>,
+    /// Text in the search box.
+    pub search_text: String,
+    /// A user's own reference layer, its label field, and whether it shows.
+    pub reference: Option<(
+        Arc<crate::data::reference::ReferenceLayer>,
+        Option<String>,
+        bool,
+    )>,
 }
 
 impl GebiedsApp {
@@ -190,6 +199,8 @@ impl GebiedsApp {
             overlays: None,
             historic_card: None,
             proeftuin_card: None,
+            search_text: String::new(),
+            reference: None,
         };
         app.load();
         if let Some(dir) = &app.paths.recovery {
@@ -376,6 +387,10 @@ impl GebiedsApp {
                         ui.close();
                     }
                 });
+                if self.workspace().is_some() {
+                    ui.add_space(24.0);
+                    self.search_box(ui);
+                }
             });
         });
 
@@ -422,7 +437,9 @@ impl GebiedsApp {
     /// Info cards of the overlays: a historic team, a Proeftuin.
     fn overlay_cards(&mut self, ctx: &egui::Context) {
         let t = i18n::texts(self.settings.lang);
-        let Some(ov) = self.overlays.clone() else { return };
+        let Some(ov) = self.overlays.clone() else {
+            return;
+        };
         if let Some(i) = self.historic_card
             && let Some(team) = ov.historic.teams.get(i)
         {
@@ -433,17 +450,23 @@ impl GebiedsApp {
                 .default_width(420.0)
                 .show(ctx, |ui| {
                     ui.label(egui::RichText::new(&team.name).strong().size(16.0));
-                    egui::Grid::new("historic_grid").num_columns(2).show(ui, |ui| {
-                        ui.label(t.partners);
-                        ui.label(team.partners.map(|p| p.to_string()).unwrap_or_else(|| t.unknown.into()));
-                        ui.end_row();
-                        ui.label(t.municipalities);
-                        ui.label(team.municipalities.len().to_string());
-                        ui.end_row();
-                        ui.label(t.area_note);
-                        ui.label(crate::ui::info::status_text(t, team.status));
-                        ui.end_row();
-                    });
+                    egui::Grid::new("historic_grid")
+                        .num_columns(2)
+                        .show(ui, |ui| {
+                            ui.label(t.partners);
+                            ui.label(
+                                team.partners
+                                    .map(|p| p.to_string())
+                                    .unwrap_or_else(|| t.unknown.into()),
+                            );
+                            ui.end_row();
+                            ui.label(t.municipalities);
+                            ui.label(team.municipalities.len().to_string());
+                            ui.end_row();
+                            ui.label(t.area_note);
+                            ui.label(crate::ui::info::status_text(t, team.status));
+                            ui.end_row();
+                        });
                     if !team.area_note.is_empty() {
                         ui.label(&team.area_note);
                     }
@@ -475,17 +498,19 @@ impl GebiedsApp {
                     if p.approximate {
                         ui.label(egui::RichText::new(t.approximate).italics());
                     }
-                    egui::Grid::new("proeftuin_grid").num_columns(2).show(ui, |ui| {
-                        ui.label(t.period);
-                        ui.label(format!("{} – {}", p.period.start_dmy(), p.period.end_dmy()));
-                        ui.end_row();
-                        ui.label(t.zone);
-                        ui.label(zone.unwrap_or_default());
-                        ui.end_row();
-                        ui.label(t.team);
-                        ui.label(team.unwrap_or_else(|| t.no_team.to_string()));
-                        ui.end_row();
-                    });
+                    egui::Grid::new("proeftuin_grid")
+                        .num_columns(2)
+                        .show(ui, |ui| {
+                            ui.label(t.period);
+                            ui.label(format!("{} – {}", p.period.start_dmy(), p.period.end_dmy()));
+                            ui.end_row();
+                            ui.label(t.zone);
+                            ui.label(zone.unwrap_or_default());
+                            ui.end_row();
+                            ui.label(t.team);
+                            ui.label(team.unwrap_or_else(|| t.no_team.to_string()));
+                            ui.end_row();
+                        });
                     ui.label(egui::RichText::new(t.aims).strong());
                     ui.label(&p.aims);
                     ui.label(egui::RichText::new(t.actors).strong());
@@ -495,6 +520,40 @@ impl GebiedsApp {
                 });
             if !open {
                 self.proeftuin_card = None;
+            }
+        }
+    }
+
+    /// Open a reference layer (GeoJSON) chosen by the user.
+    pub fn open_reference(&mut self, path: &std::path::Path) {
+        let t = i18n::texts(self.settings.lang);
+        match crate::data::reference::read_reference_layer(path) {
+            Ok(layer) => {
+                let mut notes = Vec::new();
+                if layer.crs == crate::data::reference::SourceCrs::Lambert72 {
+                    notes.push(t.reprojected.to_string());
+                }
+                if !layer.skipped.is_empty() {
+                    notes.push(format!("{} {}:", layer.skipped.len(), t.features_skipped));
+                    for s in &layer.skipped {
+                        notes.push(format!("  {} {}", s.number, s.reason));
+                    }
+                }
+                if !notes.is_empty() {
+                    self.message = Some(Message {
+                        title: format!("{}: {}", t.reference_layer, layer.name),
+                        body: notes.join("\n"),
+                    });
+                }
+                let field = layer.suggested_label_field().map(String::from);
+                self.reference = Some((Arc::new(layer), field, true));
+                self.show_layers = true;
+            }
+            Err(e) => {
+                self.message = Some(Message {
+                    title: t.open_failed.to_string(),
+                    body: e.to_string(),
+                })
             }
         }
     }
@@ -527,6 +586,23 @@ impl GebiedsApp {
                     t,
                     self.tiles_allowed,
                 );
+                let mut remove = false;
+                if let Some((layer, field, visible)) = &mut self.reference {
+                    ui.separator();
+                    ui.checkbox(visible, format!("{}: {}", t.reference_layer, layer.name));
+                    egui::ComboBox::from_label(t.label_field)
+                        .selected_text(field.clone().unwrap_or_else(|| "—".into()))
+                        .show_ui(ui, |ui| {
+                            ui.selectable_value(field, None, "—");
+                            for name in &layer.property_names {
+                                ui.selectable_value(field, Some(name.clone()), name);
+                            }
+                        });
+                    remove = ui.button(t.remove).clicked();
+                }
+                if remove {
+                    self.reference = None;
+                }
             });
         self.show_layers = open;
         if changed {

@@ -189,6 +189,11 @@ impl GebiedsApp {
         let t = i18n::texts(lang);
         let layers = self.settings.layers.clone();
         let overlays = self.overlays.clone();
+        let reference = self
+            .reference
+            .as_ref()
+            .filter(|r| r.2)
+            .map(|(l, f, _)| (l.clone(), f.clone()));
         let mut historic_click = None;
         let mut proeftuin_click = None;
         let GebiedsApp {
@@ -341,6 +346,13 @@ impl GebiedsApp {
                     }
                 }
                 for st in &m.teams {
+                    for &u in &st.split_units {
+                        for &c in &w.session.atlas.units[u].cells {
+                            hatch[c] = Some(Color32::from_rgb(230, 120, 0));
+                        }
+                    }
+                }
+                for st in &m.teams {
                     for comp in st.components.iter().skip(1) {
                         for &c in comp {
                             hatch[c] = Some(Color32::from_rgb(200, 0, 0));
@@ -377,22 +389,62 @@ impl GebiedsApp {
                 if let Some(tiles) = tiles {
                     map = map.with_layer(tiles, layers.tile_opacity.clamp(0.0, 1.0));
                 }
-                let inner = map.zoom_with_ctrl(false).drag_pan_buttons(buttons).show(
-                    ui,
-                    |ui, response, projector, _memory| {
-                        MapView::draw(ui, response, projector, &input)
-                    },
-                );
+                let inner = map
+                    .zoom_with_ctrl(false)
+                    .zoom_speed(1.0)
+                    .drag_pan_buttons(buttons)
+                    .show(ui, |ui, response, projector, _memory| {
+                        let out = MapView::draw(ui, response, projector, &input);
+                        let Some(tf) = out.transform else { return out };
+                        let painter = ui.painter().with_clip_rect(response.rect);
+                        let scale = input.text_scale;
+                        if let Some((layer, field)) = &reference {
+                            crate::map::overlay_view::draw_reference(
+                                &painter,
+                                &tf,
+                                input.geometry,
+                                layer,
+                                field.as_deref(),
+                                scale,
+                            );
+                        }
+                        if let Some(ov) = &overlays {
+                            if layers.historic {
+                                crate::map::overlay_view::draw_historic(
+                                    &painter,
+                                    &tf,
+                                    input.geometry,
+                                    ov,
+                                    scale,
+                                );
+                            }
+                            if layers.proeftuinen {
+                                crate::map::overlay_view::draw_proeftuinen(
+                                    &painter,
+                                    &tf,
+                                    input.geometry,
+                                    ov,
+                                    scale,
+                                    t.approximate,
+                                );
+                            }
+                        }
+                        out
+                    });
                 let out = inner.inner;
                 w.last_transform = out.transform;
                 // A click on an overlay opens its card.
                 if inner.response.clicked()
-                    && let (Some(ov), Some(tf), Some(p)) =
-                        (&overlays, out.transform, inner.response.interact_pointer_pos())
+                    && let (Some(ov), Some(tf), Some(p)) = (
+                        &overlays,
+                        out.transform,
+                        inner.response.interact_pointer_pos(),
+                    )
                 {
                     let m = w.geometry.to_merc(tf.invert(p));
                     if layers.proeftuinen {
-                        let radius = (crate::map::overlay_view::MARKER_RADIUS * 1.5 / tf.scale) as f64;
+                        let radius =
+                            (crate::map::overlay_view::MARKER_RADIUS * 1.5 / tf.scale) as f64;
                         proeftuin_click = ov.proeftuin_at(m, radius);
                     }
                     if layers.historic && proeftuin_click.is_none() {

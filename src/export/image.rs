@@ -17,13 +17,19 @@ pub enum Layer {
     Municipalities,
     /// The per-team table next to the legend.
     Table,
+    /// The historic 2020 team borders and names.
+    Historic,
+    /// The Proeftuin neighbourhoods.
+    Proeftuinen,
 }
 
 impl Layer {
-    pub const ALL: [(&'static str, Layer); 3] = [
+    pub const ALL: [(&'static str, Layer); 5] = [
         ("labels", Layer::Labels),
         ("municipalities", Layer::Municipalities),
         ("table", Layer::Table),
+        ("historic", Layer::Historic),
+        ("proeftuinen", Layer::Proeftuinen),
     ];
 }
 
@@ -112,8 +118,12 @@ fn nice_km(target_km: f64) -> f64 {
     best
 }
 
-/// The map as an SVG document.
-pub fn render_svg(session: &Session, opts: &ImageOptions) -> String {
+/// The map as an SVG document. `overlays` is needed for the historic and Proeftuin layers.
+pub fn render_svg(
+    session: &Session,
+    overlays: Option<&crate::overlays::Overlays>,
+    opts: &ImageOptions,
+) -> String {
     let t = i18n::texts(opts.lang);
     let atlas = &session.atlas;
     let s = &session.scenario;
@@ -247,6 +257,67 @@ pub fn render_svg(session: &Session, opts: &ImageOptions) -> String {
                 o,
                 r#"<path d="{d}" fill="none" stroke="{colour}" stroke-width="{width:.2}" stroke-linejoin="round"/>"#
             );
+        }
+    }
+
+    // Overlays.
+    if let Some(ov) = overlays {
+        if opts.has(Layer::Historic) {
+            let mut d = String::new();
+            for &a in &ov.historic.outline {
+                let Some(arc) = atlas.topology.arcs.get(a) else {
+                    continue;
+                };
+                for (i, c) in arc.points.iter().enumerate() {
+                    let (x, y) = f.p(geom::to_merc(c[0], c[1]));
+                    let _ = write!(d, "{}{:.1} {:.1}", if i == 0 { "M" } else { "L" }, x, y);
+                }
+            }
+            let _ = write!(
+                o,
+                r##"<path d="{d}" fill="none" stroke="#960028" stroke-width="{:.1}" stroke-dasharray="{:.1} {:.1}"/>"##,
+                3.5 * k,
+                10.0 * k,
+                5.0 * k
+            );
+            for team in &ov.historic.teams {
+                let (x, y) = f.p(team.label);
+                let _ = write!(
+                    o,
+                    r##"<text x="{x:.1}" y="{:.1}" font-size="{:.1}" text-anchor="middle" fill="#960028">2020: {}</text>"##,
+                    y + 20.0 * k,
+                    13.0 * k,
+                    esc(&team.name)
+                );
+            }
+        }
+        if opts.has(Layer::Proeftuinen) {
+            for p in &ov.proeftuinen {
+                let d = path_of(&p.polygons);
+                if !d.is_empty() {
+                    let _ = write!(
+                        o,
+                        r##"<path d="{d}" fill="#ffc800" fill-opacity="0.5" stroke="#000000" stroke-width="{:.1}"/>"##,
+                        2.0 * k
+                    );
+                }
+                let (x, y) = f.p(p.marker);
+                if p.marker_only() {
+                    let _ = write!(
+                        o,
+                        r##"<circle cx="{x:.1}" cy="{y:.1}" r="{:.1}" fill="#ffc800" stroke="#000000" stroke-width="{:.1}"/>"##,
+                        8.0 * k,
+                        2.0 * k
+                    );
+                }
+                let _ = write!(
+                    o,
+                    r##"<text x="{x:.1}" y="{:.1}" font-size="{:.1}" text-anchor="middle" fill="#000000">{}</text>"##,
+                    y - 14.0 * k,
+                    13.0 * k,
+                    esc(&p.title())
+                );
+            }
         }
     }
 

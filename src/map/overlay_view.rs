@@ -19,15 +19,35 @@ fn to_screen(tf: &ScreenTransform, geo: &MapGeometry, m: Merc) -> Pos2 {
     tf.apply(geo.to_local(m))
 }
 
-fn label(painter: &Painter, at: Pos2, text: &str, colour: Color32, size: f32) -> Rect {
+/// A boxed label, left out when it would overlap one already `placed`.
+fn label(
+    painter: &Painter,
+    placed: &mut Vec<Rect>,
+    at: Pos2,
+    text: &str,
+    colour: Color32,
+    size: f32,
+) {
     let galley = painter.layout_no_wrap(text.to_string(), FontId::proportional(size), colour);
     let rect = Align2::CENTER_CENTER
         .anchor_size(at, galley.size())
         .expand2(Vec2::new(4.0, 2.0));
-    painter.rect_filled(rect, 3.0, Color32::from_rgba_unmultiplied(255, 255, 255, 225));
-    painter.rect_stroke(rect, 3.0, Stroke::new(1.0, colour), egui::StrokeKind::Inside);
+    if placed.iter().any(|r| r.intersects(rect)) {
+        return;
+    }
+    placed.push(rect);
+    painter.rect_filled(
+        rect,
+        3.0,
+        Color32::from_rgba_unmultiplied(255, 255, 255, 225),
+    );
+    painter.rect_stroke(
+        rect,
+        3.0,
+        Stroke::new(1.0, colour),
+        egui::StrokeKind::Inside,
+    );
     painter.galley(rect.min + Vec2::new(4.0, 2.0), galley, colour);
-    rect
 }
 
 /// The historic team borders (dashed where the area is an estimate) and names.
@@ -56,10 +76,18 @@ pub fn draw_historic(
             painter.add(Shape::line(pts, stroke));
         }
     }
+    let mut placed = Vec::new();
     for t in &layer.teams {
         let at = to_screen(tf, geo, t.label) + Vec2::new(0.0, 18.0 * scale);
         if painter.clip_rect().contains(at) {
-            label(painter, at, &format!("2020: {}", t.name), HISTORIC, 12.0 * scale);
+            label(
+                painter,
+                &mut placed,
+                at,
+                &format!("2020: {}", t.name),
+                HISTORIC,
+                12.0 * scale,
+            );
         }
     }
 }
@@ -73,6 +101,7 @@ pub fn draw_proeftuinen(
     scale: f32,
     approximate_word: &str,
 ) {
+    let mut placed = Vec::new();
     for p in &overlays.proeftuinen {
         for poly in &p.merc {
             for ring in &poly.rings {
@@ -80,7 +109,10 @@ pub fn draw_proeftuinen(
                 if let Some(&f) = pts.first() {
                     pts.push(f);
                 }
-                painter.add(Shape::line(pts.clone(), Stroke::new(5.0 * scale, Color32::BLACK)));
+                painter.add(Shape::line(
+                    pts.clone(),
+                    Stroke::new(5.0 * scale, Color32::BLACK),
+                ));
                 painter.add(Shape::line(pts, Stroke::new(2.5 * scale, PROEFTUIN)));
             }
         }
@@ -101,11 +133,60 @@ pub fn draw_proeftuinen(
             };
             label(
                 painter,
+                &mut placed,
                 at + Vec2::new(0.0, -22.0 * scale),
                 &text,
                 Color32::BLACK,
                 12.0 * scale,
             );
+        }
+    }
+}
+
+/// Colour of a user's own reference layer.
+pub const REFERENCE: Color32 = Color32::from_rgb(0, 70, 160);
+
+/// A user's own layer: outlines, lines and points, with a label field.
+pub fn draw_reference(
+    painter: &Painter,
+    tf: &ScreenTransform,
+    geo: &MapGeometry,
+    layer: &crate::data::reference::ReferenceLayer,
+    label_field: Option<&str>,
+    scale: f32,
+) {
+    let stroke = Stroke::new(2.0 * scale, REFERENCE);
+    let ll = |c: [f64; 2]| to_screen(tf, geo, crate::model::geom::to_merc(c[0], c[1]));
+    let mut placed = Vec::new();
+    for f in &layer.features {
+        for poly in &f.polygons {
+            for ring in poly {
+                painter.add(Shape::line(ring.iter().map(|&c| ll(c)).collect(), stroke));
+            }
+        }
+        for line in &f.lines {
+            painter.add(Shape::line(line.iter().map(|&c| ll(c)).collect(), stroke));
+        }
+        for &p in &f.points {
+            painter.circle(
+                ll(p),
+                5.0 * scale,
+                REFERENCE,
+                Stroke::new(1.5, Color32::WHITE),
+            );
+        }
+        if let Some(text) = label_field.and_then(|field| f.text(field)) {
+            let at = to_screen(tf, geo, f.label_point);
+            if painter.clip_rect().contains(at) {
+                label(
+                    painter,
+                    &mut placed,
+                    at + Vec2::new(0.0, 14.0 * scale),
+                    &text,
+                    REFERENCE,
+                    11.0 * scale,
+                );
+            }
         }
     }
 }

@@ -55,7 +55,9 @@ pub fn show(ui: &mut egui::Ui, l: &mut Layers, t: &Texts, tiles_allowed: bool) -
     changed |= ui.checkbox(&mut l.zone_labels, t.zone_labels).changed();
     ui.separator();
     changed |= ui.checkbox(&mut l.historic, t.historic_layer).changed();
-    changed |= ui.checkbox(&mut l.proeftuinen, t.proeftuinen_layer).changed();
+    changed |= ui
+        .checkbox(&mut l.proeftuinen, t.proeftuinen_layer)
+        .changed();
     ui.separator();
     changed |= ui.checkbox(&mut l.high_contrast, t.high_contrast).changed();
     ui.separator();

@@ -1,0 +1,123 @@
+//! The search box: type part of a municipality, zone, team or Proeftuin name (accents
+//! optional), pick a hit, and the map zooms there and selects it.
+
+use super::GebiedsApp;
+use crate::editor::EditMode;
+use crate::i18n;
+use crate::model::search::{SearchHit, SearchTarget};
+
+impl GebiedsApp {
+    /// Hits for the current search text.
+    pub fn search_hits(&self) -> Vec<SearchHit> {
+        let (Some(ov), Some(w)) = (&self.overlays, self.workspace()) else {
+            return Vec::new();
+        };
+        ov.search.search(
+            &w.session.atlas,
+            Some(&w.session.scenario),
+            &self.search_text,
+            8,
+        )
+    }
+
+    /// Go to a hit: zoom to it and select it.
+    pub fn apply_search_hit(&mut self, hit: &SearchHit) {
+        let mut card = None;
+        let Some(w) = self.workspace_mut() else {
+            return;
+        };
+        let atlas = &w.session.atlas;
+        // What to select, and in which mode (None: keep the mode).
+        let (mode, selection): (Option<EditMode>, Vec<usize>) = match hit.target {
+            SearchTarget::Zone(u) => (Some(EditMode::Zones), vec![u]),
+            SearchTarget::Municipality(m) => match w.mode {
+                EditMode::Municipalities => (None, vec![m]),
+                EditMode::Zones => (
+                    None,
+                    atlas.municipalities[m]
+                        .cells
+                        .first()
+                        .map(|&c| atlas.cells[c].unit)
+                        .into_iter()
+                        .collect(),
+                ),
+            },
+            SearchTarget::Team(t) => {
+                let cells = w.session.scenario.cell_teams(atlas);
+                (
+                    Some(EditMode::Zones),
+                    (0..atlas.units.len())
+                        .filter(|&u| atlas.units[u].cells.iter().any(|&c| cells[c] == Some(t)))
+                        .collect(),
+                )
+            }
+            SearchTarget::Proeftuin(p) => {
+                card = Some(p);
+                (None, Vec::new())
+            }
+        };
+        if let Some(m) = mode {
+            w.set_mode(m);
+        }
+        if card.is_none() {
+            w.selection = selection.into_iter().collect();
+        }
+        if !hit.bbox.is_empty() {
+            let mut b = hit.bbox;
+            let pad = (b.width().max(b.height()) * 0.3).max(0.0004);
+            b.include([b.min[0] - pad, b.min[1] - pad]);
+            b.include([b.max[0] + pad, b.max[1] + pad]);
+            let size = w
+                .map_rect
+                .map(|r| r.size())
+                .unwrap_or(egui::vec2(900.0, 700.0));
+            w.fit(b, size);
+        }
+        if let Some(p) = card {
+            self.settings.layers.proeftuinen = true;
+            self.proeftuin_card = Some(p);
+        }
+        self.search_text.clear();
+    }
+
+    /// The search box in the menu bar, with its list of hits.
+    pub(super) fn search_box(&mut self, ui: &mut egui::Ui) {
+        let t = i18n::texts(self.settings.lang);
+        let edit = egui::TextEdit::singleline(&mut self.search_text)
+            .hint_text(t.search_hint)
+            .desired_width(260.0);
+        let resp = ui.add(edit);
+        let hits = self.search_hits();
+        if hits.is_empty() {
+            return;
+        }
+        let enter = resp.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        let mut chosen = if enter { hits.first().cloned() } else { None };
+        egui::Area::new(egui::Id::unique("search_hits"))
+            .fixed_pos(resp.rect.left_bottom() + egui::vec2(0.0, 4.0))
+            .order(egui::Order::Foreground)
+            .show(ui.ctx(), |ui| {
+                egui::Frame::popup(ui.style()).show(ui, |ui| {
+                    ui.set_min_width(resp.rect.width());
+                    for hit in &hits {
+                        let kind = match hit.target {
+                            SearchTarget::Municipality(_) => t.municipality,
+                            SearchTarget::Zone(_) => t.zone,
+                            SearchTarget::Team(_) => t.team,
+                            SearchTarget::Proeftuin(_) => "Proeftuin",
+                        };
+                        let mut text = format!("{} ({kind})", hit.name);
+                        if !hit.matched.is_empty() {
+                            text.push_str(&format!(" · {}", hit.matched));
+                        }
+                        if ui.selectable_label(false, text).clicked() {
+                            chosen = Some(hit.clone());
+                        }
+                    }
+                });
+            });
+        if let Some(hit) = chosen {
+            self.apply_search_hit(&hit);
+        }
+    }
+}

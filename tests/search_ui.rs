@@ -1,0 +1,80 @@
+//! The search box and the overlay layers in the window, and the overlay layers of an export.
+
+mod common;
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use gebiedsplanner::app::{GebiedsApp, Settings};
+use gebiedsplanner::ui::dialogs::ScriptedDialogs;
+
+fn harness() -> Harness<'static, GebiedsApp> {
+    let app = GebiedsApp::headless(
+        Settings::default(),
+        Some(common::data_dir()),
+        Box::new(ScriptedDialogs::default()),
+    );
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_ui_state(|ui, app: &mut GebiedsApp| app.show(ui), app);
+    h.run_steps(3);
+    h
+}
+
+fn search(h: &mut Harness<'_, GebiedsApp>, text: &str) {
+    h.state_mut().search_text = text.to_string();
+    h.run_steps(2);
+}
+
+#[test]
+fn search_finds_a_municipality_with_or_without_capitals_and_selects_its_zone() {
+    for query in ["Geraardsbergen", "geraardsbergen", "GERAARDSB"] {
+        let mut h = harness();
+        let z0 = h.state().workspace().expect("ws").memory.zoom();
+        search(&mut h, query);
+        h.get_by_label("Geraardsbergen (Gemeente)").click();
+        h.run_steps(2);
+        let w = h.state().workspace().expect("ws");
+        let zone = w.session.atlas.unit_by_code("elz10").expect("Dender Zuid");
+        assert_eq!(
+            w.selection.iter().copied().collect::<Vec<_>>(),
+            vec![zone],
+            "{query}"
+        );
+        assert!(w.memory.zoom() > z0 + 1.0, "the map zooms in ({query})");
+        assert!(h.state().search_text.is_empty());
+    }
+}
+
+#[test]
+fn search_finds_the_proeftuin_zeebrugge_and_opens_its_card() {
+    let mut h = harness();
+    search(&mut h, "Zeebrugge");
+    h.get_by_label_contains("Zeebrugge (Brugge) (Proeftuin)")
+        .click();
+    h.run_steps(3);
+    assert!(
+        h.state().settings.layers.proeftuinen,
+        "the layer is switched on"
+    );
+    let card = h.state().proeftuin_card.expect("card open");
+    let ov = h.state().overlays.clone().expect("overlays");
+    assert_eq!(ov.proeftuinen[card].municipality_name, "Brugge");
+    h.get_by_label("Proeftuin buurtgericht netwerk");
+    h.get_by_label("1-7-2019 – 30-6-2022");
+}
+
+#[test]
+fn the_historic_layer_has_the_15_teams_with_their_partners() {
+    let h = harness();
+    let ov = h.state().overlays.clone().expect("overlays");
+    assert_eq!(ov.historic.teams.len(), 15);
+    let antwerpen = ov
+        .historic
+        .teams
+        .iter()
+        .find(|t| t.name == "RTJ Stad Antwerpen")
+        .expect("Antwerpen");
+    assert_eq!(antwerpen.partners, Some(24));
+    assert_eq!(ov.proeftuinen.len(), 6);
+    assert_eq!(ov.proeftuinen.iter().filter(|p| p.marker_only()).count(), 2);
+}
