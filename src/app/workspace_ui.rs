@@ -286,7 +286,12 @@ impl GebiedsApp {
                 if let Edit::RenameTeam { .. } = e {
                     panel.renaming = None;
                 }
-                let _ = w.apply(e, lang);
+                let created = matches!(e, Edit::CreateTeam { .. });
+                if w.apply(e, lang).is_ok() && created {
+                    // A new team starts with its name being edited.
+                    let t = w.session.scenario.teams.len() - 1;
+                    panel.renaming = Some((t, w.session.scenario.teams[t].name.clone()));
+                }
             }
             TeamPanelAction::AskDelete(team) => {
                 if team_has_area(&w.session.scenario, &w.session.atlas, team) {
