@@ -170,6 +170,26 @@ fn triangulated_area_equals_polygon_area_for_every_zone() {
 }
 
 #[test]
+fn the_hit_test_finds_the_same_cell_as_testing_every_cell() {
+    let a = &common::session(Edition::M2025).atlas;
+    let b = a.bbox;
+    let n = 120;
+    for i in 0..=n {
+        for j in 0..=n {
+            let p = [
+                b.min[0] + b.width() * i as f64 / n as f64,
+                b.min[1] + b.height() * j as f64 / n as f64,
+            ];
+            let scan = a
+                .cells
+                .iter()
+                .position(|c| c.bbox.contains(p) && c.merc.iter().any(|m| m.contains(p)));
+            assert_eq!(a.cell_at(p), scan, "at {p:?}");
+        }
+    }
+}
+
+#[test]
 fn every_zone_label_lies_inside_its_zone() {
     for ed in [Edition::M2025, Edition::M2019] {
         let a = &common::session(ed).atlas;

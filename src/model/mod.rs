@@ -7,6 +7,7 @@ pub mod defaults;
 pub mod edit;
 pub mod geom;
 pub mod history;
+pub mod index;
 pub mod metrics;
 pub mod scenario;
 pub mod seeds;
