@@ -1,6 +1,7 @@
 //! The domain model: no UI, no file access. Everything here is fast and unit-tested.
 
 pub mod atlas;
+pub mod borders;
 pub mod colour;
 pub mod compare;
 pub mod defaults;
@@ -11,4 +12,5 @@ pub mod index;
 pub mod metrics;
 pub mod scenario;
 pub mod seeds;
+pub mod synthetic;
 pub mod topology;
