@@ -11,7 +11,8 @@ use crate::i18n::Lang;
 use crate::map::MapGeometry;
 use crate::map::layers::Layers;
 use crate::map::view::ScreenTransform;
-use crate::model::compare::{Comparison, compare};
+use crate::model::borders::team_border_arcs;
+use crate::model::compare::{Comparison, compare_cells};
 use crate::model::edit::{self, Edit, EditError};
 use crate::model::geom::{self, BBox};
 use crate::model::history::History;
@@ -71,6 +72,8 @@ pub struct Preview {
     pub edit: Edit,
     pub scenario: Scenario,
     pub metrics: Metrics,
+    /// Team of every cell in the previewed scenario.
+    pub cell_team: Vec<Option<usize>>,
     /// Teams whose area changes.
     pub teams: Vec<usize>,
 }
@@ -98,8 +101,10 @@ pub struct Workspace {
     pub team_rows: Vec<(usize, Rect)>,
     /// Cursor over the unassigned cycle.
     pub next_unassigned: usize,
+    /// Team and fill colour of every cell, and the team outlines, in the scenario shown.
     pub cell_team: Vec<Option<usize>>,
     pub cell_fill: Vec<Color32>,
+    pub team_arcs: Vec<u32>,
     pub fitted: bool,
     fill_alpha: u8,
     pub file: FileState,
@@ -111,6 +116,9 @@ pub struct Workspace {
     pub uid: u64,
     /// The open tab compared with, when the baseline is another scenario.
     pub other_uid: Option<u64>,
+    /// The baseline scenario and the team of every cell in it (kept until the baseline changes).
+    baseline_scenario: Scenario,
+    baseline_cells: Vec<Option<usize>>,
 }
 
 fn next_uid() -> u64 {
@@ -122,6 +130,8 @@ fn next_uid() -> u64 {
 impl Workspace {
     pub fn new(session: Session, layers: &Layers) -> Workspace {
         let geometry = MapGeometry::build(&session.atlas);
+        let baseline_scenario = session.historic.clone();
+        let baseline_cells = baseline_scenario.cell_teams(&session.atlas);
         let mut w = Workspace {
             session,
             geometry,
@@ -142,6 +152,7 @@ impl Workspace {
             next_unassigned: 0,
             cell_team: Vec::new(),
             cell_fill: Vec::new(),
+            team_arcs: Vec::new(),
             fitted: false,
             fill_alpha: 150,
             file: FileState::default(),
@@ -149,6 +160,8 @@ impl Workspace {
             show_differences: false,
             uid: next_uid(),
             other_uid: None,
+            baseline_scenario,
+            baseline_cells,
         };
         w.file.saved = Some(w.session.scenario.clone());
         w.set_fill_opacity(layers.effective_fill_opacity());
@@ -181,6 +194,8 @@ impl Workspace {
             } else if self.baseline == Baseline::Other {
                 self.baseline = Baseline::Historic;
             }
+            self.baseline_scenario = self.baseline_scenario();
+            self.baseline_cells = self.baseline_scenario.cell_teams(&self.session.atlas);
             self.refresh();
         }
     }
@@ -232,11 +247,17 @@ impl Workspace {
         Ok(())
     }
 
-    /// After the scenario changed: metrics, comparison and colours.
+    /// After the scenario changed: metrics (only of the teams whose area changed),
+    /// comparison, colours and team outlines.
     pub fn refresh(&mut self) {
-        self.session.recompute();
-        let base = self.baseline_scenario();
-        self.comparison = compare(&self.session.atlas, &self.session.scenario, &base);
+        self.session.update();
+        self.comparison = compare_cells(
+            &self.session.atlas,
+            &self.session.scenario,
+            &self.session.cell_team,
+            &self.baseline_scenario,
+            &self.baseline_cells,
+        );
         self.refresh_colours();
     }
 
@@ -257,12 +278,12 @@ impl Workspace {
 
     pub fn refresh_colours(&mut self) {
         let atlas = &self.session.atlas;
-        let s = self
-            .preview
-            .as_ref()
-            .map(|p| &p.scenario)
-            .unwrap_or(&self.session.scenario);
-        self.cell_team = s.cell_teams(atlas);
+        let (s, cell_team) = match &self.preview {
+            Some(p) => (&p.scenario, &p.cell_team),
+            None => (&self.session.scenario, &self.session.cell_team),
+        };
+        self.cell_team.clone_from(cell_team);
+        self.team_arcs = team_border_arcs(atlas, &self.cell_team);
         let alpha = self.fill_alpha;
         self.cell_fill = self
             .cell_team
@@ -392,9 +413,17 @@ impl Workspace {
                 let mut s = self.session.scenario.clone();
                 match edit::apply(&mut s, &self.session.atlas, &edit) {
                     Ok(()) => {
-                        let m = metrics::compute(&self.session.atlas, &s, &self.session.rules);
-                        let before = self.session.scenario.cell_teams(&self.session.atlas);
+                        let before = &self.session.cell_team;
                         let after = s.cell_teams(&self.session.atlas);
+                        let mut m = self.session.metrics.clone();
+                        metrics::update(
+                            &self.session.atlas,
+                            before,
+                            &after,
+                            s.teams.len(),
+                            &self.session.rules,
+                            &mut m,
+                        );
                         let mut teams: Vec<usize> = before
                             .iter()
                             .zip(&after)
@@ -408,6 +437,7 @@ impl Workspace {
                             edit,
                             scenario: s,
                             metrics: m,
+                            cell_team: after,
                             teams,
                         });
                         Ok(())
@@ -633,6 +663,8 @@ impl Workspace {
     pub fn set_baseline(&mut self, b: Baseline) {
         if self.baseline != b {
             self.baseline = b;
+            self.baseline_scenario = self.baseline_scenario();
+            self.baseline_cells = self.baseline_scenario.cell_teams(&self.session.atlas);
             self.refresh();
         }
     }

@@ -19,6 +19,8 @@ pub struct Session {
     /// The historic 2020 team areas, per municipality.
     pub historic: Scenario,
     pub metrics: Metrics,
+    /// The team of every cell in `scenario`, as of the last `recompute` or `update`.
+    pub cell_team: Vec<Option<usize>>,
 }
 
 impl From<SeedError> for DataError {
@@ -40,10 +42,22 @@ impl Session {
     }
 
     pub fn with_atlas(dir: &Path, atlas: Atlas, seeds: Seeds) -> Session {
-        let rules = defaults::budget_rules(&seeds);
         let (scenario, _skipped) = defaults::default_scenario(&atlas, &seeds);
         let historic = defaults::historic_scenario(&atlas, &seeds, &scenario);
-        let metrics = metrics::compute(&atlas, &scenario, &rules);
+        Self::with_scenario(dir, atlas, seeds, scenario, historic)
+    }
+
+    /// A session on any atlas and scenario (the synthetic grid of the benches, for example).
+    pub fn with_scenario(
+        dir: &Path,
+        atlas: Atlas,
+        seeds: Seeds,
+        scenario: Scenario,
+        historic: Scenario,
+    ) -> Session {
+        let rules = defaults::budget_rules(&seeds);
+        let cell_team = scenario.cell_teams(&atlas);
+        let metrics = metrics::compute_cells(&atlas, &cell_team, scenario.teams.len(), &rules);
         Session {
             data_dir: dir.to_path_buf(),
             atlas,
@@ -52,6 +66,7 @@ impl Session {
             scenario,
             historic,
             metrics,
+            cell_team,
         }
     }
 
@@ -60,7 +75,30 @@ impl Session {
         self.recompute();
     }
 
+    /// Recompute everything from the scenario.
     pub fn recompute(&mut self) {
-        self.metrics = metrics::compute(&self.atlas, &self.scenario, &self.rules);
+        self.cell_team = self.scenario.cell_teams(&self.atlas);
+        self.metrics = metrics::compute_cells(
+            &self.atlas,
+            &self.cell_team,
+            self.scenario.teams.len(),
+            &self.rules,
+        );
+    }
+
+    /// Bring the metrics up to date after the scenario changed, recomputing only the teams
+    /// that gained or lost cells since the last `recompute` or `update`. Same result as
+    /// `recompute`.
+    pub fn update(&mut self) {
+        let after = self.scenario.cell_teams(&self.atlas);
+        metrics::update(
+            &self.atlas,
+            &self.cell_team,
+            &after,
+            self.scenario.teams.len(),
+            &self.rules,
+            &mut self.metrics,
+        );
+        self.cell_team = after;
     }
 }

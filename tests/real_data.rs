@@ -170,6 +170,77 @@ fn triangulated_area_equals_polygon_area_for_every_zone() {
 }
 
 #[test]
+fn simplified_copies_have_fewer_vertices_and_keep_every_zone_area() {
+    let a = &common::session(Edition::M2025).atlas;
+    let g = MapGeometry::build(a);
+    let vertices = |cells: &[gebiedsplanner::map::mesh::CellMesh]| -> usize {
+        cells.iter().map(|c| c.vertices.len()).sum()
+    };
+    let mut previous = 0;
+    for lod in &g.lods {
+        let n = vertices(&lod.cells);
+        assert!(n >= previous, "finer levels keep more vertices");
+        previous = n;
+        // Douglas-Peucker keeps every point within the tolerance (half a pixel at the
+        // level's zoom) of the simplified border, so a zone's area moves by at most its
+        // perimeter times that.
+        let tol = 0.5 / (256.0 * 2f64.powf(lod.max_zoom));
+        for (u, unit) in a.units.iter().enumerate() {
+            let full: f64 = unit.cells.iter().map(|&c| g.cells[c].area()).sum();
+            let coarse: f64 = unit.cells.iter().map(|&c| lod.cells[c].area()).sum();
+            let perimeter: f64 = g
+                .arcs
+                .iter()
+                .filter(|arc| {
+                    let l = a.cells[arc.left as usize].unit;
+                    let r = arc.right.map(|r| a.cells[r as usize].unit);
+                    (l == u) != (r == Some(u))
+                })
+                .map(|arc| {
+                    arc.points
+                        .windows(2)
+                        .map(|w| ((w[1][0] - w[0][0]) as f64).hypot((w[1][1] - w[0][1]) as f64))
+                        .sum::<f64>()
+                })
+                .sum();
+            assert!(
+                (coarse - full).abs() <= perimeter * tol,
+                "{} ({u}) at zoom {}: area off by {:.2}%, more than the tolerance allows",
+                unit.name,
+                lod.max_zoom,
+                (coarse - full).abs() / full * 100.0
+            );
+        }
+    }
+    assert!(
+        vertices(&g.lods[0].cells) * 4 < vertices(&g.cells),
+        "the coarsest copy has {} of {} vertices",
+        vertices(&g.lods[0].cells),
+        vertices(&g.cells)
+    );
+}
+
+#[test]
+fn the_hit_test_finds_the_same_cell_as_testing_every_cell() {
+    let a = &common::session(Edition::M2025).atlas;
+    let b = a.bbox;
+    let n = 120;
+    for i in 0..=n {
+        for j in 0..=n {
+            let p = [
+                b.min[0] + b.width() * i as f64 / n as f64,
+                b.min[1] + b.height() * j as f64 / n as f64,
+            ];
+            let scan = a
+                .cells
+                .iter()
+                .position(|c| c.bbox.contains(p) && c.merc.iter().any(|m| m.contains(p)));
+            assert_eq!(a.cell_at(p), scan, "at {p:?}");
+        }
+    }
+}
+
+#[test]
 fn every_zone_label_lies_inside_its_zone() {
     for ed in [Edition::M2025, Edition::M2019] {
         let a = &common::session(ed).atlas;

@@ -377,6 +377,7 @@ impl GebiedsApp {
                     geometry: &w.geometry,
                     cell_fill: &w.cell_fill,
                     cell_team: &w.cell_team,
+                    team_arcs: &w.team_arcs,
                     selected: &selected,
                     hatch: &hatch,
                     hover_zone: w.mode == EditMode::Zones,

@@ -1,8 +1,15 @@
 //! Triangulated cells and border arcs in local Mercator coordinates (f32 offsets from the
-//! atlas origin, which keeps full precision at every zoom level).
+//! atlas origin, which keeps full precision at every zoom level), built once per atlas.
+//!
+//! For low zoom levels there are coarser copies: every arc is simplified (Douglas-Peucker)
+//! to half a pixel at the zoom level it serves, and each cell keeps exactly the vertices its
+//! arcs keep. Neighbours share their arcs, so the simplified fills still meet without gaps.
+
+use std::collections::HashMap;
 
 use crate::model::atlas::Atlas;
 use crate::model::geom::{self, Merc, MercPolygon};
+use crate::model::topology::vertex_key;
 
 #[derive(Clone, Debug, Default)]
 pub struct CellMesh {
@@ -27,20 +34,55 @@ impl CellMesh {
 
 #[derive(Clone, Debug)]
 pub struct ArcLine {
-    /// The arc separates two provinces (IROJ regions) or bounds the whole map.
-    pub province_border: bool,
     pub left: u32,
     pub right: Option<u32>,
     pub points: Vec<[f32; 2]>,
     pub bbox: [f32; 4],
 }
 
+/// One simplified copy of the geometry.
+#[derive(Clone, Debug)]
+pub struct Lod {
+    /// Used up to this zoom level.
+    pub max_zoom: f64,
+    pub cells: Vec<CellMesh>,
+    /// Points of each arc (same numbering as `MapGeometry::arcs`).
+    pub arcs: Vec<Vec<[f32; 2]>>,
+}
+
+/// Zoom levels that get a simplified copy; above the last one the full detail is drawn.
+pub const LOD_ZOOMS: [f64; 5] = [7.0, 8.0, 9.0, 10.0, 11.0];
+/// Simplification tolerance, in pixels at the level's zoom.
+const LOD_PIXELS: f64 = 0.5;
+
 /// Everything the map needs to draw an atlas, computed once.
 #[derive(Clone, Debug)]
 pub struct MapGeometry {
     pub origin: Merc,
+    /// Full detail.
     pub cells: Vec<CellMesh>,
     pub arcs: Vec<ArcLine>,
+    /// Coarser copies, coarsest first.
+    pub lods: Vec<Lod>,
+    /// Bounding box of each cell, local coordinates `[min x, min y, max x, max y]`.
+    pub cell_boxes: Vec<[f32; 4]>,
+    /// The arcs around each cell.
+    pub cell_arcs: Vec<Vec<u32>>,
+    /// Arcs between two zones.
+    pub zone_arcs: Vec<u32>,
+    /// Arcs between two municipalities of the same zone.
+    pub muni_arcs: Vec<u32>,
+    /// Arcs on a province (IROJ region) border or on the outer boundary.
+    pub province_arcs: Vec<u32>,
+    /// Zones by population, largest first (the order labels are placed in).
+    pub label_order: Vec<usize>,
+}
+
+/// Which copy of the geometry to draw.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Detail {
+    Full,
+    Lod(usize),
 }
 
 /// Triangulate one polygon (outer ring plus holes) with ear clipping.
@@ -66,10 +108,48 @@ pub fn triangulate(poly: &MercPolygon, origin: Merc, out: &mut CellMesh) {
         .extend(tris.into_iter().map(|i| base + i as u32));
 }
 
+/// Douglas-Peucker importance of each point of a line: the point survives a simplification
+/// with tolerance `t` exactly when its importance is above `t`. The end points are kept always.
+pub fn importance(points: &[Merc]) -> Vec<f64> {
+    let n = points.len();
+    let mut imp = vec![0.0; n];
+    if n == 0 {
+        return imp;
+    }
+    imp[0] = f64::INFINITY;
+    imp[n - 1] = f64::INFINITY;
+    let mut stack = vec![(0usize, n - 1, f64::INFINITY)];
+    while let Some((a, b, cap)) = stack.pop() {
+        if b <= a + 1 {
+            continue;
+        }
+        let (mut best, mut at) = (-1.0, a + 1);
+        for (i, p) in points.iter().enumerate().take(b).skip(a + 1) {
+            let d = geom::seg_distance(*p, points[a], points[b]);
+            if d > best {
+                best = d;
+                at = i;
+            }
+        }
+        // A point is never more important than the split that made it a candidate.
+        let v = best.min(cap);
+        imp[at] = v;
+        stack.push((a, at, v));
+        stack.push((at, b, v));
+    }
+    imp
+}
+
+/// Tolerance in normalised Mercator units for `pixels` at zoom level `zoom`.
+fn tolerance(zoom: f64, pixels: f64) -> f64 {
+    pixels / (256.0 * 2f64.powf(zoom))
+}
+
 impl MapGeometry {
     pub fn build(atlas: &Atlas) -> MapGeometry {
         let origin = atlas.bbox.min;
-        let cells = atlas
+        let local = |m: Merc| [(m[0] - origin[0]) as f32, (m[1] - origin[1]) as f32];
+        let cells: Vec<CellMesh> = atlas
             .cells
             .iter()
             .map(|c| {
@@ -80,40 +160,186 @@ impl MapGeometry {
                 m
             })
             .collect();
-        let arcs = atlas
+
+        // Arcs in Mercator, and the importance of every vertex (the most any arc gives it).
+        let mut vertex_importance: HashMap<(i64, i64), f64> = HashMap::new();
+        let mut arcs = Vec::with_capacity(atlas.topology.arcs.len());
+        for a in &atlas.topology.arcs {
+            let merc: Vec<Merc> = a.points.iter().map(|p| geom::to_merc(p[0], p[1])).collect();
+            let imp = importance(&merc);
+            for (p, &v) in a.points.iter().zip(&imp) {
+                let e = vertex_importance.entry(vertex_key(*p)).or_insert(v);
+                *e = e.max(v);
+            }
+            let points: Vec<[f32; 2]> = merc.iter().map(|&m| local(m)).collect();
+            let mut bbox = [f32::MAX, f32::MAX, f32::MIN, f32::MIN];
+            for p in &points {
+                bbox[0] = bbox[0].min(p[0]);
+                bbox[1] = bbox[1].min(p[1]);
+                bbox[2] = bbox[2].max(p[0]);
+                bbox[3] = bbox[3].max(p[1]);
+            }
+            arcs.push(ArcLine {
+                left: a.left,
+                right: a.right,
+                points,
+                bbox,
+            });
+        }
+        let lookup = |p: [f64; 2]| {
+            vertex_importance
+                .get(&vertex_key(p))
+                .copied()
+                // A vertex on no arc (a border with another piece of the same cell) stays.
+                .unwrap_or(f64::INFINITY)
+        };
+        // Importance of every ring vertex of every cell (rings of `merc` are the lon/lat
+        // rings without the closing point).
+        let ring_importance: Vec<Vec<Vec<f64>>> = atlas
+            .cells
+            .iter()
+            .map(|c| {
+                c.merc
+                    .iter()
+                    .zip(&c.polygons)
+                    .flat_map(|(mp, lp)| {
+                        mp.rings
+                            .iter()
+                            .zip(lp)
+                            .map(|(mr, lr)| lr.iter().take(mr.len()).map(|&p| lookup(p)).collect())
+                    })
+                    .collect()
+            })
+            .collect();
+        let arc_vertex_importance: Vec<Vec<f64>> = atlas
             .topology
             .arcs
             .iter()
-            .map(|a| {
-                let points: Vec<[f32; 2]> = a
-                    .points
+            .map(|a| a.points.iter().map(|&p| lookup(p)).collect())
+            .collect();
+
+        let lods = LOD_ZOOMS
+            .iter()
+            .map(|&zoom| {
+                let tol = tolerance(zoom, LOD_PIXELS);
+                let cells = atlas
+                    .cells
                     .iter()
-                    .map(|p| {
-                        let m = geom::to_merc(p[0], p[1]);
-                        [(m[0] - origin[0]) as f32, (m[1] - origin[1]) as f32]
+                    .zip(&ring_importance)
+                    .map(|(c, imps)| {
+                        let mut m = CellMesh::default();
+                        let mut imps = imps.iter();
+                        for p in &c.merc {
+                            let rings: Vec<Vec<Merc>> = p
+                                .rings
+                                .iter()
+                                .zip(imps.by_ref().take(p.rings.len()))
+                                .map(|(r, imp)| {
+                                    r.iter()
+                                        .zip(imp)
+                                        .filter(|(_, v)| **v > tol)
+                                        .map(|(p, _)| *p)
+                                        .collect()
+                                })
+                                .collect();
+                            // A polygon whose outer ring shrinks below a triangle vanishes;
+                            // so do such holes.
+                            if rings.first().is_some_and(|r| r.len() >= 3) {
+                                let rings = rings.into_iter().filter(|r| r.len() >= 3).collect();
+                                triangulate(&MercPolygon { rings }, origin, &mut m);
+                            }
+                        }
+                        m
                     })
                     .collect();
-                let mut bbox = [f32::MAX, f32::MAX, f32::MIN, f32::MIN];
-                for p in &points {
-                    bbox[0] = bbox[0].min(p[0]);
-                    bbox[1] = bbox[1].min(p[1]);
-                    bbox[2] = bbox[2].max(p[0]);
-                    bbox[3] = bbox[3].max(p[1]);
-                }
-                let prov = |c: u32| &atlas.municipalities[atlas.cells[c as usize].muni].province;
-                ArcLine {
-                    province_border: a.right.is_none_or(|r| prov(r) != prov(a.left)),
-                    left: a.left,
-                    right: a.right,
-                    points,
-                    bbox,
+                let arcs = arcs
+                    .iter()
+                    .zip(&arc_vertex_importance)
+                    .map(|(a, imp)| {
+                        a.points
+                            .iter()
+                            .zip(imp)
+                            .filter(|(_, v)| **v > tol)
+                            .map(|(p, _)| *p)
+                            .collect()
+                    })
+                    .collect();
+                Lod {
+                    max_zoom: zoom,
+                    cells,
+                    arcs,
                 }
             })
             .collect();
+
+        let cell_boxes = atlas
+            .cells
+            .iter()
+            .map(|c| {
+                let (a, b) = (local(c.bbox.min), local(c.bbox.max));
+                [a[0], a[1], b[0], b[1]]
+            })
+            .collect();
+        let mut cell_arcs = vec![Vec::new(); atlas.cells.len()];
+        let mut zone_arcs = Vec::new();
+        let mut muni_arcs = Vec::new();
+        let mut province_arcs = Vec::new();
+        let province = |c: u32| &atlas.municipalities[atlas.cells[c as usize].muni].province;
+        for (i, a) in atlas.topology.arcs.iter().enumerate() {
+            let i = i as u32;
+            if a.right.is_none_or(|r| province(r) != province(a.left)) {
+                province_arcs.push(i);
+            }
+            cell_arcs[a.left as usize].push(i);
+            if let Some(r) = a.right {
+                cell_arcs[r as usize].push(i);
+                let (l, r) = (&atlas.cells[a.left as usize], &atlas.cells[r as usize]);
+                if l.unit != r.unit {
+                    zone_arcs.push(i);
+                } else if l.muni != r.muni {
+                    muni_arcs.push(i);
+                }
+            }
+        }
+        let pop: Vec<f64> = (0..atlas.units.len())
+            .map(|u| atlas.unit_population(u).0.unwrap_or(0.0))
+            .collect();
+        let mut label_order: Vec<usize> = (0..atlas.units.len()).collect();
+        label_order.sort_by(|&a, &b| pop[b].total_cmp(&pop[a]));
+
         MapGeometry {
             origin,
             cells,
             arcs,
+            lods,
+            cell_boxes,
+            cell_arcs,
+            zone_arcs,
+            muni_arcs,
+            province_arcs,
+            label_order,
+        }
+    }
+
+    /// The copy to draw at a zoom level: the coarsest one that is still fine enough.
+    pub fn detail(&self, zoom: f64) -> Detail {
+        self.lods
+            .iter()
+            .position(|l| zoom <= l.max_zoom)
+            .map_or(Detail::Full, Detail::Lod)
+    }
+
+    pub fn cell_mesh(&self, detail: Detail, cell: usize) -> &CellMesh {
+        match detail {
+            Detail::Full => &self.cells[cell],
+            Detail::Lod(l) => &self.lods[l].cells[cell],
+        }
+    }
+
+    pub fn arc_points(&self, detail: Detail, arc: usize) -> &[[f32; 2]] {
+        match detail {
+            Detail::Full => &self.arcs[arc].points,
+            Detail::Lod(l) => &self.lods[l].arcs[arc],
         }
     }
 
@@ -126,5 +352,20 @@ impl MapGeometry {
 
     pub fn to_merc(&self, p: [f32; 2]) -> Merc {
         [p[0] as f64 + self.origin[0], p[1] as f64 + self.origin[1]]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn importance_keeps_the_ends_and_the_corner() {
+        // An L with a slight wobble: the corner matters, the wobble does not.
+        let pts = [[0.0, 0.0], [1.0, 0.001], [2.0, 0.0], [2.0, 2.0]];
+        let imp = importance(&pts);
+        assert!(imp[0].is_infinite() && imp[3].is_infinite());
+        assert!(imp[2] > 0.5, "corner {}", imp[2]);
+        assert!(imp[1] < 0.01, "wobble {}", imp[1]);
     }
 }

@@ -6,6 +6,7 @@ use walkers::{Projector, lon_lat};
 use super::layers::Layers;
 use super::mesh::MapGeometry;
 use crate::model::atlas::Atlas;
+use crate::model::borders::separates_teams;
 use crate::model::geom;
 
 /// Local Mercator offsets to screen pixels: `screen = offset + local * scale`.
@@ -65,6 +66,8 @@ pub struct MapInput<'a> {
     pub cell_fill: &'a [Color32],
     /// Team of each cell (None: unassigned).
     pub cell_team: &'a [Option<usize>],
+    /// The arcs between two teams (`model::borders::team_border_arcs`).
+    pub team_arcs: &'a [u32],
     /// Cells in the selection.
     pub selected: &'a [bool],
     /// Cells drawn hatched, in this colour (no team; detached parts of a team).
@@ -87,21 +90,22 @@ pub struct MapOutput {
     pub transform: Option<ScreenTransform>,
 }
 
+/// Where and how one frame of the map is drawn.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct FrameView {
+    pub transform: ScreenTransform,
+    /// The map rectangle on screen.
+    pub rect: Rect,
+    /// Zoom level of the tile map.
+    pub zoom: f64,
+    /// The cell under the pointer.
+    pub hovered_cell: Option<usize>,
+}
+
 pub struct MapView;
 
 /// Zoom level from which municipality borders are drawn.
 pub const MUNI_BORDER_ZOOM: f64 = 9.0;
-
-fn cell_box(input: &MapInput, ci: usize) -> [f32; 4] {
-    let b = &input.atlas.cells[ci].bbox;
-    let o = input.geometry.origin;
-    [
-        (b.min[0] - o[0]) as f32,
-        (b.min[1] - o[1]) as f32,
-        (b.max[0] - o[0]) as f32,
-        (b.max[1] - o[1]) as f32,
-    ]
-}
 
 impl MapView {
     /// Draw the atlas into the map rectangle and report hover and click.
@@ -111,25 +115,41 @@ impl MapView {
         projector: &Projector,
         input: &MapInput,
     ) -> MapOutput {
-        let painter = ui.painter().with_clip_rect(response.rect);
         let tf = ScreenTransform::from_projector(projector, input.geometry);
-        let view = tf.local_rect(response.rect);
-        let atlas = input.atlas;
-        let geo = input.geometry;
-
-        // Hover: the cell under the pointer.
         let mut out = MapOutput {
             transform: Some(tf),
             ..Default::default()
         };
         if let Some(pos) = response.hover_pos() {
             let local = tf.invert(pos);
-            out.hovered_cell = atlas.cell_at(geo.to_merc(local));
+            out.hovered_cell = input.atlas.cell_at(input.geometry.to_merc(local));
         }
         if response.clicked() {
             out.clicked_cell = out.hovered_cell;
         }
-        let hovered = out.hovered_cell.map(|c| {
+        let view = FrameView {
+            transform: tf,
+            rect: response.rect,
+            zoom: projector.zoom(),
+            hovered_cell: out.hovered_cell,
+        };
+        let shapes = Self::shapes(ui.ctx(), &view, input);
+        ui.painter().with_clip_rect(response.rect).extend(shapes);
+        out
+    }
+
+    /// The shapes of one frame, in paint order: fills, hatching, borders, highlights, labels,
+    /// the dragged cells and the selection rectangle. Needs no `Ui`: `ctx` only lays out the
+    /// labels, so it runs headless (benches) as well.
+    pub fn shapes(ctx: &egui::Context, view: &FrameView, input: &MapInput) -> Vec<Shape> {
+        let tf = view.transform;
+        let visible = tf.local_rect(view.rect);
+        let atlas = input.atlas;
+        let geo = input.geometry;
+        let detail = geo.detail(view.zoom);
+        let mut shapes = Vec::new();
+
+        let hovered = view.hovered_cell.map(|c| {
             let cell = &atlas.cells[c];
             (cell.unit, cell.muni)
         });
@@ -144,23 +164,29 @@ impl MapView {
 
         // Fills.
         let mut mesh = Mesh::default();
-        for (ci, cm) in geo.cells.iter().enumerate() {
-            if !overlaps(&cell_box(input, ci), &view) {
+        for (ci, bbox) in geo.cell_boxes.iter().enumerate() {
+            if !overlaps(bbox, &visible) {
                 continue;
             }
             let mut colour = input.cell_fill[ci];
             if input.ghost.is_none() && is_hovered(ci) {
                 colour = lighten(colour);
             }
-            push_mesh(&mut mesh, cm, &tf, Vec2::ZERO, colour);
+            push_mesh(
+                &mut mesh,
+                geo.cell_mesh(detail, ci),
+                &tf,
+                Vec2::ZERO,
+                colour,
+            );
         }
-        painter.add(Shape::mesh(mesh));
+        shapes.push(Shape::mesh(mesh));
 
         // Hatching: cells without a team, detached parts of a team.
         let spacing = 9.0 * input.text_scale;
         for (ci, h) in input.hatch.iter().enumerate() {
             let Some(colour) = h else { continue };
-            if !overlaps(&cell_box(input, ci), &view) {
+            if !overlaps(&geo.cell_boxes[ci], &visible) {
                 continue;
             }
             let rings: Vec<Vec<Pos2>> = atlas.cells[ci]
@@ -169,125 +195,149 @@ impl MapView {
                 .flat_map(|p| p.rings.iter())
                 .map(|r| r.iter().map(|&m| tf.apply(geo.to_local(m))).collect())
                 .collect();
-            for (a, b) in hatch_segments(&rings, spacing, response.rect) {
-                painter.line_segment([a, b], Stroke::new(1.5 * input.text_scale, *colour));
+            for (a, b) in hatch_segments(&rings, spacing, view.rect) {
+                shapes.push(Shape::line_segment(
+                    [a, b],
+                    Stroke::new(1.5 * input.text_scale, *colour),
+                ));
             }
         }
 
-        // Borders: municipality < zone < team, drawn in that order.
-        let zoom = projector.zoom();
+        // Borders: municipality < zone < team, drawn in that order. Each arc is drawn once,
+        // as the highest of the borders it is.
         let s = input.text_scale;
-        let hc = input.layers.high_contrast;
-        let muni_stroke = Stroke::new(0.7 * s, Color32::from_rgba_unmultiplied(60, 60, 60, 110));
-        let zone_stroke = if hc {
-            Stroke::new(1.5 * s, Color32::BLACK)
-        } else {
-            Stroke::new(1.3 * s, Color32::from_rgba_unmultiplied(40, 40, 40, 200))
+        let line = |arc: u32, stroke: Stroke| -> Option<Shape> {
+            let a = &geo.arcs[arc as usize];
+            if !overlaps(&a.bbox, &visible) {
+                return None;
+            }
+            let pts: Vec<Pos2> = geo
+                .arc_points(detail, arc as usize)
+                .iter()
+                .map(|&p| tf.apply(p))
+                .collect();
+            Some(Shape::line(pts, stroke))
         };
-        let team_stroke = Stroke::new(if hc { 3.6 } else { 3.0 } * s, Color32::BLACK);
-        let mut muni_lines = Vec::new();
-        let mut zone_lines = Vec::new();
-        let mut team_lines = Vec::new();
-        let mut province_lines = Vec::new();
-        let mut highlight = Vec::new();
-        let mut selected = Vec::new();
-        for arc in &geo.arcs {
-            if !overlaps(&arc.bbox, &view) {
-                continue;
-            }
-            let li = arc.left as usize;
-            let l = &atlas.cells[li];
-            let (team_differs, unit_differs, muni_differs, sel_differs, hov_differs) =
-                match arc.right {
-                    None => (true, true, true, input.selected[li], is_hovered(li)),
-                    Some(r) => {
-                        let ri = r as usize;
-                        let rc = &atlas.cells[ri];
-                        (
-                            input.cell_team[li] != input.cell_team[ri],
-                            l.unit != rc.unit,
-                            l.muni != rc.muni,
-                            input.selected[li] != input.selected[ri],
-                            is_hovered(li) != is_hovered(ri),
-                        )
+        let differs = |a: u32| {
+            let a = &geo.arcs[a as usize];
+            separates_teams(a.left, a.right, input.cell_team)
+        };
+        if input.layers.municipality_borders && view.zoom >= MUNI_BORDER_ZOOM {
+            let stroke = Stroke::new(0.7 * s, Color32::from_rgba_unmultiplied(60, 60, 60, 110));
+            shapes.extend(
+                geo.muni_arcs
+                    .iter()
+                    .filter(|&&a| !differs(a))
+                    .filter_map(|&a| line(a, stroke)),
+            );
+        }
+        let hc = input.layers.high_contrast;
+        if input.layers.zone_borders {
+            let stroke = if hc {
+                Stroke::new(1.5 * s, Color32::BLACK)
+            } else {
+                Stroke::new(1.3 * s, Color32::from_rgba_unmultiplied(40, 40, 40, 200))
+            };
+            shapes.extend(
+                geo.zone_arcs
+                    .iter()
+                    .filter(|&&a| !differs(a))
+                    .filter_map(|&a| line(a, stroke)),
+            );
+        }
+        // Province (IROJ region) borders: wide and translucent, under the team borders.
+        if input.layers.province_borders {
+            let stroke = Stroke::new(7.0 * s, Color32::from_rgba_unmultiplied(120, 40, 160, 110));
+            shapes.extend(geo.province_arcs.iter().filter_map(|&a| line(a, stroke)));
+        }
+        let width = if hc { 3.6 } else { 3.0 };
+        let stroke = Stroke::new(width * s, Color32::BLACK);
+        shapes.extend(input.team_arcs.iter().filter_map(|&a| line(a, stroke)));
+
+        // The outline of the hovered area, then of the selection (which wins where both are).
+        let outline = |inside: &dyn Fn(usize) -> bool, cells: &mut dyn Iterator<Item = usize>| {
+            let mut arcs = Vec::new();
+            for c in cells {
+                for &a in &geo.cell_arcs[c] {
+                    let arc = &geo.arcs[a as usize];
+                    let other = arc.right.map(|r| inside(r as usize));
+                    let this = inside(arc.left as usize);
+                    if other != Some(this) {
+                        arcs.push(a);
                     }
+                }
+            }
+            arcs
+        };
+        let sel = |c: usize| input.selected[c];
+        if input.ghost.is_none()
+            && let Some((u, m)) = hovered
+        {
+            let cells = if input.hover_zone {
+                &atlas.units[u].cells
+            } else {
+                &atlas.municipalities[m].cells
+            };
+            let arcs = outline(&is_hovered, &mut cells.iter().copied());
+            let stroke = Stroke::new(3.5 * s, Color32::WHITE);
+            for a in arcs {
+                let arc = &geo.arcs[a as usize];
+                let sel_differs = match arc.right {
+                    None => sel(arc.left as usize),
+                    Some(r) => sel(arc.left as usize) != sel(r as usize),
                 };
-            let pts = || -> Vec<Pos2> { arc.points.iter().map(|&p| tf.apply(p)).collect() };
-            if sel_differs {
-                selected.push(pts());
-            } else if hov_differs && input.ghost.is_none() {
-                highlight.push(pts());
-            }
-            if arc.province_border && input.layers.province_borders {
-                province_lines.push(pts());
-            }
-            if team_differs {
-                team_lines.push(pts());
-            } else if unit_differs && input.layers.zone_borders {
-                zone_lines.push(pts());
-            } else if muni_differs && input.layers.municipality_borders && zoom >= MUNI_BORDER_ZOOM
-            {
-                muni_lines.push(pts());
+                if !sel_differs {
+                    shapes.extend(line(a, stroke));
+                }
             }
         }
-        for (lines, stroke) in [
-            (muni_lines, muni_stroke),
-            (zone_lines, zone_stroke),
-            (team_lines, team_stroke),
-        ] {
-            for l in lines {
-                painter.add(Shape::line(l, stroke));
+        let arcs = outline(&sel, &mut (0..input.selected.len()).filter(|&c| sel(c)));
+        for a in arcs {
+            if let Some(Shape::Path(p)) = line(a, Stroke::new(6.0 * s, Color32::WHITE)) {
+                let inner = Shape::line(
+                    p.points.clone(),
+                    Stroke::new(3.0 * s, Color32::from_rgb(230, 0, 90)),
+                );
+                shapes.push(Shape::Path(p));
+                shapes.push(inner);
             }
-        }
-        for l in province_lines {
-            painter.add(Shape::line(
-                l,
-                Stroke::new(7.0 * s, Color32::from_rgba_unmultiplied(120, 40, 160, 130)),
-            ));
-        }
-        for l in highlight {
-            painter.add(Shape::line(l, Stroke::new(3.5 * s, Color32::WHITE)));
-        }
-        for l in selected {
-            painter.add(Shape::line(l.clone(), Stroke::new(6.0 * s, Color32::WHITE)));
-            painter.add(Shape::line(
-                l,
-                Stroke::new(3.0 * s, Color32::from_rgb(230, 0, 90)),
-            ));
         }
 
         if input.layers.zone_labels {
-            draw_labels(&painter, &tf, input, response.rect);
+            labels(ctx, &tf, input, view.rect, &mut shapes);
         }
 
         // The dragged cells follow the pointer.
         if let Some(offset) = input.ghost {
             let mut ghost = Mesh::default();
-            for (ci, cm) in geo.cells.iter().enumerate() {
-                if input.selected[ci] {
-                    let c = input.cell_fill[ci];
-                    let [r, g, b, _] = c.to_srgba_unmultiplied();
+            for (ci, &selected) in input.selected.iter().enumerate() {
+                if selected {
+                    let [r, g, b, _] = input.cell_fill[ci].to_srgba_unmultiplied();
                     push_mesh(
                         &mut ghost,
-                        cm,
+                        geo.cell_mesh(detail, ci),
                         &tf,
                         offset,
-                        Color32::from_rgba_unmultiplied(r, g, b, 140),
+                        Color32::from_rgba_unmultiplied(r, g, b, 90),
                     );
                 }
             }
-            painter.add(Shape::mesh(ghost));
+            shapes.push(Shape::mesh(ghost));
         }
         if let Some(r) = input.select_rect {
-            painter.rect(
+            shapes.push(Shape::rect_filled(
                 r,
                 0.0,
                 Color32::from_rgba_unmultiplied(230, 0, 90, 30),
+            ));
+            shapes.push(Shape::rect_stroke(
+                r,
+                0.0,
                 Stroke::new(1.5, Color32::from_rgb(230, 0, 90)),
                 egui::StrokeKind::Inside,
-            );
+            ));
         }
-        out
+        shapes
     }
 }
 
@@ -364,15 +414,16 @@ fn lighten(c: Color32) -> Color32 {
 
 /// Zone names at their inside point, largest population first, skipping any that would
 /// overlap a label already placed.
-fn draw_labels(painter: &egui::Painter, tf: &ScreenTransform, input: &MapInput, clip: Rect) {
+fn labels(
+    ctx: &egui::Context,
+    tf: &ScreenTransform,
+    input: &MapInput,
+    clip: Rect,
+    shapes: &mut Vec<Shape>,
+) {
     let atlas = input.atlas;
-    let mut order: Vec<usize> = (0..atlas.units.len()).collect();
-    let pop: Vec<f64> = order
-        .iter()
-        .map(|&u| atlas.unit_population(u).0.unwrap_or(0.0))
-        .collect();
-    order.sort_by(|&a, &b| pop[b].total_cmp(&pop[a]));
     // Selected zones first, so their names always show.
+    let mut order = input.geometry.label_order.clone();
     order.sort_by_key(|&u| !atlas.units[u].cells.iter().any(|&c| input.selected[c]));
     let hc = input.layers.high_contrast;
     let font = FontId::proportional(if hc { 15.0 } else { 13.0 } * input.text_scale);
@@ -383,7 +434,8 @@ fn draw_labels(painter: &egui::Painter, tf: &ScreenTransform, input: &MapInput, 
         if !clip.contains(p) {
             continue;
         }
-        let galley = painter.layout_no_wrap(unit.name.clone(), font.clone(), Color32::BLACK);
+        let galley =
+            ctx.fonts_mut(|f| f.layout_no_wrap(unit.name.clone(), font.clone(), Color32::BLACK));
         let rect = Align2::CENTER_CENTER
             .anchor_size(p, galley.size())
             .expand2(Vec2::new(4.0, 1.0));
@@ -391,12 +443,24 @@ fn draw_labels(painter: &egui::Painter, tf: &ScreenTransform, input: &MapInput, 
             continue;
         }
         placed.push(rect);
-        painter.rect_filled(
+        shapes.push(Shape::rect_filled(
             rect,
             3.0,
-            Color32::from_rgba_unmultiplied(255, 255, 255, 210),
-        );
-        painter.galley(rect.min + Vec2::new(4.0, 1.0), galley, Color32::BLACK);
+            Color32::from_rgba_unmultiplied(255, 255, 255, if hc { 255 } else { 210 }),
+        ));
+        if hc {
+            shapes.push(Shape::rect_stroke(
+                rect,
+                3.0,
+                Stroke::new(1.0, Color32::BLACK),
+                egui::StrokeKind::Inside,
+            ));
+        }
+        shapes.push(Shape::galley(
+            rect.min + Vec2::new(4.0, 1.0),
+            galley,
+            Color32::BLACK,
+        ));
     }
 }
 

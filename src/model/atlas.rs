@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use geo::{Area, BooleanOps, Coord, LineString, MultiPolygon, Polygon};
 
 use super::geom::{self, BBox, Merc, MercPolygon};
+use super::index::CellIndex;
 use super::topology::{LonLatPolygon, Topology};
 
 /// Which municipality set the atlas is built on.
@@ -118,6 +119,8 @@ pub struct Atlas {
     pub unit_neighbours: Vec<Vec<usize>>,
     pub muni_neighbours: Vec<Vec<usize>>,
     pub bbox: BBox,
+    /// Grid over the cell boxes, for hit tests.
+    pub index: CellIndex,
 }
 
 /// What went wrong when the inputs do not fit together.
@@ -491,6 +494,7 @@ impl Atlas {
         }
 
         let bbox = cells.iter().fold(BBox::EMPTY, |b, c| b.union(c.bbox));
+        let index = CellIndex::build(&cells.iter().map(|c| c.bbox).collect::<Vec<_>>());
         let mut atlas = Atlas {
             edition: input.edition,
             municipalities,
@@ -500,6 +504,7 @@ impl Atlas {
             unit_neighbours,
             muni_neighbours,
             bbox,
+            index,
         };
         atlas.place_labels();
         Ok(atlas)
@@ -569,11 +574,16 @@ impl Atlas {
         self.municipalities.iter().position(|m| m.code == code)
     }
 
-    /// The cell under a Mercator point, if any.
+    /// The cell under a Mercator point, if any (the lowest numbered one where cells overlap).
     pub fn cell_at(&self, p: Merc) -> Option<usize> {
-        self.cells
+        self.index
+            .candidates(p)
             .iter()
-            .position(|c| c.bbox.contains(p) && c.merc.iter().any(|m| m.contains(p)))
+            .map(|&c| c as usize)
+            .find(|&c| {
+                let cell = &self.cells[c];
+                cell.bbox.contains(p) && cell.merc.iter().any(|m| m.contains(p))
+            })
     }
 
     /// Population of a zone, and whether any part of it is an estimate.

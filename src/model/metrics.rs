@@ -69,6 +69,10 @@ pub struct Metrics {
     /// Share of children in the population where both are known; used to estimate children
     /// where the age split is missing, for the share model only.
     pub child_ratio: f64,
+    /// Children where known plus the estimate where not: what the share model divides by.
+    pub total_estimated_children: f64,
+    /// Inhabitants of each zone, for the flat budget of a zone held in parts.
+    pub unit_population: Vec<f64>,
 }
 
 impl Metrics {
@@ -112,6 +116,7 @@ impl Dsu {
         }
         r
     }
+    /// Join two sets; the root is always the smallest member.
     fn union(&mut self, a: usize, b: usize) {
         let (ra, rb) = (self.find(a), self.find(b));
         if ra != rb {
@@ -120,11 +125,37 @@ impl Dsu {
     }
 }
 
+/// Work space reused across teams: the position of a cell in the current team's list, and
+/// the first cell of each zone in that list.
+struct Scratch {
+    slot: Vec<u32>,
+    unit_first: Vec<u32>,
+}
+
+const NONE: u32 = u32::MAX;
+
+impl Scratch {
+    fn new(atlas: &Atlas) -> Scratch {
+        Scratch {
+            slot: vec![NONE; atlas.cells.len()],
+            unit_first: vec![NONE; atlas.units.len()],
+        }
+    }
+}
+
 /// Compute every team's numbers and the rule checks.
 pub fn compute(atlas: &Atlas, scenario: &Scenario, rules: &BudgetRules) -> Metrics {
     let cell_team = scenario.cell_teams(atlas);
-    let nteams = scenario.teams.len();
-    let mut teams = vec![TeamStats::default(); nteams];
+    compute_cells(atlas, &cell_team, scenario.teams.len(), rules)
+}
+
+/// The same from the team of every cell (`Scenario::cell_teams`) and the number of teams.
+pub fn compute_cells(
+    atlas: &Atlas,
+    cell_team: &[Option<usize>],
+    nteams: usize,
+    rules: &BudgetRules,
+) -> Metrics {
     let mut m = Metrics::default();
 
     // Children ratio over the cells where both are known.
@@ -136,120 +167,283 @@ pub fn compute(atlas: &Atlas, scenario: &Scenario, rules: &BudgetRules) -> Metri
         }
     }
     m.child_ratio = if kp > 0.0 { kc / kp } else { 0.0 };
-
-    // Zone population, for the flat budget of a zone held in parts.
-    let unit_pop: Vec<f64> = (0..atlas.units.len())
-        .map(|u| atlas.unit_population(u).0.unwrap_or(0.0))
-        .collect();
-
-    let mut est_children = vec![0.0; nteams];
-    let mut total_est_children = 0.0;
-    let mut muni_seen = vec![usize::MAX; atlas.municipalities.len()];
-    for (ci, cell) in atlas.cells.iter().enumerate() {
+    for cell in &atlas.cells {
         let pop = cell.population.unwrap_or(0.0);
         m.total_population += pop;
         m.total_children += cell.children.unwrap_or(0.0);
-        let child_est = cell.children.unwrap_or(pop * m.child_ratio);
-        total_est_children += child_est;
-        let Some(t) = cell_team[ci].filter(|&t| t < nteams) else {
-            m.unassigned_cells.push(ci);
-            if !m.unassigned_units.contains(&cell.unit) {
-                m.unassigned_units.push(cell.unit);
-            }
-            continue;
-        };
-        let s = &mut teams[t];
-        if !s.units.contains(&cell.unit) {
+        m.total_estimated_children += cell.children.unwrap_or(pop * m.child_ratio);
+    }
+    // Zone population, for the flat budget of a zone held in parts.
+    m.unit_population = (0..atlas.units.len())
+        .map(|u| atlas.unit_population(u).0.unwrap_or(0.0))
+        .collect();
+
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); nteams];
+    for (ci, t) in cell_team.iter().enumerate() {
+        match t.filter(|&t| t < nteams) {
+            Some(t) => members[t].push(ci),
+            None => m.unassigned_cells.push(ci),
+        }
+    }
+    set_unassigned_units(atlas, &mut m);
+    let mut scratch = Scratch::new(atlas);
+    m.teams = members
+        .iter()
+        .enumerate()
+        .map(|(t, cells)| team_stats(atlas, cell_team, t, cells, rules, &m, &mut scratch))
+        .collect();
+    m
+}
+
+/// Bring `m` (the metrics of `before`) up to date for `after`, the new team of every cell,
+/// recomputing only the teams that gained or lost cells. Gives the same result as
+/// [`compute_cells`] on `after`, in time proportional to the cells of those teams (plus two
+/// quick passes over the team of every cell).
+pub fn update(
+    atlas: &Atlas,
+    before: &[Option<usize>],
+    after: &[Option<usize>],
+    nteams: usize,
+    rules: &BudgetRules,
+    m: &mut Metrics,
+) {
+    if m.teams.len() != nteams
+        || before.len() != after.len()
+        || after.len() != atlas.cells.len()
+        || m.unit_population.len() != atlas.units.len()
+    {
+        *m = compute_cells(atlas, after, nteams, rules);
+        return;
+    }
+    let norm = |t: Option<usize>| t.filter(|&t| t < nteams);
+    // Which teams change; index `nteams` stands for "no team".
+    let mut touched = vec![false; nteams + 1];
+    let mut any = false;
+    for (a, b) in before.iter().zip(after) {
+        let (a, b) = (norm(*a), norm(*b));
+        if a != b {
+            touched[a.unwrap_or(nteams)] = true;
+            touched[b.unwrap_or(nteams)] = true;
+            any = true;
+        }
+    }
+    if !any {
+        return;
+    }
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); nteams];
+    let unassigned = touched[nteams];
+    if unassigned {
+        m.unassigned_cells.clear();
+    }
+    for (ci, t) in after.iter().enumerate() {
+        match norm(*t) {
+            Some(t) if touched[t] => members[t].push(ci),
+            Some(_) => {}
+            None if unassigned => m.unassigned_cells.push(ci),
+            None => {}
+        }
+    }
+    if unassigned {
+        set_unassigned_units(atlas, m);
+    }
+    let mut scratch = Scratch::new(atlas);
+    for t in 0..nteams {
+        if touched[t] {
+            let s = team_stats(atlas, after, t, &members[t], rules, m, &mut scratch);
+            m.teams[t] = s;
+        }
+    }
+}
+
+fn set_unassigned_units(atlas: &Atlas, m: &mut Metrics) {
+    let mut units: Vec<usize> = m
+        .unassigned_cells
+        .iter()
+        .map(|&c| atlas.cells[c].unit)
+        .collect();
+    units.sort_unstable();
+    units.dedup();
+    m.unassigned_units = units;
+}
+
+/// The numbers of team `t`, whose cells are `cells` (in increasing order). Uses the
+/// atlas-wide figures already in `m`.
+fn team_stats(
+    atlas: &Atlas,
+    cell_team: &[Option<usize>],
+    t: usize,
+    cells: &[usize],
+    rules: &BudgetRules,
+    m: &Metrics,
+    scratch: &mut Scratch,
+) -> TeamStats {
+    let mut s = TeamStats::default();
+    let mut est_children = 0.0;
+    for (li, &ci) in cells.iter().enumerate() {
+        let cell = &atlas.cells[ci];
+        scratch.slot[ci] = li as u32;
+        if scratch.unit_first[cell.unit] == NONE {
+            scratch.unit_first[cell.unit] = li as u32;
             s.units.push(cell.unit);
         }
-        if muni_seen[cell.muni] != t {
-            // A municipality split over several zones counts once per team.
-            if !atlas.municipalities[cell.muni]
-                .cells
-                .iter()
-                .any(|&o| o < ci && cell_team[o] == Some(t))
-            {
-                s.municipalities += 1;
-            }
-            muni_seen[cell.muni] = t;
+        // A municipality split over several zones counts once per team: at its first cell.
+        if !atlas.municipalities[cell.muni]
+            .cells
+            .iter()
+            .any(|&o| o < ci && cell_team[o] == Some(t))
+        {
+            s.municipalities += 1;
         }
+        let pop = cell.population.unwrap_or(0.0);
         s.population += pop;
         s.population_estimated |= cell.estimated;
         match cell.children {
             Some(ch) => s.children += ch,
             None => s.children_unknown_population += pop,
         }
-        est_children[t] += child_est;
-        let share = if unit_pop[cell.unit] > 0.0 {
-            pop / unit_pop[cell.unit]
+        est_children += cell.children.unwrap_or(pop * m.child_ratio);
+        let unit_pop = m.unit_population[cell.unit];
+        let share = if unit_pop > 0.0 {
+            pop / unit_pop
         } else {
             1.0 / atlas.units[cell.unit].cells.len() as f64
         };
         s.budget_flat += rules.per_zone_eur * share;
     }
-    m.unassigned_units.sort_unstable();
-
+    s.units.sort_unstable();
     // Zones held in part.
-    for (t, s) in teams.iter_mut().enumerate() {
-        s.units.sort_unstable();
-        s.split_units = s
-            .units
+    s.split_units = s
+        .units
+        .iter()
+        .copied()
+        .filter(|&u| {
+            atlas.units[u]
+                .cells
+                .iter()
+                .any(|&c| cell_team[c] != Some(t))
+        })
+        .collect();
+    s.budget_share = if m.total_estimated_children > 0.0 {
+        rules.total_eur * est_children / m.total_estimated_children
+    } else {
+        0.0
+    };
+
+    // Contiguity: cells joined by a shared border or by being in the same zone. Local
+    // numbers follow the cell order, so each part's root is its lowest cell.
+    let mut dsu = Dsu((0..cells.len()).collect());
+    for (li, &ci) in cells.iter().enumerate() {
+        for &(o, _) in &atlas.topology.neighbours[ci] {
+            let lo = scratch.slot[o as usize];
+            if lo != NONE {
+                dsu.union(li, lo as usize);
+            }
+        }
+        let first = scratch.unit_first[atlas.cells[ci].unit];
+        dsu.union(li, first as usize);
+    }
+    // Parts in the order of their lowest cell, then the most populous first.
+    let mut part_of_root = vec![NONE; cells.len()];
+    let mut parts: Vec<Vec<usize>> = Vec::new();
+    for (li, &ci) in cells.iter().enumerate() {
+        let root = dsu.find(li);
+        if part_of_root[root] == NONE {
+            part_of_root[root] = parts.len() as u32;
+            parts.push(Vec::new());
+        }
+        parts[part_of_root[root] as usize].push(ci);
+    }
+    let pop = |cells: &Vec<usize>| -> f64 {
+        cells
             .iter()
-            .copied()
-            .filter(|&u| {
-                atlas.units[u]
-                    .cells
-                    .iter()
-                    .any(|&c| cell_team[c] != Some(t))
-            })
-            .collect();
-        s.budget_share = if total_est_children > 0.0 {
-            rules.total_eur * est_children[t] / total_est_children
-        } else {
-            0.0
-        };
+            .map(|&c| atlas.cells[c].population.unwrap_or(0.0))
+            .sum()
+    };
+    let pops: Vec<f64> = parts.iter().map(pop).collect();
+    let mut order: Vec<usize> = (0..parts.len()).collect();
+    order.sort_by(|&a, &b| pops[b].total_cmp(&pops[a]));
+    let mut parts: Vec<Option<Vec<usize>>> = parts.into_iter().map(Some).collect();
+    s.components = order.iter().filter_map(|&i| parts[i].take()).collect();
+
+    // Leave the work space clean for the next team.
+    for &ci in cells {
+        scratch.slot[ci] = NONE;
+        scratch.unit_first[atlas.cells[ci].unit] = NONE;
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::synthetic;
+
+    fn rules() -> BudgetRules {
+        BudgetRules {
+            per_zone_eur: 400_000.0,
+            total_eur: 24_000_000.0,
+        }
     }
 
-    // Contiguity: cells joined by a shared border or by being in the same zone.
-    let mut dsu = Dsu((0..atlas.cells.len()).collect());
-    for (ci, nbs) in atlas.topology.neighbours.iter().enumerate() {
-        let Some(t) = cell_team[ci] else { continue };
-        for &(o, _) in nbs {
-            if cell_team[o as usize] == Some(t) {
-                dsu.union(ci, o as usize);
+    /// A small deterministic random sequence.
+    struct Rng(u64);
+    impl Rng {
+        fn below(&mut self, n: usize) -> usize {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            (self.0 % n as u64) as usize
+        }
+    }
+
+    #[test]
+    fn updating_after_random_moves_gives_the_full_recompute() {
+        let (atlas, mut s) = synthetic::grid(40, 30, 12, 5);
+        let rules = rules();
+        let mut before = s.cell_teams(&atlas);
+        let mut m = compute(&atlas, &s, &rules);
+        let mut rng = Rng(0x2545_f491_4f6c_dd1d);
+        let nteams = s.teams.len();
+        for step in 0..300 {
+            // Zones and single municipalities to a random team or to none.
+            let team = match rng.below(nteams + 1) {
+                t if t == nteams => None,
+                t => Some(t),
+            };
+            if rng.below(3) == 0 {
+                let muni = rng.below(atlas.municipalities.len());
+                s.muni_team.insert(muni, team);
+            } else {
+                let unit = rng.below(atlas.units.len());
+                s.unit_team[unit] = team;
             }
+            let after = s.cell_teams(&atlas);
+            update(&atlas, &before, &after, nteams, &rules, &mut m);
+            let full = compute_cells(&atlas, &after, nteams, &rules);
+            assert_eq!(m, full, "step {step}");
+            before = after;
         }
+        assert!(
+            !m.non_contiguous_teams().is_empty() || !m.is_covered(),
+            "the random moves should have broken a rule at some point"
+        );
     }
-    for unit in &atlas.units {
-        let mut first: Vec<Option<usize>> = vec![None; nteams];
-        for &c in &unit.cells {
-            if let Some(t) = cell_team[c].filter(|&t| t < nteams) {
-                match first[t] {
-                    Some(f) => dsu.union(f, c),
-                    None => first[t] = Some(c),
-                }
-            }
-        }
-    }
-    let mut comps: Vec<std::collections::BTreeMap<usize, Vec<usize>>> =
-        vec![Default::default(); nteams];
-    for (ci, t) in cell_team.iter().enumerate() {
-        if let Some(t) = t.filter(|&t| t < nteams) {
-            let root = dsu.find(ci);
-            comps[t].entry(root).or_default().push(ci);
-        }
-    }
-    for (t, c) in comps.into_iter().enumerate() {
-        let mut v: Vec<Vec<usize>> = c.into_values().collect();
-        let pop = |cells: &Vec<usize>| -> f64 {
-            cells
-                .iter()
+
+    #[test]
+    fn a_team_cut_in_two_has_two_parts_most_populous_first() {
+        let (atlas, mut s) = synthetic::grid(9, 3, 3, 1);
+        // Three zones in a row, all one team: take the middle one away.
+        let middle = atlas.unit_by_code("z1").expect("zone z1");
+        s.unit_team[middle] = None;
+        let m = compute(&atlas, &s, &rules());
+        let parts = &m.teams[0].components;
+        assert_eq!(parts.len(), 2);
+        let pop = |p: &Vec<usize>| -> f64 {
+            p.iter()
                 .map(|&c| atlas.cells[c].population.unwrap_or(0.0))
                 .sum()
         };
-        v.sort_by(|a, b| pop(b).total_cmp(&pop(a)));
-        teams[t].components = v;
+        assert!(pop(&parts[0]) >= pop(&parts[1]));
+        assert_eq!(m.unassigned_units, vec![middle]);
     }
-    m.teams = teams;
-    m
 }

@@ -1,12 +1,14 @@
 //! The domain model: no UI, no file access. Everything here is fast and unit-tested.
 
 pub mod atlas;
+pub mod borders;
 pub mod colour;
 pub mod compare;
 pub mod defaults;
 pub mod edit;
 pub mod geom;
 pub mod history;
+pub mod index;
 pub mod lambert72;
 pub mod metrics;
 pub mod outline;
@@ -14,4 +16,5 @@ pub mod overlay;
 pub mod scenario;
 pub mod search;
 pub mod seeds;
+pub mod synthetic;
 pub mod topology;

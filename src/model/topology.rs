@@ -47,6 +47,11 @@ fn q(p: [f64; 2]) -> Q {
     ((p[0] * SNAP).round() as i64, (p[1] * SNAP).round() as i64)
 }
 
+/// The key under which vertices count as the same point (snapped to the source precision).
+pub fn vertex_key(p: [f64; 2]) -> (i64, i64) {
+    q(p)
+}
+
 /// Approximate length of a lon/lat segment in metres (local equirectangular).
 pub fn segment_metres(a: [f64; 2], b: [f64; 2]) -> f64 {
     let lat = ((a[1] + b[1]) / 2.0).to_radians();

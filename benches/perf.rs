@@ -1,0 +1,284 @@
+//! Speed, measured on the real data folder and on a synthetic grid of 20 000 units.
+//!
+//!     cargo bench --bench perf
+//!
+//! Medians end up in `target/criterion/<group>/<name>/new/estimates.json`;
+//! `benches/geos_baseline.py` reads them and prints the table of docs/PERFORMANCE.md.
+
+use std::hint::black_box;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use egui::{Color32, Pos2, Rect, Vec2, epaint::ClippedShape};
+
+use gebiedsplanner::editor::Workspace;
+use gebiedsplanner::i18n::Lang;
+use gebiedsplanner::map::MapGeometry;
+use gebiedsplanner::map::layers::{Layers, TileChoice};
+use gebiedsplanner::map::view::{FrameView, MapInput, MapView, ScreenTransform};
+use gebiedsplanner::model::atlas::{Atlas, Edition};
+use gebiedsplanner::model::borders::team_border_arcs;
+use gebiedsplanner::model::edit::Edit;
+use gebiedsplanner::model::geom::Merc;
+use gebiedsplanner::model::metrics;
+use gebiedsplanner::model::seeds::Seeds;
+use gebiedsplanner::model::synthetic;
+use gebiedsplanner::session::Session;
+
+/// The real data folder: `$GEBIEDSPLANNER_DATA`, else `../shared/data` next to the repository.
+fn data_dir() -> PathBuf {
+    let dir = std::env::var_os("GEBIEDSPLANNER_DATA")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data"));
+    assert!(
+        dir.join("municipalities_flanders_brussels_2025.geojson")
+            .is_file(),
+        "the benches need the real data folder: expected the files of shared/data in {} \
+         (set GEBIEDSPLANNER_DATA to the data folder)",
+        dir.display()
+    );
+    dir
+}
+
+/// The synthetic grid: 200 x 100 = 20 000 square units in 60 zones and 16 teams.
+const GRID: (usize, usize, usize, usize) = (200, 100, 60, 16);
+
+/// Size of the map area of the window (1280 x 800 less the panels).
+const MAP_SIZE: Vec2 = Vec2::new(900.0, 700.0);
+
+fn layers() -> Layers {
+    Layers {
+        tiles: TileChoice::None,
+        ..Layers::default()
+    }
+}
+
+fn real_workspace() -> Workspace {
+    let session = Session::load(&data_dir(), Edition::M2025).expect("the real data loads");
+    Workspace::new(session, &layers())
+}
+
+fn grid_session() -> Session {
+    let (atlas, scenario) = synthetic::grid(GRID.0, GRID.1, GRID.2, GRID.3);
+    let seeds = Seeds::builtin().expect("built-in seeds");
+    Session::with_scenario(&data_dir(), atlas, seeds, scenario.clone(), scenario)
+}
+
+/// A zone and two teams to move it between: its own team and the team of a bordering zone.
+fn move_pair(w: &Workspace) -> (usize, usize, usize) {
+    let atlas = &w.session.atlas;
+    let s = &w.session.scenario;
+    // The most populous zone that borders another team.
+    let mut best = None;
+    for (u, nbs) in atlas.unit_neighbours.iter().enumerate() {
+        let Some(own) = s.unit_team[u] else { continue };
+        let Some(other) = nbs
+            .iter()
+            .filter_map(|&n| s.unit_team[n])
+            .find(|&t| t != own)
+        else {
+            continue;
+        };
+        let pop = atlas.unit_population(u).0.unwrap_or(0.0);
+        if best.is_none_or(|(_, _, _, p)| pop > p) {
+            best = Some((u, own, other, pop));
+        }
+    }
+    let (u, own, other, _) = best.expect("a zone on a team border");
+    (u, own, other)
+}
+
+/// Write down which move was measured, for `geos_baseline.py` to time the same one.
+fn record_move(group: &str, w: &Workspace, unit: usize, own: usize, other: usize) {
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target"));
+    let dir = target.join("criterion").join(group).join("move");
+    let teams = &w.session.scenario.teams;
+    let json = serde_json::json!({
+        "zone": w.session.atlas.units[unit].code,
+        "zone_name": w.session.atlas.units[unit].name,
+        "from": teams[own].id,
+        "to": teams[other].id,
+    });
+    std::fs::create_dir_all(&dir).expect("criterion folder");
+    std::fs::write(dir.join("move.json"), json.to_string()).expect("write move.json");
+}
+
+/// The transform that fits the whole atlas in the map area, and its zoom level.
+fn fit(geometry: &MapGeometry, atlas: &Atlas) -> (ScreenTransform, Rect, f64) {
+    let rect = Rect::from_min_size(Pos2::new(0.0, 60.0), MAP_SIZE);
+    let b = atlas.bbox;
+    let zx = (MAP_SIZE.x as f64 / (b.width() * 256.0)).log2();
+    let zy = (MAP_SIZE.y as f64 / (b.height() * 256.0)).log2();
+    let zoom = ((zx.min(zy) - 0.1) * 4.0).floor() / 4.0;
+    let scale = (256.0 * 2f64.powf(zoom)) as f32;
+    let c = geometry.to_local(b.center());
+    let offset = rect.center().to_vec2() - Vec2::new(c[0], c[1]) * scale;
+    (ScreenTransform { offset, scale }, rect, zoom)
+}
+
+/// A context with fonts, as after the first frame of the app.
+fn context() -> egui::Context {
+    let ctx = egui::Context::default();
+    let _ = ctx.run_ui(egui::RawInput::default(), |_| {});
+    ctx
+}
+
+/// Shapes of one frame of the whole atlas plus egui's tessellation of them.
+fn frame(ctx: &egui::Context, w: &Workspace, view: &FrameView, layers: &Layers) -> usize {
+    let cells = w.session.atlas.cells.len();
+    let selected = vec![false; cells];
+    let hatch: Vec<Option<Color32>> = vec![None; cells];
+    let input = MapInput {
+        atlas: &w.session.atlas,
+        geometry: &w.geometry,
+        cell_fill: &w.cell_fill,
+        cell_team: &w.cell_team,
+        team_arcs: &w.team_arcs,
+        selected: &selected,
+        hatch: &hatch,
+        hover_zone: true,
+        layers,
+        text_scale: 1.0,
+        ghost: None,
+        select_rect: None,
+    };
+    let shapes = MapView::shapes(ctx, view, &input);
+    let clipped: Vec<ClippedShape> = shapes
+        .into_iter()
+        .map(|shape| ClippedShape {
+            clip_rect: view.rect,
+            shape,
+            transform_after_tessellation: egui::emath::TSTransform::IDENTITY,
+        })
+        .collect();
+    ctx.tessellate(clipped, 1.0).len()
+}
+
+/// Points spread over the atlas box, the same on every run.
+fn hit_points(atlas: &Atlas, n: usize) -> Vec<Merc> {
+    let b = atlas.bbox;
+    let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+    (0..n)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let u = (x & 0xffff) as f64 / 65535.0;
+            let v = ((x >> 16) & 0xffff) as f64 / 65535.0;
+            [b.min[0] + u * b.width(), b.min[1] + v * b.height()]
+        })
+        .collect()
+}
+
+fn suite(c: &mut Criterion, group: &str, mut w: Workspace) {
+    let mut g = c.benchmark_group(group);
+    g.warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(3));
+
+    // Move one zone to a bordering team and back, alternately: the editor's own path
+    // (edit, history, metrics of the two teams, comparison, colours, team outlines).
+    let (unit, own, other) = move_pair(&w);
+    record_move(group, &w, unit, own, other);
+    let mut flip = false;
+    g.bench_function("move", |b| {
+        b.iter(|| {
+            flip = !flip;
+            let team = if flip { other } else { own };
+            let edit = Edit::AssignUnits {
+                units: vec![unit],
+                team: Some(team),
+            };
+            black_box(w.apply(edit, Lang::En)).expect("the move is allowed");
+        })
+    });
+    if flip {
+        let edit = Edit::AssignUnits {
+            units: vec![unit],
+            team: Some(own),
+        };
+        w.apply(edit, Lang::En).expect("move back");
+    }
+
+    // Every team outline from scratch.
+    g.bench_function("outlines", |b| {
+        b.iter(|| team_border_arcs(&w.session.atlas, black_box(&w.session.cell_team)))
+    });
+
+    // Every team's metrics from scratch (what a move did before it was incremental).
+    g.bench_function("metrics_full", |b| {
+        b.iter(|| {
+            metrics::compute_cells(
+                &w.session.atlas,
+                black_box(&w.session.cell_team),
+                w.session.scenario.teams.len(),
+                &w.session.rules,
+            )
+        })
+    });
+
+    // One frame of the whole map, hovering the zone in the middle.
+    let ctx = context();
+    let (transform, rect, zoom) = fit(&w.geometry, &w.session.atlas);
+    let view = FrameView {
+        transform,
+        rect,
+        zoom,
+        hovered_cell: w.session.atlas.cell_at(w.session.atlas.bbox.center()),
+    };
+    let layers = layers();
+    g.bench_function("frame", |b| {
+        b.iter(|| frame(&ctx, &w, black_box(&view), &layers))
+    });
+
+    // The zone under the cursor.
+    let points = hit_points(&w.session.atlas, 4096);
+    let mut i = 0;
+    g.bench_function("hit", |b| {
+        b.iter(|| {
+            i = (i + 1) % points.len();
+            w.session.atlas.cell_at(black_box(points[i]))
+        })
+    });
+    g.finish();
+}
+
+fn real(c: &mut Criterion) {
+    let dir = data_dir();
+    let mut g = c.benchmark_group("real");
+    g.sample_size(20)
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(5));
+    // Read the files, build the atlas with its topology and adjacency, the scenarios and
+    // their metrics: everything before the window can draw, except the meshes below.
+    g.bench_function("load", |b| {
+        b.iter(|| Session::load(black_box(&dir), Edition::M2025).expect("the real data loads"))
+    });
+    let session = Session::load(&dir, Edition::M2025).expect("the real data loads");
+    g.bench_function("meshes", |b| {
+        b.iter(|| MapGeometry::build(black_box(&session.atlas)))
+    });
+    g.finish();
+    suite(c, "real", real_workspace());
+}
+
+fn grid(c: &mut Criterion) {
+    let mut g = c.benchmark_group("grid");
+    g.sample_size(10)
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(5));
+    g.bench_function("load", |b| {
+        b.iter_batched(
+            || synthetic::grid_input(GRID.0, GRID.1, GRID.2),
+            |input| Atlas::build(input).expect("grid atlas"),
+            BatchSize::LargeInput,
+        )
+    });
+    g.finish();
+    suite(c, "grid", Workspace::new(grid_session(), &layers()));
+}
+
+criterion_group!(benches, real, grid);
+criterion_main!(benches);
