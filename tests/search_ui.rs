@@ -77,4 +77,11 @@ fn the_historic_layer_has_the_15_teams_with_their_partners() {
     assert_eq!(antwerpen.partners, Some(24));
     assert_eq!(ov.proeftuinen.len(), 6);
     assert_eq!(ov.proeftuinen.iter().filter(|p| p.marker_only()).count(), 2);
+    let approximate: Vec<&str> = ov
+        .proeftuinen
+        .iter()
+        .filter(|p| p.approximate)
+        .map(|p| p.municipality_name.as_str())
+        .collect();
+    assert_eq!(approximate, vec!["Geraardsbergen", "Sint-Niklaas"]);
 }
