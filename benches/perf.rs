@@ -256,9 +256,16 @@ fn real(c: &mut Criterion) {
     g.bench_function("load", |b| {
         b.iter(|| Session::load(black_box(&dir), Edition::M2025).expect("the real data loads"))
     });
+    // The meshes the first frame needs: full detail, and the simplified copy for the zoom
+    // level that shows the whole map.
     let session = Session::load(&dir, Edition::M2025).expect("the real data loads");
     g.bench_function("meshes", |b| {
-        b.iter(|| MapGeometry::build(black_box(&session.atlas)))
+        b.iter(|| {
+            let geometry = MapGeometry::build(black_box(&session.atlas));
+            let (_, _, zoom) = fit(&geometry, &session.atlas);
+            let _ = geometry.level(&session.atlas, geometry.detail(zoom));
+            geometry
+        })
     });
     g.finish();
     suite(c, "real", real_workspace());
