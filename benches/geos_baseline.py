@@ -111,7 +111,7 @@ def fmt(seconds) -> str:
 # Our benches, with the target of the issue where it has one (seconds).
 OURS = [
     ("real/load", "cold load: files to atlas, topology, adjacency, metrics", 150e-3),
-    ("real/meshes", "triangulated meshes and simplified copies (once per atlas)", None),
+    ("real/meshes", "meshes for the first frame (full detail and one simplified copy)", None),
     ("real/move", "move one zone, everything up to date", None),
     ("real/outlines", "full recompute of all team outlines", None),
     ("real/metrics_full", "full recompute of all team metrics", None),
@@ -126,6 +126,23 @@ OURS = [
 ]
 
 
+def machine() -> str:
+    model = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+        mem = next(
+            int(line.split()[1]) // 1024
+            for line in Path("/proc/meminfo").read_text().splitlines()
+            if line.startswith("MemTotal")
+        )
+    except (OSError, StopIteration):
+        mem = 0
+    return f"{os.cpu_count()} x {model}, {mem / 1024:.0f} GiB"
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--no-cargo", action="store_true", help="do not run cargo bench")
@@ -133,6 +150,7 @@ def main() -> None:
     args = ap.parse_args()
 
     data = data_dir()
+    load_before = os.getloadavg()[0]
     if not args.no_cargo:
         env = dict(os.environ, GEBIEDSPLANNER_DATA=str(data))
         subprocess.run(
@@ -165,6 +183,8 @@ def main() -> None:
     geos_move = median_time(one_move, args.repeat * 4)
 
     print()
+    print(f"machine: {machine()}; load average {load_before:.2f} before, "
+          f"{os.getloadavg()[0]:.2f} after")
     print(f"GEOS {shapely.geos_version_string} via shapely {shapely.__version__}, "
           f"{len(teams)} teams, {sum(len(v) for v in geoms.values())} municipalities")
     print(f"move: zone {move['zone']} ({move['zone_name']}) from {src} to {dst}"

@@ -126,7 +126,8 @@ fn context() -> egui::Context {
     ctx
 }
 
-/// Shapes of one frame of the whole atlas plus egui's tessellation of them.
+/// Shapes of one frame of the whole atlas plus egui's tessellation of them; returns the
+/// number of vertices.
 fn frame(ctx: &egui::Context, w: &Workspace, view: &FrameView, layers: &Layers) -> usize {
     let cells = w.session.atlas.cells.len();
     let selected = vec![false; cells];
@@ -154,7 +155,14 @@ fn frame(ctx: &egui::Context, w: &Workspace, view: &FrameView, layers: &Layers) 
             transform_after_tessellation: egui::emath::TSTransform::IDENTITY,
         })
         .collect();
-    ctx.tessellate(clipped, 1.0).len()
+    // The number of vertices handed to the GPU.
+    ctx.tessellate(clipped, 1.0)
+        .iter()
+        .map(|p| match &p.primitive {
+            egui::epaint::Primitive::Mesh(m) => m.vertices.len(),
+            egui::epaint::Primitive::Callback(_) => 0,
+        })
+        .sum()
 }
 
 /// Points spread over the atlas box, the same on every run.
@@ -229,6 +237,11 @@ fn suite(c: &mut Criterion, group: &str, mut w: Workspace) {
         hovered_cell: w.session.atlas.cell_at(w.session.atlas.bbox.center()),
     };
     let layers = layers();
+    let vertices = frame(&ctx, &w, &view, &layers);
+    eprintln!(
+        "{group}/frame: {} cells, zoom {zoom:.2}, {vertices} vertices after tessellation",
+        w.session.atlas.cells.len()
+    );
     g.bench_function("frame", |b| {
         b.iter(|| frame(&ctx, &w, black_box(&view), &layers))
     });
@@ -256,9 +269,16 @@ fn real(c: &mut Criterion) {
     g.bench_function("load", |b| {
         b.iter(|| Session::load(black_box(&dir), Edition::M2025).expect("the real data loads"))
     });
+    // The meshes the first frame needs: full detail, and the simplified copy for the zoom
+    // level that shows the whole map.
     let session = Session::load(&dir, Edition::M2025).expect("the real data loads");
     g.bench_function("meshes", |b| {
-        b.iter(|| MapGeometry::build(black_box(&session.atlas)))
+        b.iter(|| {
+            let geometry = MapGeometry::build(black_box(&session.atlas));
+            let (_, _, zoom) = fit(&geometry, &session.atlas);
+            let _ = geometry.level(&session.atlas, geometry.detail(zoom));
+            geometry
+        })
     });
     g.finish();
     suite(c, "real", real_workspace());

@@ -3,6 +3,7 @@
 mod common;
 
 use gebiedsplanner::map::MapGeometry;
+use gebiedsplanner::map::mesh::{Detail, LOD_ZOOMS};
 use gebiedsplanner::model::atlas::{Atlas, Edition};
 use gebiedsplanner::model::geom;
 
@@ -148,10 +149,16 @@ fn baarle_hertog_enclaves_touch_only_their_own_zone() {
     );
 }
 
+/// The map geometry of the 2025 atlas, built once for the tests that need it.
+fn geometry() -> &'static MapGeometry {
+    static G: std::sync::OnceLock<MapGeometry> = std::sync::OnceLock::new();
+    G.get_or_init(|| MapGeometry::build(&common::session(Edition::M2025).atlas))
+}
+
 #[test]
 fn triangulated_area_equals_polygon_area_for_every_zone() {
     let a = &common::session(Edition::M2025).atlas;
-    let g = MapGeometry::build(a);
+    let g = geometry();
     for (u, unit) in a.units.iter().enumerate() {
         let poly: f64 = unit
             .cells
@@ -172,19 +179,20 @@ fn triangulated_area_equals_polygon_area_for_every_zone() {
 #[test]
 fn simplified_copies_have_fewer_vertices_and_keep_every_zone_area() {
     let a = &common::session(Edition::M2025).atlas;
-    let g = MapGeometry::build(a);
+    let g = geometry();
     let vertices = |cells: &[gebiedsplanner::map::mesh::CellMesh]| -> usize {
         cells.iter().map(|c| c.vertices.len()).sum()
     };
     let mut previous = 0;
-    for lod in &g.lods {
-        let n = vertices(&lod.cells);
+    for (l, &zoom) in LOD_ZOOMS.iter().enumerate() {
+        let lod = g.level(a, Detail::Lod(l));
+        let n = vertices(lod.cells);
         assert!(n >= previous, "finer levels keep more vertices");
         previous = n;
         // Douglas-Peucker keeps every point within the tolerance (half a pixel at the
         // level's zoom) of the simplified border, so a zone's area moves by at most its
         // perimeter times that.
-        let tol = 0.5 / (256.0 * 2f64.powf(lod.max_zoom));
+        let tol = 0.5 / (256.0 * 2f64.powf(zoom));
         for (u, unit) in a.units.iter().enumerate() {
             let full: f64 = unit.cells.iter().map(|&c| g.cells[c].area()).sum();
             let coarse: f64 = unit.cells.iter().map(|&c| lod.cells[c].area()).sum();
@@ -192,9 +200,9 @@ fn simplified_copies_have_fewer_vertices_and_keep_every_zone_area() {
                 .arcs
                 .iter()
                 .filter(|arc| {
-                    let l = a.cells[arc.left as usize].unit;
-                    let r = arc.right.map(|r| a.cells[r as usize].unit);
-                    (l == u) != (r == Some(u))
+                    let left = a.cells[arc.left as usize].unit;
+                    let right = arc.right.map(|r| a.cells[r as usize].unit);
+                    (left == u) != (right == Some(u))
                 })
                 .map(|arc| {
                     arc.points
@@ -207,15 +215,15 @@ fn simplified_copies_have_fewer_vertices_and_keep_every_zone_area() {
                 (coarse - full).abs() <= perimeter * tol,
                 "{} ({u}) at zoom {}: area off by {:.2}%, more than the tolerance allows",
                 unit.name,
-                lod.max_zoom,
+                zoom,
                 (coarse - full).abs() / full * 100.0
             );
         }
     }
     assert!(
-        vertices(&g.lods[0].cells) * 4 < vertices(&g.cells),
+        vertices(g.level(a, Detail::Lod(0)).cells) * 4 < vertices(&g.cells),
         "the coarsest copy has {} of {} vertices",
-        vertices(&g.lods[0].cells),
+        vertices(g.level(a, Detail::Lod(0)).cells),
         vertices(&g.cells)
     );
 }
@@ -224,7 +232,7 @@ fn simplified_copies_have_fewer_vertices_and_keep_every_zone_area() {
 fn the_hit_test_finds_the_same_cell_as_testing_every_cell() {
     let a = &common::session(Edition::M2025).atlas;
     let b = a.bbox;
-    let n = 120;
+    let n = 80;
     for i in 0..=n {
         for j in 0..=n {
             let p = [

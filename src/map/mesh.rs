@@ -4,8 +4,10 @@
 //! For low zoom levels there are coarser copies: every arc is simplified (Douglas-Peucker)
 //! to half a pixel at the zoom level it serves, and each cell keeps exactly the vertices its
 //! arcs keep. Neighbours share their arcs, so the simplified fills still meet without gaps.
+//! Each copy is built the first time the map is drawn at its zoom level.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use crate::model::atlas::Atlas;
 use crate::model::geom::{self, Merc, MercPolygon};
@@ -62,8 +64,11 @@ pub struct MapGeometry {
     /// Full detail.
     pub cells: Vec<CellMesh>,
     pub arcs: Vec<ArcLine>,
-    /// Coarser copies, coarsest first.
-    pub lods: Vec<Lod>,
+    /// Coarser copies for the zoom levels of `LOD_ZOOMS`, each built when first drawn.
+    lods: Vec<OnceLock<Lod>>,
+    /// Importance of every ring vertex of every cell, and of every arc vertex.
+    ring_importance: Vec<Vec<Vec<f64>>>,
+    arc_importance: Vec<Vec<f64>>,
     /// Bounding box of each cell, local coordinates `[min x, min y, max x, max y]`.
     pub cell_boxes: Vec<[f32; 4]>,
     /// The arcs around each cell.
@@ -76,6 +81,23 @@ pub struct MapGeometry {
     pub province_arcs: Vec<u32>,
     /// Zones by population, largest first (the order labels are placed in).
     pub label_order: Vec<usize>,
+}
+
+/// The meshes and arc points of one level of detail.
+#[derive(Clone, Copy, Debug)]
+pub struct Level<'a> {
+    pub cells: &'a [CellMesh],
+    arcs: Option<&'a [Vec<[f32; 2]>]>,
+    full: &'a [ArcLine],
+}
+
+impl<'a> Level<'a> {
+    pub fn arc(&self, arc: usize) -> &'a [[f32; 2]] {
+        match self.arcs {
+            Some(a) => &a[arc],
+            None => &self.full[arc].points,
+        }
+    }
 }
 
 /// Which copy of the geometry to draw.
@@ -218,59 +240,7 @@ impl MapGeometry {
             .map(|a| a.points.iter().map(|&p| lookup(p)).collect())
             .collect();
 
-        let lods = LOD_ZOOMS
-            .iter()
-            .map(|&zoom| {
-                let tol = tolerance(zoom, LOD_PIXELS);
-                let cells = atlas
-                    .cells
-                    .iter()
-                    .zip(&ring_importance)
-                    .map(|(c, imps)| {
-                        let mut m = CellMesh::default();
-                        let mut imps = imps.iter();
-                        for p in &c.merc {
-                            let rings: Vec<Vec<Merc>> = p
-                                .rings
-                                .iter()
-                                .zip(imps.by_ref().take(p.rings.len()))
-                                .map(|(r, imp)| {
-                                    r.iter()
-                                        .zip(imp)
-                                        .filter(|(_, v)| **v > tol)
-                                        .map(|(p, _)| *p)
-                                        .collect()
-                                })
-                                .collect();
-                            // A polygon whose outer ring shrinks below a triangle vanishes;
-                            // so do such holes.
-                            if rings.first().is_some_and(|r| r.len() >= 3) {
-                                let rings = rings.into_iter().filter(|r| r.len() >= 3).collect();
-                                triangulate(&MercPolygon { rings }, origin, &mut m);
-                            }
-                        }
-                        m
-                    })
-                    .collect();
-                let arcs = arcs
-                    .iter()
-                    .zip(&arc_vertex_importance)
-                    .map(|(a, imp)| {
-                        a.points
-                            .iter()
-                            .zip(imp)
-                            .filter(|(_, v)| **v > tol)
-                            .map(|(p, _)| *p)
-                            .collect()
-                    })
-                    .collect();
-                Lod {
-                    max_zoom: zoom,
-                    cells,
-                    arcs,
-                }
-            })
-            .collect();
+        let lods = LOD_ZOOMS.iter().map(|_| OnceLock::new()).collect();
 
         let cell_boxes = atlas
             .cells
@@ -312,6 +282,8 @@ impl MapGeometry {
             cells,
             arcs,
             lods,
+            ring_importance,
+            arc_importance: arc_vertex_importance,
             cell_boxes,
             cell_arcs,
             zone_arcs,
@@ -323,23 +295,83 @@ impl MapGeometry {
 
     /// The copy to draw at a zoom level: the coarsest one that is still fine enough.
     pub fn detail(&self, zoom: f64) -> Detail {
-        self.lods
+        LOD_ZOOMS
             .iter()
-            .position(|l| zoom <= l.max_zoom)
+            .position(|&z| zoom <= z)
             .map_or(Detail::Full, Detail::Lod)
     }
 
-    pub fn cell_mesh(&self, detail: Detail, cell: usize) -> &CellMesh {
+    /// The geometry at a level of detail. A simplified copy is built on first use (a few
+    /// milliseconds), from `atlas`, which must be the atlas this geometry was built from.
+    pub fn level(&self, atlas: &Atlas, detail: Detail) -> Level<'_> {
         match detail {
-            Detail::Full => &self.cells[cell],
-            Detail::Lod(l) => &self.lods[l].cells[cell],
+            Detail::Lod(l) if l < self.lods.len() => {
+                let lod = self.lods[l].get_or_init(|| self.build_lod(atlas, l));
+                Level {
+                    cells: &lod.cells,
+                    arcs: Some(&lod.arcs),
+                    full: &self.arcs,
+                }
+            }
+            _ => Level {
+                cells: &self.cells,
+                arcs: None,
+                full: &self.arcs,
+            },
         }
     }
 
-    pub fn arc_points(&self, detail: Detail, arc: usize) -> &[[f32; 2]] {
-        match detail {
-            Detail::Full => &self.arcs[arc].points,
-            Detail::Lod(l) => &self.lods[l].arcs[arc],
+    fn build_lod(&self, atlas: &Atlas, level: usize) -> Lod {
+        let zoom = LOD_ZOOMS[level.min(LOD_ZOOMS.len() - 1)];
+        let tol = tolerance(zoom, LOD_PIXELS);
+        let origin = self.origin;
+        let cells = atlas
+            .cells
+            .iter()
+            .zip(&self.ring_importance)
+            .map(|(c, imps)| {
+                let mut m = CellMesh::default();
+                let mut imps = imps.iter();
+                for p in &c.merc {
+                    let rings: Vec<Vec<Merc>> = p
+                        .rings
+                        .iter()
+                        .zip(imps.by_ref().take(p.rings.len()))
+                        .map(|(r, imp)| {
+                            r.iter()
+                                .zip(imp)
+                                .filter(|(_, v)| **v > tol)
+                                .map(|(p, _)| *p)
+                                .collect()
+                        })
+                        .collect();
+                    // A polygon whose outer ring shrinks below a triangle vanishes; so do
+                    // such holes.
+                    if rings.first().is_some_and(|r| r.len() >= 3) {
+                        let rings = rings.into_iter().filter(|r| r.len() >= 3).collect();
+                        triangulate(&MercPolygon { rings }, origin, &mut m);
+                    }
+                }
+                m
+            })
+            .collect();
+        let arcs = self
+            .arcs
+            .iter()
+            .zip(&self.arc_importance)
+            .map(|(a, imp)| {
+                a.points
+                    .iter()
+                    .zip(imp)
+                    .filter(|(_, v)| **v > tol)
+                    .map(|(p, _)| *p)
+                    .collect()
+            })
+            .collect();
+        Lod {
+            max_zoom: zoom,
+            cells,
+            arcs,
         }
     }
 

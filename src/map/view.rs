@@ -146,7 +146,7 @@ impl MapView {
         let visible = tf.local_rect(view.rect);
         let atlas = input.atlas;
         let geo = input.geometry;
-        let detail = geo.detail(view.zoom);
+        let level = geo.level(atlas, geo.detail(view.zoom));
         let mut shapes = Vec::new();
 
         let hovered = view.hovered_cell.map(|c| {
@@ -172,13 +172,7 @@ impl MapView {
             if input.ghost.is_none() && is_hovered(ci) {
                 colour = lighten(colour);
             }
-            push_mesh(
-                &mut mesh,
-                geo.cell_mesh(detail, ci),
-                &tf,
-                Vec2::ZERO,
-                colour,
-            );
+            push_mesh(&mut mesh, &level.cells[ci], &tf, Vec2::ZERO, colour);
         }
         shapes.push(Shape::mesh(mesh));
 
@@ -211,8 +205,8 @@ impl MapView {
             if !overlaps(&a.bbox, &visible) {
                 return None;
             }
-            let pts: Vec<Pos2> = geo
-                .arc_points(detail, arc as usize)
+            let pts: Vec<Pos2> = level
+                .arc(arc as usize)
                 .iter()
                 .map(|&p| tf.apply(p))
                 .collect();
@@ -315,7 +309,7 @@ impl MapView {
                     let [r, g, b, _] = input.cell_fill[ci].to_srgba_unmultiplied();
                     push_mesh(
                         &mut ghost,
-                        geo.cell_mesh(detail, ci),
+                        &level.cells[ci],
                         &tf,
                         offset,
                         Color32::from_rgba_unmultiplied(r, g, b, 90),

@@ -398,13 +398,13 @@ mod tests {
 
     #[test]
     fn updating_after_random_moves_gives_the_full_recompute() {
-        let (atlas, mut s) = synthetic::grid(40, 30, 12, 5);
+        let (atlas, mut s) = synthetic::grid(24, 18, 12, 5);
         let rules = rules();
         let mut before = s.cell_teams(&atlas);
         let mut m = compute(&atlas, &s, &rules);
         let mut rng = Rng(0x2545_f491_4f6c_dd1d);
         let nteams = s.teams.len();
-        for step in 0..300 {
+        for step in 0..200 {
             // Zones and single municipalities to a random team or to none.
             let team = match rng.below(nteams + 1) {
                 t if t == nteams => None,
