@@ -141,7 +141,7 @@ impl Workspace {
         self.refresh_colours();
     }
 
-    fn baseline_scenario(&self) -> Scenario {
+    fn build_baseline(&self) -> Scenario {
         match self.baseline {
             Baseline::Historic => self.session.historic.clone(),
             Baseline::Default => {
@@ -551,7 +551,7 @@ impl Workspace {
     pub fn set_baseline(&mut self, b: Baseline) {
         if self.baseline != b {
             self.baseline = b;
-            self.baseline_scenario = self.baseline_scenario();
+            self.baseline_scenario = self.build_baseline();
             self.baseline_cells = self.baseline_scenario.cell_teams(&self.session.atlas);
             self.refresh();
         }
