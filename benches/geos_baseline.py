@@ -116,12 +116,14 @@ OURS = [
     ("real/outlines", "full recompute of all team outlines", None),
     ("real/metrics_full", "full recompute of all team metrics", None),
     ("real/frame", "CPU preparation of one frame, all of Flanders", 2e-3),
+    ("real/frame_hd", "the same on a full-HD map area, with municipality borders", 2e-3),
     ("real/hit", "hit test of the zone under the cursor", None),
     ("grid/load", "20 000 units: atlas, topology, adjacency", None),
     ("grid/move", "20 000 units: move one zone, everything up to date", 1e-3),
     ("grid/outlines", "20 000 units: full recompute of all team outlines", None),
     ("grid/metrics_full", "20 000 units: full recompute of all team metrics", None),
     ("grid/frame", "20 000 units: CPU preparation of one frame", 8e-3),
+    ("grid/frame_hd", "20 000 units: the same on a full-HD map area, all borders", 8e-3),
     ("grid/hit", "20 000 units: hit test", None),
 ]
 

@@ -46,6 +46,9 @@ const GRID: (usize, usize, usize, usize) = (200, 100, 60, 16);
 
 /// Size of the map area of the window (1280 x 800 less the panels).
 const MAP_SIZE: Vec2 = Vec2::new(900.0, 700.0);
+/// Size of the map area on a full-HD screen or projector: all of Flanders at zoom 9 or more,
+/// so the municipality borders are drawn too.
+const MAP_SIZE_HD: Vec2 = Vec2::new(1600.0, 1000.0);
 
 fn layers() -> Layers {
     Layers {
@@ -106,12 +109,12 @@ fn record_move(group: &str, w: &Workspace, unit: usize, own: usize, other: usize
     std::fs::write(dir.join("move.json"), json.to_string()).expect("write move.json");
 }
 
-/// The transform that fits the whole atlas in the map area, and its zoom level.
-fn fit(geometry: &MapGeometry, atlas: &Atlas) -> (ScreenTransform, Rect, f64) {
-    let rect = Rect::from_min_size(Pos2::new(0.0, 60.0), MAP_SIZE);
+/// The transform that fits the whole atlas in a map area of `size`, and its zoom level.
+fn fit(geometry: &MapGeometry, atlas: &Atlas, size: Vec2) -> (ScreenTransform, Rect, f64) {
+    let rect = Rect::from_min_size(Pos2::new(0.0, 60.0), size);
     let b = atlas.bbox;
-    let zx = (MAP_SIZE.x as f64 / (b.width() * 256.0)).log2();
-    let zy = (MAP_SIZE.y as f64 / (b.height() * 256.0)).log2();
+    let zx = (size.x as f64 / (b.width() * 256.0)).log2();
+    let zy = (size.y as f64 / (b.height() * 256.0)).log2();
     let zoom = ((zx.min(zy) - 0.1) * 4.0).floor() / 4.0;
     let scale = (256.0 * 2f64.powf(zoom)) as f32;
     let c = geometry.to_local(b.center());
@@ -227,24 +230,27 @@ fn suite(c: &mut Criterion, group: &str, mut w: Workspace) {
         })
     });
 
-    // One frame of the whole map, hovering the zone in the middle.
+    // One frame of the whole map, hovering the zone in the middle: in the window, and on a
+    // full-HD screen where the municipality borders show as well.
     let ctx = context();
-    let (transform, rect, zoom) = fit(&w.geometry, &w.session.atlas);
-    let view = FrameView {
-        transform,
-        rect,
-        zoom,
-        hovered_cell: w.session.atlas.cell_at(w.session.atlas.bbox.center()),
-    };
     let layers = layers();
-    let vertices = frame(&ctx, &w, &view, &layers);
-    eprintln!(
-        "{group}/frame: {} cells, zoom {zoom:.2}, {vertices} vertices after tessellation",
-        w.session.atlas.cells.len()
-    );
-    g.bench_function("frame", |b| {
-        b.iter(|| frame(&ctx, &w, black_box(&view), &layers))
-    });
+    for (name, size) in [("frame", MAP_SIZE), ("frame_hd", MAP_SIZE_HD)] {
+        let (transform, rect, zoom) = fit(&w.geometry, &w.session.atlas, size);
+        let view = FrameView {
+            transform,
+            rect,
+            zoom,
+            hovered_cell: w.session.atlas.cell_at(w.session.atlas.bbox.center()),
+        };
+        let vertices = frame(&ctx, &w, &view, &layers);
+        eprintln!(
+            "{group}/{name}: {} cells, zoom {zoom:.2}, {vertices} vertices after tessellation",
+            w.session.atlas.cells.len()
+        );
+        g.bench_function(name, |b| {
+            b.iter(|| frame(&ctx, &w, black_box(&view), &layers))
+        });
+    }
 
     // The zone under the cursor.
     let points = hit_points(&w.session.atlas, 4096);
@@ -275,7 +281,7 @@ fn real(c: &mut Criterion) {
     g.bench_function("meshes", |b| {
         b.iter(|| {
             let geometry = MapGeometry::build(black_box(&session.atlas));
-            let (_, _, zoom) = fit(&geometry, &session.atlas);
+            let (_, _, zoom) = fit(&geometry, &session.atlas, MAP_SIZE);
             let _ = geometry.level(&session.atlas, geometry.detail(zoom));
             geometry
         })

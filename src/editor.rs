@@ -174,7 +174,7 @@ impl Workspace {
         self.refresh_colours();
     }
 
-    fn baseline_scenario(&self) -> Scenario {
+    fn build_baseline(&self) -> Scenario {
         match (self.baseline, &self.other) {
             (Baseline::Other, Some((_, s))) => s.clone(),
             (Baseline::Historic, _) | (Baseline::Other, None) => self.session.historic.clone(),
@@ -194,7 +194,7 @@ impl Workspace {
             } else if self.baseline == Baseline::Other {
                 self.baseline = Baseline::Historic;
             }
-            self.baseline_scenario = self.baseline_scenario();
+            self.baseline_scenario = self.build_baseline();
             self.baseline_cells = self.baseline_scenario.cell_teams(&self.session.atlas);
             self.refresh();
         }
@@ -663,7 +663,7 @@ impl Workspace {
     pub fn set_baseline(&mut self, b: Baseline) {
         if self.baseline != b {
             self.baseline = b;
-            self.baseline_scenario = self.baseline_scenario();
+            self.baseline_scenario = self.build_baseline();
             self.baseline_cells = self.baseline_scenario.cell_teams(&self.session.atlas);
             self.refresh();
         }
