@@ -6,6 +6,7 @@ pub mod atomic;
 pub mod discovery;
 pub mod error;
 pub mod geojson_read;
+pub mod json;
 pub mod load;
 pub mod scenario_file;
 pub mod table;
