@@ -3,6 +3,7 @@
 
 pub mod layers;
 pub mod mesh;
+pub mod tiles;
 pub mod view;
 
 pub use mesh::MapGeometry;
