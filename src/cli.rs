@@ -36,6 +36,8 @@ Options:
   --lang nl|en        language of the window and the table (default nl)
   --no-tiles          do not load base map tiles (the zones draw on a plain background)
   --save-path FILE    Ctrl+S saves a scenario that has no file yet to FILE, without asking
+  --tile-url URL      base map tile server, a template with {z}, {x} and {y}
+                      (default https://tile.openstreetmap.org/{z}/{x}/{y}.png)
   -h, --help          this text
 ";
 
@@ -50,6 +52,10 @@ pub struct Args {
     pub no_tiles: bool,
     /// Where Ctrl+S saves a scenario that has no file yet (instead of asking).
     pub save_path: Option<PathBuf>,
+    /// `check --zones`: list every zone with its team.
+    pub list_zones: bool,
+    /// Base map tile URL template (OpenStreetMap when None).
+    pub tile_url: Option<String>,
     /// Scenario files to open in the window.
     pub open: Vec<PathBuf>,
     pub command: Command,
@@ -102,7 +108,17 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Args, Strin
                 })
             }
             "--no-tiles" => out.no_tiles = true,
+            "--zones" => out.list_zones = true,
             "--save-path" => out.save_path = Some(PathBuf::from(value("--save-path")?)),
+            "--tile-url" => {
+                let v = value("--tile-url")?;
+                if !(v.contains("{z}") && v.contains("{x}") && v.contains("{y}")) {
+                    return Err(format!(
+                        "--tile-url {v}: the URL needs {{z}}, {{x}} and {{y}}"
+                    ));
+                }
+                out.tile_url = Some(v);
+            }
             "--png" => export.png = Some(PathBuf::from(value("--png")?)),
             "--svg" => export.svg = Some(PathBuf::from(value("--svg")?)),
             "--geojson" => export.geojson = Some(PathBuf::from(value("--geojson")?)),

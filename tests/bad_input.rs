@@ -38,7 +38,8 @@ fn geojson_that_is_not_json_names_the_file() {
         msg.contains("municipalities_flanders_brussels_2025.geojson"),
         "{msg}"
     );
-    assert!(msg.contains("not valid GeoJSON"), "{msg}");
+    assert!(msg.contains(": line 1, column "), "{msg}");
+    assert!(msg.contains("not valid JSON"), "{msg}");
 }
 
 #[test]

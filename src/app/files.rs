@@ -388,8 +388,12 @@ impl GebiedsApp {
                 );
                 if !report.skipped.is_empty() {
                     body.push_str(&format!("\n{} {}:", report.skipped.len(), t.skipped));
-                    for (line, why) in &report.skipped {
+                    // A hostile file can have a million bad lines: list the first ones.
+                    for (line, why) in report.skipped.iter().take(50) {
                         body.push_str(&format!("\n{} {line}: {why}", t.line));
+                    }
+                    if report.skipped.len() > 50 {
+                        body.push_str(&format!("\n… (+{})", report.skipped.len() - 50));
                     }
                 }
                 let _ = lang;

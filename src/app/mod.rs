@@ -7,15 +7,15 @@ mod workspace_ui;
 
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU8, Ordering};
 
-use walkers::{HttpOptions, HttpTiles, lon_lat};
+use walkers::lon_lat;
 
 use crate::cli::Args;
 use crate::data::{self, Discovery};
 use crate::editor::Workspace;
 use crate::i18n::{self, Lang};
 use crate::map::layers::{Layers, TileChoice};
+use crate::map::tiles::{Fetching, ReliableTiles, TileHealth, Timing, UrlSource};
 use crate::model::atlas::Edition;
 use crate::session::Session;
 use crate::ui::about;
@@ -78,7 +78,12 @@ pub enum TileStatus {
     Off,
     Checking,
     Online,
+    /// Tiles take long to arrive.
+    Slow,
+    /// The tile server cannot be reached.
     Offline,
+    /// The server answers, but not with tiles.
+    Errors,
 }
 
 /// Where the app keeps files of its own. Tests give temporary folders or none.
@@ -100,11 +105,12 @@ pub struct Message {
 pub struct GebiedsApp {
     pub settings: Settings,
     pub screen: Screen,
-    tiles: Option<HttpTiles>,
+    tiles: Option<ReliableTiles>,
     /// The style `tiles` was made for.
     tiles_choice: TileChoice,
-    tile_probe: Arc<AtomicU8>,
     tiles_allowed: bool,
+    /// Tile server URL template (`--tile-url`); OpenStreetMap when None.
+    tile_url: Option<String>,
     dialogs: Box<dyn FileDialogs>,
     cli_data: Option<PathBuf>,
     pub paths: AppPaths,
@@ -176,8 +182,8 @@ impl GebiedsApp {
             },
             tiles: None,
             tiles_choice: TileChoice::None,
-            tile_probe: Arc::new(AtomicU8::new(0)),
             tiles_allowed: false,
+            tile_url: None,
             dialogs,
             cli_data,
             paths,
@@ -305,49 +311,47 @@ impl GebiedsApp {
             return;
         }
         let cache = dirs::cache_dir().map(|d| d.join("gebiedsplanner").join("tiles"));
-        let options = HttpOptions {
+        let fetching = Fetching {
             cache,
             user_agent: Some(walkers::HeaderValue::from_static(concat!(
                 "Gebiedsplanner/",
                 env!("CARGO_PKG_VERSION"),
                 " (desktop planning app for youth care in Flanders)"
             ))),
-            ..Default::default()
         };
-        self.tiles = Some(match choice {
-            TileChoice::Light => {
-                HttpTiles::with_options(crate::map::tile_sources::CartoLight, options, ctx.clone())
-            }
-            _ => HttpTiles::with_options(walkers::sources::OpenStreetMap, options, ctx.clone()),
-        });
+        let source = match (&self.tile_url, choice) {
+            (Some(t), _) => UrlSource {
+                template: t.clone(),
+                ..UrlSource::openstreetmap()
+            },
+            (None, TileChoice::Light) => UrlSource {
+                template: "https://basemaps.cartocdn.com/light_all/{z}/{x}/{y}.png".into(),
+                attribution: "OpenStreetMap contributors, CARTO",
+                attribution_url: "https://carto.com/attributions",
+                ..UrlSource::openstreetmap()
+            },
+            (None, _) => UrlSource::openstreetmap(),
+        };
+        self.tiles = Some(ReliableTiles::new(
+            source,
+            fetching,
+            Timing::default(),
+            ctx.clone(),
+        ));
         self.tiles_choice = choice;
-        // One connection attempt tells the status bar whether the base map is reachable.
-        self.tile_probe.store(1, Ordering::Relaxed);
-        let probe = self.tile_probe.clone();
-        let ctx = ctx.clone();
-        std::thread::spawn(move || {
-            use std::net::ToSocketAddrs;
-            let ok = ("tile.openstreetmap.org", 443)
-                .to_socket_addrs()
-                .ok()
-                .and_then(|mut a| a.next())
-                .is_some_and(|addr| {
-                    std::net::TcpStream::connect_timeout(&addr, std::time::Duration::from_secs(4))
-                        .is_ok()
-                });
-            probe.store(if ok { 2 } else { 3 }, Ordering::Relaxed);
-            ctx.request_repaint();
-        });
     }
 
     pub fn tile_status(&self) -> TileStatus {
-        if self.tiles.is_none() || self.settings.layers.tiles == TileChoice::None {
+        if self.settings.layers.tiles == TileChoice::None {
             return TileStatus::Off;
         }
-        match self.tile_probe.load(Ordering::Relaxed) {
-            2 => TileStatus::Online,
-            3 => TileStatus::Offline,
-            _ => TileStatus::Checking,
+        match self.tiles.as_ref().map(|t| t.health()) {
+            None => TileStatus::Off,
+            Some(TileHealth::Connecting) => TileStatus::Checking,
+            Some(TileHealth::Online) => TileStatus::Online,
+            Some(TileHealth::Slow) => TileStatus::Slow,
+            Some(TileHealth::Offline) => TileStatus::Offline,
+            Some(TileHealth::Errors) => TileStatus::Errors,
         }
     }
 
@@ -651,11 +655,19 @@ impl GebiedsApp {
 
     fn status_line(&self) -> String {
         let t = i18n::texts(self.settings.lang);
+        let retry = self
+            .tiles
+            .as_ref()
+            .and_then(|t| t.retry_in())
+            .map(|d| format!(" ({} {} s)", t.tiles_retry, d.as_secs() + 1))
+            .unwrap_or_default();
         let tiles = match self.tile_status() {
             TileStatus::Off => t.tiles_none.to_string(),
             TileStatus::Checking => format!("{}: OpenStreetMap…", t.tiles),
             TileStatus::Online => format!("{}: OpenStreetMap", t.tiles),
-            TileStatus::Offline => t.tiles_offline.to_string(),
+            TileStatus::Slow => format!("{}: {}", t.tiles, t.tiles_slow),
+            TileStatus::Offline => format!("{}{retry}", t.tiles_offline),
+            TileStatus::Errors => format!("{}: {}{retry}", t.tiles, t.tiles_errors),
         };
         match self.workspace() {
             Some(w) => format!(
@@ -706,6 +718,7 @@ pub fn run(args: Args) -> i32 {
         ..Default::default()
     };
     let no_tiles = args.no_tiles;
+    let tile_url = args.tile_url.clone();
     let result = eframe::run_native(
         "Gebiedsplanner",
         options,
@@ -730,6 +743,7 @@ pub fn run(args: Args) -> i32 {
                 app.open_path(f);
             }
             app.tiles_allowed = !no_tiles;
+            app.tile_url = tile_url;
             Ok(Box::new(app))
         }),
     );

@@ -50,6 +50,22 @@ pub fn export(atlas: &Atlas, s: &Scenario) -> String {
     out
 }
 
+impl ImportReport {
+    /// The skipped lines as "FILE: line N: why", at most `max` of them and a count of the rest.
+    pub fn skipped_lines(&self, file: &Path, max: usize) -> Vec<String> {
+        let mut out: Vec<String> = self
+            .skipped
+            .iter()
+            .take(max)
+            .map(|(line, why)| format!("{}: line {line}: {why}", file.display()))
+            .collect();
+        if self.skipped.len() > max {
+            out.push(format!("... {} more", self.skipped.len() - max));
+        }
+        out
+    }
+}
+
 /// What an import did.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ImportReport {
@@ -88,7 +104,12 @@ pub fn import(
             "the header needs a code column (code, elz_code or nis) and a team column (team)",
         ));
     };
+    if rows.is_empty() {
+        return Err(DataError::whole(file, "the table has a header but no rows"));
+    }
     let mut report = ImportReport::default();
+    // The line each code was first given on: a second line for the same code is ambiguous.
+    let mut first_line: std::collections::HashMap<String, u64> = Default::default();
     for row in rows {
         let code = row_field(&row, &code_col);
         let team_name = row_field(&row, &team_col);
@@ -96,6 +117,14 @@ pub fn import(
             report.skipped.push((row.line, "no code".into()));
             continue;
         }
+        if let Some(first) = first_line.get(&code.to_lowercase()) {
+            report.skipped.push((
+                row.line,
+                format!("code '{code}' was given on line {first} already"),
+            ));
+            continue;
+        }
+        first_line.insert(code.to_lowercase(), row.line);
         let team = if team_name.is_empty() {
             None
         } else {
@@ -148,11 +177,26 @@ fn row_field(row: &super::table::Row, col: &str) -> String {
     row.opt_ci(col).to_string()
 }
 
+/// Largest table read (one row per zone or municipality is a few kilobytes).
+pub const MAX_TABLE_BYTES: u64 = 20 * 1024 * 1024;
+
 pub fn import_file(
     atlas: &Atlas,
     s: &mut Scenario,
     file: &Path,
 ) -> Result<ImportReport, DataError> {
+    if let Ok(m) = std::fs::metadata(file)
+        && m.len() > MAX_TABLE_BYTES
+    {
+        return Err(DataError::whole(
+            file,
+            format!(
+                "the file is {} MB; an assignment table is at most {} MB",
+                m.len() / (1024 * 1024),
+                MAX_TABLE_BYTES / (1024 * 1024)
+            ),
+        ));
+    }
     let text = read_text(file)?;
     import(atlas, s, file, &text)
 }

@@ -13,6 +13,40 @@ fn temp_path(target: &Path) -> PathBuf {
     target.with_file_name(format!(".{name}.{}.tmp", std::process::id()))
 }
 
+/// Remove temporary files that saves of `target` by processes that no longer run left behind
+/// (a crash or a kill during a save). Only where /proc tells which processes run.
+fn remove_stale_temps(target: &Path) {
+    if !Path::new("/proc/self").exists() {
+        return;
+    }
+    let (Some(dir), Some(name)) = (target.parent(), target.file_name()) else {
+        return;
+    };
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    let prefix = format!(".{}.", name.to_string_lossy());
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let file = e.file_name();
+        let file = file.to_string_lossy();
+        let pid = file
+            .strip_prefix(&prefix)
+            .and_then(|r| r.strip_suffix(".tmp"))
+            .and_then(|p| p.parse::<u32>().ok());
+        if let Some(pid) = pid
+            && pid != std::process::id()
+            && !Path::new(&format!("/proc/{pid}")).exists()
+        {
+            let _ = std::fs::remove_file(e.path());
+        }
+    }
+}
+
 /// Write `bytes` to `target` atomically.
 pub fn write_atomic(target: &Path, bytes: &[u8]) -> std::io::Result<()> {
     write_atomic_with(target, bytes, || Ok(()))
@@ -39,6 +73,7 @@ pub fn write_atomic_with(
         {
             let _ = d.sync_all();
         }
+        remove_stale_temps(target);
         Ok(())
     })();
     if result.is_err() {

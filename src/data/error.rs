@@ -63,8 +63,20 @@ pub fn read_text(path: &Path) -> Result<String, DataError> {
     }
     let bytes = std::fs::read(path)
         .map_err(|e| DataError::whole(path, format!("cannot read the file: {e}")))?;
+    decode_text(path, bytes)
+}
+
+/// Bytes of a text file as a string, with a clear error for empty, UTF-16, binary or
+/// non-UTF-8 content. A leading byte order mark is dropped.
+pub fn decode_text(path: &Path, bytes: Vec<u8>) -> Result<String, DataError> {
     if bytes.is_empty() {
         return Err(DataError::whole(path, "the file is empty"));
+    }
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(DataError::whole(
+            path,
+            "the text is UTF-16 (as Excel writes \"Unicode text\"); save the file as UTF-8",
+        ));
     }
     if bytes.contains(&0) {
         return Err(DataError::whole(path, "the file is binary, not text"));

@@ -2,11 +2,13 @@
 
 use std::path::Path;
 
-use geojson::{GeoJson, GeometryValue, PolygonType};
+use geojson::{Feature, GeometryValue, PolygonType};
 
 use super::error::{DataError, read_text};
+use super::json::{kind, parse_strict};
 use crate::model::topology::LonLatPolygon;
 
+#[derive(Debug)]
 pub struct PolygonFeature {
     /// Position of the feature in the file, from 1.
     pub number: usize,
@@ -107,30 +109,71 @@ fn convert_polygon(
     Ok(rings)
 }
 
-/// Parse GeoJSON text into polygon features.
+/// Parse GeoJSON text into polygon features. Syntax errors name the line and column; errors in
+/// a feature name the feature (counted from 1).
 pub fn parse_polygons(file: &Path, text: &str) -> Result<Vec<PolygonFeature>, DataError> {
-    let gj: GeoJson = text
-        .parse()
-        .map_err(|e: geojson::Error| DataError::whole(file, format!("not valid GeoJSON: {e}")))?;
-    let features = match gj {
-        GeoJson::FeatureCollection(fc) => fc.features,
-        GeoJson::Feature(f) => vec![f],
-        GeoJson::Geometry(_) => {
+    let value = parse_strict(file, text)?;
+    let mut top = match value {
+        serde_json::Value::Object(top) => top,
+        other => {
+            return Err(DataError::whole(
+                file,
+                format!(
+                    "not GeoJSON: the file holds {}, expected a FeatureCollection object",
+                    kind(&other)
+                ),
+            ));
+        }
+    };
+    let features = match top.get("type").and_then(|t| t.as_str()) {
+        Some("FeatureCollection") => match top.remove("features") {
+            Some(serde_json::Value::Array(list)) => list,
+            Some(other) => {
+                return Err(DataError::new(
+                    file,
+                    "\"features\"",
+                    format!("should be a list of features, found {}", kind(&other)),
+                ));
+            }
+            None => {
+                return Err(DataError::whole(
+                    file,
+                    "a FeatureCollection without \"features\"",
+                ));
+            }
+        },
+        Some("Feature") => vec![serde_json::Value::Object(top)],
+        Some(
+            "Point" | "MultiPoint" | "LineString" | "MultiLineString" | "Polygon" | "MultiPolygon"
+            | "GeometryCollection",
+        ) => {
             return Err(DataError::whole(
                 file,
                 "a bare geometry; expected a FeatureCollection with properties",
             ));
         }
+        Some(other) => {
+            return Err(DataError::whole(
+                file,
+                format!("not GeoJSON: \"type\" is \"{other}\", expected \"FeatureCollection\""),
+            ));
+        }
+        None => {
+            return Err(DataError::whole(
+                file,
+                "not GeoJSON: the object has no \"type\" text",
+            ));
+        }
     };
     let mut out = Vec::with_capacity(features.len());
-    for (i, f) in features.into_iter().enumerate() {
+    for (i, v) in features.into_iter().enumerate() {
         let number = i + 1;
+        let place = || format!("feature {number}");
+        let f: Feature = serde_json::from_value(v).map_err(|e| {
+            DataError::new(file, place(), format!("not a valid GeoJSON feature: {e}"))
+        })?;
         let Some(geometry) = f.geometry else {
-            return Err(DataError::new(
-                file,
-                format!("feature {number}"),
-                "has no geometry",
-            ));
+            return Err(DataError::new(file, place(), "has no geometry"));
         };
         let polygons = match &geometry.value {
             GeometryValue::Polygon { coordinates } => {
@@ -143,7 +186,7 @@ pub fn parse_polygons(file: &Path, text: &str) -> Result<Vec<PolygonFeature>, Da
             other => {
                 return Err(DataError::new(
                     file,
-                    format!("feature {number}"),
+                    place(),
                     format!(
                         "is a {}, expected Polygon or MultiPolygon",
                         other.type_name()
@@ -151,6 +194,13 @@ pub fn parse_polygons(file: &Path, text: &str) -> Result<Vec<PolygonFeature>, Da
                 ));
             }
         };
+        if polygons.is_empty() {
+            return Err(DataError::new(
+                file,
+                place(),
+                "a MultiPolygon without polygons",
+            ));
+        }
         out.push(PolygonFeature {
             number,
             properties: f.properties.unwrap_or_default(),

@@ -34,13 +34,25 @@ struct Pop {
     year: u16,
 }
 
+fn twice(file: &Path, line: u64, nis: &str) -> DataError {
+    DataError::new(
+        file,
+        format!("line {line}"),
+        format!("municipality {nis} is listed twice"),
+    )
+}
+
 /// Population by 2019-2024 NIS code: Flemish 2021 figures with children, Brussels 2020 totals.
 fn read_population(dir: &Path) -> Result<HashMap<String, Pop>, DataError> {
     let mut out = HashMap::new();
     let f = dir.join(files::POP_FLANDERS);
     for r in read_table(&f, &["nis", "pop_total", "pop_0_17"])? {
+        let nis = r.nis(&f, "nis")?;
+        if out.contains_key(&nis) {
+            return Err(twice(&f, r.line, &nis));
+        }
         out.insert(
-            r.nis(&f, "nis")?,
+            nis,
             Pop {
                 total: r.count(&f, "pop_total")?,
                 children: Some(r.count(&f, "pop_0_17")?),
@@ -49,10 +61,14 @@ fn read_population(dir: &Path) -> Result<HashMap<String, Pop>, DataError> {
         );
     }
     let f = dir.join(files::POP_BELGIUM);
+    let mut brussels = BTreeSet::new();
     for r in read_table(&f, &["nis", "total"])? {
         let nis = r.nis(&f, "nis")?;
         // Only the Brussels figures are used: Flanders has the newer split by age above.
         if nis.starts_with("21") {
+            if !brussels.insert(nis.clone()) {
+                return Err(twice(&f, r.line, &nis));
+            }
             out.insert(
                 nis,
                 Pop {
@@ -90,17 +106,15 @@ pub fn load_atlas(dir: &Path, edition: Edition) -> Result<Atlas, DataError> {
     let mut order: Vec<String> = Vec::new();
     let mut predecessors: HashMap<String, Vec<String>> = HashMap::new();
     let mut member_of: HashMap<String, String> = HashMap::new();
+    let mut line_of: HashMap<String, u64> = HashMap::new();
     for r in read_table(&ef, &["nis", code_col, name_col])? {
         let nis = r.nis(&ef, "nis")?;
         let code = r.req(&ef, code_col)?.to_string();
         let name = r.req(&ef, name_col)?.to_string();
         if member_of.insert(nis.clone(), code.clone()).is_some() {
-            return Err(DataError::new(
-                &ef,
-                format!("line {}", r.line),
-                format!("municipality {nis} is listed twice"),
-            ));
+            return Err(twice(&ef, r.line, &nis));
         }
+        line_of.insert(nis.clone(), r.line);
         let preds: Vec<String> = match edition {
             Edition::M2025 => r
                 .opt("nis_2024_predecessors")
@@ -196,13 +210,18 @@ pub fn load_atlas(dir: &Path, edition: Edition) -> Result<Atlas, DataError> {
             code,
         });
     }
-    for nis in member_of.keys() {
-        if !seen.contains(nis) {
-            return Err(DataError::whole(
-                &ef,
-                format!("municipality {nis} has no polygon in {muni_file}"),
-            ));
-        }
+    let mut without_polygon: Vec<(u64, &String)> = member_of
+        .keys()
+        .filter(|nis| !seen.contains(*nis))
+        .map(|nis| (line_of.get(nis).copied().unwrap_or(0), nis))
+        .collect();
+    without_polygon.sort();
+    if let Some((line, nis)) = without_polygon.first() {
+        return Err(DataError::new(
+            &ef,
+            format!("line {line}"),
+            format!("municipality {nis} has no polygon in {muni_file}"),
+        ));
     }
 
     // Antwerp: the parent zone becomes four zones; municipalities whose sectors lie in
@@ -211,18 +230,31 @@ pub fn load_atlas(dir: &Path, edition: Edition) -> Result<Atlas, DataError> {
     if let Some(parent) = units.remove(ANTWERP_PARENT) {
         let sf = dir.join(files::ANTWERP_SECTORS);
         let mut sector_units: HashMap<String, BTreeSet<String>> = HashMap::new();
+        // The first line that names each sub-zone, for messages.
+        let mut zone_line: HashMap<String, u64> = HashMap::new();
         for r in read_table(&sf, &["nis_2024", "elzantw_code"])? {
+            let zone = r.req(&sf, "elzantw_code")?.to_string();
+            zone_line.entry(zone.clone()).or_insert(r.line);
             sector_units
                 .entry(r.nis(&sf, "nis_2024")?)
                 .or_default()
-                .insert(r.req(&sf, "elzantw_code")?.to_string());
+                .insert(zone);
         }
         let gf = dir.join(files::ANTWERP_GEO);
         let mut sub: BTreeMap<String, (String, Vec<_>)> = BTreeMap::new();
         for f in read_polygons(&gf)? {
             let code = f.text(&gf, "elzantw_code")?;
             let name = f.text(&gf, "elz_name")?;
-            sub.insert(antwerp_unit_code(&code), (name, f.polygons));
+            if sub
+                .insert(antwerp_unit_code(&code), (name, f.polygons))
+                .is_some()
+            {
+                return Err(DataError::new(
+                    &gf,
+                    format!("feature {}", f.number),
+                    format!("Antwerp zone {code} appears twice"),
+                ));
+            }
         }
         if sub.is_empty() {
             return Err(DataError::whole(&gf, "no Antwerp zones in the file"));
@@ -249,11 +281,13 @@ pub fn load_atlas(dir: &Path, edition: Edition) -> Result<Atlas, DataError> {
             }
             for c in &codes {
                 if !sub.contains_key(c) {
-                    return Err(DataError::whole(
-                        &gf,
+                    let zone = c.strip_prefix(&format!("{ANTWERP_PARENT}-")).unwrap_or(c);
+                    return Err(DataError::new(
+                        &sf,
+                        format!("line {}", zone_line.get(zone).copied().unwrap_or(0)),
                         format!(
-                            "Antwerp zone {c} named in {} has no polygon",
-                            files::ANTWERP_SECTORS
+                            "Antwerp zone {zone} has no polygon in {}",
+                            files::ANTWERP_GEO
                         ),
                     ));
                 }

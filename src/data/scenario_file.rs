@@ -12,6 +12,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use super::error::{DataError, read_text};
+use super::json::{kind, parse_strict};
 use crate::model::atlas::{Atlas, Edition};
 use crate::model::scenario::{AreaStatus, Scenario, Team};
 
@@ -334,15 +335,141 @@ fn upgrade(value: &mut serde_json::Value) {
     }
 }
 
-/// Parse a scenario file's text.
-pub fn parse(file: &Path, text: &str) -> Result<ScenarioFile, DataError> {
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+/// Check the types of the fields a scenario file has, so that an error names the field
+/// ("teams", item 3, "colour") rather than only what serde expected.
+fn check_shape(file: &Path, value: &serde_json::Value) -> Result<(), DataError> {
+    use serde_json::Value;
+    let wrong = |place: String, what: &str, found: &Value| {
         DataError::new(
             file,
-            format!("line {}, column {}", e.line(), e.column()),
-            format!("not valid JSON: {e}"),
+            place,
+            format!("should be {what}, found {}", kind(found)),
         )
-    })?;
+    };
+    let Value::Object(top) = value else {
+        return Err(wrong("".into(), "an object", value));
+    };
+    for key in ["name", "edition"] {
+        match top.get(key) {
+            Some(Value::String(_)) => {}
+            Some(other) => return Err(wrong(format!("\"{key}\""), "text", other)),
+            None => return Err(DataError::new(file, format!("\"{key}\""), "is missing")),
+        }
+    }
+    for key in ["description", "author", "created", "modified"] {
+        match top.get(key) {
+            None | Some(Value::String(_)) => {}
+            Some(other) => return Err(wrong(format!("\"{key}\""), "text", other)),
+        }
+    }
+    if let Some(Value::String(e)) = top.get("edition")
+        && serde_json::from_value::<Edition>(Value::String(e.clone())).is_err()
+    {
+        return Err(DataError::new(
+            file,
+            "\"edition\"",
+            format!("unknown edition \"{e}\" (expected \"2025\" or \"2019-2024\")"),
+        ));
+    }
+    let teams = match top.get("teams") {
+        Some(Value::Array(t)) => t,
+        Some(other) => return Err(wrong("\"teams\"".into(), "a list of teams", other)),
+        None => return Err(DataError::new(file, "\"teams\"", "is missing")),
+    };
+    for (i, t) in teams.iter().enumerate() {
+        let place = |field: &str| {
+            if field.is_empty() {
+                format!("team {}", i + 1)
+            } else {
+                format!("team {}, \"{field}\"", i + 1)
+            }
+        };
+        let Value::Object(t) = t else {
+            return Err(wrong(place(""), "an object", t));
+        };
+        for key in ["id", "name", "colour"] {
+            match t.get(key) {
+                Some(Value::String(_)) => {}
+                Some(other) => return Err(wrong(place(key), "text", other)),
+                None => return Err(DataError::new(file, place(key), "is missing")),
+            }
+        }
+        match t.get("iroj") {
+            None | Some(Value::String(_)) => {}
+            Some(other) => return Err(wrong(place("iroj"), "text", other)),
+        }
+        match t.get("locked") {
+            None | Some(Value::Bool(_)) => {}
+            Some(other) => return Err(wrong(place("locked"), "true or false", other)),
+        }
+        match t.get("partners") {
+            None | Some(Value::Null) => {}
+            Some(Value::Number(n)) if n.as_u64().is_some_and(|n| n <= u32::MAX as u64) => {}
+            Some(other) => {
+                return Err(wrong(place("partners"), "a whole number from 0", other));
+            }
+        }
+        match t.get("area_status") {
+            None => {}
+            Some(Value::String(a))
+                if serde_json::from_value::<AreaStatus>(Value::String(a.clone())).is_ok() => {}
+            Some(other) => {
+                return Err(wrong(
+                    place("area_status"),
+                    "\"sourced\", \"partial\" or \"estimated\"",
+                    other,
+                ));
+            }
+        }
+    }
+    match top.get("assignment") {
+        Some(Value::Object(m)) => {
+            for (code, team) in m {
+                if !team.is_string() {
+                    return Err(wrong(
+                        format!("assignment \"{code}\""),
+                        "a team id (text)",
+                        team,
+                    ));
+                }
+            }
+        }
+        Some(other) => {
+            return Err(wrong(
+                "\"assignment\"".into(),
+                "an object of zone code to team id",
+                other,
+            ));
+        }
+        None => return Err(DataError::new(file, "\"assignment\"", "is missing")),
+    }
+    match top.get("municipality_assignment") {
+        None => {}
+        Some(Value::Object(m)) => {
+            for (code, team) in m {
+                if !(team.is_string() || team.is_null()) {
+                    return Err(wrong(
+                        format!("municipality_assignment \"{code}\""),
+                        "a team id (text) or null",
+                        team,
+                    ));
+                }
+            }
+        }
+        Some(other) => {
+            return Err(wrong(
+                "\"municipality_assignment\"".into(),
+                "an object of NIS code to team id",
+                other,
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Parse a scenario file's text.
+pub fn parse(file: &Path, text: &str) -> Result<ScenarioFile, DataError> {
+    let value = parse_strict(file, text)?;
     match value.get("format").and_then(|v| v.as_str()) {
         Some(FORMAT) => {}
         _ => {
@@ -354,9 +481,9 @@ pub fn parse(file: &Path, text: &str) -> Result<ScenarioFile, DataError> {
     }
     let mut value = value;
     match value.get("version").and_then(|v| v.as_u64()) {
-        Some(v) if v as u32 == VERSION => {}
+        Some(v) if v == u64::from(VERSION) => {}
         Some(1) => upgrade(&mut value),
-        Some(v) if v as u32 > VERSION => {
+        Some(v) if v > u64::from(VERSION) => {
             return Err(DataError::whole(
                 file,
                 format!(
@@ -371,6 +498,7 @@ pub fn parse(file: &Path, text: &str) -> Result<ScenarioFile, DataError> {
             ));
         }
     }
+    check_shape(file, &value)?;
     serde_json::from_value(value).map_err(|e| DataError::whole(file, format!("wrong content: {e}")))
 }
 

@@ -5,6 +5,7 @@ use std::path::Path;
 
 use super::error::{DataError, read_text};
 
+#[derive(Debug)]
 pub struct Row {
     pub line: u64,
     fields: HashMap<String, String>,
@@ -86,6 +87,15 @@ pub fn parse_table(path: &Path, text: &str, required: &[&str]) -> Result<Vec<Row
         .iter()
         .map(|h| h.trim().to_string())
         .collect();
+    for (i, h) in headers.iter().enumerate() {
+        if !h.is_empty() && headers[..i].iter().any(|o| o.eq_ignore_ascii_case(h)) {
+            return Err(DataError::new(
+                path,
+                "line 1",
+                format!("column '{h}' appears twice in the header"),
+            ));
+        }
+    }
     let missing: Vec<&str> = required
         .iter()
         .copied()
@@ -99,13 +109,22 @@ pub fn parse_table(path: &Path, text: &str, required: &[&str]) -> Result<Vec<Row
         ));
     }
     // Line numbers from byte offsets: the reader's own line count is off for CRLF files.
-    let line_at = |byte: u64| -> u64 {
-        let bytes = text.as_bytes();
+    // Records come in order, so the newlines are counted once, from where the last count
+    // stopped (counting from the start each time made large files take minutes).
+    let bytes = text.as_bytes();
+    let mut counted = (0usize, 0u64);
+    let mut line_at = |byte: u64| -> u64 {
         let mut end = (byte as usize).min(bytes.len());
         while end < bytes.len() && (bytes[end] == b'\r' || bytes[end] == b'\n') {
             end += 1;
         }
-        bytes[..end].iter().filter(|&&b| b == b'\n').count() as u64 + 1
+        let newlines = |r: &[u8]| r.iter().filter(|&&b| b == b'\n').count() as u64;
+        if end >= counted.0 {
+            counted = (end, counted.1 + newlines(&bytes[counted.0..end]));
+            counted.1 + 1
+        } else {
+            newlines(&bytes[..end]) + 1
+        }
     };
     let mut rows = Vec::new();
     for rec in rdr.records() {

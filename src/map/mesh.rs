@@ -107,11 +107,24 @@ pub enum Detail {
     Lod(usize),
 }
 
-/// Triangulate one polygon (outer ring plus holes) with ear clipping.
+/// Whether earcut can take a ring: three or more points, all finite. earcutr panics on an
+/// empty ring, and the cutting of split municipalities can yield one from odd input.
+fn usable_ring(ring: &[Merc]) -> bool {
+    ring.len() >= 3 && ring.iter().all(|p| p[0].is_finite() && p[1].is_finite())
+}
+
+/// Triangulate one polygon (outer ring plus holes) with ear clipping. A polygon whose outer
+/// ring cannot be triangulated is left out (drawn without fill); so is an unusable hole.
 pub fn triangulate(poly: &MercPolygon, origin: Merc, out: &mut CellMesh) {
     let mut coords: Vec<f64> = Vec::new();
     let mut holes: Vec<usize> = Vec::new();
     for (i, ring) in poly.rings.iter().enumerate() {
+        if !usable_ring(ring) {
+            if i == 0 {
+                return;
+            }
+            continue;
+        }
         if i > 0 {
             holes.push(coords.len() / 2);
         }
@@ -121,7 +134,10 @@ pub fn triangulate(poly: &MercPolygon, origin: Merc, out: &mut CellMesh) {
         }
     }
     let base = out.vertices.len() as u32;
-    let Ok(tris) = earcutr::earcut(&coords, &holes, 2) else {
+    // earcutr unwraps internally; should another degenerate shape make it panic, that one
+    // polygon goes without fill rather than taking the app down.
+    let result = std::panic::catch_unwind(|| earcutr::earcut(&coords, &holes, 2));
+    let Ok(Ok(tris)) = result else {
         return;
     };
     out.vertices
@@ -399,5 +415,32 @@ mod tests {
         assert!(imp[0].is_infinite() && imp[3].is_infinite());
         assert!(imp[2] > 0.5, "corner {}", imp[2]);
         assert!(imp[1] < 0.01, "wobble {}", imp[1]);
+    }
+
+    fn square() -> Vec<Merc> {
+        vec![[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 1.0]]
+    }
+
+    /// Found by fuzzing: cutting a municipality by odd zone polygons gave a ring without
+    /// points, and earcutr panicked on it.
+    #[test]
+    fn empty_and_non_finite_rings_are_left_out_not_a_panic() {
+        let mut out = CellMesh::default();
+        let poly = MercPolygon {
+            rings: vec![square(), Vec::new(), vec![[0.2, 0.2]]],
+        };
+        triangulate(&poly, [0.0, 0.0], &mut out);
+        assert!((out.area() - 1.0).abs() < 1e-6, "{}", out.area());
+
+        let mut out = CellMesh::default();
+        for rings in [
+            vec![Vec::new()],
+            vec![vec![[f64::NAN, 0.0], [1.0, 0.0], [1.0, 1.0]]],
+            vec![vec![[f64::INFINITY, 0.0], [1.0, 0.0], [1.0, 1.0]], square()],
+            vec![vec![[0.5, 0.5]; 5]],
+        ] {
+            triangulate(&MercPolygon { rings }, [0.0, 0.0], &mut out);
+        }
+        assert!(out.area() < 1e-9);
     }
 }

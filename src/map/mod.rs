@@ -4,7 +4,7 @@
 pub mod layers;
 pub mod mesh;
 pub mod overlay_view;
-pub mod tile_sources;
+pub mod tiles;
 pub mod view;
 
 pub use mesh::MapGeometry;
