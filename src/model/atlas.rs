@@ -172,7 +172,7 @@ impl std::fmt::Display for AtlasError {
 impl std::error::Error for AtlasError {}
 
 /// Signed area of a lon/lat ring (positive when counter-clockwise with y up).
-fn ring_area_ll(r: &[[f64; 2]]) -> f64 {
+pub fn ring_area_ll(r: &[[f64; 2]]) -> f64 {
     let n = r.len();
     (0..n)
         .map(|i| {
@@ -184,7 +184,7 @@ fn ring_area_ll(r: &[[f64; 2]]) -> f64 {
 }
 
 /// Outer rings counter-clockwise, holes clockwise, so that two cells walk a shared border
-/// in opposite directions (which is what lets team outlines be stitched from arcs).
+/// in opposite directions.
 pub fn normalize_orientation(p: &mut LonLatPolygon) {
     for (i, ring) in p.iter_mut().enumerate() {
         let ccw = ring_area_ll(ring) > 0.0;
@@ -194,7 +194,8 @@ pub fn normalize_orientation(p: &mut LonLatPolygon) {
     }
 }
 
-fn to_geo(p: &LonLatPolygon) -> Polygon<f64> {
+/// A lon/lat polygon as a geo polygon.
+pub fn to_geo(p: &LonLatPolygon) -> Polygon<f64> {
     let ls = |r: &Vec<[f64; 2]>| LineString(r.iter().map(|c| Coord { x: c[0], y: c[1] }).collect());
     let mut it = p.iter();
     let ext = it.next().map(ls).unwrap_or_else(|| LineString(Vec::new()));

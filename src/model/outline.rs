@@ -1,17 +1,10 @@
 //! Team areas as polygons, for export: the union of each team's cells. Drawing does not need
 //! this (team borders on screen come from the shared-edge arcs); a file does.
 
-use geo::{Coord, LineString, MultiPolygon, Polygon, unary_union};
+use geo::{LineString, MultiPolygon, Polygon, unary_union};
 
-use super::atlas::Atlas;
+use super::atlas::{Atlas, ring_area_ll, to_geo};
 use super::topology::LonLatPolygon;
-
-fn to_geo(p: &LonLatPolygon) -> Polygon<f64> {
-    let ls = |r: &Vec<[f64; 2]>| LineString(r.iter().map(|c| Coord { x: c[0], y: c[1] }).collect());
-    let mut it = p.iter();
-    let ext = it.next().map(ls).unwrap_or_else(|| LineString(Vec::new()));
-    Polygon::new(ext, it.map(ls).collect())
-}
 
 fn from_geo(p: &Polygon<f64>) -> LonLatPolygon {
     let ls = |l: &LineString<f64>| {
@@ -26,17 +19,6 @@ fn from_geo(p: &Polygon<f64>) -> LonLatPolygon {
     let mut v = vec![ls(p.exterior())];
     v.extend(p.interiors().iter().map(ls));
     v
-}
-
-fn signed_area(r: &[[f64; 2]]) -> f64 {
-    let n = r.len();
-    (0..n)
-        .map(|i| {
-            let (a, b) = (r[i], r[(i + 1) % n]);
-            a[0] * b[1] - b[0] * a[1]
-        })
-        .sum::<f64>()
-        / 2.0
 }
 
 /// The area of each team as polygons (outer ring plus holes, closed rings, lon/lat).
@@ -59,7 +41,7 @@ pub fn team_polygons(
             u.0.iter()
                 .map(from_geo)
                 .map(|mut p| {
-                    p.retain(|r| signed_area(r).abs() > 1e-10);
+                    p.retain(|r| ring_area_ll(r).abs() > 1e-10);
                     p
                 })
                 .filter(|p| !p.is_empty())
@@ -76,7 +58,7 @@ pub fn area_deg2(polys: &[LonLatPolygon]) -> f64 {
             p.iter()
                 .enumerate()
                 .map(|(i, r)| {
-                    let a = signed_area(r).abs();
+                    let a = ring_area_ll(r).abs();
                     if i == 0 { a } else { -a }
                 })
                 .sum::<f64>()
