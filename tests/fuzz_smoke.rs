@@ -14,6 +14,8 @@ mod common;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
+use std::sync::Once;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use gebiedsplanner::data::fuzz;
@@ -176,6 +178,21 @@ fn seed() -> u64 {
         .unwrap_or(0x5eed_1234_abcd_0001)
 }
 
+/// Every panic in this process, also those the app catches itself (the triangulation guards
+/// against panics in earcutr): a caught panic is still a finding.
+static PANICS: AtomicUsize = AtomicUsize::new(0);
+
+fn count_panics() {
+    static HOOK: Once = Once::new();
+    HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            PANICS.fetch_add(1, Ordering::SeqCst);
+            previous(info);
+        }));
+    });
+}
+
 /// Keep a failing input where a person can find it.
 fn keep(reader: &str, input: &[u8]) -> PathBuf {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -206,6 +223,7 @@ fn run(reader: &str, seeds: Vec<Vec<u8>>, target: impl Fn(&[u8])) {
         }
         return;
     }
+    count_panics();
     let budget = budget();
     let mut rng = Rng(seed() ^ reader.len() as u64 ^ 0x9e37_79b9);
     let started = Instant::now();
@@ -213,7 +231,15 @@ fn run(reader: &str, seeds: Vec<Vec<u8>>, target: impl Fn(&[u8])) {
     let mut slowest = Duration::ZERO;
     let try_one = |input: &[u8], execs: &mut u64, slowest: &mut Duration| {
         let t = Instant::now();
+        let panics = PANICS.load(Ordering::SeqCst);
         let r = catch_unwind(AssertUnwindSafe(|| target(input)));
+        if r.is_ok() && PANICS.load(Ordering::SeqCst) != panics {
+            let kept = keep(reader, input);
+            panic!(
+                "{reader}: a panic was caught inside the app on {}",
+                kept.display()
+            );
+        }
         let took = t.elapsed();
         *execs += 1;
         *slowest = (*slowest).max(took);
