@@ -295,6 +295,13 @@ impl GebiedsApp {
         ));
     }
 
+    /// Load base map tiles from `template` (None: OpenStreetMap), starting afresh.
+    pub fn use_tile_server(&mut self, template: Option<String>) {
+        self.tile_url = template;
+        self.tiles_allowed = true;
+        self.tiles = None;
+    }
+
     pub fn tile_status(&self) -> TileStatus {
         if self.settings.layers.tiles == TileChoice::None {
             return TileStatus::Off;
