@@ -147,12 +147,14 @@ fn mutate(rng: &mut Rng, input: &[u8], seeds: &[Vec<u8>]) -> Vec<u8> {
     v
 }
 
+/// The hostile corpus of a reader and the inputs fuzzing found trouble with
+/// (tests/fuzz-regressions/<reader>/, kept as seeds so the trouble stays fixed).
 fn corpus(reader: &str) -> Vec<Vec<u8>> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/corpus")
-        .join(reader);
-    let mut names: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .expect("corpus dir")
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests");
+    let mut names: Vec<PathBuf> = ["corpus", "fuzz-regressions"]
+        .iter()
+        .filter_map(|d| std::fs::read_dir(root.join(d).join(reader)).ok())
+        .flatten()
         .map(|e| e.expect("entry").path())
         .filter(|p| p.file_name().is_some_and(|n| n != "expect.txt"))
         .collect();
