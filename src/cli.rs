@@ -15,7 +15,8 @@ Usage:
   gebiedsplanner [OPTIONS] [FILE.json ...]    start the map window (opening the files)
   gebiedsplanner check [SCENARIO] [OPTIONS]   print the per-team table of a scenario (the
                                               default division when SCENARIO is left out);
-                                              exit code 1 when a rule is broken, 2 on bad input
+                                              exit code 1 when a rule is broken, 2 on bad input;
+      --zones           also list every zone with its team: 'zone CODE TEAM-ID NAME'
   gebiedsplanner export [SCENARIO] [OPTIONS]  write the map and tables of a scenario (the
                                               default division when SCENARIO is left out):
       --png FILE        the map as PNG (rendered on the CPU, no tiles)
@@ -427,6 +428,16 @@ pub fn run_check(args: &Args, scenario: Option<&Path>) -> i32 {
         session.scenario.name
     );
     print!("{}", team_table(&session, args.lang));
+    if args.list_zones {
+        let s = &session.scenario;
+        for (u, unit) in session.atlas.units.iter().enumerate() {
+            let team = s.unit_team[u]
+                .and_then(|t| s.teams.get(t))
+                .map(|t| t.id.as_str())
+                .unwrap_or("-");
+            println!("zone {} {team} {}", unit.code, unit.name);
+        }
+    }
     let m = &session.metrics;
     let mut broken = Vec::new();
     for t in m.non_contiguous_teams() {

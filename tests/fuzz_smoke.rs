@@ -14,6 +14,8 @@ mod common;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
+use std::sync::Once;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use gebiedsplanner::data::fuzz;
@@ -145,12 +147,14 @@ fn mutate(rng: &mut Rng, input: &[u8], seeds: &[Vec<u8>]) -> Vec<u8> {
     v
 }
 
+/// The hostile corpus of a reader and the inputs fuzzing found trouble with
+/// (tests/fuzz-regressions/<reader>/, kept as seeds so the trouble stays fixed).
 fn corpus(reader: &str) -> Vec<Vec<u8>> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/corpus")
-        .join(reader);
-    let mut names: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .expect("corpus dir")
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests");
+    let mut names: Vec<PathBuf> = ["corpus", "fuzz-regressions"]
+        .iter()
+        .filter_map(|d| std::fs::read_dir(root.join(d).join(reader)).ok())
+        .flatten()
         .map(|e| e.expect("entry").path())
         .filter(|p| p.file_name().is_some_and(|n| n != "expect.txt"))
         .collect();
@@ -174,6 +178,21 @@ fn seed() -> u64 {
         .ok()
         .and_then(|s| s.parse().ok())
         .unwrap_or(0x5eed_1234_abcd_0001)
+}
+
+/// Every panic in this process, also those the app catches itself (the triangulation guards
+/// against panics in earcutr): a caught panic is still a finding.
+static PANICS: AtomicUsize = AtomicUsize::new(0);
+
+fn count_panics() {
+    static HOOK: Once = Once::new();
+    HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            PANICS.fetch_add(1, Ordering::SeqCst);
+            previous(info);
+        }));
+    });
 }
 
 /// Keep a failing input where a person can find it.
@@ -206,6 +225,7 @@ fn run(reader: &str, seeds: Vec<Vec<u8>>, target: impl Fn(&[u8])) {
         }
         return;
     }
+    count_panics();
     let budget = budget();
     let mut rng = Rng(seed() ^ reader.len() as u64 ^ 0x9e37_79b9);
     let started = Instant::now();
@@ -213,7 +233,15 @@ fn run(reader: &str, seeds: Vec<Vec<u8>>, target: impl Fn(&[u8])) {
     let mut slowest = Duration::ZERO;
     let try_one = |input: &[u8], execs: &mut u64, slowest: &mut Duration| {
         let t = Instant::now();
+        let panics = PANICS.load(Ordering::SeqCst);
         let r = catch_unwind(AssertUnwindSafe(|| target(input)));
+        if r.is_ok() && PANICS.load(Ordering::SeqCst) != panics {
+            let kept = keep(reader, input);
+            panic!(
+                "{reader}: a panic was caught inside the app on {}",
+                kept.display()
+            );
+        }
         let took = t.elapsed();
         *execs += 1;
         *slowest = (*slowest).max(took);

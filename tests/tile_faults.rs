@@ -278,3 +278,47 @@ fn garbage_and_errors_show_errors_and_the_tile_is_asked_again() {
     assert_eq!(tiles.health(), TileHealth::Online);
     assert!(tiles.retries >= 1, "the failed tile was asked again");
 }
+
+/// The same in the window: the status bar says the base map is offline, and the rest of the
+/// app keeps answering.
+#[test]
+fn the_status_bar_says_the_base_map_is_offline() {
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+    use gebiedsplanner::app::{GebiedsApp, Settings, TileStatus};
+    use gebiedsplanner::ui::dialogs::ScriptedDialogs;
+
+    let data = std::env::var_os("GEBIEDSPLANNER_DATA")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| {
+            std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data")
+        });
+    let mut app = GebiedsApp::headless(
+        Settings::default(),
+        Some(data),
+        Box::new(ScriptedDialogs::default()),
+    );
+    app.use_tile_server(Some(format!(
+        "http://127.0.0.1:{}/{{z}}/{{x}}/{{y}}.png",
+        free_port()
+    )));
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_ui_state(|ui, app: &mut GebiedsApp| app.show(ui), app);
+    let start = Instant::now();
+    while h.state().tile_status() != TileStatus::Offline
+        && start.elapsed() < Duration::from_secs(20)
+    {
+        let t = Instant::now();
+        h.step();
+        assert!(
+            t.elapsed() < Duration::from_secs(2),
+            "a frame took {:?}",
+            t.elapsed()
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert_eq!(h.state().tile_status(), TileStatus::Offline);
+    h.step();
+    h.get_by_label_contains("achtergrondkaart offline (opnieuw over");
+}

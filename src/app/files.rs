@@ -283,12 +283,16 @@ impl GebiedsApp {
         }
     }
 
-    /// Ctrl+S, Ctrl+Shift+S, Ctrl+O, Ctrl+N.
+    /// Ctrl+S, Ctrl+Shift+S, Ctrl+O, Ctrl+N, Ctrl+Q.
     pub(super) fn file_shortcuts(&mut self, ctx: &egui::Context) {
+        use egui::{Key, Modifiers};
+        if ctx.input_mut(|i| i.consume_key(Modifiers::COMMAND, Key::Q)) {
+            // As the window's close button: asks first when something is unsaved.
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
         if self.workspace().is_none() {
             return;
         }
-        use egui::{Key, Modifiers};
         let (save_as, save, open, new) = ctx.input_mut(|i| {
             (
                 i.consume_key(Modifiers::COMMAND | Modifiers::SHIFT, Key::S),
@@ -509,7 +513,7 @@ impl GebiedsApp {
             ui.close();
             self.pick_data_folder();
         }
-        if ui.button(t.quit).clicked() {
+        if ui.button(format!("{} (Ctrl+Q)", t.quit)).clicked() {
             ui.close();
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }

@@ -153,6 +153,9 @@ pub struct GebiedsApp {
         Option<String>,
         bool,
     )>,
+    /// `GEBIEDSPLANNER_E2E_POSITIONS`: a file to write screen positions to, for the end-to-end
+    /// test that drives the window with xdotool; and what was written last.
+    positions_file: Option<(PathBuf, String)>,
 }
 
 impl GebiedsApp {
@@ -207,6 +210,8 @@ impl GebiedsApp {
             proeftuin_card: None,
             search_text: String::new(),
             reference: None,
+            positions_file: std::env::var_os("GEBIEDSPLANNER_E2E_POSITIONS")
+                .map(|p| (PathBuf::from(p), String::new())),
         };
         app.load();
         if let Some(dir) = &app.paths.recovery {
@@ -341,6 +346,13 @@ impl GebiedsApp {
         self.tiles_choice = choice;
     }
 
+    /// Load base map tiles from `template` (None: OpenStreetMap), starting afresh.
+    pub fn use_tile_server(&mut self, template: Option<String>) {
+        self.tile_url = template;
+        self.tiles_allowed = true;
+        self.tiles = None;
+    }
+
     pub fn tile_status(&self) -> TileStatus {
         if self.settings.layers.tiles == TileChoice::None {
             return TileStatus::Off;
@@ -436,6 +448,50 @@ impl GebiedsApp {
         self.layers_window(&ctx);
         self.overlay_cards(&ctx);
         self.dialogs_ui(&ctx);
+        self.write_positions(&ctx);
+    }
+
+    /// Screen positions in physical pixels, relative to the window: the zone labels on the
+    /// map (with their team) and the team rows of the side panel. Written when they change,
+    /// so a test script can click and drag where a person would.
+    fn write_positions(&mut self, ctx: &egui::Context) {
+        let Some((path, last)) = &self.positions_file else {
+            return;
+        };
+        let Some(w) = self.workspace() else { return };
+        let (Some(map), Some(_)) = (w.map_rect, w.last_transform) else {
+            return;
+        };
+        let ppp = ctx.pixels_per_point();
+        let px = |p: egui::Pos2| format!("{:.0} {:.0}", p.x * ppp, p.y * ppp);
+        let screen = ctx.content_rect();
+        let mut out = format!("window {}\n", px(screen.max));
+        let s = &w.session;
+        for (u, unit) in s.atlas.units.iter().enumerate() {
+            if let Some(p) = w
+                .unit_screen_pos(u)
+                .filter(|p| map.shrink(4.0).contains(*p))
+            {
+                let team = s.scenario.unit_team[u]
+                    .and_then(|t| s.scenario.teams.get(t))
+                    .map(|t| t.id.as_str())
+                    .unwrap_or("-");
+                out.push_str(&format!("zone {} {} {team}\n", unit.code, px(p)));
+            }
+        }
+        for (t, r) in &w.team_rows {
+            if let Some(team) = s.scenario.teams.get(*t) {
+                out.push_str(&format!("team {} {}\n", team.id, px(r.center())));
+            }
+        }
+        if out != *last {
+            let path = path.clone();
+            if crate::data::atomic::write_atomic(&path, out.as_bytes()).is_ok()
+                && let Some((_, last)) = &mut self.positions_file
+            {
+                *last = out;
+            }
+        }
     }
 
     /// Info cards of the overlays: a historic team, a Proeftuin.

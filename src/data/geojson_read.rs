@@ -36,6 +36,9 @@ impl PolygonFeature {
     }
 }
 
+/// The largest latitude Web Mercator shows (the map and the tiles stop there).
+pub const MAX_LATITUDE: f64 = 85.051_128_779_806_59;
+
 /// Coordinates that look like Belgian Lambert 72 metres rather than degrees.
 pub fn looks_like_lambert72(x: f64, y: f64) -> bool {
     (0.0..=300_000.0).contains(&x) && (0.0..=300_000.0).contains(&y) && (x > 180.0 || y > 90.0)
@@ -80,6 +83,17 @@ fn convert_polygon(
                     format!("coordinates ({x}, {y}) are not longitude/latitude in degrees")
                 };
                 return Err(DataError::new(file, place(), msg));
+            }
+            if y.abs() > MAX_LATITUDE {
+                // The map is Web Mercator, which has no room for the poles: such a point
+                // would project to infinity and break every shape drawn from it.
+                return Err(DataError::new(
+                    file,
+                    place(),
+                    format!(
+                        "latitude {y} is outside the map (Web Mercator reaches {MAX_LATITUDE:.4} degrees)"
+                    ),
+                ));
             }
             pts.push([x, y]);
         }

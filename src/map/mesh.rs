@@ -107,10 +107,14 @@ pub enum Detail {
     Lod(usize),
 }
 
-/// Whether earcut can take a ring: three or more points, all finite. earcutr panics on an
-/// empty ring, and the cutting of split municipalities can yield one from odd input.
-fn usable_ring(ring: &[Merc]) -> bool {
-    ring.len() >= 3 && ring.iter().all(|p| p[0].is_finite() && p[1].is_finite())
+/// Whether earcut can take a ring: three or more points, all finite once shifted by the
+/// origin. earcutr panics on a ring without a usable point (an empty ring, or NaN from a
+/// point at infinity), which fuzzing found.
+fn usable_ring(ring: &[Merc], origin: Merc) -> bool {
+    ring.len() >= 3
+        && ring
+            .iter()
+            .all(|p| (p[0] - origin[0]).is_finite() && (p[1] - origin[1]).is_finite())
 }
 
 /// Triangulate one polygon (outer ring plus holes) with ear clipping. A polygon whose outer
@@ -119,7 +123,7 @@ pub fn triangulate(poly: &MercPolygon, origin: Merc, out: &mut CellMesh) {
     let mut coords: Vec<f64> = Vec::new();
     let mut holes: Vec<usize> = Vec::new();
     for (i, ring) in poly.rings.iter().enumerate() {
-        if !usable_ring(ring) {
+        if !usable_ring(ring, origin) {
             if i == 0 {
                 return;
             }
@@ -421,8 +425,8 @@ mod tests {
         vec![[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 1.0]]
     }
 
-    /// Found by fuzzing: cutting a municipality by odd zone polygons gave a ring without
-    /// points, and earcutr panicked on it.
+    /// Found by fuzzing: a ring without points, or with a point at infinity (a latitude of 90
+    /// degrees projects there), made earcutr panic.
     #[test]
     fn empty_and_non_finite_rings_are_left_out_not_a_panic() {
         let mut out = CellMesh::default();
@@ -441,6 +445,13 @@ mod tests {
         ] {
             triangulate(&MercPolygon { rings }, [0.0, 0.0], &mut out);
         }
+        triangulate(
+            &MercPolygon {
+                rings: vec![square()],
+            },
+            [f64::INFINITY, 0.0],
+            &mut out,
+        );
         assert!(out.area() < 1e-9);
     }
 }

@@ -18,6 +18,9 @@ const SNAP: f64 = 1e6;
 const TOLERANCE_DEG: f64 = 1e-5;
 /// Grid cell size for the tolerance search, in degrees.
 const GRID_DEG: f64 = 0.01;
+/// Longest edge (in grid cells covered) put in the grid for tolerance matching; the real
+/// borders have edges of a few cells.
+const MAX_GRID_CELLS_PER_EDGE: u64 = 10_000;
 
 /// A lon/lat polygon: the first ring is the outer ring, the others are holes.
 /// Rings may be closed (first point repeated) or open.
@@ -162,6 +165,15 @@ impl Topology {
             let e = &edges[id as usize];
             let (a, b) = (point(e, 0), point(e, 1));
             let (ka, kb) = (cellkey(a), cellkey(b));
+            // An edge across hundreds of kilometres (found by fuzzing: one such edge filled the
+            // grid for a minute) is no shared border between neighbours: leave it out.
+            let span = (ka.0 - kb.0)
+                .unsigned_abs()
+                .saturating_add(1)
+                .saturating_mul((ka.1 - kb.1).unsigned_abs().saturating_add(1));
+            if span > MAX_GRID_CELLS_PER_EDGE {
+                continue;
+            }
             for gx in ka.0.min(kb.0)..=ka.0.max(kb.0) {
                 for gy in ka.1.min(kb.1)..=ka.1.max(kb.1) {
                     grid.entry((gx, gy)).or_default().push(id);
@@ -293,6 +305,17 @@ mod tests {
 
     fn square(x: f64, y: f64, s: f64) -> LonLatPolygon {
         vec![vec![[x, y], [x + s, y], [x + s, y + s], [x, y + s], [x, y]]]
+    }
+
+    /// Found by fuzzing: an edge across half the world filled the tolerance grid with
+    /// millions of cells and took a minute.
+    #[test]
+    fn an_edge_across_half_the_world_is_quick() {
+        let huge = vec![vec![[4.0, 51.0], [4.1, 1.0], [54.1, 51.1], [4.0, 51.0]]];
+        let small = vec![vec![[4.0, 51.0], [4.01, 51.0], [4.01, 51.01], [4.0, 51.0]]];
+        let t = std::time::Instant::now();
+        let _ = Topology::build(&[vec![huge], vec![small]]);
+        assert!(t.elapsed().as_secs() < 5, "{:?}", t.elapsed());
     }
 
     #[test]
