@@ -9,6 +9,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use super::lines;
 use crate::model::atlas::Atlas;
 use crate::model::geom::{self, Merc, MercPolygon};
 use crate::model::topology::vertex_key;
@@ -39,7 +40,29 @@ pub struct ArcLine {
     pub left: u32,
     pub right: Option<u32>,
     pub points: Vec<[f32; 2]>,
+    /// The mitred normal at each point (`lines::mitres`).
+    pub mitres: Vec<[f32; 2]>,
     pub bbox: [f32; 4],
+}
+
+/// How much one level of detail holds, to size a frame's buffers once.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct LevelSize {
+    /// Vertices and indices of all cell meshes.
+    pub vertices: usize,
+    pub indices: usize,
+    /// Points of all arcs.
+    pub arc_points: usize,
+}
+
+impl LevelSize {
+    fn of<'a>(cells: &[CellMesh], arcs: impl Iterator<Item = &'a [[f32; 2]]>) -> LevelSize {
+        LevelSize {
+            vertices: cells.iter().map(|c| c.vertices.len()).sum(),
+            indices: cells.iter().map(|c| c.indices.len()).sum(),
+            arc_points: arcs.map(<[_]>::len).sum(),
+        }
+    }
 }
 
 /// One simplified copy of the geometry.
@@ -48,8 +71,10 @@ pub struct Lod {
     /// Used up to this zoom level.
     pub max_zoom: f64,
     pub cells: Vec<CellMesh>,
-    /// Points of each arc (same numbering as `MapGeometry::arcs`).
+    /// Points of each arc (same numbering as `MapGeometry::arcs`), and their mitred normals.
     pub arcs: Vec<Vec<[f32; 2]>>,
+    pub mitres: Vec<Vec<[f32; 2]>>,
+    pub size: LevelSize,
 }
 
 /// Zoom levels that get a simplified copy; above the last one the full detail is drawn.
@@ -64,6 +89,7 @@ pub struct MapGeometry {
     /// Full detail.
     pub cells: Vec<CellMesh>,
     pub arcs: Vec<ArcLine>,
+    size: LevelSize,
     /// Coarser copies for the zoom levels of `LOD_ZOOMS`, each built when first drawn.
     lods: Vec<OnceLock<Lod>>,
     /// Importance of every ring vertex of every cell, and of every arc vertex.
@@ -87,15 +113,24 @@ pub struct MapGeometry {
 #[derive(Clone, Copy, Debug)]
 pub struct Level<'a> {
     pub cells: &'a [CellMesh],
-    arcs: Option<&'a [Vec<[f32; 2]>]>,
+    pub size: LevelSize,
+    arcs: Option<&'a Lod>,
     full: &'a [ArcLine],
 }
 
 impl<'a> Level<'a> {
     pub fn arc(&self, arc: usize) -> &'a [[f32; 2]] {
         match self.arcs {
-            Some(a) => &a[arc],
+            Some(lod) => &lod.arcs[arc],
             None => &self.full[arc].points,
+        }
+    }
+
+    /// The mitred normals of the points of `arc` (`lines::mitres`).
+    pub fn mitres(&self, arc: usize) -> &'a [[f32; 2]] {
+        match self.arcs {
+            Some(lod) => &lod.mitres[arc],
+            None => &self.full[arc].mitres,
         }
     }
 }
@@ -224,6 +259,7 @@ impl MapGeometry {
             arcs.push(ArcLine {
                 left: a.left,
                 right: a.right,
+                mitres: lines::mitres(&points),
                 points,
                 bbox,
             });
@@ -299,6 +335,7 @@ impl MapGeometry {
 
         MapGeometry {
             origin,
+            size: LevelSize::of(&cells, arcs.iter().map(|a| a.points.as_slice())),
             cells,
             arcs,
             lods,
@@ -329,12 +366,14 @@ impl MapGeometry {
                 let lod = self.lods[l].get_or_init(|| self.build_lod(atlas, l));
                 Level {
                     cells: &lod.cells,
-                    arcs: Some(&lod.arcs),
+                    size: lod.size,
+                    arcs: Some(lod),
                     full: &self.arcs,
                 }
             }
             _ => Level {
                 cells: &self.cells,
+                size: self.size,
                 arcs: None,
                 full: &self.arcs,
             },
@@ -345,7 +384,7 @@ impl MapGeometry {
         let zoom = LOD_ZOOMS[level.min(LOD_ZOOMS.len() - 1)];
         let tol = tolerance(zoom, LOD_PIXELS);
         let origin = self.origin;
-        let cells = atlas
+        let cells: Vec<CellMesh> = atlas
             .cells
             .iter()
             .zip(&self.ring_importance)
@@ -375,7 +414,7 @@ impl MapGeometry {
                 m
             })
             .collect();
-        let arcs = self
+        let arcs: Vec<Vec<[f32; 2]>> = self
             .arcs
             .iter()
             .zip(&self.arc_importance)
@@ -388,10 +427,14 @@ impl MapGeometry {
                     .collect()
             })
             .collect();
+        let mitres = arcs.iter().map(|a| lines::mitres(a)).collect();
+        let size = LevelSize::of(&cells, arcs.iter().map(Vec::as_slice));
         Lod {
             max_zoom: zoom,
             cells,
             arcs,
+            mitres,
+            size,
         }
     }
 

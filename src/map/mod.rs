@@ -2,6 +2,7 @@
 //! Geometry is triangulated once in Mercator space; each frame only transforms it.
 
 pub mod layers;
+pub mod lines;
 pub mod mesh;
 pub mod overlay_view;
 pub mod tiles;

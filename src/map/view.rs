@@ -1,9 +1,12 @@
 //! One frame of the map: fills, borders, labels, hover and click.
 
+use std::sync::Arc;
+
 use egui::{Align2, Color32, FontId, Mesh, Pos2, Rect, Shape, Stroke, Vec2, epaint::Vertex};
 use walkers::{Projector, lon_lat};
 
 use super::layers::Layers;
+use super::lines::{LineStyle, push_line, push_segment};
 use super::mesh::MapGeometry;
 use crate::model::atlas::Atlas;
 use crate::model::borders::separates_teams;
@@ -162,8 +165,29 @@ impl MapView {
             }
         };
 
+        // Fills, hatching, borders and outlines go into one mesh, in paint order, sized once:
+        // a frame of many small units is mostly copying, so nothing should grow or be copied
+        // twice.
+        let s = input.text_scale;
+        let feather = ctx.tessellation_options(|o| {
+            if o.feathering {
+                o.feathering_size_in_pixels
+            } else {
+                0.0
+            }
+        }) / ctx.pixels_per_point();
+        let style =
+            |width: f32, colour: Color32| LineStyle::new(Stroke::new(width, colour), feather);
+        let size = level.size;
+        let mut mesh = reuse_mesh(ctx);
+        // Room for the labels that follow, which egui appends to the same mesh.
+        let label_room = atlas.units.len() * 120;
+        mesh.vertices
+            .reserve(size.vertices + size.arc_points * 4 + label_room);
+        mesh.indices
+            .reserve(size.indices + size.arc_points * 18 + label_room * 2);
+
         // Fills.
-        let mut mesh = Mesh::default();
         for (ci, bbox) in geo.cell_boxes.iter().enumerate() {
             if !overlaps(bbox, &visible) {
                 continue;
@@ -174,10 +198,9 @@ impl MapView {
             }
             push_mesh(&mut mesh, &level.cells[ci], &tf, Vec2::ZERO, colour);
         }
-        shapes.push(Shape::mesh(mesh));
 
         // Hatching: cells without a team, detached parts of a team.
-        let spacing = 9.0 * input.text_scale;
+        let spacing = 9.0 * s;
         for (ci, h) in input.hatch.iter().enumerate() {
             let Some(colour) = h else { continue };
             if !overlaps(&geo.cell_boxes[ci], &visible) {
@@ -189,64 +212,57 @@ impl MapView {
                 .flat_map(|p| p.rings.iter())
                 .map(|r| r.iter().map(|&m| tf.apply(geo.to_local(m))).collect())
                 .collect();
+            let st = style(1.5 * s, *colour);
             for (a, b) in hatch_segments(&rings, spacing, view.rect) {
-                shapes.push(Shape::line_segment(
-                    [a, b],
-                    Stroke::new(1.5 * input.text_scale, *colour),
-                ));
+                push_segment(&mut mesh, a, b, &st);
             }
         }
 
         // Borders: municipality < zone < team, drawn in that order. Each arc is drawn once,
-        // as the highest of the borders it is.
-        let s = input.text_scale;
-        let line = |arc: u32, stroke: Stroke| -> Option<Shape> {
+        // as the highest of the borders it is, from the normals prepared with the geometry.
+        let mut line = |arc: u32, style: &LineStyle| {
             let a = &geo.arcs[arc as usize];
-            if !overlaps(&a.bbox, &visible) {
-                return None;
+            if overlaps(&a.bbox, &visible) {
+                let i = arc as usize;
+                push_line(&mut mesh, level.arc(i), level.mitres(i), &tf, style);
             }
-            let pts: Vec<Pos2> = level
-                .arc(arc as usize)
-                .iter()
-                .map(|&p| tf.apply(p))
-                .collect();
-            Some(Shape::line(pts, stroke))
         };
         let differs = |a: u32| {
             let a = &geo.arcs[a as usize];
             separates_teams(a.left, a.right, input.cell_team)
         };
         if input.layers.municipality_borders && view.zoom >= MUNI_BORDER_ZOOM {
-            let stroke = Stroke::new(0.7 * s, Color32::from_rgba_unmultiplied(60, 60, 60, 110));
-            shapes.extend(
-                geo.muni_arcs
-                    .iter()
-                    .filter(|&&a| !differs(a))
-                    .filter_map(|&a| line(a, stroke)),
-            );
+            let st = style(0.7 * s, Color32::from_rgba_unmultiplied(60, 60, 60, 110));
+            for &a in &geo.muni_arcs {
+                if !differs(a) {
+                    line(a, &st);
+                }
+            }
         }
         let hc = input.layers.high_contrast;
         if input.layers.zone_borders {
-            let stroke = if hc {
-                Stroke::new(1.5 * s, Color32::BLACK)
+            let st = if hc {
+                style(1.5 * s, Color32::BLACK)
             } else {
-                Stroke::new(1.3 * s, Color32::from_rgba_unmultiplied(40, 40, 40, 200))
+                style(1.3 * s, Color32::from_rgba_unmultiplied(40, 40, 40, 200))
             };
-            shapes.extend(
-                geo.zone_arcs
-                    .iter()
-                    .filter(|&&a| !differs(a))
-                    .filter_map(|&a| line(a, stroke)),
-            );
+            for &a in &geo.zone_arcs {
+                if !differs(a) {
+                    line(a, &st);
+                }
+            }
         }
         // Province (IROJ region) borders: wide and translucent, under the team borders.
         if input.layers.province_borders {
-            let stroke = Stroke::new(7.0 * s, Color32::from_rgba_unmultiplied(120, 40, 160, 110));
-            shapes.extend(geo.province_arcs.iter().filter_map(|&a| line(a, stroke)));
+            let st = style(7.0 * s, Color32::from_rgba_unmultiplied(120, 40, 160, 110));
+            for &a in &geo.province_arcs {
+                line(a, &st);
+            }
         }
-        let width = if hc { 3.6 } else { 3.0 };
-        let stroke = Stroke::new(width * s, Color32::BLACK);
-        shapes.extend(input.team_arcs.iter().filter_map(|&a| line(a, stroke)));
+        let st = style(if hc { 3.6 } else { 3.0 } * s, Color32::BLACK);
+        for &a in input.team_arcs {
+            line(a, &st);
+        }
 
         // The outline of the hovered area, then of the selection (which wins where both are).
         let outline = |inside: &dyn Fn(usize) -> bool, cells: &mut dyn Iterator<Item = usize>| {
@@ -273,7 +289,7 @@ impl MapView {
                 &atlas.municipalities[m].cells
             };
             let arcs = outline(&is_hovered, &mut cells.iter().copied());
-            let stroke = Stroke::new(3.5 * s, Color32::WHITE);
+            let st = style(3.5 * s, Color32::WHITE);
             for a in arcs {
                 let arc = &geo.arcs[a as usize];
                 let sel_differs = match arc.right {
@@ -281,21 +297,25 @@ impl MapView {
                     Some(r) => sel(arc.left as usize) != sel(r as usize),
                 };
                 if !sel_differs {
-                    shapes.extend(line(a, stroke));
+                    line(a, &st);
                 }
             }
         }
         let arcs = outline(&sel, &mut (0..input.selected.len()).filter(|&c| sel(c)));
-        for a in arcs {
-            if let Some(Shape::Path(p)) = line(a, Stroke::new(6.0 * s, Color32::WHITE)) {
-                let inner = Shape::line(
-                    p.points.clone(),
-                    Stroke::new(3.0 * s, Color32::from_rgb(230, 0, 90)),
-                );
-                shapes.push(Shape::Path(p));
-                shapes.push(inner);
-            }
+        let (outer, inner) = (
+            style(6.0 * s, Color32::WHITE),
+            style(3.0 * s, Color32::from_rgb(230, 0, 90)),
+        );
+        // The white edge all round first, so that no arc's edge covers its neighbour's red.
+        for &a in &arcs {
+            line(a, &outer);
         }
+        for &a in &arcs {
+            line(a, &inner);
+        }
+        let mesh = Arc::new(mesh);
+        ctx.data_mut(|d| d.insert_temp(map_mesh_id(), Arc::clone(&mesh)));
+        shapes.push(Shape::Mesh(mesh));
 
         if input.layers.zone_labels {
             labels(ctx, &tf, input, view.rect, &mut shapes);
@@ -332,6 +352,24 @@ impl MapView {
             ));
         }
         shapes
+    }
+}
+
+fn map_mesh_id() -> egui::Id {
+    egui::Id::unique("gebiedsplanner map mesh")
+}
+
+/// The map mesh of the previous frame, emptied, once egui has let go of it: its buffers are
+/// refilled instead of allocated anew each frame (on a large map, fresh buffers cost more in
+/// page faults than filling them does). A new mesh when egui still holds the old one.
+fn reuse_mesh(ctx: &egui::Context) -> Mesh {
+    let previous = ctx.data_mut(|d| d.remove_temp::<Arc<Mesh>>(map_mesh_id()));
+    match previous.and_then(|m| Arc::try_unwrap(m).ok()) {
+        Some(mut mesh) => {
+            mesh.clear();
+            mesh
+        }
+        None => Mesh::default(),
     }
 }
 
