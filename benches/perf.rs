@@ -9,10 +9,6 @@ use std::hint::black_box;
 use std::path::PathBuf;
 use std::time::Duration;
 
-/// The app's allocator (src/main.rs), so that the frame figures are the app's.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use egui::{Color32, Pos2, Rect, Vec2, epaint::ClippedShape};
 

@@ -1,11 +1,5 @@
 use gebiedsplanner::cli::{self, Command, HELP};
 
-/// mimalloc keeps freed memory for the next allocation instead of handing it back to the
-/// system, so the large vertex buffers of each frame do not cost fresh page faults every time.
-/// `benches/perf.rs` uses the same allocator, so its frame figures are the app's.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() {
     let args = match cli::parse_args(std::env::args().skip(1)) {
         Ok(a) => a,
