@@ -265,6 +265,8 @@ fn suite(c: &mut Criterion, group: &str, mut w: Workspace) {
 }
 
 fn real(c: &mut Criterion) {
+    // The allocator settings of the app (src/main.rs), so that the figures are the app's.
+    gebiedsplanner::memory::keep_frame_buffers();
     let dir = data_dir();
     let mut g = c.benchmark_group("real");
     g.sample_size(20)
@@ -291,6 +293,7 @@ fn real(c: &mut Criterion) {
 }
 
 fn grid(c: &mut Criterion) {
+    gebiedsplanner::memory::keep_frame_buffers();
     let mut g = c.benchmark_group("grid");
     g.sample_size(10)
         .warm_up_time(Duration::from_millis(500))

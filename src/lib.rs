@@ -8,6 +8,7 @@ pub mod editor;
 pub mod export;
 pub mod i18n;
 pub mod map;
+pub mod memory;
 pub mod model;
 pub mod overlays;
 pub mod session;

@@ -1,6 +1,7 @@
 use gebiedsplanner::cli::{self, Command, HELP};
 
 fn main() {
+    gebiedsplanner::memory::keep_frame_buffers();
     let args = match cli::parse_args(std::env::args().skip(1)) {
         Ok(a) => a,
         Err(e) => {
