@@ -439,35 +439,41 @@ pub fn run_check(args: &Args, scenario: Option<&Path>) -> i32 {
         }
     }
     let m = &session.metrics;
+    let t = i18n::texts(args.lang);
+    let team_name = |i: usize| session.scenario.teams[i].name.as_str();
     let mut broken = Vec::new();
-    for t in m.non_contiguous_teams() {
-        broken.push(format!(
-            "team '{}' is not contiguous ({} parts)",
-            session.scenario.teams[t].name,
-            m.teams[t].components.len()
-        ));
+    for i in m.non_contiguous_teams() {
+        broken.push(
+            t.rule_not_contiguous_cli
+                .replace("{team}", team_name(i))
+                .replace("{n}", &m.teams[i].components.len().to_string()),
+        );
     }
-    for t in m.teams_with_split_units() {
-        broken.push(format!(
-            "team '{}' holds part of a zone: {}",
-            session.scenario.teams[t].name,
-            m.teams[t]
-                .split_units
-                .iter()
-                .map(|&u| session.atlas.units[u].name.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ));
+    for i in m.teams_with_split_units() {
+        let zones = m.teams[i]
+            .split_units
+            .iter()
+            .map(|&u| session.atlas.units[u].name.as_str())
+            .collect::<Vec<_>>()
+            .join(", ");
+        broken.push(
+            t.rule_split_zone_cli
+                .replace("{team}", team_name(i))
+                .replace("{zones}", &zones),
+        );
     }
     if !m.is_covered() {
-        broken.push(format!("{} zone(s) have no team", m.unassigned_units.len()));
+        broken.push(
+            t.rule_uncovered_cli
+                .replace("{n}", &m.unassigned_units.len().to_string()),
+        );
     }
     if broken.is_empty() {
-        println!("OK: all rules hold");
+        println!("{}", t.rules_all_ok_cli);
         0
     } else {
         for b in &broken {
-            println!("RULE BROKEN: {b}");
+            println!("{}: {b}", t.rule_broken_cli);
         }
         1
     }

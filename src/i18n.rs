@@ -179,6 +179,12 @@ pub struct Texts {
     pub hatch_legend: &'static str,
     pub rules_all_ok_cli: &'static str,
     pub rule_broken_cli: &'static str,
+    /// `{team}` and `{n}` are filled in.
+    pub rule_not_contiguous_cli: &'static str,
+    /// `{team}` and `{zones}` are filled in.
+    pub rule_split_zone_cli: &'static str,
+    /// `{n}` is filled in.
+    pub rule_uncovered_cli: &'static str,
     pub layers: &'static str,
     pub layers_button: &'static str,
     pub zone_fill: &'static str,
@@ -361,6 +367,9 @@ pub const NL: Texts = Texts {
     hatch_legend: "Arcering: zwart = geen team · rood = los deel van een team · oranje = gedeelde zone · blauw = verschil",
     rules_all_ok_cli: "OK: alle regels voldaan",
     rule_broken_cli: "REGEL NIET VOLDAAN",
+    rule_not_contiguous_cli: "team '{team}' is niet aaneengesloten ({n} delen)",
+    rule_split_zone_cli: "team '{team}' heeft een deel van een zone: {zones}",
+    rule_uncovered_cli: "zones zonder team: {n}",
     layers: "Lagen",
     layers_button: "Lagen…",
     zone_fill: "Zones gekleurd per team",
@@ -543,6 +552,9 @@ pub const EN: Texts = Texts {
     hatch_legend: "Hatching: black = no team · red = detached part of a team · orange = shared zone · blue = difference",
     rules_all_ok_cli: "OK: all rules hold",
     rule_broken_cli: "RULE BROKEN",
+    rule_not_contiguous_cli: "team '{team}' is not contiguous ({n} parts)",
+    rule_split_zone_cli: "team '{team}' holds part of a zone: {zones}",
+    rule_uncovered_cli: "zones without a team: {n}",
     layers: "Layers",
     layers_button: "Layers…",
     zone_fill: "Zones coloured by team",

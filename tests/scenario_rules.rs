@@ -143,6 +143,10 @@ fn check_fails_when_a_zone_has_no_team_or_a_team_is_cut() {
     let (code, out, err) = run_check(&["check", path.to_str().unwrap_or_default()]);
     assert_eq!(code, 1, "{out}\n{err}");
     assert!(out.contains("Gent"), "{out}");
+    assert!(
+        out.contains("REGEL NIET VOLDAAN: zones zonder team: 1"),
+        "{out}"
+    );
 
     // Give Brugge to the Limburg team Plan-Trekkers: that team is now in two parts.
     let mut file = ScenarioFile::from_scenario(&s.atlas, &s.scenario);
@@ -152,5 +156,16 @@ fn check_fails_when_a_zone_has_no_team_or_a_team_is_cut() {
     std::fs::write(&path, serde_json::to_string_pretty(&file).expect("json")).expect("write");
     let (code, out, _) = run_check(&["check", path.to_str().unwrap_or_default()]);
     assert_eq!(code, 1);
-    assert!(out.contains("not contiguous (2 parts)"), "{out}");
+    assert!(
+        out.contains("team 'Plan-Trekkers Oost-Limburg' is niet aaneengesloten (2 delen)"),
+        "{out}"
+    );
+    // The rules speak the language asked for.
+    let (code, out, _) = run_check(&["check", path.to_str().unwrap_or_default(), "--lang", "en"]);
+    assert_eq!(code, 1);
+    assert!(
+        out.contains("RULE BROKEN: team 'Plan-Trekkers Oost-Limburg' is not contiguous (2 parts)"),
+        "{out}"
+    );
+    assert!(!out.contains("REGEL"), "{out}");
 }
