@@ -483,27 +483,22 @@ impl Workspace {
     }
 
     pub fn undo(&mut self) -> bool {
-        match self.history.undo(&self.session.scenario) {
-            Some(s) => {
-                self.session.scenario = s;
-                self.preview = None;
-                self.refresh();
-                true
-            }
-            None => false,
-        }
+        let previous = self.history.undo(&self.session.scenario);
+        self.restore(previous)
     }
 
     pub fn redo(&mut self) -> bool {
-        match self.history.redo(&self.session.scenario) {
-            Some(s) => {
-                self.session.scenario = s;
-                self.preview = None;
-                self.refresh();
-                true
-            }
-            None => false,
-        }
+        let next = self.history.redo(&self.session.scenario);
+        self.restore(next)
+    }
+
+    /// Put back a scenario from the history (false: there was none).
+    fn restore(&mut self, scenario: Option<Scenario>) -> bool {
+        let Some(s) = scenario else { return false };
+        self.session.scenario = s;
+        self.preview = None;
+        self.refresh();
+        true
     }
 
     /// A locked team that holds part of the selection, if any.

@@ -7,7 +7,6 @@ mod common;
 use std::path::Path;
 
 use egui::{Key, Modifiers};
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use gebiedsplanner::app::{AppPaths, GebiedsApp, Settings};
 use gebiedsplanner::data::scenario_file::{self, FileMeta, ScenarioFile, Unresolved};
@@ -118,9 +117,7 @@ fn the_window_lists_the_gone_municipality_and_saving_keeps_it() {
         Box::new(ScriptedDialogs::default()),
         AppPaths::default(),
     );
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_ui_state(|ui, app: &mut GebiedsApp| app.show(ui), app);
+    let mut h = common::harness(app, egui::vec2(1280.0, 800.0));
     h.run_steps(2);
     h.state_mut().open_path(&path);
     h.run_steps(3);

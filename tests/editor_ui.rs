@@ -17,11 +17,7 @@ fn harness() -> Harness<'static, GebiedsApp> {
         Box::new(ScriptedDialogs::default()),
     );
     assert!(app.workspace().is_some(), "the real data loads");
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_ui_state(|ui, app: &mut GebiedsApp| app.show(ui), app);
-    h.run_steps(3);
-    h
+    common::window(app)
 }
 
 fn ws<'a>(h: &'a Harness<'_, GebiedsApp>) -> &'a Workspace {

@@ -16,20 +16,7 @@ fn harness_with(
     dialogs: ScriptedDialogs,
 ) -> Harness<'static, GebiedsApp> {
     let app = GebiedsApp::with_paths(settings, Some(common::data_dir()), Box::new(dialogs), paths);
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_ui_state(|ui, app: &mut GebiedsApp| app.show(ui), app);
-    h.run_steps(3);
-    h
-}
-
-fn unassign_gent(h: &mut Harness<'_, GebiedsApp>) {
-    let lang = h.state().settings.lang;
-    let w = h.state_mut().workspace_mut().expect("ws");
-    let gent = w.session.atlas.unit_by_code("elz13").expect("gent");
-    w.selection = [gent].into_iter().collect();
-    w.assign_selection(None, lang).expect("unassign");
-    h.run_steps(2);
+    common::window(app)
 }
 
 #[test]
@@ -41,7 +28,7 @@ fn ctrl_s_saves_to_the_save_path_and_clears_the_unsaved_mark() {
         save_path: Some(target.clone()),
     };
     let mut h = harness_with(Settings::default(), paths, ScriptedDialogs::default());
-    unassign_gent(&mut h);
+    common::unassign_gent(&mut h);
     assert!(h.state().workspace().expect("ws").is_dirty());
     assert!(
         h.state().window_title().ends_with("* — Gebiedsplanner"),
@@ -71,7 +58,7 @@ fn closing_a_tab_with_changes_asks_first() {
     h.state_mut().new_tab(false);
     h.run_steps(2);
     assert_eq!(h.state().tabs().expect("tabs").list.len(), 2);
-    unassign_gent(&mut h);
+    common::unassign_gent(&mut h);
     let active = h.state().tabs().expect("tabs").active;
     h.state_mut().close_tab(active);
     h.run_steps(2);
@@ -137,7 +124,7 @@ fn after_a_crash_the_autosave_is_offered_and_restored() {
             paths.clone(),
             ScriptedDialogs::default(),
         );
-        unassign_gent(&mut h);
+        common::unassign_gent(&mut h);
         h.state_mut().write_recovery(rec.path());
     }
     assert_eq!(gebiedsplanner::app::recovery_files(rec.path()).len(), 1);
@@ -179,7 +166,7 @@ fn comparing_with_another_tab_lists_the_moved_zones() {
     );
     h.state_mut().duplicate_tab();
     h.run_steps(2);
-    unassign_gent(&mut h);
+    common::unassign_gent(&mut h);
     // Compare the copy with the first tab.
     let first = h.state().tabs().expect("tabs").list[0].title();
     assert_eq!(h.state().tabs().expect("tabs").active, 1);

@@ -15,9 +15,7 @@ fn harness(settings: Settings, size: egui::Vec2) -> Harness<'static, GebiedsApp>
         Some(common::data_dir()),
         Box::new(ScriptedDialogs::default()),
     );
-    let mut h = Harness::builder()
-        .with_size(size)
-        .build_ui_state(|ui, app: &mut GebiedsApp| app.show(ui), app);
+    let mut h = common::harness(app, size);
     h.run_steps(3);
     h
 }

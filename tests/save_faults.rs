@@ -50,20 +50,7 @@ fn harness(save_path: PathBuf, recovery: Option<PathBuf>) -> Harness<'static, Ge
         Box::new(ScriptedDialogs::default()),
         paths,
     );
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_ui_state(|ui, app: &mut GebiedsApp| app.show(ui), app);
-    h.run_steps(3);
-    h
-}
-
-fn unassign_gent(h: &mut Harness<'_, GebiedsApp>) {
-    let lang = h.state().settings.lang;
-    let w = h.state_mut().workspace_mut().expect("ws");
-    let gent = w.session.atlas.unit_by_code("elz13").expect("gent");
-    w.selection = [gent].into_iter().collect();
-    w.assign_selection(None, lang).expect("unassign");
-    h.run_steps(2);
+    common::window(app)
 }
 
 #[test]
@@ -86,7 +73,7 @@ fn a_full_disk_leaves_the_old_file_and_says_so() {
     // The same in the window: Ctrl+S shows a message; the file and the unsaved mark stay.
     std::os::unix::fs::symlink("/dev/full", temp_of(&path)).expect("symlink");
     let mut h = harness(path.clone(), None);
-    unassign_gent(&mut h);
+    common::unassign_gent(&mut h);
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     h.run_steps(3);
     h.get_by_label("Opslaan mislukt");
@@ -130,7 +117,7 @@ fn a_folder_that_cannot_be_written_leaves_the_old_file_and_says_so() {
 
     // In the window.
     let mut h = harness(targets[0].clone(), None);
-    unassign_gent(&mut h);
+    common::unassign_gent(&mut h);
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     h.run_steps(3);
     h.get_by_label("Opslaan mislukt");
@@ -171,7 +158,7 @@ fn autosave_child() {
     };
     let dir = PathBuf::from(dir);
     let mut h = harness(dir.join("unused.json"), Some(dir.join("recovery")));
-    unassign_gent(&mut h);
+    common::unassign_gent(&mut h);
     h.state_mut().write_recovery(&dir.join("recovery"));
     std::fs::write(dir.join("ready"), b"").expect("ready");
     std::thread::sleep(Duration::from_secs(60));

@@ -13,11 +13,7 @@ fn harness() -> Harness<'static, GebiedsApp> {
         Some(common::data_dir()),
         Box::new(ScriptedDialogs::default()),
     );
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_ui_state(|ui, app: &mut GebiedsApp| app.show(ui), app);
-    h.run_steps(3);
-    h
+    common::window(app)
 }
 
 fn search(h: &mut Harness<'_, GebiedsApp>, text: &str) {

@@ -2,7 +2,6 @@
 
 mod common;
 
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use gebiedsplanner::app::{GebiedsApp, Settings};
 use gebiedsplanner::ui::dialogs::ScriptedDialogs;
@@ -15,9 +14,7 @@ fn app_with(data: Option<std::path::PathBuf>, dialogs: ScriptedDialogs) -> Gebie
 fn the_team_list_shows_every_team_with_its_numbers() {
     let app = app_with(Some(common::data_dir()), ScriptedDialogs::default());
     assert!(app.workspace().is_some(), "the real data should load");
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_ui_state(|ui, app: &mut GebiedsApp| app.show(ui), app);
+    let mut harness = common::harness(app, egui::vec2(1280.0, 800.0));
     harness.run();
     harness.get_by_label("Teams");
     harness.get_by_label("Alle regels voldaan");
@@ -31,9 +28,7 @@ fn a_missing_data_folder_shows_the_files_and_a_folder_can_be_picked() {
     dialogs.folders.borrow_mut().push(common::data_dir());
     let app = app_with(Some("/nonexistent/data".into()), dialogs);
     assert!(app.workspace().is_none());
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_ui_state(|ui, app: &mut GebiedsApp| app.show(ui), app);
+    let mut harness = common::harness(app, egui::vec2(1280.0, 800.0));
     harness.run();
     harness.get_by_label("Gegevens niet gevonden");
     harness.get_by_label("municipalities_flanders_brussels_2025.geojson");

@@ -119,6 +119,17 @@ fn move_menu(ui: &mut egui::Ui, w: &mut Workspace, t: &i18n::Texts, lang: Lang) 
     false
 }
 
+/// An undo or redo button, greyed out without a step to take, with the step's name and the
+/// shortcut on hover. True when clicked.
+fn history_button(ui: &mut egui::Ui, text: &str, step: Option<&str>, shortcut: &str) -> bool {
+    let button = ui.add_enabled(step.is_some(), egui::Button::new(text));
+    match step {
+        Some(l) => button.on_hover_text(format!("{l} ({shortcut})")),
+        None => button,
+    }
+    .clicked()
+}
+
 /// The editing toolbar. Returns a change of the scenario to compare with (Some(None): none).
 fn toolbar(
     ui: &mut egui::Ui,
@@ -128,20 +139,10 @@ fn toolbar(
 ) -> Option<Option<u64>> {
     let mut compare = None;
     ui.horizontal_wrapped(|ui| {
-        let undo = ui.add_enabled(w.history.can_undo(), egui::Button::new(t.undo));
-        let undo = match w.history.undo_label() {
-            Some(l) => undo.on_hover_text(format!("{} (Ctrl+Z)", l)),
-            None => undo,
-        };
-        if undo.clicked() {
+        if history_button(ui, t.undo, w.history.undo_label(), "Ctrl+Z") {
             w.undo();
         }
-        let redo = ui.add_enabled(w.history.can_redo(), egui::Button::new(t.redo));
-        let redo = match w.history.redo_label() {
-            Some(l) => redo.on_hover_text(format!("{} (Ctrl+Shift+Z)", l)),
-            None => redo,
-        };
-        if redo.clicked() {
+        if history_button(ui, t.redo, w.history.redo_label(), "Ctrl+Shift+Z") {
             w.redo();
         }
         ui.separator();

@@ -146,28 +146,41 @@ pub fn unused_colour(s: &Scenario) -> [u8; 3] {
         .unwrap_or(PALETTE[0])
 }
 
+/// Whether `cells` may go to `team`: the team exists, neither it nor any team that loses a
+/// cell is locked, and at least one cell changes team.
+fn check_move(
+    s: &Scenario,
+    atlas: &Atlas,
+    cells: impl Iterator<Item = usize>,
+    team: Option<usize>,
+) -> Result<(), EditError> {
+    if let Some(t) = team {
+        check_team(s, t)?;
+    }
+    locked(s, team)?;
+    let mut changed = false;
+    for c in cells {
+        let cur = s.cell_team(atlas, c);
+        if cur != team {
+            locked(s, cur)?;
+            changed = true;
+        }
+    }
+    if changed {
+        Ok(())
+    } else {
+        Err(EditError::NoChange)
+    }
+}
+
 /// Apply an edit. On error the scenario is unchanged.
 pub fn apply(s: &mut Scenario, atlas: &Atlas, edit: &Edit) -> Result<(), EditError> {
     match edit {
         Edit::AssignUnits { units, team } => {
-            if let Some(t) = team {
-                check_team(s, *t)?;
-            }
-            locked(s, *team)?;
-            let mut changed = false;
-            for &u in units {
-                // Every cell of the zone changes team: none may belong to a locked team.
-                for &c in &atlas.units[u].cells {
-                    let cur = s.cell_team(atlas, c);
-                    if cur != *team {
-                        locked(s, cur)?;
-                        changed = true;
-                    }
-                }
-            }
-            if !changed {
-                return Err(EditError::NoChange);
-            }
+            let cells = units
+                .iter()
+                .flat_map(|&u| atlas.units[u].cells.iter().copied());
+            check_move(s, atlas, cells, *team)?;
             for &u in units {
                 s.unit_team[u] = *team;
                 for &m in &atlas.units[u].municipalities {
@@ -187,23 +200,10 @@ pub fn apply(s: &mut Scenario, atlas: &Atlas, edit: &Edit) -> Result<(), EditErr
             municipalities,
             team,
         } => {
-            if let Some(t) = team {
-                check_team(s, *t)?;
-            }
-            locked(s, *team)?;
-            let mut changed = false;
-            for &m in municipalities {
-                for &c in &atlas.municipalities[m].cells {
-                    let cur = s.cell_team(atlas, c);
-                    if cur != *team {
-                        locked(s, cur)?;
-                        changed = true;
-                    }
-                }
-            }
-            if !changed {
-                return Err(EditError::NoChange);
-            }
+            let cells = municipalities
+                .iter()
+                .flat_map(|&m| atlas.municipalities[m].cells.iter().copied());
+            check_move(s, atlas, cells, *team)?;
             for &m in municipalities {
                 // Store an exception only where it differs from the zone's team.
                 let same_as_zone = atlas.municipalities[m]

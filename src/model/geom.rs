@@ -299,6 +299,22 @@ pub fn pole_of_inaccessibility_with(
     best.c
 }
 
+/// A "U" three units wide and high with a notch one unit wide, for tests of inside points.
+#[cfg(test)]
+pub(crate) fn u_shape() -> MercPolygon {
+    let ring = vec![
+        [0.0, 0.0],
+        [3.0, 0.0],
+        [3.0, 3.0],
+        [2.0, 3.0],
+        [2.0, 1.0],
+        [1.0, 1.0],
+        [1.0, 3.0],
+        [0.0, 3.0],
+    ];
+    MercPolygon { rings: vec![ring] }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -313,17 +329,7 @@ mod tests {
     #[test]
     fn label_point_of_a_u_shape_is_inside() {
         // A "U": the centroid of its bounding box lies in the notch, outside the shape.
-        let ring = vec![
-            [0.0, 0.0],
-            [3.0, 0.0],
-            [3.0, 3.0],
-            [2.0, 3.0],
-            [2.0, 1.0],
-            [1.0, 1.0],
-            [1.0, 3.0],
-            [0.0, 3.0],
-        ];
-        let poly = MercPolygon { rings: vec![ring] };
+        let poly = u_shape();
         assert!(!poly.contains([1.5, 2.0]));
         let p = pole_of_inaccessibility(&poly);
         assert!(poly.contains(p), "label point {p:?} outside the U");

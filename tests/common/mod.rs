@@ -44,3 +44,35 @@ pub fn data_copy() -> tempfile::TempDir {
     }
     tmp
 }
+
+/// The whole window in a headless harness of `size`, before its first frame.
+pub fn harness(
+    app: gebiedsplanner::app::GebiedsApp,
+    size: egui::Vec2,
+) -> egui_kittest::Harness<'static, gebiedsplanner::app::GebiedsApp> {
+    egui_kittest::Harness::builder()
+        .with_size(size)
+        .build_ui_state(
+            |ui, app: &mut gebiedsplanner::app::GebiedsApp| app.show(ui),
+            app,
+        )
+}
+
+/// The window at 1280x800, after the frames that lay it out.
+pub fn window(
+    app: gebiedsplanner::app::GebiedsApp,
+) -> egui_kittest::Harness<'static, gebiedsplanner::app::GebiedsApp> {
+    let mut h = harness(app, egui::vec2(1280.0, 800.0));
+    h.run_steps(3);
+    h
+}
+
+/// Take the zone Gent (elz13) away from its team, as the editor does.
+pub fn unassign_gent(h: &mut egui_kittest::Harness<'_, gebiedsplanner::app::GebiedsApp>) {
+    let lang = h.state().settings.lang;
+    let w = h.state_mut().workspace_mut().expect("ws");
+    let gent = w.session.atlas.unit_by_code("elz13").expect("gent");
+    w.selection = [gent].into_iter().collect();
+    w.assign_selection(None, lang).expect("unassign");
+    h.run_steps(2);
+}

@@ -93,17 +93,7 @@ mod tests {
 
     #[test]
     fn scanline_point_of_a_u_shape_is_inside() {
-        let ring = vec![
-            [0.0, 0.0],
-            [3.0, 0.0],
-            [3.0, 3.0],
-            [2.0, 3.0],
-            [2.0, 1.0],
-            [1.0, 1.0],
-            [1.0, 3.0],
-            [0.0, 3.0],
-        ];
-        let poly = MercPolygon { rings: vec![ring] };
+        let poly = crate::model::geom::u_shape();
         let p = scanline_point(&poly).expect("a point");
         assert!(poly.contains(p), "{p:?}");
     }
