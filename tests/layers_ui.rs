@@ -124,3 +124,96 @@ fn the_english_switch_changes_the_main_panels() {
     h.run_steps(3);
     h.get_by_label_contains("left/right arrows: scenario");
 }
+
+/// The names of the overlays and of the zones are placed together: an overlay's name takes
+/// its place before a zone's, and no two names cover each other.
+#[test]
+fn overlay_names_win_over_zone_names_and_no_names_overlap() {
+    use egui::{Color32, Pos2, Rect, Shape, Vec2};
+    use gebiedsplanner::editor::Workspace;
+    use gebiedsplanner::map::layers::Layers;
+    use gebiedsplanner::map::view::{MapInput, MapLabel, MapView, ScreenTransform};
+    use gebiedsplanner::model::atlas::Edition;
+    use gebiedsplanner::session::Session;
+
+    let session = Session::load(&common::data_dir(), Edition::M2025).expect("the data loads");
+    let layers = Layers::default();
+    let w = Workspace::new(session, &layers);
+    let atlas = &w.session.atlas;
+    let ctx = egui::Context::default();
+    let mut out = ctx.run_ui(egui::RawInput::default(), |_| {});
+    out.textures_delta.clear();
+    // All of Flanders in a map area of 900x700, as in the window.
+    let rect = Rect::from_min_size(Pos2::new(0.0, 60.0), Vec2::new(900.0, 700.0));
+    let b = atlas.bbox;
+    let scale = (rect.width() as f64 / b.width()).min(rect.height() as f64 / b.height()) as f32;
+    let c = w.geometry.to_local(b.center());
+    let tf = ScreenTransform {
+        offset: rect.center().to_vec2() - Vec2::new(c[0], c[1]) * scale,
+        scale,
+    };
+    let none = vec![false; atlas.cells.len()];
+    let hatch = vec![None; atlas.cells.len()];
+    let input = MapInput {
+        atlas,
+        geometry: &w.geometry,
+        cell_fill: &w.cell_fill,
+        cell_team: &w.cell_team,
+        team_arcs: &w.team_arcs,
+        selected: &none,
+        hatch: &hatch,
+        hover_zone: true,
+        layers: &layers,
+        text_scale: 1.0,
+        ghost: None,
+        select_rect: None,
+    };
+    let texts = |shapes: &[Shape]| -> Vec<String> {
+        shapes
+            .iter()
+            .filter_map(|s| match s {
+                Shape::Text(t) => Some(t.galley.text().to_string()),
+                _ => None,
+            })
+            .collect()
+    };
+    let boxes = |shapes: &[Shape]| -> Vec<Rect> {
+        shapes
+            .iter()
+            .filter_map(|s| match s {
+                Shape::Rect(r) if r.fill != Color32::TRANSPARENT => Some(r.rect),
+                _ => None,
+            })
+            .collect()
+    };
+
+    let zones_only = MapView::labels(&ctx, &tf, rect, &input, &[]);
+    assert!(texts(&zones_only).contains(&"Gent".to_string()));
+
+    // A historic team's name right on top of the name of the zone Gent.
+    let gent = atlas.unit_by_code("elz13").expect("Gent");
+    let overlay = MapLabel {
+        at: tf.apply(w.geometry.to_local(atlas.units[gent].label)),
+        text: "2020: Samen1Plan Gent".into(),
+        colour: Color32::from_rgb(150, 0, 40),
+        size: 12.0,
+        outlined: true,
+        fill_alpha: 225,
+        padding: Vec2::new(4.0, 2.0),
+    };
+    let both = MapView::labels(&ctx, &tf, rect, &input, &[overlay]);
+    let names = texts(&both);
+    assert!(
+        names.contains(&"2020: Samen1Plan Gent".to_string()),
+        "{names:?}"
+    );
+    assert!(!names.contains(&"Gent".to_string()), "{names:?}");
+    assert!(names.len() > 20, "most zones keep their name: {names:?}");
+    let placed = boxes(&both);
+    assert_eq!(placed.len(), names.len());
+    for (i, a) in placed.iter().enumerate() {
+        for b in &placed[i + 1..] {
+            assert!(!a.intersects(*b), "{a:?} and {b:?} overlap");
+        }
+    }
+}

@@ -405,8 +405,13 @@ impl GebiedsApp {
                         let Some(tf) = out.transform else { return out };
                         let painter = ui.painter().with_clip_rect(response.rect);
                         let scale = input.text_scale;
+                        // Drawn bottom to top; their names are placed in the opposite
+                        // order of priority: Proeftuinen, historic teams, own layer.
+                        let mut own = Vec::new();
+                        let mut historic = Vec::new();
+                        let mut names = Vec::new();
                         if let Some((layer, field)) = &reference {
-                            crate::map::overlay_view::draw_reference(
+                            own = crate::map::overlay_view::draw_reference(
                                 &painter,
                                 &tf,
                                 input.geometry,
@@ -417,7 +422,7 @@ impl GebiedsApp {
                         }
                         if let Some(ov) = &overlays {
                             if layers.historic {
-                                crate::map::overlay_view::draw_historic(
+                                historic = crate::map::overlay_view::draw_historic(
                                     &painter,
                                     &tf,
                                     input.geometry,
@@ -426,7 +431,7 @@ impl GebiedsApp {
                                 );
                             }
                             if layers.proeftuinen {
-                                crate::map::overlay_view::draw_proeftuinen(
+                                names = crate::map::overlay_view::draw_proeftuinen(
                                     &painter,
                                     &tf,
                                     input.geometry,
@@ -436,6 +441,15 @@ impl GebiedsApp {
                                 );
                             }
                         }
+                        names.extend(historic);
+                        names.extend(own);
+                        painter.extend(MapView::labels(
+                            ui.ctx(),
+                            &tf,
+                            response.rect,
+                            &input,
+                            &names,
+                        ));
                         out
                     });
                 let out = inner.inner;

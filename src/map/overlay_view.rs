@@ -1,10 +1,10 @@
 //! Drawing the overlays on the map: the historic 2020 team borders with their names, and the
 //! Proeftuin neighbourhoods (polygons, or a marker where the extent is not known).
 
-use egui::{Align2, Color32, FontId, Painter, Pos2, Rect, Shape, Stroke, Vec2};
+use egui::{Color32, Painter, Pos2, Shape, Stroke, Vec2};
 
 use super::mesh::MapGeometry;
-use super::view::ScreenTransform;
+use super::view::{MapLabel, ScreenTransform};
 use crate::model::geom::Merc;
 use crate::overlays::Overlays;
 
@@ -19,45 +19,27 @@ fn to_screen(tf: &ScreenTransform, geo: &MapGeometry, m: Merc) -> Pos2 {
     tf.apply(geo.to_local(m))
 }
 
-/// A boxed label, left out when it would overlap one already `placed`.
-fn label(
-    painter: &Painter,
-    placed: &mut Vec<Rect>,
-    at: Pos2,
-    text: &str,
-    colour: Color32,
-    size: f32,
-) {
-    let galley = painter.layout_no_wrap(text.to_string(), FontId::proportional(size), colour);
-    let rect = Align2::CENTER_CENTER
-        .anchor_size(at, galley.size())
-        .expand2(Vec2::new(4.0, 2.0));
-    if placed.iter().any(|r| r.intersects(rect)) {
-        return;
+/// A boxed name of an overlay, edged in its colour (placed by `MapView::labels`).
+fn label(at: Pos2, text: String, colour: Color32, size: f32) -> MapLabel {
+    MapLabel {
+        at,
+        text,
+        colour,
+        size,
+        outlined: true,
+        fill_alpha: 225,
+        padding: Vec2::new(4.0, 2.0),
     }
-    placed.push(rect);
-    painter.rect_filled(
-        rect,
-        3.0,
-        Color32::from_rgba_unmultiplied(255, 255, 255, 225),
-    );
-    painter.rect_stroke(
-        rect,
-        3.0,
-        Stroke::new(1.0, colour),
-        egui::StrokeKind::Inside,
-    );
-    painter.galley(rect.min + Vec2::new(4.0, 2.0), galley, colour);
 }
 
-/// The historic team borders (dashed where the area is an estimate) and names.
+/// The historic team borders (dashed where the area is an estimate); returns their names.
 pub fn draw_historic(
     painter: &Painter,
     tf: &ScreenTransform,
     geo: &MapGeometry,
     overlays: &Overlays,
     scale: f32,
-) {
+) -> Vec<MapLabel> {
     let layer = &overlays.historic;
     // An arc is drawn dashed when a team on either side has an estimated area.
     let estimated: std::collections::HashSet<usize> = layer
@@ -76,23 +58,18 @@ pub fn draw_historic(
             painter.add(Shape::line(pts, stroke));
         }
     }
-    let mut placed = Vec::new();
-    for t in &layer.teams {
-        let at = to_screen(tf, geo, t.label) + Vec2::new(0.0, 18.0 * scale);
-        if painter.clip_rect().contains(at) {
-            label(
-                painter,
-                &mut placed,
-                at,
-                &format!("2020: {}", t.name),
-                HISTORIC,
-                12.0 * scale,
-            );
-        }
-    }
+    layer
+        .teams
+        .iter()
+        .map(|t| {
+            let at = to_screen(tf, geo, t.label) + Vec2::new(0.0, 18.0 * scale);
+            label(at, format!("2020: {}", t.name), HISTORIC, 12.0 * scale)
+        })
+        .collect()
 }
 
-/// The Proeftuinen: outlined polygons, or a marker for those whose extent is not known.
+/// The Proeftuinen: outlined polygons, or a marker for those whose extent is not known;
+/// returns their names.
 pub fn draw_proeftuinen(
     painter: &Painter,
     tf: &ScreenTransform,
@@ -100,8 +77,8 @@ pub fn draw_proeftuinen(
     overlays: &Overlays,
     scale: f32,
     approximate_word: &str,
-) {
-    let mut placed = Vec::new();
+) -> Vec<MapLabel> {
+    let mut labels = Vec::new();
     for p in &overlays.proeftuinen {
         for poly in &p.merc {
             for ring in &poly.rings {
@@ -125,28 +102,25 @@ pub fn draw_proeftuinen(
                 Stroke::new(2.0 * scale, Color32::BLACK),
             );
         }
-        if painter.clip_rect().contains(at) {
-            let text = if p.approximate {
-                format!("{} ({approximate_word})", p.title())
-            } else {
-                p.title()
-            };
-            label(
-                painter,
-                &mut placed,
-                at + Vec2::new(0.0, -22.0 * scale),
-                &text,
-                Color32::BLACK,
-                12.0 * scale,
-            );
-        }
+        let text = if p.approximate {
+            format!("{} ({approximate_word})", p.title())
+        } else {
+            p.title()
+        };
+        labels.push(label(
+            at + Vec2::new(0.0, -22.0 * scale),
+            text,
+            Color32::BLACK,
+            12.0 * scale,
+        ));
     }
+    labels
 }
 
 /// Colour of a user's own reference layer.
 pub const REFERENCE: Color32 = Color32::from_rgb(0, 70, 160);
 
-/// A user's own layer: outlines, lines and points, with a label field.
+/// A user's own layer: outlines, lines and points; returns the texts of its label field.
 pub fn draw_reference(
     painter: &Painter,
     tf: &ScreenTransform,
@@ -154,10 +128,10 @@ pub fn draw_reference(
     layer: &crate::data::reference::ReferenceLayer,
     label_field: Option<&str>,
     scale: f32,
-) {
+) -> Vec<MapLabel> {
     let stroke = Stroke::new(2.0 * scale, REFERENCE);
     let ll = |c: [f64; 2]| to_screen(tf, geo, crate::model::geom::to_merc(c[0], c[1]));
-    let mut placed = Vec::new();
+    let mut labels = Vec::new();
     for f in &layer.features {
         for poly in &f.polygons {
             for ring in poly {
@@ -176,17 +150,9 @@ pub fn draw_reference(
             );
         }
         if let Some(text) = label_field.and_then(|field| f.text(field)) {
-            let at = to_screen(tf, geo, f.label_point);
-            if painter.clip_rect().contains(at) {
-                label(
-                    painter,
-                    &mut placed,
-                    at + Vec2::new(0.0, 14.0 * scale),
-                    &text,
-                    REFERENCE,
-                    11.0 * scale,
-                );
-            }
+            let at = to_screen(tf, geo, f.label_point) + Vec2::new(0.0, 14.0 * scale);
+            labels.push(label(at, text.to_string(), REFERENCE, 11.0 * scale));
         }
     }
+    labels
 }

@@ -136,15 +136,22 @@ impl MapView {
             zoom: projector.zoom(),
             hovered_cell: out.hovered_cell,
         };
-        let shapes = Self::shapes(ui.ctx(), &view, input);
+        let shapes = Self::geometry(ui.ctx(), &view, input);
         ui.painter().with_clip_rect(response.rect).extend(shapes);
         out
     }
 
-    /// The shapes of one frame, in paint order: fills, hatching, borders, highlights, labels,
-    /// the dragged cells and the selection rectangle. Needs no `Ui`: `ctx` only lays out the
+    /// One frame as `draw` and `labels` paint it, without a `Ui`: `ctx` only lays out the
     /// labels, so it runs headless (benches) as well.
     pub fn shapes(ctx: &egui::Context, view: &FrameView, input: &MapInput) -> Vec<Shape> {
+        let mut shapes = Self::geometry(ctx, view, input);
+        shapes.extend(Self::labels(ctx, &view.transform, view.rect, input, &[]));
+        shapes
+    }
+
+    /// The shapes of one frame under the labels, in paint order: fills, hatching, borders,
+    /// highlights, the dragged cells and the selection rectangle.
+    pub fn geometry(ctx: &egui::Context, view: &FrameView, input: &MapInput) -> Vec<Shape> {
         let tf = view.transform;
         let visible = tf.local_rect(view.rect);
         let atlas = input.atlas;
@@ -317,10 +324,6 @@ impl MapView {
         ctx.data_mut(|d| d.insert_temp(map_mesh_id(), Arc::clone(&mesh)));
         shapes.push(Shape::Mesh(mesh));
 
-        if input.layers.zone_labels {
-            labels(ctx, &tf, input, view.rect, &mut shapes);
-        }
-
         // The dragged cells follow the pointer.
         if let Some(offset) = input.ghost {
             let mut ghost = Mesh::default();
@@ -444,55 +447,89 @@ fn lighten(c: Color32) -> Color32 {
     Color32::from_rgba_unmultiplied(up(r), up(g), up(b), a.saturating_add(40))
 }
 
-/// Zone names at their inside point, largest population first, skipping any that would
-/// overlap a label already placed.
-fn labels(
-    ctx: &egui::Context,
-    tf: &ScreenTransform,
-    input: &MapInput,
-    clip: Rect,
-    shapes: &mut Vec<Shape>,
-) {
-    let atlas = input.atlas;
-    // Selected zones first, so their names always show.
-    let mut order = input.geometry.label_order.clone();
-    order.sort_by_key(|&u| !atlas.units[u].cells.iter().any(|&c| input.selected[c]));
-    let hc = input.layers.high_contrast;
-    let font = FontId::proportional(if hc { 15.0 } else { 13.0 } * input.text_scale);
-    let mut placed: Vec<Rect> = Vec::new();
-    for u in order {
-        let unit = &atlas.units[u];
-        let p = tf.apply(input.geometry.to_local(unit.label));
-        if !clip.contains(p) {
-            continue;
-        }
-        let galley =
-            ctx.fonts_mut(|f| f.layout_no_wrap(unit.name.clone(), font.clone(), Color32::BLACK));
-        let rect = Align2::CENTER_CENTER
-            .anchor_size(p, galley.size())
-            .expand2(Vec2::new(4.0, 1.0));
-        if placed.iter().any(|r| r.intersects(rect)) {
-            continue;
-        }
-        placed.push(rect);
-        shapes.push(Shape::rect_filled(
-            rect,
-            3.0,
-            Color32::from_rgba_unmultiplied(255, 255, 255, if hc { 255 } else { 210 }),
-        ));
-        if hc {
-            shapes.push(Shape::rect_stroke(
+/// A name on the map, in a box.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MapLabel {
+    /// Centre of the box on screen.
+    pub at: Pos2,
+    pub text: String,
+    pub colour: Color32,
+    pub size: f32,
+    /// The box has an edge in the text colour.
+    pub outlined: bool,
+    /// Opacity of the white box.
+    pub fill_alpha: u8,
+    /// Room between the text and the box edge.
+    pub padding: Vec2,
+}
+
+impl MapView {
+    /// The names on the map, placed in one pass so that none covers another: the selected
+    /// zones first, then the names of the overlays that are shown (`overlay`, in their order),
+    /// then the other zones by population. A name that would overlap one already placed is
+    /// left out.
+    pub fn labels(
+        ctx: &egui::Context,
+        tf: &ScreenTransform,
+        clip: Rect,
+        input: &MapInput,
+        overlay: &[MapLabel],
+    ) -> Vec<Shape> {
+        let atlas = input.atlas;
+        let hc = input.layers.high_contrast;
+        let zone = |u: usize| MapLabel {
+            at: tf.apply(input.geometry.to_local(atlas.units[u].label)),
+            text: atlas.units[u].name.clone(),
+            colour: Color32::BLACK,
+            size: if hc { 15.0 } else { 13.0 } * input.text_scale,
+            outlined: hc,
+            fill_alpha: if hc { 255 } else { 210 },
+            padding: Vec2::new(4.0, 1.0),
+        };
+        let zones: &[usize] = if input.layers.zone_labels {
+            &input.geometry.label_order
+        } else {
+            &[]
+        };
+        let is_selected = |u: &usize| atlas.units[*u].cells.iter().any(|&c| input.selected[c]);
+        let (selected, others): (Vec<usize>, Vec<usize>) =
+            zones.iter().copied().partition(is_selected);
+        let mut placed: Vec<Rect> = Vec::new();
+        let mut shapes = Vec::new();
+        let order = selected
+            .into_iter()
+            .map(zone)
+            .chain(overlay.iter().cloned())
+            .chain(others.into_iter().map(zone));
+        for l in order {
+            if !clip.contains(l.at) {
+                continue;
+            }
+            let galley =
+                ctx.fonts_mut(|f| f.layout_no_wrap(l.text, FontId::proportional(l.size), l.colour));
+            let rect = Align2::CENTER_CENTER
+                .anchor_size(l.at, galley.size())
+                .expand2(l.padding);
+            if placed.iter().any(|r| r.intersects(rect)) {
+                continue;
+            }
+            placed.push(rect);
+            shapes.push(Shape::rect_filled(
                 rect,
                 3.0,
-                Stroke::new(1.0, Color32::BLACK),
-                egui::StrokeKind::Inside,
+                Color32::from_rgba_unmultiplied(255, 255, 255, l.fill_alpha),
             ));
+            if l.outlined {
+                shapes.push(Shape::rect_stroke(
+                    rect,
+                    3.0,
+                    Stroke::new(1.0, l.colour),
+                    egui::StrokeKind::Inside,
+                ));
+            }
+            shapes.push(Shape::galley(rect.min + l.padding, galley, l.colour));
         }
-        shapes.push(Shape::galley(
-            rect.min + Vec2::new(4.0, 1.0),
-            galley,
-            Color32::BLACK,
-        ));
+        shapes
     }
 }
 
