@@ -248,3 +248,38 @@ fn the_map_after_a_move() {
     ));
     h.snapshot("map_after_move");
 }
+
+/// "Beknopt" shortens each team to its name and one line of figures, so that the list of 17
+/// teams takes less than half the height.
+#[test]
+fn the_compact_team_list_takes_less_than_half_the_height() {
+    let mut h = harness();
+    let height = |h: &Harness<'_, GebiedsApp>| {
+        let rows = &ws(h).team_rows;
+        let first = rows.first().expect("rows").1;
+        let last = rows.last().expect("rows").1;
+        last.max.y - first.min.y
+    };
+    let full = height(&h);
+    assert!(h.query_all_by_label_contains("Eerstelijnszones (").count() > 10);
+    h.get_by_label("Beknopt").click();
+    h.run_steps(3);
+    let compact = height(&h);
+    assert!(
+        compact * 2.0 < full,
+        "the list is {compact} px high, was {full} px"
+    );
+    assert_eq!(
+        h.query_all_by_label_contains("Eerstelijnszones (").count(),
+        0
+    );
+    // Every team still shows its zones, children and budget.
+    let teams = ws(&h).session.scenario.teams.len();
+    assert!(
+        h.query_all_by_label_contains(" ELZ · Kinderen 0-17: ")
+            .count()
+            >= teams - 1
+    );
+    // Remembered for the next start.
+    assert!(h.state().settings.compact_teams);
+}

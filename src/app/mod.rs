@@ -42,6 +42,8 @@ pub struct Settings {
     pub recent: Vec<PathBuf>,
     /// Scenario files open at the last exit, reopened at start.
     pub open_files: Vec<PathBuf>,
+    /// The team list shows one line per team.
+    pub compact_teams: bool,
 }
 
 impl Default for Settings {
@@ -54,6 +56,7 @@ impl Default for Settings {
             view: None,
             recent: Vec::new(),
             open_files: Vec::new(),
+            compact_teams: false,
         }
     }
 }
@@ -174,6 +177,10 @@ impl GebiedsApp {
         dialogs: Box<dyn FileDialogs>,
         paths: AppPaths,
     ) -> GebiedsApp {
+        let panel = TeamPanelState {
+            compact: settings.compact_teams,
+            ..TeamPanelState::default()
+        };
         let mut app = GebiedsApp {
             settings,
             screen: Screen::NeedData {
@@ -191,7 +198,7 @@ impl GebiedsApp {
             cli_data,
             paths,
             show_about: false,
-            panel: TeamPanelState::default(),
+            panel,
             confirm_delete: None,
             move_popup: None,
             rect_start: None,

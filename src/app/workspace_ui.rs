@@ -273,6 +273,7 @@ impl GebiedsApp {
                 .show(ui, |ui| {
                     action = team_panel::show(ui, w, t, panel);
                 });
+            settings.compact_teams = panel.compact;
         }
         match action {
             TeamPanelAction::None => {}

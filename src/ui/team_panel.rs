@@ -36,6 +36,8 @@ pub enum TeamPanelAction {
 #[derive(Default)]
 pub struct TeamPanelState {
     pub renaming: Option<(usize, String)>,
+    /// A short entry per team, for a long list or a projector.
+    pub compact: bool,
 }
 
 fn signed(v: f64) -> String {
@@ -170,6 +172,10 @@ pub fn show(
                 colour: crate::model::edit::unused_colour(scenario),
             });
         }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            ui.toggle_value(&mut state.compact, t.compact_list)
+                .on_hover_text(t.compact_list_hint);
+        });
     });
 
     egui::ScrollArea::vertical()
@@ -180,7 +186,7 @@ pub fn show(
                 let is_target = drop_team == Some(DropTarget::Team(Some(ti)));
                 let in_preview = preview_teams.contains(&ti);
                 let frame = egui::Frame::new()
-                    .inner_margin(4.0)
+                    .inner_margin(if state.compact { 2.0 } else { 4.0 })
                     .corner_radius(4.0)
                     .stroke(if is_target {
                         egui::Stroke::new(3.0, Color32::from_rgb(230, 0, 90))
@@ -270,15 +276,6 @@ pub fn show(
                     } else {
                         format!("{whole} ELZ + {} {}", st.split_units.len(), t.shared_zone)
                     };
-                    ui.label(format!(
-                        "{} · {} {} · {} {}{}",
-                        zones,
-                        st.municipalities,
-                        t.municipalities.to_lowercase(),
-                        i18n::int(st.population),
-                        t.population.to_lowercase(),
-                        est
-                    ));
                     let children = if st.children_known() {
                         i18n::int(st.children)
                     } else if st.children > 0.0 {
@@ -292,58 +289,84 @@ pub fn show(
                     } else {
                         String::new()
                     };
-                    ui.label(format!(
-                        "{}: {children} · {}{per_child}",
-                        t.children,
-                        i18n::eur(budget)
-                    ));
-                    if let Some(c) = w.comparison.teams.get(ti).filter(|_| w.preview.is_none())
-                        && (c.municipalities_gained + c.municipalities_lost > 0)
-                    {
-                        ui.label(
-                            RichText::new(format!(
-                                "{} {}: {} / {} {} · {} / {} {}",
-                                t.versus,
-                                w.baseline_label(t),
-                                signed(c.municipalities_gained as f64),
-                                signed(-(c.municipalities_lost as f64)),
-                                t.municipalities.to_lowercase(),
-                                signed(c.children_gained),
-                                signed(-c.children_lost),
-                                t.children.to_lowercase(),
-                            ))
-                            .small(),
-                        );
-                    }
-                    ui.horizontal_wrapped(|ui| {
-                        if st.units.is_empty() {
-                        } else if st.is_contiguous() {
-                            dot(ui, GREEN);
-                            ui.colored_label(GREEN, t.contiguous);
-                        } else {
-                            dot(ui, RED);
-                            ui.colored_label(
-                                RED,
-                                format!(
-                                    "{} ({} {})",
-                                    t.not_contiguous,
-                                    st.components.len(),
-                                    t.parts
-                                ),
+                    if state.compact {
+                        ui.horizontal_wrapped(|ui| {
+                            if !st.units.is_empty() {
+                                dot(ui, if st.is_contiguous() { GREEN } else { RED });
+                            }
+                            ui.label(format!(
+                                "{zones} · {}: {children} · {}",
+                                t.children,
+                                i18n::eur(budget)
+                            ));
+                        });
+                    } else {
+                        ui.label(format!(
+                            "{} · {} {} · {} {}{}",
+                            zones,
+                            st.municipalities,
+                            t.municipalities.to_lowercase(),
+                            i18n::int(st.population),
+                            t.population.to_lowercase(),
+                            est
+                        ));
+                        ui.label(format!(
+                            "{}: {children} · {}{per_child}",
+                            t.children,
+                            i18n::eur(budget)
+                        ));
+                        if let Some(c) = w.comparison.teams.get(ti).filter(|_| w.preview.is_none())
+                            && (c.municipalities_gained + c.municipalities_lost > 0)
+                        {
+                            ui.label(
+                                RichText::new(format!(
+                                    "{} {}: {} / {} {} · {} / {} {}",
+                                    t.versus,
+                                    w.baseline_label(t),
+                                    signed(c.municipalities_gained as f64),
+                                    signed(-(c.municipalities_lost as f64)),
+                                    t.municipalities.to_lowercase(),
+                                    signed(c.children_gained),
+                                    signed(-c.children_lost),
+                                    t.children.to_lowercase(),
+                                ))
+                                .small(),
                             );
                         }
-                        ui.label(
-                            RichText::new(status_text(t, team.area_status))
-                                .italics()
-                                .weak(),
-                        );
-                        if let Some(p) = team.partners {
+                        ui.horizontal_wrapped(|ui| {
+                            if st.units.is_empty() {
+                            } else if st.is_contiguous() {
+                                dot(ui, GREEN);
+                                ui.colored_label(GREEN, t.contiguous);
+                            } else {
+                                dot(ui, RED);
+                                ui.colored_label(
+                                    RED,
+                                    format!(
+                                        "{} ({} {})",
+                                        t.not_contiguous,
+                                        st.components.len(),
+                                        t.parts
+                                    ),
+                                );
+                            }
                             ui.label(
-                                RichText::new(i18n::count(p as usize, t.partners_one, t.partners))
+                                RichText::new(status_text(t, team.area_status))
+                                    .italics()
                                     .weak(),
                             );
-                        }
-                    });
+                            if let Some(p) = team.partners {
+                                ui.label(
+                                    RichText::new(i18n::count(
+                                        p as usize,
+                                        t.partners_one,
+                                        t.partners,
+                                    ))
+                                    .weak(),
+                                );
+                            }
+                        });
+                    }
                     if !st.is_contiguous() {
                         ui.horizontal_wrapped(|ui| {
                             for (k, comp) in st.components.iter().enumerate().skip(1) {
@@ -368,20 +391,24 @@ pub fn show(
                             .collect();
                         ui.colored_label(RED, format!("{}: {}", t.zone_split, names.join(", ")));
                     }
-                    egui::CollapsingHeader::new(format!("{} ({})", t.zones, st.units.len()))
-                        .id_salt(("team_zones", &team.id))
-                        .show(ui, |ui| {
-                            for &u in &st.units {
-                                let name = &atlas.units[u].name;
-                                let selected = w.focus_unit() == Some(u);
-                                if ui.selectable_label(selected, name).clicked() {
-                                    action = TeamPanelAction::SelectUnit(u);
+                    if !state.compact {
+                        egui::CollapsingHeader::new(format!("{} ({})", t.zones, st.units.len()))
+                            .id_salt(("team_zones", &team.id))
+                            .show(ui, |ui| {
+                                for &u in &st.units {
+                                    let name = &atlas.units[u].name;
+                                    let selected = w.focus_unit() == Some(u);
+                                    if ui.selectable_label(selected, name).clicked() {
+                                        action = TeamPanelAction::SelectUnit(u);
+                                    }
                                 }
-                            }
-                        });
+                            });
+                    }
                 });
                 rows.push((ti, resp.response.rect));
-                ui.separator();
+                if !state.compact {
+                    ui.separator();
+                }
             }
             // "No team" is a drop target too.
             let is_target = drop_team == Some(DropTarget::Team(None));
