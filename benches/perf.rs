@@ -16,6 +16,7 @@ use gebiedsplanner::editor::Workspace;
 use gebiedsplanner::i18n::Lang;
 use gebiedsplanner::map::MapGeometry;
 use gebiedsplanner::map::layers::{Layers, TileChoice};
+use gebiedsplanner::map::overlay_view::{OverlayInput, draw_overlays};
 use gebiedsplanner::map::view::{FrameView, MapInput, MapView, ScreenTransform};
 use gebiedsplanner::model::atlas::{Atlas, Edition};
 use gebiedsplanner::model::borders::team_border_arcs;
@@ -24,6 +25,7 @@ use gebiedsplanner::model::geom::Merc;
 use gebiedsplanner::model::metrics;
 use gebiedsplanner::model::seeds::Seeds;
 use gebiedsplanner::model::synthetic;
+use gebiedsplanner::overlays::Overlays;
 use gebiedsplanner::session::Session;
 
 /// The real data folder: `$GEBIEDSPLANNER_DATA`, else `../shared/data` next to the repository.
@@ -50,9 +52,13 @@ const MAP_SIZE: Vec2 = Vec2::new(900.0, 700.0);
 /// so the municipality borders are drawn too.
 const MAP_SIZE_HD: Vec2 = Vec2::new(1600.0, 1000.0);
 
+/// Every layer of the map on (the base map's tiles are the GPU's work, not ours).
 fn layers() -> Layers {
     Layers {
         tiles: TileChoice::None,
+        province_borders: true,
+        historic: true,
+        proeftuinen: true,
         ..Layers::default()
     }
 }
@@ -131,7 +137,13 @@ fn context() -> egui::Context {
 
 /// Shapes of one frame of the whole atlas plus egui's tessellation of them; returns the
 /// number of vertices.
-fn frame(ctx: &egui::Context, w: &Workspace, view: &FrameView, layers: &Layers) -> usize {
+fn frame(
+    ctx: &egui::Context,
+    w: &Workspace,
+    view: &FrameView,
+    layers: &Layers,
+    overlays: Option<&Overlays>,
+) -> usize {
     let cells = w.session.atlas.cells.len();
     let selected = vec![false; cells];
     let hatch: Vec<Option<Color32>> = vec![None; cells];
@@ -149,7 +161,27 @@ fn frame(ctx: &egui::Context, w: &Workspace, view: &FrameView, layers: &Layers) 
         ghost: None,
         select_rect: None,
     };
-    let shapes = MapView::shapes(ctx, view, &input);
+    // As the window draws it: the map, the overlays, then all names placed together.
+    let mut shapes = MapView::geometry(ctx, view, &input);
+    let names = draw_overlays(
+        &mut shapes,
+        &view.transform,
+        &w.geometry,
+        &OverlayInput {
+            layers,
+            overlays,
+            reference: None,
+            approximate_word: "bij benadering",
+            scale: 1.0,
+        },
+    );
+    shapes.extend(MapView::labels(
+        ctx,
+        &view.transform,
+        view.rect,
+        &input,
+        &names,
+    ));
     let clipped: Vec<ClippedShape> = shapes
         .into_iter()
         .map(|shape| ClippedShape {
@@ -184,7 +216,7 @@ fn hit_points(atlas: &Atlas, n: usize) -> Vec<Merc> {
         .collect()
 }
 
-fn suite(c: &mut Criterion, group: &str, mut w: Workspace) {
+fn suite(c: &mut Criterion, group: &str, mut w: Workspace, overlays: Option<&Overlays>) {
     let mut g = c.benchmark_group(group);
     g.warm_up_time(Duration::from_millis(500))
         .measurement_time(Duration::from_secs(3));
@@ -242,13 +274,13 @@ fn suite(c: &mut Criterion, group: &str, mut w: Workspace) {
             zoom,
             hovered_cell: w.session.atlas.cell_at(w.session.atlas.bbox.center()),
         };
-        let vertices = frame(&ctx, &w, &view, &layers);
+        let vertices = frame(&ctx, &w, &view, &layers, overlays);
         eprintln!(
             "{group}/{name}: {} cells, zoom {zoom:.2}, {vertices} vertices after tessellation",
             w.session.atlas.cells.len()
         );
         g.bench_function(name, |b| {
-            b.iter(|| frame(&ctx, &w, black_box(&view), &layers))
+            b.iter(|| frame(&ctx, &w, black_box(&view), &layers, overlays))
         });
     }
 
@@ -289,7 +321,10 @@ fn real(c: &mut Criterion) {
         })
     });
     g.finish();
-    suite(c, "real", real_workspace());
+    let w = real_workspace();
+    // The historic teams and Proeftuinen of the data folder.
+    let overlays = Overlays::load(&w.session);
+    suite(c, "real", w, Some(&overlays));
 }
 
 fn grid(c: &mut Criterion) {
@@ -306,7 +341,8 @@ fn grid(c: &mut Criterion) {
         )
     });
     g.finish();
-    suite(c, "grid", Workspace::new(grid_session(), &layers()));
+    // No overlays: the historic teams and Proeftuinen are on the real municipalities.
+    suite(c, "grid", Workspace::new(grid_session(), &layers()), None);
 }
 
 criterion_group!(benches, real, grid);

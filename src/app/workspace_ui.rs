@@ -406,51 +406,30 @@ impl GebiedsApp {
                         let Some(tf) = out.transform else { return out };
                         let painter = ui.painter().with_clip_rect(response.rect);
                         let scale = input.text_scale;
-                        // Drawn bottom to top; their names are placed in the opposite
-                        // order of priority: Proeftuinen, historic teams, own layer.
-                        let mut own = Vec::new();
-                        let mut historic = Vec::new();
-                        let mut names = Vec::new();
-                        if let Some((layer, field)) = &reference {
-                            own = crate::map::overlay_view::draw_reference(
-                                &painter,
-                                &tf,
-                                input.geometry,
-                                layer,
-                                field.as_deref(),
+                        let own = reference
+                            .as_ref()
+                            .map(|(layer, field)| (&**layer, field.as_deref()));
+                        let mut shapes = Vec::new();
+                        let names = crate::map::overlay_view::draw_overlays(
+                            &mut shapes,
+                            &tf,
+                            input.geometry,
+                            &crate::map::overlay_view::OverlayInput {
+                                layers: &layers,
+                                overlays: overlays.as_deref(),
+                                reference: own,
+                                approximate_word: t.approximate,
                                 scale,
-                            );
-                        }
-                        if let Some(ov) = &overlays {
-                            if layers.historic {
-                                historic = crate::map::overlay_view::draw_historic(
-                                    &painter,
-                                    &tf,
-                                    input.geometry,
-                                    ov,
-                                    scale,
-                                );
-                            }
-                            if layers.proeftuinen {
-                                names = crate::map::overlay_view::draw_proeftuinen(
-                                    &painter,
-                                    &tf,
-                                    input.geometry,
-                                    ov,
-                                    scale,
-                                    t.approximate,
-                                );
-                            }
-                        }
-                        names.extend(historic);
-                        names.extend(own);
-                        painter.extend(MapView::labels(
+                            },
+                        );
+                        shapes.extend(MapView::labels(
                             ui.ctx(),
                             &tf,
                             response.rect,
                             &input,
                             &names,
                         ));
+                        painter.extend(shapes);
                         out
                     });
                 let out = inner.inner;

@@ -1,10 +1,13 @@
 //! Drawing the overlays on the map: the historic 2020 team borders with their names, and the
 //! Proeftuin neighbourhoods (polygons, or a marker where the extent is not known).
 
-use egui::{Color32, Painter, Pos2, Shape, Stroke, Vec2};
+use egui::epaint::CircleShape;
+use egui::{Color32, Pos2, Shape, Stroke, Vec2};
 
+use super::layers::Layers;
 use super::mesh::MapGeometry;
 use super::view::{MapLabel, ScreenTransform};
+use crate::data::reference::ReferenceLayer;
 use crate::model::geom::Merc;
 use crate::overlays::Overlays;
 
@@ -17,6 +20,47 @@ pub const MARKER_RADIUS: f32 = 9.0;
 
 fn to_screen(tf: &ScreenTransform, geo: &MapGeometry, m: Merc) -> Pos2 {
     tf.apply(geo.to_local(m))
+}
+
+/// The overlays to draw on the map.
+pub struct OverlayInput<'a> {
+    /// Which are switched on.
+    pub layers: &'a Layers,
+    pub overlays: Option<&'a Overlays>,
+    /// A user's own layer and its label field.
+    pub reference: Option<(&'a ReferenceLayer, Option<&'a str>)>,
+    /// "approximate", in the language of the window.
+    pub approximate_word: &'a str,
+    pub scale: f32,
+}
+
+/// The overlays that are switched on, bottom to top: the user's own layer, the historic
+/// teams, the Proeftuinen. Returns their names in order of priority for `MapView::labels`:
+/// Proeftuinen, historic teams, own layer.
+pub fn draw_overlays(
+    shapes: &mut Vec<Shape>,
+    tf: &ScreenTransform,
+    geo: &MapGeometry,
+    input: &OverlayInput,
+) -> Vec<MapLabel> {
+    let scale = input.scale;
+    let own = input
+        .reference
+        .map(|(layer, field)| draw_reference(shapes, tf, geo, layer, field, scale))
+        .unwrap_or_default();
+    let mut historic = Vec::new();
+    let mut names = Vec::new();
+    if let Some(ov) = input.overlays {
+        if input.layers.historic {
+            historic = draw_historic(shapes, tf, geo, ov, scale);
+        }
+        if input.layers.proeftuinen {
+            names = draw_proeftuinen(shapes, tf, geo, ov, scale, input.approximate_word);
+        }
+    }
+    names.extend(historic);
+    names.extend(own);
+    names
 }
 
 /// A boxed name of an overlay, edged in its colour (placed by `MapView::labels`).
@@ -34,7 +78,7 @@ fn label(at: Pos2, text: String, colour: Color32, size: f32) -> MapLabel {
 
 /// The historic team borders (dashed where the area is an estimate); returns their names.
 pub fn draw_historic(
-    painter: &Painter,
+    shapes: &mut Vec<Shape>,
     tf: &ScreenTransform,
     geo: &MapGeometry,
     overlays: &Overlays,
@@ -53,9 +97,9 @@ pub fn draw_historic(
         let pts: Vec<Pos2> = arc.points.iter().map(|&p| tf.apply(p)).collect();
         let stroke = Stroke::new(3.5 * scale, HISTORIC);
         if estimated.contains(&a) {
-            painter.extend(Shape::dashed_line(&pts, stroke, 10.0 * scale, 6.0 * scale));
+            shapes.extend(Shape::dashed_line(&pts, stroke, 10.0 * scale, 6.0 * scale));
         } else {
-            painter.add(Shape::line(pts, stroke));
+            shapes.push(Shape::line(pts, stroke));
         }
     }
     layer
@@ -71,7 +115,7 @@ pub fn draw_historic(
 /// The Proeftuinen: outlined polygons, or a marker for those whose extent is not known;
 /// returns their names.
 pub fn draw_proeftuinen(
-    painter: &Painter,
+    shapes: &mut Vec<Shape>,
     tf: &ScreenTransform,
     geo: &MapGeometry,
     overlays: &Overlays,
@@ -86,21 +130,21 @@ pub fn draw_proeftuinen(
                 if let Some(&f) = pts.first() {
                     pts.push(f);
                 }
-                painter.add(Shape::line(
+                shapes.push(Shape::line(
                     pts.clone(),
                     Stroke::new(5.0 * scale, Color32::BLACK),
                 ));
-                painter.add(Shape::line(pts, Stroke::new(2.5 * scale, PROEFTUIN)));
+                shapes.push(Shape::line(pts, Stroke::new(2.5 * scale, PROEFTUIN)));
             }
         }
         let at = to_screen(tf, geo, p.marker);
         if p.marker_only() {
-            painter.circle(
-                at,
-                MARKER_RADIUS * scale,
-                PROEFTUIN,
-                Stroke::new(2.0 * scale, Color32::BLACK),
-            );
+            shapes.push(Shape::Circle(CircleShape {
+                center: at,
+                radius: MARKER_RADIUS * scale,
+                fill: PROEFTUIN,
+                stroke: Stroke::new(2.0 * scale, Color32::BLACK),
+            }));
         }
         let text = if p.approximate {
             format!("{} ({approximate_word})", p.title())
@@ -122,10 +166,10 @@ pub const REFERENCE: Color32 = Color32::from_rgb(0, 70, 160);
 
 /// A user's own layer: outlines, lines and points; returns the texts of its label field.
 pub fn draw_reference(
-    painter: &Painter,
+    shapes: &mut Vec<Shape>,
     tf: &ScreenTransform,
     geo: &MapGeometry,
-    layer: &crate::data::reference::ReferenceLayer,
+    layer: &ReferenceLayer,
     label_field: Option<&str>,
     scale: f32,
 ) -> Vec<MapLabel> {
@@ -135,19 +179,19 @@ pub fn draw_reference(
     for f in &layer.features {
         for poly in &f.polygons {
             for ring in poly {
-                painter.add(Shape::line(ring.iter().map(|&c| ll(c)).collect(), stroke));
+                shapes.push(Shape::line(ring.iter().map(|&c| ll(c)).collect(), stroke));
             }
         }
         for line in &f.lines {
-            painter.add(Shape::line(line.iter().map(|&c| ll(c)).collect(), stroke));
+            shapes.push(Shape::line(line.iter().map(|&c| ll(c)).collect(), stroke));
         }
         for &p in &f.points {
-            painter.circle(
-                ll(p),
-                5.0 * scale,
-                REFERENCE,
-                Stroke::new(1.5, Color32::WHITE),
-            );
+            shapes.push(Shape::Circle(CircleShape {
+                center: ll(p),
+                radius: 5.0 * scale,
+                fill: REFERENCE,
+                stroke: Stroke::new(1.5, Color32::WHITE),
+            }));
         }
         if let Some(text) = label_field.and_then(|field| f.text(field)) {
             let at = to_screen(tf, geo, f.label_point) + Vec2::new(0.0, 14.0 * scale);

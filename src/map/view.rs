@@ -141,14 +141,6 @@ impl MapView {
         out
     }
 
-    /// One frame as `draw` and `labels` paint it, without a `Ui`: `ctx` only lays out the
-    /// labels, so it runs headless (benches) as well.
-    pub fn shapes(ctx: &egui::Context, view: &FrameView, input: &MapInput) -> Vec<Shape> {
-        let mut shapes = Self::geometry(ctx, view, input);
-        shapes.extend(Self::labels(ctx, &view.transform, view.rect, input, &[]));
-        shapes
-    }
-
     /// The shapes of one frame under the labels, in paint order: fills, hatching, borders,
     /// highlights, the dragged cells and the selection rectangle.
     pub fn geometry(ctx: &egui::Context, view: &FrameView, input: &MapInput) -> Vec<Shape> {
@@ -494,43 +486,53 @@ impl MapView {
         let is_selected = |u: &usize| atlas.units[*u].cells.iter().any(|&c| input.selected[c]);
         let (selected, others): (Vec<usize>, Vec<usize>) =
             zones.iter().copied().partition(is_selected);
-        let mut placed: Vec<Rect> = Vec::new();
-        let mut shapes = Vec::new();
         let order = selected
             .into_iter()
             .map(zone)
             .chain(overlay.iter().cloned())
             .chain(others.into_iter().map(zone));
-        for l in order {
-            if !clip.contains(l.at) {
-                continue;
-            }
-            let galley =
-                ctx.fonts_mut(|f| f.layout_no_wrap(l.text, FontId::proportional(l.size), l.colour));
-            let rect = Align2::CENTER_CENTER
-                .anchor_size(l.at, galley.size())
-                .expand2(l.padding);
-            if placed.iter().any(|r| r.intersects(rect)) {
-                continue;
-            }
-            placed.push(rect);
-            shapes.push(Shape::rect_filled(
+        place_labels(ctx, clip, order)
+    }
+}
+
+/// Boxed names in `order`, each left out when its centre is outside `clip` or its box would
+/// overlap one placed before it.
+pub fn place_labels(
+    ctx: &egui::Context,
+    clip: Rect,
+    order: impl IntoIterator<Item = MapLabel>,
+) -> Vec<Shape> {
+    let mut placed: Vec<Rect> = Vec::new();
+    let mut shapes = Vec::new();
+    for l in order {
+        if !clip.contains(l.at) {
+            continue;
+        }
+        let galley =
+            ctx.fonts_mut(|f| f.layout_no_wrap(l.text, FontId::proportional(l.size), l.colour));
+        let rect = Align2::CENTER_CENTER
+            .anchor_size(l.at, galley.size())
+            .expand2(l.padding);
+        if placed.iter().any(|r| r.intersects(rect)) {
+            continue;
+        }
+        placed.push(rect);
+        shapes.push(Shape::rect_filled(
+            rect,
+            3.0,
+            Color32::from_rgba_unmultiplied(255, 255, 255, l.fill_alpha),
+        ));
+        if l.outlined {
+            shapes.push(Shape::rect_stroke(
                 rect,
                 3.0,
-                Color32::from_rgba_unmultiplied(255, 255, 255, l.fill_alpha),
+                Stroke::new(1.0, l.colour),
+                egui::StrokeKind::Inside,
             ));
-            if l.outlined {
-                shapes.push(Shape::rect_stroke(
-                    rect,
-                    3.0,
-                    Stroke::new(1.0, l.colour),
-                    egui::StrokeKind::Inside,
-                ));
-            }
-            shapes.push(Shape::galley(rect.min + l.padding, galley, l.colour));
         }
-        shapes
+        shapes.push(Shape::galley(rect.min + l.padding, galley, l.colour));
     }
+    shapes
 }
 
 #[cfg(test)]
