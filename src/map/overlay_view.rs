@@ -175,7 +175,7 @@ pub fn draw_reference(
                 Stroke::new(1.5, Color32::WHITE),
             );
         }
-        if let Some(text) = label_field.and_then(|field| f.text(field)) {
+        if let Some(text) = label_field.and_then(|field| f.label(field)) {
             let at = to_screen(tf, geo, f.label_point);
             if painter.clip_rect().contains(at) {
                 label(
