@@ -4,17 +4,23 @@
 //!
 //! The data readers are run the way the app runs them: the corpus file takes the place of one
 //! file in a copy of the real data folder (or, for `*.add.*` files, is added to it), and the
-//! whole atlas is loaded.
+//! whole atlas is loaded. Reference layers are opened in the app, over a good layer it keeps
+//! when the file is refused.
 
 mod common;
 
 use std::collections::BTreeSet;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
+use egui_kittest::Harness;
+use gebiedsplanner::app::{GebiedsApp, Settings};
+use gebiedsplanner::data::reference::read_reference_layer;
 use gebiedsplanner::data::{assignment_csv, geojson_read, load_atlas, table};
 use gebiedsplanner::model::atlas::Edition;
 use gebiedsplanner::session::Session;
+use gebiedsplanner::ui::dialogs::ScriptedDialogs;
 
 struct Case {
     name: String,
@@ -249,6 +255,76 @@ fn assignment_csv_corpus() {
     report(failures);
 }
 
+/// A reference layer opened by the user, over a good layer already on the map. A refused file
+/// leaves that layer in place and the app drawing on; a file with broken features opens
+/// without them and lists them. Either way the message names the file and the place.
+/// Files whose expectation is `loads` are read as GIS tools read them (an open ring is closed,
+/// a crossing ring kept, odd properties ignored or written out) and must open and draw.
+#[test]
+fn reference_corpus() {
+    let good = common::data_dir().join("wijken_deelgemeenten_proeftuin_gemeenten.geojson");
+    let app = GebiedsApp::headless(
+        Settings::default(),
+        Some(common::data_dir()),
+        Box::new(ScriptedDialogs::default()),
+    );
+    // Labels may hold characters the app's fonts lack; the app draws a box for them (egui's
+    // default), where the test harness would panic by default.
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1000.0, 640.0))
+        .allow_missing_glyphs()
+        .build_ui_state(|ui, app: &mut GebiedsApp| app.show(ui), app);
+    h.run_steps(2);
+    let dir = corpus_dir("reference");
+    let mut failures = Vec::new();
+    for case in cases("reference") {
+        let path = dir.join(&case.name);
+        h.state_mut().open_reference(&good);
+        h.state_mut().message = None;
+        let before = h
+            .state()
+            .reference
+            .as_ref()
+            .map(|r| r.0.clone())
+            .expect("the good layer opens");
+        no_panic(&case.name, || {
+            h.state_mut().open_reference(&path);
+            // Frames with whatever layer is shown now: the map goes on drawing.
+            h.run_steps(2);
+        });
+        let app = h.state();
+        let now = app.reference.as_ref().map(|r| r.0.clone());
+        let msg = app
+            .message
+            .as_ref()
+            .map(|m| m.body.clone())
+            .unwrap_or_default();
+        let replaced = now.as_ref().filter(|l| !Arc::ptr_eq(l, &before));
+        if case.expect.first().is_some_and(|e| e == "loads") {
+            match replaced {
+                Some(l) if l.file == path && !l.features.is_empty() => {}
+                _ => failures.push(format!("reference/{}: did not open: {msg}", case.name)),
+            }
+            continue;
+        }
+        match replaced {
+            // Opened without the broken features, which the message lists.
+            Some(l) if l.skipped.is_empty() => {
+                failures.push(format!("reference/{}: opened without a remark", case.name))
+            }
+            Some(_) => {}
+            // Refused: the layer that was there stays.
+            None if now.is_none() => failures.push(format!(
+                "reference/{}: the layer shown before is gone",
+                case.name
+            )),
+            None => {}
+        }
+        failures.extend(check_message("reference", &case, &case.name, &msg));
+    }
+    report(failures);
+}
+
 /// Files over the size limit are refused at once, and a large file with one bad feature
 /// near its end names that feature.
 #[test]
@@ -329,6 +405,58 @@ fn very_large_files_are_refused_or_read_without_trouble() {
     let lines = r.skipped_lines(&p, 50);
     assert_eq!(lines.len(), 51);
     assert!(lines[50].contains("199950 more"), "{}", lines[50]);
+
+    // Reference layers: over the size limit refused; 40.000 features with a label of a
+    // megabyte and broken features read quickly, the broken ones listed in a short message.
+    let p = sparse("huge-layer.geojson", 150);
+    let e = read_reference_layer(&p).expect_err("too large");
+    assert!(
+        e.to_string()
+            .contains("huge-layer.geojson: the file is 150 MB"),
+        "{e}"
+    );
+    let long_label = "Lange naam ".repeat(100_000);
+    let mut text = format!(
+        "{{\"type\":\"FeatureCollection\",\"features\":[\n\
+         {{\"type\":\"Feature\",\"properties\":{{\"naam\":\"{long_label}\"}},\
+         \"geometry\":{{\"type\":\"Point\",\"coordinates\":[4.4,51.2]}}}}"
+    );
+    let n = 40_000;
+    for i in 0..n {
+        let lon = 3.0 + (i % 200) as f64 * 0.01;
+        let lat = 50.7 + (i / 200) as f64 * 0.005;
+        // Every tenth feature has a position of text.
+        let x = if i % 10 == 9 {
+            format!("\"{lon}\"")
+        } else {
+            lon.to_string()
+        };
+        text.push_str(&format!(
+            ",\n{{\"type\":\"Feature\",\"properties\":{{\"naam\":\"v{i}\"}},\
+             \"geometry\":{{\"type\":\"Polygon\",\"coordinates\":[[[{x},{lat}],[{},{lat}],[{},{}],[{lon},{lat}]]]}}}}",
+            lon + 0.01,
+            lon + 0.01,
+            lat + 0.005
+        ));
+    }
+    text.push_str("]}");
+    let p = tmp.path().join("large-layer.geojson");
+    std::fs::write(&p, &text).expect("write");
+    let started = std::time::Instant::now();
+    let layer = read_reference_layer(&p).expect("reads");
+    assert_eq!(layer.features.len(), 1 + n - n / 10);
+    assert_eq!(layer.skipped.len(), n / 10);
+    let lines = layer.skipped_lines(50);
+    assert_eq!(lines.len(), 51);
+    assert!(
+        lines[0].contains("large-layer.geojson: feature 11: a position holds something"),
+        "{}",
+        lines[0]
+    );
+    assert!(lines[50].contains("3950 more"), "{}", lines[50]);
+    let label = layer.features[0].label("naam").expect("a label");
+    assert!(label.chars().count() <= 81, "{}", label.len());
+    assert!(started.elapsed().as_secs() < 60, "{:?}", started.elapsed());
 }
 
 /// A self-intersecting ring (a "bow tie") is accepted by the reader, as GIS tools accept it;

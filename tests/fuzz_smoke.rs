@@ -8,7 +8,8 @@
 //!
 //!     GEBIEDSPLANNER_FUZZ_SECS=600 cargo test --release --test fuzz_smoke -- --nocapture
 //!
-//! `GEBIEDSPLANNER_FUZZ_SEED` changes the sequence. docs/FUZZING.md has the cargo-fuzz targets.
+//! `GEBIEDSPLANNER_FUZZ_SEED` changes the sequence; `GEBIEDSPLANNER_FUZZ_ONLY=<reader>` runs one
+//! reader. docs/FUZZING.md has the cargo-fuzz targets.
 
 mod common;
 
@@ -86,6 +87,12 @@ const TOKENS: &[&[u8]] = &[
     b"\"version\":1",
     b"\"version\":2",
     b"\"2019-2024\"",
+    b"\"type\":\"GeometryCollection\",\"geometries\":[",
+    b"\"type\":\"Point\"",
+    b"\"type\":\"LineString\"",
+    b"\"crs\":{\"type\":\"name\",\"properties\":{\"name\":\"EPSG:31370\"}},",
+    b"649000",
+    b"-85.06",
 ];
 
 fn mutate(rng: &mut Rng, input: &[u8], seeds: &[Vec<u8>]) -> Vec<u8> {
@@ -213,6 +220,10 @@ fn keep(reader: &str, input: &[u8]) -> PathBuf {
 /// Run the corpus, then mutations until the time budget is spent. Fails on the first panic
 /// or slow input, naming the file it was kept in.
 fn run(reader: &str, seeds: Vec<Vec<u8>>, target: impl Fn(&[u8])) {
+    // GEBIEDSPLANNER_FUZZ_ONLY=reference runs one reader (the others return at once).
+    if std::env::var("GEBIEDSPLANNER_FUZZ_ONLY").is_ok_and(|only| only != reader) {
+        return;
+    }
     // GEBIEDSPLANNER_FUZZ_REPLAY=FILE runs one kept input, without catching its panic.
     if let Some(file) = std::env::var_os("GEBIEDSPLANNER_FUZZ_REPLAY") {
         let file = PathBuf::from(file);
@@ -321,6 +332,17 @@ fn fuzz_assignment_csv() {
     run("assignment_csv", seeds, |b| {
         fuzz::assignment(&s.atlas, &s.scenario, b)
     });
+}
+
+#[test]
+fn fuzz_reference() {
+    let s = common::session(Edition::M2025);
+    let geo = gebiedsplanner::map::MapGeometry::build(&s.atlas);
+    let mut seeds = corpus("reference");
+    seeds.push(data_file(
+        "wijken_deelgemeenten_proeftuin_gemeenten.geojson",
+    ));
+    run("reference", seeds, |b| fuzz::reference(&geo, b));
 }
 
 #[test]

@@ -602,9 +602,9 @@ impl GebiedsApp {
                 }
                 if !layer.skipped.is_empty() {
                     notes.push(format!("{} {}:", layer.skipped.len(), t.features_skipped));
-                    for s in &layer.skipped {
-                        notes.push(format!("  {} {}", s.number, s.reason));
-                    }
+                    // A file of thousands of broken features gives a message that fits on
+                    // the screen.
+                    notes.extend(layer.skipped_lines(50));
                 }
                 if !notes.is_empty() {
                     self.message = Some(Message {

@@ -8,7 +8,9 @@ use std::path::Path;
 
 use super::error::decode_text;
 use super::scenario_file::{FileMeta, ScenarioFile};
-use super::{assignment_csv, geojson_read, scenario_file, table};
+use super::{assignment_csv, geojson_read, reference, scenario_file, table};
+use crate::map::MapGeometry;
+use crate::map::view::ScreenTransform;
 use crate::model::atlas::{Atlas, AtlasInput, Edition, MunicipalityInput, SplitInput, UnitInput};
 use crate::model::scenario::Scenario;
 
@@ -142,4 +144,72 @@ pub fn assignment(atlas: &Atlas, base: &Scenario, bytes: &[u8]) {
         let _ = report.skipped_lines(file, 10);
         let _ = assignment_csv::export(atlas, &s);
     }
+}
+
+/// A user's reference layer. What reads is prepared for the screen as the map does every
+/// frame: projected through the map's transform, drawn by `draw_reference` (outlines, lines,
+/// points, label layout and placement) and tessellated into meshes, once with the whole map in
+/// view and once zoomed in on the layer. Everything but the upload to the GPU.
+pub fn reference(geo: &MapGeometry, bytes: &[u8]) {
+    let file = Path::new("fuzz.geojson");
+    let Ok(text) = decode_text(file, bytes.to_vec()) else {
+        return;
+    };
+    let Ok(layer) = reference::parse_reference_layer(file, &text) else {
+        return;
+    };
+    let _ = layer.skipped_lines(50);
+    // The field the app suggests, else the first one: the user may pick any.
+    let field = layer
+        .suggested_label_field()
+        .map(str::to_string)
+        .or_else(|| layer.property_names.first().cloned());
+    for f in layer.features.iter().take(100) {
+        for name in layer.property_names.iter().take(20) {
+            let _ = f.label(name);
+        }
+    }
+    let size = egui::vec2(800.0, 600.0);
+    let centre = size / 2.0;
+    // The whole map (about zoom level 8) around the map origin, and zoom level 18 on the
+    // middle of the layer.
+    let mut views = vec![ScreenTransform {
+        offset: centre,
+        scale: 256.0 * 2f32.powi(8),
+    }];
+    let middle = geo.to_local(layer.bbox.center());
+    let scale = 256.0 * 2f32.powi(18);
+    let offset = centre - egui::vec2(middle[0], middle[1]) * scale;
+    if offset.x.is_finite() && offset.y.is_finite() {
+        views.push(ScreenTransform { offset, scale });
+    }
+    thread_local! {
+        static CTX: egui::Context = egui::Context::default();
+    }
+    CTX.with(|ctx| {
+        for tf in views {
+            let input = egui::RawInput {
+                screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, size)),
+                ..Default::default()
+            };
+            let mut out = ctx.run_ui(input, |ui| {
+                let clip = ui.max_rect();
+                let mut shapes = Vec::new();
+                let names = crate::map::overlay_view::draw_reference(
+                    &mut shapes,
+                    &tf,
+                    geo,
+                    &layer,
+                    field.as_deref(),
+                    1.0,
+                );
+                shapes.extend(crate::map::view::place_labels(ui.ctx(), clip, names));
+                ui.painter().extend(shapes);
+            });
+            let shapes = std::mem::take(&mut out.shapes);
+            let _ = ctx.tessellate(shapes, out.pixels_per_point);
+            // The font atlas updates would go to the GPU.
+            out.drop_without_applying_deltas();
+        }
+    });
 }

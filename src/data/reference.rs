@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use serde_json::{Map, Value};
 
 use super::error::{DataError, read_text};
-use super::geojson_read::looks_like_lambert72;
+use super::geojson_read::{MAX_LATITUDE, looks_like_lambert72};
 use crate::i18n;
 use crate::model::geom::{self, BBox, Merc, MercPolygon};
 use crate::model::lambert72::lambert72_to_wgs84;
@@ -67,7 +67,30 @@ impl RefFeature {
             _ => None,
         }
     }
+
+    /// A property as it is drawn on the map: its first line, at most [`LABEL_CHARS`]
+    /// characters (a cell of several megabytes would otherwise be laid out every frame).
+    pub fn label(&self, field: &str) -> Option<String> {
+        // Text is not copied whole: this runs for every feature in every frame.
+        let owned;
+        let text = match self.properties.get(field)? {
+            Value::String(s) => s.trim(),
+            _ => {
+                owned = self.text(field)?;
+                owned.as_str()
+            }
+        };
+        let line = text.lines().find(|l| !l.trim().is_empty())?.trim();
+        let mut out: String = line.chars().take(LABEL_CHARS).collect();
+        if out.len() < line.len() || line.len() < text.len() {
+            out.push('…');
+        }
+        Some(out)
+    }
 }
+
+/// Longest label drawn on the map, in characters.
+pub const LABEL_CHARS: usize = 80;
 
 /// A feature left out, with its number in the file and why.
 #[derive(Clone, Debug, PartialEq)]
@@ -90,6 +113,28 @@ pub struct ReferenceLayer {
 }
 
 impl ReferenceLayer {
+    /// The skipped features as "FILE: feature N: why", at most `max` of them and a count of
+    /// the rest.
+    pub fn skipped_lines(&self, max: usize) -> Vec<String> {
+        let mut out: Vec<String> = self
+            .skipped
+            .iter()
+            .take(max)
+            .map(|s| {
+                format!(
+                    "{}: feature {}: {}",
+                    self.file.display(),
+                    s.number,
+                    s.reason
+                )
+            })
+            .collect();
+        if self.skipped.len() > max {
+            out.push(format!("... {} more", self.skipped.len() - max));
+        }
+        out
+    }
+
     /// A likely label field: a property called like a name ("naam", "name", "name_nl",
     /// "label", ...), else the first property that holds text.
     pub fn suggested_label_field(&self) -> Option<&str> {
@@ -135,9 +180,18 @@ struct RawGeometry {
     polygons: Vec<Vec<Vec<[f64; 2]>>>,
     lines: Vec<Vec<[f64; 2]>>,
     points: Vec<[f64; 2]>,
+    /// Polygons left out because their outer ring has fewer than 3 distinct points.
+    collapsed: usize,
 }
 
 impl RawGeometry {
+    fn add_polygon(&mut self, p: Option<Vec<Vec<[f64; 2]>>>) {
+        match p {
+            Some(p) => self.polygons.push(p),
+            None => self.collapsed += 1,
+        }
+    }
+
     fn is_empty(&self) -> bool {
         self.polygons.is_empty() && self.lines.is_empty() && self.points.is_empty()
     }
@@ -286,17 +340,30 @@ fn guess_crs(file: &Path, min: [f64; 2], max: [f64; 2]) -> Result<SourceCrs, Dat
     ))
 }
 
+/// A JSON value for a message, cut short: a broken geometry may hold megabytes.
+fn short(v: &Value) -> String {
+    const MAX: usize = 60;
+    let text = v.to_string();
+    if text.chars().count() <= MAX {
+        text
+    } else {
+        let cut: String = text.chars().take(MAX).collect();
+        format!("{cut}…")
+    }
+}
+
 fn position(v: &Value) -> Result<[f64; 2], String> {
     let arr = v
         .as_array()
-        .ok_or_else(|| format!("a position should be a list of numbers, found {v}"))?;
+        .ok_or_else(|| format!("a position should be a list of numbers, found {}", short(v)))?;
     if arr.len() < 2 {
         return Err("a position has fewer than 2 numbers".into());
     }
     match (arr[0].as_f64(), arr[1].as_f64()) {
         (Some(x), Some(y)) if x.is_finite() && y.is_finite() => Ok([x, y]),
         _ => Err(format!(
-            "a position holds something other than finite numbers: {v}"
+            "a position holds something other than finite numbers: {}",
+            short(v)
         )),
     }
 }
@@ -309,6 +376,8 @@ fn positions(v: &Value) -> Result<Vec<[f64; 2]>, String> {
         .collect()
 }
 
+/// A polygon with its rings closed; None when its outer ring has fewer than 3 distinct
+/// points (the polygon is left out, the rest of the feature kept).
 fn polygon(v: &Value) -> Result<Option<Vec<Vec<[f64; 2]>>>, String> {
     let rings = v
         .as_array()
@@ -340,14 +409,17 @@ fn coords(g: &Map<String, Value>) -> Result<&Value, String> {
 
 fn list(v: &Value) -> Result<&Vec<Value>, String> {
     v.as_array()
-        .ok_or_else(|| format!("expected a list, found {v}"))
+        .ok_or_else(|| format!("expected a list, found {}", short(v)))
 }
+
+/// How deep GeometryCollections may be nested.
+const MAX_COLLECTION_DEPTH: usize = 8;
 
 /// Collect one geometry object into `out`; Err is the reason to skip the feature.
 fn geometry(v: &Value, out: &mut RawGeometry, depth: usize) -> Result<(), String> {
     let g = v
         .as_object()
-        .ok_or_else(|| format!("the geometry should be an object, found {v}"))?;
+        .ok_or_else(|| format!("the geometry should be an object, found {}", short(v)))?;
     let kind = g.get("type").and_then(Value::as_str).unwrap_or("");
     match kind {
         "Point" => out.points.push(position(coords(g)?)?),
@@ -366,13 +438,18 @@ fn geometry(v: &Value, out: &mut RawGeometry, depth: usize) -> Result<(), String
                 }
             }
         }
-        "Polygon" => out.polygons.extend(polygon(coords(g)?)?),
+        "Polygon" => out.add_polygon(polygon(coords(g)?)?),
         "MultiPolygon" => {
             for p in list(coords(g)?)? {
-                out.polygons.extend(polygon(p)?);
+                out.add_polygon(polygon(p)?);
             }
         }
-        "GeometryCollection" if depth < 8 => {
+        "GeometryCollection" if depth >= MAX_COLLECTION_DEPTH => {
+            return Err(format!(
+                "GeometryCollections are nested more than {MAX_COLLECTION_DEPTH} deep"
+            ));
+        }
+        "GeometryCollection" => {
             let parts = g
                 .get("geometries")
                 .ok_or_else(|| "the GeometryCollection has no geometries".to_string())?;
@@ -407,6 +484,18 @@ fn line_midpoint(lines: &[Vec<Merc>]) -> Option<Merc> {
         left -= d;
     }
     line.first().copied()
+}
+
+/// The error for a file in which every feature was skipped: it names the first.
+fn no_usable_feature(path: &Path, skipped: &[SkippedFeature]) -> DataError {
+    let why = skipped
+        .first()
+        .map(|s| format!(" (feature {}: {})", s.number, s.reason))
+        .unwrap_or_default();
+    DataError::whole(
+        path,
+        format!("the file has no feature with a usable geometry{why}"),
+    )
 }
 
 /// Parse GeoJSON text as a reference layer (`path` names the file in errors).
@@ -463,21 +552,18 @@ pub fn parse_reference_layer(path: &Path, text: &str) -> Result<ReferenceLayer, 
         match geometry(geom_value, &mut g, 0) {
             Ok(()) if g.is_empty() => skipped.push(SkippedFeature {
                 number,
-                reason: "the geometry is empty".into(),
+                reason: if g.collapsed > 0 {
+                    "the outer ring of its polygon has fewer than 3 distinct points".into()
+                } else {
+                    "the geometry is empty".into()
+                },
             }),
             Ok(()) => raw.push((number, properties, g)),
             Err(reason) => skipped.push(SkippedFeature { number, reason }),
         }
     }
     if raw.is_empty() {
-        let why = skipped
-            .first()
-            .map(|s| format!(" (feature {}: {})", s.number, s.reason))
-            .unwrap_or_default();
-        return Err(DataError::whole(
-            path,
-            format!("the file has no feature with a usable geometry{why}"),
-        ));
+        return Err(no_usable_feature(path, &skipped));
     }
 
     // 2. Coordinate system, from the crs member or the size of the numbers.
@@ -508,6 +594,29 @@ pub fn parse_reference_layer(path: &Path, text: &str) -> Result<ReferenceLayer, 
                 ),
             ));
         }
+        (Some(SourceCrs::Lambert72), Err(_)) => {
+            // Lambert 72 covers Belgium: metres outside its grid are another system (often
+            // Lambert 2008 under the wrong name) or a mistake, and would land far away.
+            let outside = raw.iter().find_map(|(number, _, g)| {
+                g.positions()
+                    .find(|p| {
+                        !(0.0..=300_000.0).contains(&p[0]) || !(0.0..=300_000.0).contains(&p[1])
+                    })
+                    .map(|p| (*number, *p))
+            });
+            let (number, p) = outside.unwrap_or((1, min));
+            return Err(DataError::new(
+                path,
+                format!("feature {number}"),
+                format!(
+                    "({:.0}, {:.0}) is outside Belgium in Belgian Lambert 72 (EPSG:31370), \
+                     which the file says it uses; x and y should lie between 0 and 300000 \
+                     metres. Is the file in another system, such as Belgian Lambert 2008 \
+                     (EPSG:3812)?",
+                    p[0], p[1]
+                ),
+            ));
+        }
         (Some(c), _) => c,
         (None, g) => g?,
     };
@@ -534,6 +643,18 @@ pub fn parse_reference_layer(path: &Path, text: &str) -> Result<ReferenceLayer, 
     for (number, properties, mut g) in raw {
         if crs == SourceCrs::Lambert72 {
             g.map(|p| lambert72_to_wgs84(p[0], p[1]));
+        }
+        // Web Mercator reaches 85 degrees; near the poles it runs off to infinity.
+        if let Some(p) = g.positions().find(|p| p[1].abs() > MAX_LATITUDE) {
+            skipped.push(SkippedFeature {
+                number,
+                reason: format!(
+                    "latitude {} is outside the map (Web Mercator reaches {MAX_LATITUDE:.4} \
+                     degrees)",
+                    p[1]
+                ),
+            });
+            continue;
         }
         for k in properties.keys() {
             if !property_names.contains(k) {
@@ -570,6 +691,10 @@ pub fn parse_reference_layer(path: &Path, text: &str) -> Result<ReferenceLayer, 
             bbox: fb,
             label_point,
         });
+    }
+    skipped.sort_by_key(|s| s.number);
+    if features.is_empty() {
+        return Err(no_usable_feature(path, &skipped));
     }
     Ok(ReferenceLayer {
         file: path.to_path_buf(),

@@ -193,9 +193,9 @@ pub fn draw_reference(
                 stroke: Stroke::new(1.5, Color32::WHITE),
             }));
         }
-        if let Some(text) = label_field.and_then(|field| f.text(field)) {
+        if let Some(text) = label_field.and_then(|field| f.label(field)) {
             let at = to_screen(tf, geo, f.label_point) + Vec2::new(0.0, 14.0 * scale);
-            labels.push(label(at, text.to_string(), REFERENCE, 11.0 * scale));
+            labels.push(label(at, text, REFERENCE, 11.0 * scale));
         }
     }
     labels
