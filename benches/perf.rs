@@ -16,7 +16,7 @@ use gebiedsplanner::editor::Workspace;
 use gebiedsplanner::i18n::Lang;
 use gebiedsplanner::map::MapGeometry;
 use gebiedsplanner::map::layers::{Layers, TileChoice};
-use gebiedsplanner::map::overlay_view::{OverlayInput, draw_overlays};
+use gebiedsplanner::map::overlay_view::{OverlayFrame, OverlayInput, draw_overlays};
 use gebiedsplanner::map::view::{FrameView, MapInput, MapView, ScreenTransform};
 use gebiedsplanner::model::atlas::{Atlas, Edition};
 use gebiedsplanner::model::borders::team_border_arcs;
@@ -173,6 +173,7 @@ fn frame(
             reference: None,
             approximate_word: "bij benadering",
             scale: 1.0,
+            frame: OverlayFrame::new(ctx, &w.geometry, &w.session.atlas, view.zoom, view.rect),
         },
     );
     shapes.extend(MapView::labels(

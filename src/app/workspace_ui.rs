@@ -420,6 +420,13 @@ impl GebiedsApp {
                                 reference: own,
                                 approximate_word: t.approximate,
                                 scale,
+                                frame: crate::map::overlay_view::OverlayFrame::new(
+                                    ui.ctx(),
+                                    input.geometry,
+                                    input.atlas,
+                                    projector.zoom(),
+                                    response.rect,
+                                ),
                             },
                         );
                         shapes.extend(MapView::labels(

@@ -158,6 +158,59 @@ pub fn push_line(
     }
 }
 
+/// The width over which line edges fade, in points: one physical pixel when egui
+/// anti-aliases, else none.
+pub fn feather(ctx: &egui::Context) -> f32 {
+    ctx.tessellation_options(|o| {
+        if o.feathering {
+            o.feathering_size_in_pixels
+        } else {
+            0.0
+        }
+    }) / ctx.pixels_per_point()
+}
+
+/// The pieces of a dashed line along `points`: `dash` long, `gap` apart, from the start.
+pub fn dashes(points: &[[f32; 2]], dash: f32, gap: f32) -> Vec<Vec<[f32; 2]>> {
+    let mut out = Vec::new();
+    if dash <= 0.0 || gap < 0.0 || points.len() < 2 {
+        return out;
+    }
+    let mut piece: Vec<[f32; 2]> = vec![points[0]];
+    let mut drawing = true;
+    // Length left in the current dash or gap.
+    let mut left = dash;
+    for w in points.windows(2) {
+        let (mut a, b) = (w[0], w[1]);
+        let mut len = ((b[0] - a[0]).powi(2) + (b[1] - a[1]).powi(2)).sqrt();
+        if !len.is_finite() {
+            return out;
+        }
+        while len > left {
+            let f = left / len;
+            let p = [a[0] + (b[0] - a[0]) * f, a[1] + (b[1] - a[1]) * f];
+            if drawing {
+                piece.push(p);
+                out.push(std::mem::take(&mut piece));
+            } else {
+                piece = vec![p];
+            }
+            drawing = !drawing;
+            len -= left;
+            left = if drawing { dash } else { gap };
+            a = p;
+        }
+        left -= len;
+        if drawing {
+            piece.push(b);
+        }
+    }
+    if drawing && piece.len() > 1 {
+        out.push(piece);
+    }
+    out
+}
+
 /// Append a straight line from `a` to `b`, both in screen pixels.
 pub fn push_segment(mesh: &mut Mesh, a: egui::Pos2, b: egui::Pos2, style: &LineStyle) {
     let points = [[a.x, a.y], [b.x, b.y]];
@@ -216,6 +269,16 @@ mod tests {
         let m = mitres(&sq);
         assert_eq!(m[0], m[4]);
         assert!((length(m[0]) - 2f32.sqrt()).abs() < 1e-5, "{:?}", m[0]);
+    }
+
+    #[test]
+    fn dashes_alternate_along_the_line() {
+        let pieces = dashes(&[[0.0, 0.0], [25.0, 0.0], [25.0, 10.0]], 10.0, 5.0);
+        // Dashes over 0-10, 15-25 (to the corner), then 30-35 along the second leg.
+        assert_eq!(pieces.len(), 3, "{pieces:?}");
+        assert_eq!(pieces[0], vec![[0.0, 0.0], [10.0, 0.0]]);
+        assert_eq!(pieces[1], vec![[15.0, 0.0], [25.0, 0.0], [25.0, 0.0]]);
+        assert_eq!(pieces[2], vec![[25.0, 5.0], [25.0, 10.0]]);
     }
 
     #[test]

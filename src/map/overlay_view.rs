@@ -2,10 +2,11 @@
 //! Proeftuin neighbourhoods (polygons, or a marker where the extent is not known).
 
 use egui::epaint::CircleShape;
-use egui::{Color32, Pos2, Shape, Stroke, Vec2};
+use egui::{Color32, Mesh, Pos2, Rect, Shape, Stroke, Vec2};
 
 use super::layers::Layers;
-use super::mesh::MapGeometry;
+use super::lines::{self, LineStyle, push_line};
+use super::mesh::{Level, MapGeometry};
 use super::view::{MapLabel, ScreenTransform};
 use crate::data::reference::ReferenceLayer;
 use crate::model::geom::Merc;
@@ -32,6 +33,33 @@ pub struct OverlayInput<'a> {
     /// "approximate", in the language of the window.
     pub approximate_word: &'a str,
     pub scale: f32,
+    pub frame: OverlayFrame<'a>,
+}
+
+/// What the frame of the map below the overlays used: its level of detail, its rectangle on
+/// screen and the fade of line edges (`lines::feather`).
+#[derive(Clone, Copy, Debug)]
+pub struct OverlayFrame<'a> {
+    pub level: Level<'a>,
+    pub clip: Rect,
+    pub feather: f32,
+}
+
+impl<'a> OverlayFrame<'a> {
+    /// The frame of the map `geo` of `atlas` drawn at `zoom` into `clip`.
+    pub fn new(
+        ctx: &egui::Context,
+        geo: &'a MapGeometry,
+        atlas: &crate::model::atlas::Atlas,
+        zoom: f64,
+        clip: Rect,
+    ) -> OverlayFrame<'a> {
+        OverlayFrame {
+            level: geo.level(atlas, geo.detail(zoom)),
+            clip,
+            feather: lines::feather(ctx),
+        }
+    }
 }
 
 /// The overlays that are switched on, bottom to top: the user's own layer, the historic
@@ -52,7 +80,7 @@ pub fn draw_overlays(
     let mut names = Vec::new();
     if let Some(ov) = input.overlays {
         if input.layers.historic {
-            historic = draw_historic(shapes, tf, geo, ov, scale);
+            historic = draw_historic(shapes, tf, geo, ov, &input.frame, scale);
         }
         if input.layers.proeftuinen {
             names = draw_proeftuinen(shapes, tf, geo, ov, scale, input.approximate_word);
@@ -82,6 +110,7 @@ pub fn draw_historic(
     tf: &ScreenTransform,
     geo: &MapGeometry,
     overlays: &Overlays,
+    frame: &OverlayFrame,
     scale: f32,
 ) -> Vec<MapLabel> {
     let layer = &overlays.historic;
@@ -92,16 +121,36 @@ pub fn draw_historic(
         .filter(|t| t.status != crate::model::scenario::AreaStatus::Sourced)
         .flat_map(|t| t.outline.iter().copied())
         .collect();
+    let style = LineStyle::new(Stroke::new(3.5 * scale, HISTORIC), frame.feather);
+    let visible = tf.local_rect(frame.clip);
+    let identity = ScreenTransform {
+        offset: Vec2::ZERO,
+        scale: 1.0,
+    };
+    let mut mesh = Mesh::default();
     for &a in &layer.outline {
         let Some(arc) = geo.arcs.get(a) else { continue };
-        let pts: Vec<Pos2> = arc.points.iter().map(|&p| tf.apply(p)).collect();
-        let stroke = Stroke::new(3.5 * scale, HISTORIC);
+        let b = arc.bbox;
+        if b[0] > visible[2] || visible[0] > b[2] || b[1] > visible[3] || visible[1] > b[3] {
+            continue;
+        }
+        let (points, mitres) = (frame.level.arc(a), frame.level.mitres(a));
         if estimated.contains(&a) {
-            shapes.extend(Shape::dashed_line(&pts, stroke, 10.0 * scale, 6.0 * scale));
+            let screen: Vec<[f32; 2]> = points
+                .iter()
+                .map(|&p| {
+                    let q = tf.apply(p);
+                    [q.x, q.y]
+                })
+                .collect();
+            for dash in lines::dashes(&screen, 10.0 * scale, 6.0 * scale) {
+                push_line(&mut mesh, &dash, &lines::mitres(&dash), &identity, &style);
+            }
         } else {
-            shapes.push(Shape::line(pts, stroke));
+            push_line(&mut mesh, points, mitres, tf, &style);
         }
     }
+    shapes.push(Shape::mesh(mesh));
     layer
         .teams
         .iter()

@@ -6,7 +6,7 @@ use egui::{Align2, Color32, FontId, Mesh, Pos2, Rect, Shape, Stroke, Vec2, epain
 use walkers::{Projector, lon_lat};
 
 use super::layers::Layers;
-use super::lines::{LineStyle, push_line, push_segment};
+use super::lines::{self, LineStyle, push_line, push_segment};
 use super::mesh::MapGeometry;
 use crate::model::atlas::Atlas;
 use crate::model::borders::separates_teams;
@@ -168,13 +168,7 @@ impl MapView {
         // a frame of many small units is mostly copying, so nothing should grow or be copied
         // twice.
         let s = input.text_scale;
-        let feather = ctx.tessellation_options(|o| {
-            if o.feathering {
-                o.feathering_size_in_pixels
-            } else {
-                0.0
-            }
-        }) / ctx.pixels_per_point();
+        let feather = lines::feather(ctx);
         let style =
             |width: f32, colour: Color32| LineStyle::new(Stroke::new(width, colour), feather);
         let size = level.size;
