@@ -129,14 +129,7 @@ fn the_window_lists_the_gone_municipality_and_saving_keeps_it() {
     h.run_steps(2);
 
     // A change and Ctrl+S: the file keeps the gone municipality.
-    {
-        let lang = h.state().settings.lang;
-        let w = h.state_mut().workspace_mut().expect("ws");
-        let gent = w.session.atlas.unit_by_code("elz13").expect("gent");
-        w.selection = [gent].into_iter().collect();
-        w.assign_selection(None, lang).expect("unassign");
-    }
-    h.run_steps(2);
+    common::unassign_gent(&mut h);
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     h.run_steps(3);
     assert!(h.state().message.is_none(), "{:?}", h.state().message);
