@@ -68,8 +68,17 @@ pub fn show(
     let drop_team = w.drag.as_ref().and_then(|d| d.target);
     let model = w.budget_model;
 
+    // While a zone is dragged the panel must not move under the pointer (the rows are drop
+    // targets): what adds or removes lines (the rules bar, the buttons to a detached part,
+    // the split zones) stays as it is until the drop; the figures and marks show the preview.
+    let layout_m = if w.drag.is_some() {
+        &session.metrics
+    } else {
+        m
+    };
     // Rules bar.
-    let ok = m.all_rules_hold();
+    let rules = layout_m;
+    let ok = rules.all_rules_hold();
     egui::Frame::new()
         .fill(if ok { GREEN } else { RED })
         .corner_radius(4.0)
@@ -78,12 +87,12 @@ pub fn show(
             ui.set_width(ui.available_width());
             let white = |s: String| RichText::new(s).color(Color32::WHITE);
             ui.label(white(if ok { t.rules_ok } else { t.rules_broken }.to_string()).strong());
-            if m.is_covered() {
+            if rules.is_covered() {
                 ui.label(white(t.coverage_ok.to_string()));
             } else {
                 ui.horizontal_wrapped(|ui| {
                     ui.label(white(i18n::count(
-                        m.unassigned_units.len(),
+                        rules.unassigned_units.len(),
                         t.coverage_missing_one,
                         t.coverage_missing,
                     )));
@@ -92,7 +101,7 @@ pub fn show(
                     }
                 });
             }
-            let cut = m.non_contiguous_teams();
+            let cut = rules.non_contiguous_teams();
             if !cut.is_empty() {
                 ui.label(white(i18n::count(
                     cut.len(),
@@ -101,7 +110,7 @@ pub fn show(
                 )));
                 // Each broken team, with a button that shows its detached part.
                 for &ti in &cut {
-                    let st = &m.teams[ti];
+                    let st = &rules.teams[ti];
                     if let Some(part) = st.components.get(1) {
                         let first = atlas.cells[part[0]].unit;
                         let label = format!(
@@ -114,8 +123,8 @@ pub fn show(
                     }
                 }
             }
-            for ti in m.teams_with_split_units() {
-                for &u in &m.teams[ti].split_units {
+            for ti in rules.teams_with_split_units() {
+                for &u in &rules.teams[ti].split_units {
                     let holders: Vec<&str> = atlas.units[u]
                         .cells
                         .iter()
@@ -185,16 +194,20 @@ pub fn show(
                 let st = &m.teams[ti];
                 let is_target = drop_team == Some(DropTarget::Team(Some(ti)));
                 let in_preview = preview_teams.contains(&ti);
+                let stroke = if is_target {
+                    egui::Stroke::new(3.0, Color32::from_rgb(230, 0, 90))
+                } else if in_preview {
+                    egui::Stroke::new(1.5, Color32::from_rgb(230, 0, 90))
+                } else {
+                    egui::Stroke::NONE
+                };
+                // The edge takes room from the margin, so that marking a row as the drop
+                // target or as previewed never moves the rows below it.
+                let margin = if state.compact { 3.0 } else { 4.0 } - stroke.width;
                 let frame = egui::Frame::new()
-                    .inner_margin(if state.compact { 2.0 } else { 4.0 })
+                    .inner_margin(margin)
                     .corner_radius(4.0)
-                    .stroke(if is_target {
-                        egui::Stroke::new(3.0, Color32::from_rgb(230, 0, 90))
-                    } else if in_preview {
-                        egui::Stroke::new(1.5, Color32::from_rgb(230, 0, 90))
-                    } else {
-                        egui::Stroke::NONE
-                    });
+                    .stroke(stroke);
                 let resp = frame.show(ui, |ui| {
                     ui.set_width(ui.available_width());
                     ui.horizontal(|ui| {
@@ -315,7 +328,7 @@ pub fn show(
                             t.children,
                             i18n::eur(budget)
                         ));
-                        if let Some(c) = w.comparison.teams.get(ti).filter(|_| w.preview.is_none())
+                        if let Some(c) = w.comparison.teams.get(ti)
                             && (c.municipalities_gained + c.municipalities_lost > 0)
                         {
                             ui.label(
@@ -367,9 +380,10 @@ pub fn show(
                             }
                         });
                     }
-                    if !st.is_contiguous() {
+                    let lt = &layout_m.teams[ti];
+                    if !lt.is_contiguous() {
                         ui.horizontal_wrapped(|ui| {
-                            for (k, comp) in st.components.iter().enumerate().skip(1) {
+                            for (k, comp) in lt.components.iter().enumerate().skip(1) {
                                 let first = atlas.cells[comp[0]].unit;
                                 let label = format!(
                                     "{} {} ({})",
@@ -383,8 +397,8 @@ pub fn show(
                             }
                         });
                     }
-                    if !st.split_units.is_empty() {
-                        let names: Vec<&str> = st
+                    if !lt.split_units.is_empty() {
+                        let names: Vec<&str> = lt
                             .split_units
                             .iter()
                             .map(|&u| atlas.units[u].name.as_str())
