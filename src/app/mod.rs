@@ -142,6 +142,10 @@ pub struct GebiedsApp {
     pub presentation: bool,
     /// The region shown in presentation mode (0: everything).
     pub region: Option<usize>,
+    /// Frames left in which presentation mode fits the map to its region.
+    present_fit_frames: u8,
+    /// The map view before presentation mode, restored when it ends.
+    view_before_presentation: Option<walkers::MapMemory>,
     /// Overlay layers of the loaded data folder.
     pub overlays: Option<Arc<crate::overlays::Overlays>>,
     /// The historic team whose card is open.
@@ -212,6 +216,8 @@ impl GebiedsApp {
             show_layers: false,
             presentation: false,
             region: None,
+            present_fit_frames: 0,
+            view_before_presentation: None,
             overlays: None,
             historic_card: None,
             proeftuin_card: None,

@@ -37,6 +37,19 @@ impl GebiedsApp {
         ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(on));
         ctx.set_zoom_factor(if on { PRESENT_ZOOM } else { 1.0 });
         self.region = None;
+        if on {
+            // Show all of Flanders once the fullscreen window and larger text have settled
+            // (the map area changes size over the next frames), and come back to this view.
+            self.view_before_presentation = self.workspace().map(|w| w.memory.clone());
+            self.present_fit_frames = 5;
+        } else {
+            self.present_fit_frames = 0;
+            if let (Some(view), Some(w)) =
+                (self.view_before_presentation.take(), self.workspace_mut())
+            {
+                w.memory = view;
+            }
+        }
     }
 
     /// F5 toggles; while presenting: Esc leaves, digits and PageUp/PageDown pick a region,
@@ -147,6 +160,11 @@ impl GebiedsApp {
     }
 
     pub(super) fn show_presentation(&mut self, ui: &mut egui::Ui, ctx: &egui::Context) {
+        if self.present_fit_frames > 0 {
+            self.present_fit_frames -= 1;
+            self.go_to_region(self.region.unwrap_or(0));
+            ctx.request_repaint();
+        }
         self.show_workspace(ui, ctx);
     }
 }
