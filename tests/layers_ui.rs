@@ -217,3 +217,45 @@ fn overlay_names_win_over_zone_names_and_no_names_overlap() {
         }
     }
 }
+
+/// With the 2020 teams shown, a click on the map still selects a zone; a click on a team's
+/// name opens its card.
+#[test]
+fn a_historic_team_card_opens_from_its_name_not_from_every_click() {
+    let mut settings = Settings::default();
+    settings.layers.historic = true;
+    let mut h = harness(settings, egui::vec2(1280.0, 800.0));
+    let click = |h: &mut Harness<'_, GebiedsApp>, p: egui::Pos2| {
+        h.hover_at(p);
+        h.run_steps(1);
+        h.drag_at(p);
+        h.run_steps(1);
+        h.drop_at(p);
+        h.run_steps(3);
+    };
+    let w = h.state().workspace().expect("workspace");
+    let zone = w.session.atlas.unit_by_code("elz6").expect("Brugge");
+    let on_zone = w.unit_screen_pos(zone).expect("drawn") + egui::vec2(0.0, -12.0);
+    click(&mut h, on_zone);
+    assert!(
+        h.state().historic_card.is_none(),
+        "a click on a zone opened a card"
+    );
+    let w = h.state().workspace().expect("workspace");
+    assert!(!w.selection.is_empty(), "the click selects the zone");
+
+    let ov = h.state().overlays.clone().expect("overlays");
+    let w = h.state().workspace().expect("workspace");
+    let tf = w.last_transform.expect("drawn");
+    let (i, team) = ov
+        .historic
+        .teams
+        .iter()
+        .enumerate()
+        .find(|(_, t)| t.name.contains("Samen1Plan Gent"))
+        .expect("the Ghent team of 2020");
+    let name = gebiedsplanner::map::overlay_view::historic_label(&tf, &w.geometry, team, 1.0);
+    click(&mut h, name.at);
+    assert_eq!(h.state().historic_card, Some(i));
+    h.get_by_label("Historisch team (2020)");
+}

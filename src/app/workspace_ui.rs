@@ -455,8 +455,19 @@ impl GebiedsApp {
                             (crate::map::overlay_view::MARKER_RADIUS * 1.5 / tf.scale) as f64;
                         proeftuin_click = ov.proeftuin_at(m, radius);
                     }
+                    // A historic team's card opens from its name, so that clicks on the
+                    // map still select zones.
                     if layers.historic && proeftuin_click.is_none() {
-                        historic_click = ov.historic.team_at(&w.session.atlas, m);
+                        let scale = if presenting { 1.1 } else { 1.0 };
+                        historic_click = ov.historic.teams.iter().position(|team| {
+                            let name = crate::map::overlay_view::historic_label(
+                                &tf,
+                                &w.geometry,
+                                team,
+                                scale,
+                            );
+                            name.layout(ctx).1.contains(p)
+                        });
                     }
                 }
                 w.map_rect = Some(inner.response.rect);

@@ -10,6 +10,7 @@ use super::mesh::{Level, MapGeometry};
 use super::view::{MapLabel, ScreenTransform};
 use crate::data::reference::ReferenceLayer;
 use crate::model::geom::Merc;
+use crate::model::overlay::historic::HistoricTeam;
 use crate::overlays::Overlays;
 
 /// Dark red: the historic borders stand out from the team borders (black) and fills.
@@ -154,11 +155,19 @@ pub fn draw_historic(
     layer
         .teams
         .iter()
-        .map(|t| {
-            let at = to_screen(tf, geo, t.label) + Vec2::new(0.0, 18.0 * scale);
-            label(at, format!("2020: {}", t.name), HISTORIC, 12.0 * scale)
-        })
+        .map(|t| historic_label(tf, geo, t, scale))
         .collect()
+}
+
+/// The name of a historic team on the map ("2020: ..."), below its area's inside point.
+pub fn historic_label(
+    tf: &ScreenTransform,
+    geo: &MapGeometry,
+    team: &HistoricTeam,
+    scale: f32,
+) -> MapLabel {
+    let at = to_screen(tf, geo, team.label) + Vec2::new(0.0, 18.0 * scale);
+    label(at, format!("2020: {}", team.name), HISTORIC, 12.0 * scale)
 }
 
 /// The Proeftuinen: outlined polygons, or a marker for those whose extent is not known;
@@ -195,10 +204,12 @@ pub fn draw_proeftuinen(
                 stroke: Stroke::new(2.0 * scale, Color32::BLACK),
             }));
         }
+        // Short on the map (the neighbourhood's full name is on its card and in search):
+        // the full names ran across several zones at the zoom of all Flanders.
         let text = if p.approximate {
-            format!("{} ({approximate_word})", p.title())
+            format!("Proeftuin {} ({approximate_word})", p.municipality_name)
         } else {
-            p.title()
+            format!("Proeftuin {}", p.municipality_name)
         };
         labels.push(label(
             at + Vec2::new(0.0, -22.0 * scale),

@@ -449,6 +449,23 @@ pub struct MapLabel {
     pub padding: Vec2,
 }
 
+impl MapLabel {
+    /// The laid-out text and the box around it on screen.
+    pub fn layout(&self, ctx: &egui::Context) -> (std::sync::Arc<egui::Galley>, Rect) {
+        let galley = ctx.fonts_mut(|f| {
+            f.layout_no_wrap(
+                self.text.clone(),
+                FontId::proportional(self.size),
+                self.colour,
+            )
+        });
+        let rect = Align2::CENTER_CENTER
+            .anchor_size(self.at, galley.size())
+            .expand2(self.padding);
+        (galley, rect)
+    }
+}
+
 impl MapView {
     /// The names on the map, placed in one pass so that none covers another: the selected
     /// zones first, then the names of the overlays that are shown (`overlay`, in their order),
@@ -502,11 +519,7 @@ pub fn place_labels(
         if !clip.contains(l.at) {
             continue;
         }
-        let galley =
-            ctx.fonts_mut(|f| f.layout_no_wrap(l.text, FontId::proportional(l.size), l.colour));
-        let rect = Align2::CENTER_CENTER
-            .anchor_size(l.at, galley.size())
-            .expand2(l.padding);
+        let (galley, rect) = l.layout(ctx);
         if placed.iter().any(|r| r.intersects(rect)) {
             continue;
         }
