@@ -295,3 +295,16 @@ fn the_compact_team_list_takes_less_than_half_the_height() {
     // Remembered for the next start.
     assert!(h.state().settings.compact_teams);
 }
+
+#[test]
+fn the_hint_speaks_of_municipalities_in_municipality_mode() {
+    let mut h = harness();
+    h.get_by_label_contains("Sleep een geselecteerde zone");
+    h.get_by_label("gemeenten").click();
+    h.run_steps(2);
+    h.get_by_label_contains("Sleep een geselecteerde gemeente");
+    assert!(
+        h.query_by_label_contains("Sleep een geselecteerde zone")
+            .is_none()
+    );
+}

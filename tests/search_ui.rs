@@ -81,3 +81,14 @@ fn the_historic_layer_has_the_15_teams_with_their_partners() {
         .collect();
     assert_eq!(approximate, vec!["Geraardsbergen", "Sint-Niklaas"]);
 }
+
+#[test]
+fn a_search_without_hits_says_so() {
+    let mut h = harness();
+    search(&mut h, "xyzzy");
+    h.get_by_label("Niets gevonden");
+    search(&mut h, "Gent");
+    assert!(h.query_by_label("Niets gevonden").is_none());
+    search(&mut h, "");
+    assert!(h.query_by_label("Niets gevonden").is_none());
+}

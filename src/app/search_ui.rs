@@ -88,34 +88,45 @@ impl GebiedsApp {
             .desired_width(260.0);
         let resp = ui.add(edit);
         let hits = self.search_hits();
+        let popup = |ui: &mut egui::Ui, add: &mut dyn FnMut(&mut egui::Ui)| {
+            egui::Area::new(egui::Id::unique("search_hits"))
+                .fixed_pos(resp.rect.left_bottom() + egui::vec2(0.0, 4.0))
+                .order(egui::Order::Foreground)
+                .show(ui.ctx(), |ui| {
+                    egui::Frame::popup(ui.style()).show(ui, |ui| {
+                        ui.set_min_width(resp.rect.width());
+                        add(ui);
+                    });
+                });
+        };
         if hits.is_empty() {
+            // Say so, rather than nothing at all, when something was typed.
+            if !self.search_text.trim().is_empty() {
+                popup(ui, &mut |ui| {
+                    ui.label(egui::RichText::new(t.search_none).weak());
+                });
+            }
             return;
         }
         let enter = resp.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         let mut chosen = if enter { hits.first().cloned() } else { None };
-        egui::Area::new(egui::Id::unique("search_hits"))
-            .fixed_pos(resp.rect.left_bottom() + egui::vec2(0.0, 4.0))
-            .order(egui::Order::Foreground)
-            .show(ui.ctx(), |ui| {
-                egui::Frame::popup(ui.style()).show(ui, |ui| {
-                    ui.set_min_width(resp.rect.width());
-                    for hit in &hits {
-                        let kind = match hit.target {
-                            SearchTarget::Municipality(_) => t.municipality,
-                            SearchTarget::Zone(_) => t.zone,
-                            SearchTarget::Team(_) => t.team,
-                            SearchTarget::Proeftuin(_) => "Proeftuin",
-                        };
-                        let mut text = format!("{} ({kind})", hit.name);
-                        if !hit.matched.is_empty() {
-                            text.push_str(&format!(" · {}", hit.matched));
-                        }
-                        if ui.selectable_label(false, text).clicked() {
-                            chosen = Some(hit.clone());
-                        }
-                    }
-                });
-            });
+        popup(ui, &mut |ui| {
+            for hit in &hits {
+                let kind = match hit.target {
+                    SearchTarget::Municipality(_) => t.municipality,
+                    SearchTarget::Zone(_) => t.zone,
+                    SearchTarget::Team(_) => t.team,
+                    SearchTarget::Proeftuin(_) => "Proeftuin",
+                };
+                let mut text = format!("{} ({kind})", hit.name);
+                if !hit.matched.is_empty() {
+                    text.push_str(&format!(" · {}", hit.matched));
+                }
+                if ui.selectable_label(false, text).clicked() {
+                    chosen = Some(hit.clone());
+                }
+            }
+        });
         if let Some(hit) = chosen {
             self.apply_search_hit(&hit);
         }

@@ -167,7 +167,12 @@ pub fn show(
             }
         }
         None => {
-            ui.label(RichText::new(t.hint_edit).weak());
+            let hint = if w.mode == crate::editor::EditMode::Municipalities {
+                t.hint_edit_municipalities
+            } else {
+                t.hint_edit
+            };
+            ui.label(RichText::new(hint).weak());
         }
     }
     ui.separator();
