@@ -115,13 +115,6 @@ pub fn draw_historic(
     scale: f32,
 ) -> Vec<MapLabel> {
     let layer = &overlays.historic;
-    // An arc is drawn dashed when a team on either side has an estimated area.
-    let estimated: std::collections::HashSet<usize> = layer
-        .teams
-        .iter()
-        .filter(|t| t.status != crate::model::scenario::AreaStatus::Sourced)
-        .flat_map(|t| t.outline.iter().copied())
-        .collect();
     let style = LineStyle::new(Stroke::new(3.5 * scale, HISTORIC), frame.feather);
     let visible = tf.local_rect(frame.clip);
     let identity = ScreenTransform {
@@ -129,14 +122,14 @@ pub fn draw_historic(
         scale: 1.0,
     };
     let mut mesh = Mesh::default();
-    for &a in &layer.outline {
+    for (&a, &estimated) in layer.outline.iter().zip(&layer.outline_estimated) {
         let Some(arc) = geo.arcs.get(a) else { continue };
         let b = arc.bbox;
         if b[0] > visible[2] || visible[0] > b[2] || b[1] > visible[3] || visible[1] > b[3] {
             continue;
         }
         let (points, mitres) = (frame.level.arc(a), frame.level.mitres(a));
-        if estimated.contains(&a) {
+        if estimated {
             let screen: Vec<[f32; 2]> = points
                 .iter()
                 .map(|&p| {

@@ -44,6 +44,8 @@ pub struct HistoricLayer {
     pub teams: Vec<HistoricTeam>,
     /// Every outline arc once (indices into `atlas.topology.arcs`), for drawing all teams.
     pub outline: Vec<usize>,
+    /// For each arc of `outline`: a team on either side has an estimated area (drawn dashed).
+    pub outline_estimated: Vec<bool>,
     /// Cells that no team served in 2020.
     pub uncovered_cells: Vec<usize>,
 }
@@ -102,7 +104,7 @@ pub fn historic_layer(atlas: &Atlas, historic: &Scenario, seeds: &Seeds) -> Hist
         .map(|a| (a.code.as_str(), a.team_id.as_str()))
         .collect();
 
-    let teams = historic
+    let teams: Vec<HistoricTeam> = historic
         .teams
         .iter()
         .enumerate()
@@ -146,9 +148,16 @@ pub fn historic_layer(atlas: &Atlas, historic: &Scenario, seeds: &Seeds) -> Hist
             }
         })
         .collect();
+    let estimated: std::collections::HashSet<usize> = teams
+        .iter()
+        .filter(|t| t.status != AreaStatus::Sourced)
+        .flat_map(|t| t.outline.iter().copied())
+        .collect();
+    let outline_estimated = outline.iter().map(|a| estimated.contains(a)).collect();
     HistoricLayer {
         teams,
         outline,
+        outline_estimated,
         uncovered_cells,
     }
 }
