@@ -1,6 +1,6 @@
 //! Bad input gives a clear error naming the file and the place, never a panic.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

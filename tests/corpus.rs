@@ -7,7 +7,7 @@
 //! whole atlas is loaded. Reference layers are opened in the app, over a good layer it keeps
 //! when the file is refused.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeSet;
 use std::panic::{AssertUnwindSafe, catch_unwind};

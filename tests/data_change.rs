@@ -2,7 +2,7 @@
 //! on data without it. The open succeeds, the affected codes are listed, and saving again
 //! keeps them: nothing is dropped silently.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

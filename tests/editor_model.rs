@@ -1,6 +1,6 @@
 //! The editing rules on the real data: moves, municipality mode, locks, teams, history, budget.
 
-mod common;
+use crate::common;
 
 use gebiedsplanner::model::atlas::Edition;
 use gebiedsplanner::model::edit::{Edit, EditError, apply};

@@ -1,6 +1,6 @@
 //! The editor driven like a person would: on the real data, headless, without tiles.
 
-mod common;
+use crate::common;
 
 use egui::{Key, Pos2};
 use egui_kittest::Harness;

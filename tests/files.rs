@@ -1,6 +1,6 @@
 //! Scenario files, the assignment table, comparison and exports, on the real data.
 
-mod common;
+use crate::common;
 
 use std::process::Command;
 

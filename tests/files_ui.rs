@@ -1,7 +1,7 @@
 //! Files in the window: save with Ctrl+S, the unsaved mark, tabs, the question before closing,
 //! recovery after a crash, and a file that vanished.
 
-mod common;
+use crate::common;
 
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;

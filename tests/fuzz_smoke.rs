@@ -6,17 +6,17 @@
 //!
 //! By default each reader gets a short smoke run (a few seconds, as CI runs it). For a long run:
 //!
-//!     GEBIEDSPLANNER_FUZZ_SECS=600 cargo test --release --test fuzz_smoke -- --nocapture
+//!     GEBIEDSPLANNER_FUZZ_SECS=600 cargo test --release --test suite fuzz_smoke:: -- --nocapture
 //!
 //! `GEBIEDSPLANNER_FUZZ_SEED` changes the sequence; `GEBIEDSPLANNER_FUZZ_ONLY=<reader>` runs one
 //! reader. docs/FUZZING.md has the cargo-fuzz targets.
 
-mod common;
+use crate::common;
 
+use std::cell::Cell;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
 use std::sync::Once;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use gebiedsplanner::data::fuzz;
@@ -187,16 +187,19 @@ fn seed() -> u64 {
         .unwrap_or(0x5eed_1234_abcd_0001)
 }
 
-/// Every panic in this process, also those the app catches itself (the triangulation guards
-/// against panics in earcutr): a caught panic is still a finding.
-static PANICS: AtomicUsize = AtomicUsize::new(0);
+thread_local! {
+    /// Every panic on this thread, also those the app catches itself (the triangulation guards
+    /// against panics in earcutr): a caught panic is still a finding. Counted per thread so that
+    /// a failing test elsewhere in the suite is not taken for a finding here.
+    static PANICS: Cell<usize> = const { Cell::new(0) };
+}
 
 fn count_panics() {
     static HOOK: Once = Once::new();
     HOOK.call_once(|| {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
-            PANICS.fetch_add(1, Ordering::SeqCst);
+            PANICS.with(|n| n.set(n.get() + 1));
             previous(info);
         }));
     });
@@ -244,9 +247,9 @@ fn run(reader: &str, seeds: Vec<Vec<u8>>, target: impl Fn(&[u8])) {
     let mut slowest = Duration::ZERO;
     let try_one = |input: &[u8], execs: &mut u64, slowest: &mut Duration| {
         let t = Instant::now();
-        let panics = PANICS.load(Ordering::SeqCst);
+        let panics = PANICS.with(Cell::get);
         let r = catch_unwind(AssertUnwindSafe(|| target(input)));
-        if r.is_ok() && PANICS.load(Ordering::SeqCst) != panics {
+        if r.is_ok() && PANICS.with(Cell::get) != panics {
             let kept = keep(reader, input);
             panic!(
                 "{reader}: a panic was caught inside the app on {}",

@@ -1,7 +1,7 @@
 //! The editor brings only the teams touched by a change up to date; the result must be the
 //! same as recomputing everything. Random moves on the real data check that.
 
-mod common;
+use crate::common;
 
 use gebiedsplanner::editor::Workspace;
 use gebiedsplanner::i18n::Lang;

@@ -1,6 +1,6 @@
 //! Layers, presentation mode and the English switch, in the real window (headless).
 
-mod common;
+use crate::common;
 
 use egui::Key;
 use egui_kittest::Harness;

@@ -1,6 +1,6 @@
 //! Team areas stitched from border arcs cover exactly their zones.
 
-mod common;
+use crate::common;
 
 use gebiedsplanner::model::atlas::Edition;
 use gebiedsplanner::model::outline::{area_deg2, team_polygons};

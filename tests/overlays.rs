@@ -1,7 +1,7 @@
 //! The overlay layers built from the real data folder: provinces, historic 2020 teams,
 //! Proeftuinen, and search over all of them.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeSet;
 

@@ -1,6 +1,6 @@
 //! The atlas built from the real data folder: counts, populations, adjacency, geometry.
 
-mod common;
+use crate::common;
 
 use gebiedsplanner::map::MapGeometry;
 use gebiedsplanner::map::mesh::{Detail, LOD_ZOOMS};

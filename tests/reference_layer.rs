@@ -1,7 +1,7 @@
 //! A user's own GeoJSON file as a reference layer: lon/lat and Lambert 72 files are shown,
 //! other coordinate systems and broken files give an error naming the file.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 

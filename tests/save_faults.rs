@@ -2,7 +2,7 @@
 //! in the middle of a save, and the autosave after a kill. The old file must survive whole and
 //! the app must say what happened.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -165,10 +165,13 @@ fn autosave_child() {
 }
 
 fn child(test: &str, env: &str, dir: &Path) -> std::process::Child {
+    // The test's full name in the suite: this module's path without the crate name.
+    let module = module_path!().split_once("::").map_or("", |(_, m)| m);
+    let name = format!("{module}::{test}");
     Command::new(std::env::current_exe().expect("test binary"))
         .args([
             "--exact",
-            test,
+            &name,
             "--ignored",
             "--nocapture",
             "--test-threads=1",

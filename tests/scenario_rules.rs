@@ -1,6 +1,6 @@
 //! The default division, the historic baseline, colours and the check command.
 
-mod common;
+use crate::common;
 
 use std::process::Command;
 

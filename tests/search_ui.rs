@@ -1,6 +1,6 @@
 //! The search box and the overlay layers in the window, and the overlay layers of an export.
 
-mod common;
+use crate::common;
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;

@@ -1,6 +1,6 @@
 //! The real app on the real data, headless and without tiles.
 
-mod common;
+use crate::common;
 
 use egui_kittest::kittest::Queryable;
 use gebiedsplanner::app::{GebiedsApp, Settings};

@@ -1,0 +1,25 @@
+//! The test suite, one binary: linking the egui and wgpu stack once instead of once per file
+//! keeps the build small and quick. Each module is one area; run one with
+//! `cargo test --test suite <module>::`.
+
+mod common;
+
+mod bad_input;
+mod corpus;
+mod data_change;
+mod editor_model;
+mod editor_ui;
+mod files;
+mod files_ui;
+mod fuzz_smoke;
+mod incremental;
+mod layers_ui;
+mod outline;
+mod overlays;
+mod real_data;
+mod reference_layer;
+mod save_faults;
+mod scenario_rules;
+mod search_ui;
+mod tile_faults;
+mod ui;
