@@ -6,6 +6,7 @@ use std::process::Command;
 
 use gebiedsplanner::data::scenario_file::ScenarioFile;
 use gebiedsplanner::model::atlas::Edition;
+use gebiedsplanner::model::colour::{SIMILAR, colour_distance};
 use gebiedsplanner::model::defaults::{default_scenario, team_neighbours};
 use gebiedsplanner::model::metrics::compute;
 use gebiedsplanner::model::scenario::AreaStatus;
@@ -46,27 +47,33 @@ fn flat_budget_is_400_000_per_zone_and_adds_up_to_24_million() {
 }
 
 #[test]
-fn bordering_teams_never_share_a_colour() {
-    let s = common::session(Edition::M2025);
-    let nb = team_neighbours(&s.atlas, &s.scenario);
-    let mut pairs = 0;
-    for (a, list) in nb.iter().enumerate() {
-        for &b in list {
-            pairs += 1;
-            assert_ne!(
-                s.scenario.teams[a].colour, s.scenario.teams[b].colour,
-                "{} and {} border each other",
-                s.scenario.teams[a].name, s.scenario.teams[b].name
-            );
+fn bordering_teams_never_look_alike() {
+    for ed in [Edition::M2025, Edition::M2019] {
+        let s = common::session(ed);
+        let nb = team_neighbours(&s.atlas, &s.scenario);
+        let mut pairs = 0;
+        for (a, list) in nb.iter().enumerate() {
+            for &b in list {
+                pairs += 1;
+                let (ca, cb) = (s.scenario.teams[a].colour, s.scenario.teams[b].colour);
+                // Not only a different colour: one a person tells apart at a glance on a
+                // projector (light blue next to cyan, or light yellow next to sand, is not).
+                assert!(
+                    colour_distance(ca, cb) >= SIMILAR,
+                    "{} {ca:?} and {} {cb:?} border each other and look alike",
+                    s.scenario.teams[a].name,
+                    s.scenario.teams[b].name
+                );
+            }
         }
+        assert!(pairs > 20, "the teams should border each other ({pairs})");
+        // With a palette larger than the number of teams, every team has its own colour, so
+        // the legend identifies each one.
+        let mut colours: Vec<[u8; 3]> = s.scenario.teams.iter().map(|t| t.colour).collect();
+        colours.sort_unstable();
+        colours.dedup();
+        assert_eq!(colours.len(), s.scenario.teams.len());
     }
-    assert!(pairs > 20, "the teams should border each other ({pairs})");
-    // With a palette larger than the number of teams, every team has its own colour, so the
-    // legend identifies each one.
-    let mut colours: Vec<[u8; 3]> = s.scenario.teams.iter().map(|t| t.colour).collect();
-    colours.sort_unstable();
-    colours.dedup();
-    assert_eq!(colours.len(), s.scenario.teams.len());
 }
 
 #[test]

@@ -3,7 +3,9 @@
 
 /// Paul Tol's colour-blind-safe "muted" scheme, followed by colours from his "bright" and
 /// "light" schemes, as RGB: enough for every team to get its own colour, while the graph
-/// colouring below keeps bordering teams apart.
+/// colouring below keeps bordering teams apart. The first fifteen (one for each of today's
+/// teams) are the ones most unlike each other; the paler ones that resemble an earlier colour
+/// (light blue, light yellow, pink, mint, grey) come last.
 pub const PALETTE: [[u8; 3]; 20] = [
     [0x88, 0xCC, 0xEE], // cyan
     [0xCC, 0x66, 0x77], // rose
@@ -18,14 +20,26 @@ pub const PALETTE: [[u8; 3]; 20] = [
     [0x00, 0x77, 0xBB], // blue
     [0xEE, 0x33, 0x77], // magenta
     [0xBB, 0xCC, 0x33], // pear
+    [0xCC, 0x33, 0x11], // red
+    [0x66, 0x33, 0x00], // brown
     [0xFF, 0xAA, 0xBB], // pink
     [0x77, 0xAA, 0xDD], // light blue
     [0xEE, 0xDD, 0x88], // light yellow
-    [0xCC, 0x33, 0x11], // red
     [0x44, 0xBB, 0x99], // mint
     [0xBB, 0xBB, 0xBB], // grey
-    [0x66, 0x33, 0x00], // brown
 ];
+
+/// Below this distance in RGB two colours look alike at a glance.
+pub const SIMILAR: f32 = 60.0;
+
+/// The distance between two colours in RGB.
+pub fn colour_distance(a: [u8; 3], b: [u8; 3]) -> f32 {
+    a.iter()
+        .zip(b)
+        .map(|(&x, y)| (x as f32 - y as f32).powi(2))
+        .sum::<f32>()
+        .sqrt()
+}
 
 /// Colour a graph given as adjacency lists with indices into `PALETTE`, so that no two
 /// neighbours share a colour (DSatur: most constrained node first). Among the colours a node
@@ -52,18 +66,26 @@ pub fn colour_graph(neighbours: &[Vec<usize>]) -> Vec<usize> {
         }) else {
             break;
         };
+        // A neighbour's colour is taken, and so are the colours that look like it.
         let mut taken = vec![false; k];
+        let mut alike = vec![false; k];
         for &w in &neighbours[node] {
             if let Some(c) = colour[w] {
                 taken[c] = true;
+                for (d, a) in alike.iter_mut().enumerate() {
+                    *a |= colour_distance(PALETTE[c], PALETTE[d]) < SIMILAR;
+                }
             }
         }
-        let c = (0..k)
-            .filter(|&c| !taken[c])
-            .min_by_key(|&c| (used[c], c))
+        let least_used = |allowed: &dyn Fn(usize) -> bool| {
+            (0..k).filter(|&c| allowed(c)).min_by_key(|&c| (used[c], c))
+        };
+        let c = least_used(&|c| !alike[c])
+            .or_else(|| least_used(&|c| !taken[c]))
             // With more neighbours than colours (not possible for a map of a few dozen teams),
             // fall back to the least used colour.
-            .unwrap_or_else(|| (0..k).min_by_key(|&c| (used[c], c)).unwrap_or(0));
+            .or_else(|| least_used(&|_| true))
+            .unwrap_or(0);
         colour[node] = Some(c);
         used[c] += 1;
     }
