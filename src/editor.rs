@@ -215,13 +215,14 @@ impl Workspace {
     }
 
     /// The name shown on the tab and in the window title.
-    pub fn title(&self) -> String {
+    pub fn title(&self, t: &crate::i18n::Texts) -> String {
+        let name = || crate::i18n::scenario_name(&self.session.scenario.name, t).to_string();
         match &self.file.path {
             Some(p) => p
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_else(|| self.session.scenario.name.clone()),
-            None => self.session.scenario.name.clone(),
+                .unwrap_or_else(name),
+            None => name(),
         }
     }
 
@@ -316,6 +317,15 @@ impl Workspace {
                 EditMode::Zones => atlas.units[i].cells.clone(),
                 EditMode::Municipalities => atlas.municipalities[i].cells.clone(),
             })
+            .collect()
+    }
+
+    /// The teams the selection belongs to now (`None` for cells without a team).
+    pub fn selection_teams(&self) -> std::collections::BTreeSet<Option<usize>> {
+        let (atlas, scenario) = (&self.session.atlas, &self.session.scenario);
+        self.selected_cells()
+            .into_iter()
+            .map(|c| scenario.cell_team(atlas, c))
             .collect()
     }
 

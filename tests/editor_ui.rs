@@ -308,3 +308,38 @@ fn the_hint_speaks_of_municipalities_in_municipality_mode() {
             .is_none()
     );
 }
+
+#[test]
+fn the_move_list_marks_the_team_the_zone_is_in_and_moves_it() {
+    use egui::accesskit::Toggled;
+    use egui_kittest::kittest::NodeT;
+    let mut h = harness();
+    let zone = unit(&h, "elz44");
+    let (gent, trawant) = (team(&h, "samen1plan-gent"), team(&h, "trawant"));
+    let name = |h: &Harness<'_, GebiedsApp>, t: usize| ws(h).session.scenario.teams[t].name.clone();
+    let (gent_name, trawant_name) = (name(&h, gent), name(&h, trawant));
+    let p = label_pos(&h, zone);
+    click(&mut h, p);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::M);
+    h.run_steps(2);
+    h.get_by_label("Verplaats naar team");
+    let toggled = |h: &Harness<'_, GebiedsApp>, label: &str| {
+        h.query_all_by_role(egui::accesskit::Role::Button)
+            .find(|n| n.accesskit_node().label().as_deref() == Some(label))
+            .unwrap_or_else(|| panic!("no button {label} in the move list"))
+            .accesskit_node()
+            .toggled()
+    };
+    assert_eq!(
+        toggled(&h, &gent_name),
+        Some(Toggled::True),
+        "the zone's own team is marked"
+    );
+    assert_eq!(toggled(&h, &trawant_name), Some(Toggled::False));
+    h.query_all_by_role(egui::accesskit::Role::Button)
+        .find(|n| n.accesskit_node().label().as_deref() == Some(trawant_name.as_str()))
+        .expect("Trawant in the move list")
+        .click();
+    h.run_steps(2);
+    assert_eq!(ws(&h).session.scenario.unit_team[zone], Some(trawant));
+}

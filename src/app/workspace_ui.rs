@@ -77,6 +77,8 @@ fn move_menu(ui: &mut egui::Ui, w: &mut Workspace, t: &i18n::Texts, lang: Lang) 
     ui.label(egui::RichText::new(t.move_to_team).strong());
     let mut hovered = None;
     let mut chosen = None;
+    // The selection's own team is marked, so the list also says where it is now.
+    let current = w.selection_teams();
     let teams: Vec<(usize, String, [u8; 3], bool)> = w
         .session
         .scenario
@@ -94,7 +96,7 @@ fn move_menu(ui: &mut egui::Ui, w: &mut Workspace, t: &i18n::Texts, lang: Lang) 
                 } else {
                     name
                 };
-                ui.button(label)
+                ui.add(egui::Button::new(label).selected(current.contains(&Some(i))))
             })
             .inner;
         if r.hovered() {
@@ -104,7 +106,7 @@ fn move_menu(ui: &mut egui::Ui, w: &mut Workspace, t: &i18n::Texts, lang: Lang) 
             chosen = Some(Some(i));
         }
     }
-    let r = ui.button(t.unassign);
+    let r = ui.add(egui::Button::new(t.unassign).selected(current.contains(&None)));
     if r.hovered() {
         hovered = Some(None);
     }

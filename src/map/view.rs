@@ -110,6 +110,12 @@ pub struct MapView;
 /// Zoom level from which municipality borders are drawn.
 pub const MUNI_BORDER_ZOOM: f64 = 9.0;
 
+/// The selection on the map: a bright cyan line on a dark edge, a colour no team, no border
+/// and no overlay uses (the 2020 team borders are dark red, the Proeftuinen yellow).
+pub const SELECTION: Color32 = Color32::from_rgb(0, 210, 255);
+/// The same colour, darker, for text and edges on the light panels (drop target, preview).
+pub const SELECTION_DARK: Color32 = Color32::from_rgb(0, 110, 180);
+
 impl MapView {
     /// Draw the atlas into the map rectangle and report hover and click.
     pub fn draw(
@@ -296,10 +302,10 @@ impl MapView {
         }
         let arcs = outline(&sel, &mut (0..input.selected.len()).filter(|&c| sel(c)));
         let (outer, inner) = (
-            style(6.0 * s, Color32::WHITE),
-            style(3.0 * s, Color32::from_rgb(230, 0, 90)),
+            style(6.5 * s, Color32::from_gray(20)),
+            style(3.0 * s, SELECTION),
         );
-        // The white edge all round first, so that no arc's edge covers its neighbour's red.
+        // The dark edge all round first, so that no arc's edge covers its neighbour's cyan.
         for &a in &arcs {
             line(a, &outer);
         }
@@ -331,12 +337,12 @@ impl MapView {
             shapes.push(Shape::rect_filled(
                 r,
                 0.0,
-                Color32::from_rgba_unmultiplied(230, 0, 90, 30),
+                Color32::from_rgba_unmultiplied(0, 210, 255, 40),
             ));
             shapes.push(Shape::rect_stroke(
                 r,
                 0.0,
-                Stroke::new(1.5, Color32::from_rgb(230, 0, 90)),
+                Stroke::new(1.5, SELECTION_DARK),
                 egui::StrokeKind::Inside,
             ));
         }

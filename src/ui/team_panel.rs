@@ -7,6 +7,7 @@ use super::info::status_text;
 use super::swatch;
 use crate::editor::{DropTarget, Workspace};
 use crate::i18n::{self, Texts};
+use crate::map::view::SELECTION_DARK;
 use crate::model::colour::PALETTE;
 use crate::model::edit::Edit;
 use crate::model::metrics::BudgetModel;
@@ -200,9 +201,9 @@ pub fn show(
                 let is_target = drop_team == Some(DropTarget::Team(Some(ti)));
                 let in_preview = preview_teams.contains(&ti);
                 let stroke = if is_target {
-                    egui::Stroke::new(3.0, Color32::from_rgb(230, 0, 90))
+                    egui::Stroke::new(3.0, SELECTION_DARK)
                 } else if in_preview {
-                    egui::Stroke::new(1.5, Color32::from_rgb(230, 0, 90))
+                    egui::Stroke::new(1.5, SELECTION_DARK)
                 } else {
                     egui::Stroke::NONE
                 };
@@ -237,11 +238,7 @@ pub fn show(
                             ui.label(RichText::new(format!("[{}]", t.locked)).color(RED));
                         }
                         if in_preview {
-                            ui.label(
-                                RichText::new(t.preview)
-                                    .italics()
-                                    .color(Color32::from_rgb(230, 0, 90)),
-                            );
+                            ui.label(RichText::new(t.preview).italics().color(SELECTION_DARK));
                         }
                         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                             ui.menu_button("…", |ui| {
@@ -434,7 +431,7 @@ pub fn show(
             let resp = egui::Frame::new()
                 .inner_margin(4.0)
                 .stroke(if is_target {
-                    egui::Stroke::new(3.0, Color32::from_rgb(230, 0, 90))
+                    egui::Stroke::new(3.0, SELECTION_DARK)
                 } else {
                     egui::Stroke::new(1.0, Color32::from_gray(180))
                 })
