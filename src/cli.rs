@@ -425,7 +425,7 @@ pub fn run_check(args: &Args, scenario: Option<&Path>) -> i32 {
     println!(
         "{}: {}",
         i18n::texts(args.lang).scenario,
-        session.scenario.name
+        i18n::scenario_name(&session.scenario.name, i18n::texts(args.lang))
     );
     print!("{}", team_table(&session, args.lang));
     if args.list_zones {

@@ -243,6 +243,8 @@ pub struct Texts {
     pub kind_svg: &'static str,
     pub copy_of: &'static str,
     pub empty_division: &'static str,
+    pub default_division: &'static str,
+    pub historic_division: &'static str,
 }
 
 pub const NL: Texts = Texts {
@@ -432,6 +434,8 @@ pub const NL: Texts = Texts {
     kind_svg: "SVG-afbeelding",
     copy_of: "kopie",
     empty_division: "Lege indeling",
+    default_division: crate::model::defaults::DEFAULT_NAME,
+    historic_division: crate::model::defaults::HISTORIC_NAME,
 };
 
 pub const EN: Texts = Texts {
@@ -621,7 +625,19 @@ pub const EN: Texts = Texts {
     kind_svg: "SVG image",
     copy_of: "copy",
     empty_division: "Empty division",
+    default_division: "1G1P 2020, ELZ division (estimate)",
+    historic_division: "1G1P 2020 (historic work areas)",
 };
+
+/// A scenario's name as shown: the names the app gives its own divisions in the interface's
+/// language, every other name as the planner wrote it.
+pub fn scenario_name<'a>(name: &'a str, t: &'a Texts) -> &'a str {
+    match name {
+        crate::model::defaults::DEFAULT_NAME => t.default_division,
+        crate::model::defaults::HISTORIC_NAME => t.historic_division,
+        _ => name,
+    }
+}
 
 pub fn texts(lang: Lang) -> &'static Texts {
     match lang {

@@ -168,7 +168,8 @@ fn comparing_with_another_tab_lists_the_moved_zones() {
     h.run_steps(2);
     common::unassign_gent(&mut h);
     // Compare the copy with the first tab.
-    let first = h.state().tabs().expect("tabs").list[0].title();
+    let first = h.state().tabs().expect("tabs").list[0]
+        .title(gebiedsplanner::i18n::texts(gebiedsplanner::i18n::Lang::Nl));
     assert_eq!(h.state().tabs().expect("tabs").active, 1);
     // The first tab's name shows twice: on its tab, and as a baseline in the toolbar.
     h.query_all_by_label(&first)

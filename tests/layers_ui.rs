@@ -123,6 +123,9 @@ fn the_english_switch_changes_the_main_panels() {
     h.key_press(Key::F5);
     h.run_steps(3);
     h.get_by_label_contains("left/right arrows: scenario");
+    // The app's own division is named in English too.
+    h.get_by_label("1G1P 2020, ELZ division (estimate)");
+    assert!(h.query_by_label_contains("ELZ-indeling").is_none());
 }
 
 /// The names of the overlays and of the zones are placed together: an overlay's name takes
@@ -258,4 +261,35 @@ fn a_historic_team_card_opens_from_its_name_not_from_every_click() {
     click(&mut h, name.at);
     assert_eq!(h.state().historic_card, Some(i));
     h.get_by_label("Historisch team (2020)");
+}
+
+/// A long team name is cut short in the presentation table, so that the figures stay in their
+/// columns inside the table.
+#[test]
+fn a_long_team_name_keeps_the_presentation_table_in_its_columns() {
+    use gebiedsplanner::model::edit::Edit;
+    let mut h = harness(Settings::default(), egui::vec2(1280.0, 800.0));
+    let long = "Samenwerkingsverband 1 Gezin 1 Plan van de regio Brugge, Oostende en de Westhoek";
+    let w = h.state_mut().workspace_mut().expect("workspace");
+    let team = w.session.scenario.team_by_id("trawant").expect("trawant");
+    w.apply(
+        Edit::RenameTeam {
+            team,
+            name: long.to_string(),
+        },
+        Lang::Nl,
+    )
+    .expect("rename");
+    h.key_press(Key::F5);
+    h.run_steps(4);
+    let header = h.get_by_label("ELZ").rect();
+    let name = h.get_by_label(long).rect();
+    assert!(
+        name.right() < header.left(),
+        "the name ({name:?}) runs into the ELZ column ({header:?})"
+    );
+    assert!(
+        header.right() < h.ctx.content_rect().right(),
+        "the table is cut off at the window edge"
+    );
 }

@@ -179,7 +179,7 @@ impl GebiedsApp {
                     .file_stem()
                     .map(|s| s.to_string_lossy().into_owned())
                     .unwrap_or_default(),
-                None => w.session.scenario.name.clone(),
+                None => i18n::scenario_name(&w.session.scenario.name, self.texts()).to_string(),
             })
             .unwrap_or_else(|| "scenario".into());
         let clean: String = base
@@ -526,7 +526,7 @@ impl GebiedsApp {
         let entries: Vec<(String, bool)> = tabs
             .list
             .iter()
-            .map(|w| (w.title(), w.is_dirty()))
+            .map(|w| (w.title(self.texts()), w.is_dirty()))
             .collect();
         let active = tabs.active;
         let mut switch = None;
@@ -567,6 +567,7 @@ impl GebiedsApp {
 
     /// Keep the "compare with another scenario" of the active tab in step with that tab.
     fn sync_other(&mut self) {
+        let t = self.texts();
         let Some(tabs) = self.tabs_mut() else { return };
         let active = tabs.active;
         let Some(uid) = tabs.list.get(active).and_then(|w| w.other_uid) else {
@@ -576,7 +577,7 @@ impl GebiedsApp {
             .list
             .iter()
             .find(|w| w.uid == uid)
-            .map(|w| (w.title(), w.session.scenario.clone()));
+            .map(|w| (w.title(t), w.session.scenario.clone()));
         if let Some(w) = tabs.list.get_mut(active) {
             if other.is_none() {
                 w.other_uid = None;
@@ -686,7 +687,7 @@ impl GebiedsApp {
         let title = match self.workspace() {
             Some(w) => format!(
                 "{}{} — Gebiedsplanner",
-                w.title(),
+                w.title(self.texts()),
                 if w.is_dirty() { " *" } else { "" }
             ),
             None => "Gebiedsplanner".to_string(),
@@ -728,7 +729,7 @@ impl GebiedsApp {
                 super::Pending::CloseTab(i) => self
                     .tabs()
                     .and_then(|tabs| tabs.list.get(i))
-                    .map(|w| w.title())
+                    .map(|w| w.title(self.texts()))
                     .unwrap_or_default(),
                 super::Pending::Quit => self
                     .tabs()
@@ -736,7 +737,7 @@ impl GebiedsApp {
                         tabs.list
                             .iter()
                             .filter(|w| w.is_dirty())
-                            .map(|w| w.title())
+                            .map(|w| w.title(self.texts()))
                             .collect::<Vec<_>>()
                             .join(", ")
                     })
@@ -855,7 +856,7 @@ impl GebiedsApp {
             .iter()
             .enumerate()
             .filter(|(i, _)| *i != tabs.active)
-            .map(|(_, w)| (w.uid, w.title()))
+            .map(|(_, w)| (w.uid, w.title(self.texts())))
             .collect()
     }
 

@@ -169,9 +169,12 @@ impl GebiedsApp {
     }
 }
 
+/// The widest a team's name gets in the presentation table.
+const NAME_WIDTH: f32 = 170.0;
+
 /// The title line and the compact per-team table shown while presenting.
 pub fn title_and_table(ui: &mut egui::Ui, w: &Workspace, t: &Texts) {
-    let file = w.file.path.as_ref().map(|_| w.title());
+    let file = w.file.path.as_ref().map(|_| w.title(t));
     let m = w.shown_metrics();
     let s = w.shown_scenario();
     let date = {
@@ -180,7 +183,11 @@ pub fn title_and_table(ui: &mut egui::Ui, w: &Workspace, t: &Texts) {
     };
     egui::Panel::top("present_title").show(ui, |ui| {
         ui.horizontal(|ui| {
-            ui.label(RichText::new(&s.name).size(26.0).strong());
+            ui.label(
+                RichText::new(i18n::scenario_name(&s.name, t))
+                    .size(26.0)
+                    .strong(),
+            );
             if let Some(f) = &file {
                 ui.label(RichText::new(f).size(16.0));
             }
@@ -218,10 +225,16 @@ pub fn title_and_table(ui: &mut egui::Ui, w: &Workspace, t: &Texts) {
                             }
                             swatch(ui, team.colour, 18.0);
                             let name = RichText::new(&team.name);
-                            ui.label(if st.is_contiguous() {
+                            let name = if st.is_contiguous() {
                                 name
                             } else {
                                 name.color(RED)
+                            };
+                            // A long name is cut short (the full name on hover), so that the
+                            // figures keep their columns.
+                            ui.scope(|ui| {
+                                ui.set_max_width(NAME_WIDTH);
+                                ui.add(egui::Label::new(name).truncate());
                             });
                             ui.label(st.units.len().to_string());
                             ui.label(i18n::int(st.population));

@@ -56,10 +56,15 @@ pub fn assign_colours(atlas: &Atlas, scenario: &mut Scenario) {
     }
 }
 
+/// The names the app gives the default division and the historic baseline. They are stored in
+/// files as they are; the interface shows them in its own language (`i18n::scenario_name`).
+pub const DEFAULT_NAME: &str = "1G1P 2020, ELZ-indeling (schatting)";
+pub const HISTORIC_NAME: &str = "1G1P 2020 (historische werkgebieden)";
+
 /// The default scenario "1G1P 2020, ELZ-indeling (schatting)": every zone assigned to a team.
 /// Returns the scenario and the seed rows that name a zone this atlas does not have.
 pub fn default_scenario(atlas: &Atlas, seeds: &Seeds) -> (Scenario, Vec<String>) {
-    let mut s = Scenario::empty(atlas, "1G1P 2020, ELZ-indeling (schatting)");
+    let mut s = Scenario::empty(atlas, DEFAULT_NAME);
     s.teams = seed_teams(seeds, &["historic2020", "new2021"]);
     let mut skipped = Vec::new();
     for a in &seeds.default_scenario {
@@ -76,7 +81,7 @@ pub fn default_scenario(atlas: &Atlas, seeds: &Seeds) -> (Scenario, Vec<String>)
 /// of several 2019-2024 municipalities takes the team of its most populous predecessor
 /// that had one.
 pub fn historic_scenario(atlas: &Atlas, seeds: &Seeds, colours_from: &Scenario) -> Scenario {
-    let mut s = Scenario::empty(atlas, "1G1P 2020 (historische werkgebieden)");
+    let mut s = Scenario::empty(atlas, HISTORIC_NAME);
     s.teams = seed_teams(seeds, &["historic2020"]);
     for t in &mut s.teams {
         if let Some(other) = colours_from.team_by_id(&t.id) {
