@@ -27,6 +27,11 @@ pub fn eur(v: f64) -> String {
     format!("EUR {}", int(v))
 }
 
+/// The same for the panels, where a line may wrap: a no-break space keeps "EUR" with its amount.
+pub fn eur_nowrap(v: f64) -> String {
+    format!("EUR\u{a0}{}", int(v))
+}
+
 /// A decimal with a comma: 12,5.
 pub fn dec(v: f64, decimals: usize) -> String {
     format!("{v:.decimals$}").replace('.', ",")
@@ -666,6 +671,27 @@ mod tests {
         assert_eq!(int(-40_000.0), "-40.000");
         assert_eq!(eur(400_000.0), "EUR 400.000");
         assert_eq!(dec(12.5, 1), "12,5");
+    }
+
+    /// In a narrow panel the budget line wraps, but never between "EUR" and its amount.
+    #[test]
+    fn an_amount_stays_on_the_line_of_its_eur() {
+        let ctx = egui::Context::default();
+        // One pass loads the fonts; its font texture is not drawn anywhere.
+        ctx.run_ui(Default::default(), |_| {})
+            .textures_delta
+            .clear();
+        let text = format!("Kinderen 0-17: 1.234.567 · Budget: {}", eur_nowrap(24e6));
+        let font = egui::FontId::proportional(14.0);
+        let one_line =
+            ctx.fonts_mut(|f| f.layout_no_wrap(text.clone(), font.clone(), egui::Color32::BLACK));
+        // Wide enough for all but the amount: a plain space would break right after "EUR".
+        let wrap_at = one_line.size().x - 30.0;
+        let galley = ctx.fonts_mut(|f| f.layout(text, font, egui::Color32::BLACK, wrap_at));
+        let rows: Vec<String> = galley.rows.iter().map(|r| r.text()).collect();
+        assert!(rows.len() > 1, "the line should wrap: {rows:?}");
+        let eur_row = rows.iter().find(|r| r.contains("EUR")).expect("EUR");
+        assert!(eur_row.contains("24.000.000"), "{rows:?}");
     }
 
     #[test]

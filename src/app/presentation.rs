@@ -238,7 +238,7 @@ pub fn title_and_table(ui: &mut egui::Ui, w: &Workspace, t: &Texts) {
                             });
                             ui.label(st.units.len().to_string());
                             ui.label(i18n::int(st.population));
-                            ui.label(i18n::eur(st.budget(w.budget_model)));
+                            ui.label(i18n::eur_nowrap(st.budget(w.budget_model)));
                             ui.end_row();
                         }
                     });

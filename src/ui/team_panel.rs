@@ -300,7 +300,11 @@ pub fn show(
                     };
                     let budget = st.budget(model);
                     let per_child = if st.children_known() && st.children > 0.0 {
-                        format!(" · {} {}", i18n::eur(budget / st.children), t.per_child)
+                        format!(
+                            " · {} {}",
+                            i18n::eur_nowrap(budget / st.children),
+                            t.per_child
+                        )
                     } else {
                         String::new()
                     };
@@ -312,7 +316,7 @@ pub fn show(
                             ui.label(format!(
                                 "{zones} · {}: {children} · {}",
                                 t.children,
-                                i18n::eur(budget)
+                                i18n::eur_nowrap(budget)
                             ));
                         });
                     } else {
@@ -328,25 +332,36 @@ pub fn show(
                         ui.label(format!(
                             "{}: {children} · {}{per_child}",
                             t.children,
-                            i18n::eur(budget)
+                            i18n::eur_nowrap(budget)
                         ));
                         if let Some(c) = w.comparison.teams.get(ti)
                             && (c.municipalities_gained + c.municipalities_lost > 0)
                         {
-                            ui.label(
-                                RichText::new(format!(
-                                    "{} {}: {} / {} {} · {} / {} {}",
-                                    t.versus,
-                                    w.baseline_label(t),
+                            // Three parts that each stay whole: the line wraps between them.
+                            let parts = [
+                                format!("{} {}:", t.versus, w.baseline_label(t)),
+                                format!(
+                                    "{} / {} {} ·",
                                     signed(c.municipalities_gained as f64),
                                     signed(-(c.municipalities_lost as f64)),
                                     t.municipalities.to_lowercase(),
+                                ),
+                                format!(
+                                    "{} / {} {}",
                                     signed(c.children_gained),
                                     signed(-c.children_lost),
                                     t.children.to_lowercase(),
-                                ))
-                                .small(),
-                            );
+                                ),
+                            ];
+                            ui.horizontal_wrapped(|ui| {
+                                ui.spacing_mut().item_spacing.x = 4.0;
+                                for part in parts {
+                                    ui.add(
+                                        egui::Label::new(RichText::new(part).weak())
+                                            .wrap_mode(egui::TextWrapMode::Extend),
+                                    );
+                                }
+                            });
                         }
                         ui.horizontal_wrapped(|ui| {
                             if st.units.is_empty() {
@@ -468,7 +483,7 @@ pub fn show(
                 i18n::int(m.total_children),
                 t.unknown,
                 t.budget,
-                i18n::eur(budget)
+                i18n::eur_nowrap(budget)
             ));
             if model == BudgetModel::ChildShare {
                 ui.small(t.share_note);
