@@ -21,6 +21,7 @@ Usage:
                                               default division when SCENARIO is left out):
       --png FILE        the map as PNG (rendered on the CPU, no tiles)
       --svg FILE        the map as SVG
+      --pdf FILE        the map as PDF (vector, one page the size of the image)
       --width N         image width in pixels (default 1920)
       --layers L,L      extra layers on the image, comma-separated:
                         labels (zone names), municipalities (municipality borders),
@@ -78,6 +79,7 @@ pub struct ExportArgs {
     pub scenario: Option<PathBuf>,
     pub png: Option<PathBuf>,
     pub svg: Option<PathBuf>,
+    pub pdf: Option<PathBuf>,
     pub geojson: Option<PathBuf>,
     pub csv: Option<PathBuf>,
     pub width: u32,
@@ -122,6 +124,7 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Args, Strin
             }
             "--png" => export.png = Some(PathBuf::from(value("--png")?)),
             "--svg" => export.svg = Some(PathBuf::from(value("--svg")?)),
+            "--pdf" => export.pdf = Some(PathBuf::from(value("--pdf")?)),
             "--geojson" => export.geojson = Some(PathBuf::from(value("--geojson")?)),
             "--csv" => export.csv = Some(PathBuf::from(value("--csv")?)),
             "--width" => {
@@ -163,10 +166,13 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Args, Strin
             export.scenario = pos.next().map(PathBuf::from);
             if export.png.is_none()
                 && export.svg.is_none()
+                && export.pdf.is_none()
                 && export.geojson.is_none()
                 && export.csv.is_none()
             {
-                return Err("export needs at least one of --png, --svg, --geojson, --csv".into());
+                return Err(
+                    "export needs at least one of --png, --svg, --pdf, --geojson, --csv".into(),
+                );
             }
             out.command = Command::Export(export);
         }
@@ -376,7 +382,7 @@ pub fn run_export(args: &Args, e: &ExportArgs) -> i32 {
         }
     };
     let mut ok = true;
-    if e.png.is_some() || e.svg.is_some() {
+    if e.png.is_some() || e.svg.is_some() || e.pdf.is_some() {
         let opts = crate::export::ImageOptions::new(e.width, e.layers.clone(), args.lang);
         let needs_overlays = e.layers.iter().any(|l| {
             matches!(
@@ -394,12 +400,18 @@ pub fn run_export(args: &Args, e: &ExportArgs) -> i32 {
         if let Some(p) = &e.svg {
             ok &= write(p, svg.as_bytes());
         }
-        if let Some(p) = &e.png {
-            match crate::export::render_png(&svg) {
-                Ok(png) => ok &= write(p, &png),
-                Err(err) => {
-                    eprintln!("gebiedsplanner: {}: cannot render: {err}", p.display());
-                    ok = false;
+        let renderers: [(&Option<PathBuf>, crate::export::Render); 2] = [
+            (&e.png, crate::export::render_png),
+            (&e.pdf, crate::export::render_pdf),
+        ];
+        for (path, render) in renderers {
+            if let Some(p) = path {
+                match render(&svg) {
+                    Ok(bytes) => ok &= write(p, &bytes),
+                    Err(err) => {
+                        eprintln!("gebiedsplanner: {}: cannot render: {err}", p.display());
+                        ok = false;
+                    }
                 }
             }
         }

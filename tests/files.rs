@@ -316,23 +316,11 @@ fn compare_lists_exactly_the_moved_units() {
     assert_eq!(c.teams[gent_team].municipalities_lost, 5);
 }
 
-#[test]
-fn export_from_the_command_line_writes_a_png_with_the_team_colours() {
-    let dir = tempfile::tempdir().expect("tmp");
-    let png = dir.path().join("kaart.png");
-    let svg = dir.path().join("kaart.svg");
-    let geo = dir.path().join("teams.geojson");
-    let csv = dir.path().join("teams.csv");
+/// Run `gebiedsplanner export` on the real data; it must succeed.
+fn export(args: &[&std::ffi::OsStr]) {
     let out = Command::new(env!("CARGO_BIN_EXE_gebiedsplanner"))
-        .args(["export", "--width", "1000", "--layers", "labels,table"])
-        .arg("--png")
-        .arg(&png)
-        .arg("--svg")
-        .arg(&svg)
-        .arg("--geojson")
-        .arg(&geo)
-        .arg("--csv")
-        .arg(&csv)
+        .arg("export")
+        .args(args)
         .env("GEBIEDSPLANNER_DATA", common::data_dir())
         .output()
         .expect("run");
@@ -341,23 +329,33 @@ fn export_from_the_command_line_writes_a_png_with_the_team_colours() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+}
+
+#[test]
+fn export_from_the_command_line_writes_a_png_with_the_team_colours() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let png = dir.path().join("kaart.png");
+    let svg = dir.path().join("kaart.svg");
+    let geo = dir.path().join("teams.geojson");
+    let csv = dir.path().join("teams.csv");
+    export(&[
+        "--width".as_ref(),
+        "1000".as_ref(),
+        "--layers".as_ref(),
+        "labels,table".as_ref(),
+        "--png".as_ref(),
+        png.as_os_str(),
+        "--svg".as_ref(),
+        svg.as_os_str(),
+        "--geojson".as_ref(),
+        geo.as_os_str(),
+        "--csv".as_ref(),
+        csv.as_os_str(),
+    ]);
     let (w, h, rgba) = decode_png(&std::fs::read(&png).expect("png")).expect("decode");
     assert_eq!(w, 1000);
     assert!(h > 300 && h < 1000, "height {h}");
-    // Every team's colour, at 80 % over white, covers a good number of pixels.
-    let s = common::session(Edition::M2025);
-    for team in &s.scenario.teams {
-        let want: Vec<u8> = team
-            .colour
-            .iter()
-            .map(|&c| (c as f32 * 0.8 + 255.0 * 0.2).round() as u8)
-            .collect();
-        let n = rgba
-            .chunks_exact(4)
-            .filter(|p| (0..3).all(|i| (p[i] as i32 - want[i] as i32).abs() <= 3))
-            .count();
-        assert!(n > 300, "{}: {n} pixels", team.name);
-    }
+    every_team_colour_shows(&rgba, 300);
     let svg_text = std::fs::read_to_string(&svg).expect("svg");
     assert!(svg_text.contains("Statbel"), "attribution on the image");
     assert!(svg_text.contains("Samen1Plan Gent"));
@@ -373,31 +371,107 @@ fn export_from_the_command_line_writes_a_png_with_the_team_colours() {
     );
 }
 
+/// Every team's colour, at 80 % over white, covers at least `min` pixels of the picture.
+fn every_team_colour_shows(rgba: &[u8], min: usize) {
+    let s = common::session(Edition::M2025);
+    for team in &s.scenario.teams {
+        let want: Vec<u8> = team
+            .colour
+            .iter()
+            .map(|&c| (c as f32 * 0.8 + 255.0 * 0.2).round() as u8)
+            .collect();
+        let n = rgba
+            .chunks_exact(4)
+            .filter(|p| (0..3).all(|i| (p[i] as i32 - want[i] as i32).abs() <= 3))
+            .count();
+        assert!(n > min, "{}: {n} pixels", team.name);
+    }
+}
+
+/// Run one of poppler's command-line tools (installed by .ci/run) on a PDF.
+fn poppler(tool: &str, args: &[&std::ffi::OsStr]) -> String {
+    let out = Command::new(tool)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{tool} (package poppler-utils) is needed: {e}"));
+    assert!(
+        out.status.success(),
+        "{tool}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// The PDF opens in a PDF reader as one page of the image's proportions, with the team colours
+/// and with real text: the team names can be searched and copied.
+#[test]
+fn export_to_pdf_keeps_text_and_colours() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let pdf = dir.path().join("kaart.pdf");
+    export(&[
+        "--width".as_ref(),
+        "1000".as_ref(),
+        "--layers".as_ref(),
+        "labels,table".as_ref(),
+        "--pdf".as_ref(),
+        pdf.as_os_str(),
+    ]);
+    let info = poppler("pdfinfo", &[pdf.as_os_str()]);
+    let field = |name: &str| -> Vec<f64> {
+        info.lines()
+            .find_map(|l| l.strip_prefix(name))
+            .unwrap_or_else(|| panic!("no {name} in {info}"))
+            .split_whitespace()
+            .filter_map(|w| w.parse().ok())
+            .collect()
+    };
+    assert_eq!(field("Pages:"), vec![1.0], "{info}");
+    // As wide as a landscape A4 page (297 mm, 842 points), as high as the picture needs.
+    let size = field("Page size:");
+    assert!((size[0] - 841.9).abs() < 1.0, "page {size:?}");
+    assert!(size[1] > 250.0 && size[1] < 842.0, "page {size:?}");
+    let text = poppler("pdftotext", &[pdf.as_os_str(), std::ffi::OsStr::new("-")]);
+    for name in ["Samen1Plan Gent", "Trawant", "Statbel"] {
+        assert!(
+            text.contains(name),
+            "'{name}' is not text in the PDF:\n{text}"
+        );
+    }
+    let prefix = dir.path().join("page");
+    poppler(
+        "pdftoppm",
+        &[
+            "-png".as_ref(),
+            "-singlefile".as_ref(),
+            "-scale-to-x".as_ref(),
+            "1000".as_ref(),
+            "-scale-to-y".as_ref(),
+            "-1".as_ref(),
+            pdf.as_os_str(),
+            prefix.as_os_str(),
+        ],
+    );
+    let page = dir.path().join("page.png");
+    let (w, _, rgba) = decode_png(&std::fs::read(&page).expect("page")).expect("decode");
+    assert_eq!(w, 1000);
+    every_team_colour_shows(&rgba, 200);
+}
+
 #[test]
 fn export_with_the_overlay_layers_draws_them() {
     let dir = tempfile::tempdir().expect("tmp");
     let svg = dir.path().join("kaart.svg");
     let png = dir.path().join("kaart.png");
-    let out = Command::new(env!("CARGO_BIN_EXE_gebiedsplanner"))
-        .args([
-            "export",
-            "--width",
-            "900",
-            "--layers",
-            "historic,proeftuinen",
-        ])
-        .arg("--svg")
-        .arg(&svg)
-        .arg("--png")
-        .arg(&png)
-        .env("GEBIEDSPLANNER_DATA", common::data_dir())
-        .output()
-        .expect("run");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    export(&[
+        "--width".as_ref(),
+        "900".as_ref(),
+        "--layers".as_ref(),
+        "historic,proeftuinen".as_ref(),
+        "--svg".as_ref(),
+        svg.as_os_str(),
+        "--png".as_ref(),
+        png.as_os_str(),
+    ]);
     let text = std::fs::read_to_string(&svg).expect("svg");
     assert!(text.contains("2020: RTJ Stad Antwerpen"), "historic names");
     assert!(text.contains("Zeebrugge (Brugge)"), "Proeftuin names");

@@ -189,3 +189,29 @@ fn comparing_with_another_tab_lists_the_moved_zones() {
         "the table names the team Gent leaves"
     );
 }
+
+/// The map exported from the File menu as PDF: the file is written and the window says where.
+#[test]
+fn the_file_menu_exports_the_map_as_pdf() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let target = dir.path().join("kaart.pdf");
+    let dialogs = ScriptedDialogs::default();
+    dialogs.save.borrow_mut().push(target.clone());
+    let paths = AppPaths {
+        recovery: None,
+        save_path: None,
+    };
+    let mut h = harness_with(Settings::default(), paths, dialogs);
+    h.get_by_label("Bestand").click();
+    h.run_steps(2);
+    h.get_by_label("Kaart exporteren (PDF)…").click();
+    h.run_steps(3);
+    let bytes = std::fs::read(&target).expect("the PDF was written");
+    assert!(bytes.starts_with(b"%PDF-"), "not a PDF");
+    assert!(
+        bytes.len() > 50_000,
+        "{} bytes: the map is missing",
+        bytes.len()
+    );
+    h.get_by_label_contains("kaart.pdf");
+}

@@ -484,28 +484,26 @@ impl GebiedsApp {
                     Ok(export::teams_geojson(&w.session).into_bytes())
                 });
             }
-            if ui.button(t.export_png).clicked() {
-                ui.close();
-                self.export_to(t.export_png, "png", t.kind_png, |app| {
-                    let w = app.workspace().ok_or_default()?;
-                    export::render_png(&export::render_svg(
-                        &w.session,
-                        app.overlays.as_deref(),
-                        &app.image_options(),
-                    ))
-                });
-            }
-            if ui.button(t.export_svg).clicked() {
-                ui.close();
-                self.export_to(t.export_svg, "svg", t.kind_svg, |app| {
-                    let w = app.workspace().ok_or_default()?;
-                    Ok(export::render_svg(
-                        &w.session,
-                        app.overlays.as_deref(),
-                        &app.image_options(),
-                    )
-                    .into_bytes())
-                });
+            // The map as an image: the same SVG drawing, written as it is or rendered.
+            let images: [(&str, &str, &str, export::Render); 3] = [
+                (t.export_png, "png", t.kind_png, export::render_png),
+                (t.export_svg, "svg", t.kind_svg, |svg| {
+                    Ok(svg.as_bytes().to_vec())
+                }),
+                (t.export_pdf, "pdf", t.kind_pdf, export::render_pdf),
+            ];
+            for (label, ext, kind, render) in images {
+                if ui.button(label).clicked() {
+                    ui.close();
+                    self.export_to(label, ext, kind, |app| {
+                        let w = app.workspace().ok_or_default()?;
+                        render(&export::render_svg(
+                            &w.session,
+                            app.overlays.as_deref(),
+                            &app.image_options(),
+                        ))
+                    });
+                }
             }
             ui.separator();
         }

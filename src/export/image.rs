@@ -458,15 +458,23 @@ pub fn render_svg(
     o
 }
 
-/// Render an SVG document to PNG bytes with the built-in font.
-pub fn render_png(svg: &str) -> Result<Vec<u8>, String> {
+/// Turns the SVG drawing of the map into the bytes of a file format.
+pub type Render = fn(&str) -> Result<Vec<u8>, String>;
+
+/// Read our own SVG document with the built-in font, for rendering.
+fn parse_svg(svg: &str) -> Result<resvg::usvg::Tree, String> {
     let mut opt = resvg::usvg::Options {
         font_family: "Ubuntu".into(),
         ..Default::default()
     };
     opt.fontdb_mut()
         .load_font_data(epaint_default_fonts::UBUNTU_LIGHT.to_vec());
-    let tree = resvg::usvg::Tree::from_str(svg, &opt).map_err(|e| e.to_string())?;
+    resvg::usvg::Tree::from_str(svg, &opt).map_err(|e| e.to_string())
+}
+
+/// Render an SVG document to PNG bytes with the built-in font.
+pub fn render_png(svg: &str) -> Result<Vec<u8>, String> {
+    let tree = parse_svg(svg)?;
     let size = tree.size().to_int_size();
     let mut pixmap = resvg::tiny_skia::Pixmap::new(size.width(), size.height())
         .ok_or_else(|| "the image is too large".to_string())?;
@@ -476,6 +484,23 @@ pub fn render_png(svg: &str) -> Result<Vec<u8>, String> {
         &mut pixmap.as_mut(),
     );
     pixmap.encode_png().map_err(|e| e.to_string())
+}
+
+/// The width of a landscape A4 page in PDF points (297 mm).
+pub const A4_LANDSCAPE_WIDTH_PT: f32 = 841.89;
+
+/// Convert an SVG document to a one-page PDF as wide as a landscape A4 page: shapes stay
+/// vectors and the text stays text (the built-in font embedded, only the letters used), so it
+/// prints sharp at any size and its names can be searched.
+pub fn render_pdf(svg: &str) -> Result<Vec<u8>, String> {
+    let tree = parse_svg(svg)?;
+    let dpi = 72.0 * tree.size().width() / A4_LANDSCAPE_WIDTH_PT;
+    svg2pdf::to_pdf(
+        &tree,
+        svg2pdf::ConversionOptions::default(),
+        svg2pdf::PageOptions { dpi },
+    )
+    .map_err(|e| e.to_string())
 }
 
 /// Decode a PNG into (width, height, RGBA bytes); used to check exports.

@@ -4,5 +4,5 @@
 pub mod image;
 pub mod tables;
 
-pub use image::{ImageOptions, Layer, parse_layers, render_png, render_svg};
+pub use image::{ImageOptions, Layer, Render, parse_layers, render_pdf, render_png, render_svg};
 pub use tables::{stats_csv, teams_geojson};
