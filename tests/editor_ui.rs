@@ -343,3 +343,46 @@ fn the_move_list_marks_the_team_the_zone_is_in_and_moves_it() {
     h.run_steps(2);
     assert_eq!(ws(&h).session.scenario.unit_team[zone], Some(trawant));
 }
+
+/// Selecting a zone shows its details at the foot of the panel: the rules and the team list
+/// (drop targets) stay where they were, so a drag started right after the click lands on the
+/// team the planner aimed at.
+#[test]
+fn selecting_a_zone_leaves_the_team_list_in_place() {
+    let mut h = harness();
+    let trawant = h.get_by_label("Trawant").rect();
+    let new_team = h.get_by_label("+ Nieuw team").rect();
+    let p = label_pos(&h, unit(&h, "elz44"));
+    click(&mut h, p);
+    h.get_by_label("Geselecteerd");
+    assert_eq!(h.get_by_label("Trawant").rect(), trawant);
+    assert_eq!(h.get_by_label("+ Nieuw team").rect(), new_team);
+    h.key_press(Key::Escape);
+    h.run_steps(2);
+    assert_eq!(h.get_by_label("Trawant").rect(), trawant);
+}
+
+/// Several selected zones are described together: how many, which, their teams and their
+/// inhabitants added up.
+#[test]
+fn a_selection_of_several_zones_shows_their_totals() {
+    let mut h = harness();
+    let (a, b) = (unit(&h, "elz44"), unit(&h, "elz13"));
+    let p = label_pos(&h, a);
+    click(&mut h, p);
+    h.state_mut()
+        .workspace_mut()
+        .expect("ws")
+        .selection
+        .insert(b);
+    h.run_steps(2);
+    h.get_by_label("Selectie (2)");
+    h.get_by_label("2 eerstelijnszones");
+    let atlas = &ws(&h).session.atlas;
+    let total = atlas.unit_population(a).0.expect("a") + atlas.unit_population(b).0.expect("b");
+    let text = gebiedsplanner::i18n::int(total);
+    assert!(
+        h.query_all_by_label_contains(&text).count() >= 1,
+        "the inhabitants of both zones together ({text}) are shown"
+    );
+}

@@ -124,3 +124,78 @@ pub fn municipality_details(ui: &mut egui::Ui, session: &Session, muni: usize, t
             ui.end_row();
         });
 }
+
+/// What is shown about a selection of several zones or municipalities: how many, their teams,
+/// and their inhabitants and children together.
+pub fn selection_details(ui: &mut egui::Ui, w: &crate::editor::Workspace, t: &Texts) {
+    let session = &w.session;
+    let atlas = &session.atlas;
+    let cells = w.selected_cells();
+    let by_muni = w.mode == crate::editor::EditMode::Municipalities;
+    let (n, word) = if by_muni {
+        (w.selection.len(), t.municipalities)
+    } else {
+        (w.selection.len(), t.zones)
+    };
+    ui.label(
+        egui::RichText::new(format!("{n} {}", word.to_lowercase()))
+            .strong()
+            .size(16.0),
+    );
+    let teams: Vec<String> = w
+        .selection_teams()
+        .into_iter()
+        .map(|team| match team {
+            Some(tm) => session.scenario.teams[tm].name.clone(),
+            None => t.no_team.to_string(),
+        })
+        .collect();
+    // Inhabitants and children of the selected cells; an unknown part is said, not left out.
+    let sum = |f: &dyn Fn(&crate::model::atlas::Cell) -> Option<f64>| {
+        let known: f64 = cells.iter().filter_map(|&c| f(&atlas.cells[c])).sum();
+        let unknown = cells.iter().any(|&c| f(&atlas.cells[c]).is_none());
+        let estimated = cells.iter().any(|&c| atlas.cells[c].estimated);
+        let mut text = i18n::int(known);
+        if unknown {
+            text = format!("{text} + {}", t.unknown);
+        }
+        if estimated {
+            text = format!("{text} ({})", t.estimate);
+        }
+        text
+    };
+    let mut munis: Vec<usize> = cells.iter().map(|&c| atlas.cells[c].muni).collect();
+    munis.sort_unstable();
+    munis.dedup();
+    // The names, then the teams, as lines that wrap.
+    let mut names: Vec<&str> = w
+        .selection
+        .iter()
+        .map(|&i| {
+            if by_muni {
+                atlas.municipalities[i].name.as_str()
+            } else {
+                atlas.units[i].name.as_str()
+            }
+        })
+        .collect();
+    names.sort_unstable();
+    ui.label(names.join(", "));
+    let teams_word = if teams.len() > 1 { t.teams } else { t.team };
+    ui.label(format!("{teams_word}: {}", teams.join(", ")));
+    egui::Grid::new("selection_details")
+        .num_columns(2)
+        .show(ui, |ui| {
+            ui.label(t.population);
+            ui.label(sum(&|c| c.population));
+            ui.end_row();
+            ui.label(t.children);
+            ui.label(sum(&|c| c.children));
+            ui.end_row();
+            if !by_muni {
+                ui.label(t.municipalities);
+                ui.label(munis.len().to_string());
+                ui.end_row();
+            }
+        });
+}

@@ -49,6 +49,39 @@ fn signed(v: f64) -> String {
     }
 }
 
+/// The height of the selection details at the foot of the panel.
+const SELECTION_HEIGHT: f32 = 175.0;
+
+/// What is selected, or how to select.
+fn selection(ui: &mut egui::Ui, w: &Workspace, t: &Texts) {
+    ui.add_space(4.0);
+    let n = w.selection.len();
+    match w.focus_unit() {
+        Some(_) if n > 1 => {
+            ui.label(RichText::new(format!("{} ({n})", t.selection)).weak());
+            super::info::selection_details(ui, w, t);
+        }
+        Some(u) => {
+            ui.label(RichText::new(t.selected).weak());
+            if w.mode == crate::editor::EditMode::Municipalities
+                && let Some(&mi) = w.selection.iter().next()
+            {
+                super::info::municipality_details(ui, &w.session, mi, t);
+            } else {
+                super::info::zone_details(ui, &w.session, u, t);
+            }
+        }
+        None => {
+            let hint = if w.mode == crate::editor::EditMode::Municipalities {
+                t.hint_edit_municipalities
+            } else {
+                t.hint_edit
+            };
+            ui.label(RichText::new(hint).weak());
+        }
+    }
+}
+
 pub fn show(
     ui: &mut egui::Ui,
     w: &mut Workspace,
@@ -77,6 +110,18 @@ pub fn show(
     } else {
         m
     };
+    // The selection (or the hint) sits at the foot of the panel at a fixed height, so that
+    // selecting something never moves the rules bar or the team list: the rows are drop
+    // targets, and a list that jumps at the click would take the drop to another team.
+    egui::Panel::bottom("selection_details")
+        .resizable(false)
+        .exact_size(SELECTION_HEIGHT)
+        .show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .id_salt("selection_scroll")
+                .auto_shrink([false, false])
+                .show(ui, |ui| selection(ui, w, t));
+        });
     // Rules bar.
     let rules = layout_m;
     let ok = rules.all_rules_hold();
@@ -147,35 +192,6 @@ pub fn show(
             }
         });
     ui.add_space(4.0);
-    // The selection, below the rules so that the rules box does not move when it changes.
-    match w.focus_unit() {
-        Some(u) => {
-            let more = w.selection.len();
-            ui.label(
-                RichText::new(if more > 1 {
-                    format!("{} ({more})", t.selection)
-                } else {
-                    t.selected.to_string()
-                })
-                .weak(),
-            );
-            if w.mode == crate::editor::EditMode::Municipalities
-                && let Some(&mi) = w.selection.iter().next()
-            {
-                super::info::municipality_details(ui, &w.session, mi, t);
-            } else {
-                super::info::zone_details(ui, &w.session, u, t);
-            }
-        }
-        None => {
-            let hint = if w.mode == crate::editor::EditMode::Municipalities {
-                t.hint_edit_municipalities
-            } else {
-                t.hint_edit
-            };
-            ui.label(RichText::new(hint).weak());
-        }
-    }
     ui.separator();
     ui.add_space(4.0);
     ui.horizontal(|ui| {
