@@ -386,3 +386,53 @@ fn a_selection_of_several_zones_shows_their_totals() {
         "the inhabitants of both zones together ({text}) are shown"
     );
 }
+
+/// Shared out by children, Brussels (children unknown) gets an estimated amount; the team list
+/// says so next to the amount, not only in a note at the end of the list.
+#[test]
+fn the_brussels_budget_by_children_is_marked_as_an_estimate() {
+    use egui_kittest::kittest::NodeT;
+    let mut h = harness();
+    let estimated = |h: &Harness<'_, GebiedsApp>| {
+        h.query_all_by_label_contains("onbekend · EUR")
+            .filter(|n| {
+                // A text label keeps its text as the node's value.
+                n.accesskit_node()
+                    .value()
+                    .is_some_and(|l| l.contains("(schatting)"))
+            })
+            .count()
+    };
+    assert_eq!(estimated(&h), 0, "with a flat budget nothing is estimated");
+    h.get_by_label("naar kinderen").click();
+    h.run_steps(2);
+    assert_eq!(estimated(&h), 1, "the Brussels team's amount is marked");
+}
+
+/// What a team gains and loses against the 2020 teams is said in words.
+#[test]
+fn the_change_against_2020_says_what_is_gained_and_lost() {
+    let h = harness();
+    let w = ws(&h);
+    let c = w
+        .comparison
+        .teams
+        .iter()
+        .find(|c| c.municipalities_gained + c.municipalities_lost > 0)
+        .expect("a team that differs from 2020");
+    let shown = |text: String| {
+        assert!(
+            h.query_all_by_label(&text).count() >= 1,
+            "'{text}' is not in the team list"
+        );
+    };
+    shown(format!(
+        "gemeenten: {} erbij, {} weg ·",
+        c.municipalities_gained, c.municipalities_lost
+    ));
+    shown(format!(
+        "kinderen 0-17: {} erbij, {} weg",
+        gebiedsplanner::i18n::int(c.children_gained),
+        gebiedsplanner::i18n::int(c.children_lost)
+    ));
+}

@@ -41,14 +41,6 @@ pub struct TeamPanelState {
     pub compact: bool,
 }
 
-fn signed(v: f64) -> String {
-    if v > 0.0 {
-        format!("+{}", i18n::int(v))
-    } else {
-        i18n::int(v)
-    }
-}
-
 /// The height of the selection details at the foot of the panel.
 const SELECTION_HEIGHT: f32 = 175.0;
 
@@ -315,6 +307,13 @@ pub fn show(
                         t.unknown.to_string()
                     };
                     let budget = st.budget(model);
+                    // Shared out by children, a team whose children are unknown (Brussels)
+                    // gets an estimated amount: said next to the amount itself.
+                    let budget_text = if model == BudgetModel::ChildShare && !st.children_known() {
+                        format!("{} ({})", i18n::eur_nowrap(budget), t.estimate)
+                    } else {
+                        i18n::eur_nowrap(budget)
+                    };
                     let per_child = if st.children_known() && st.children > 0.0 {
                         format!(
                             " · {} {}",
@@ -330,9 +329,8 @@ pub fn show(
                                 dot(ui, if st.is_contiguous() { GREEN } else { RED });
                             }
                             ui.label(format!(
-                                "{zones} · {}: {children} · {}",
-                                t.children,
-                                i18n::eur_nowrap(budget)
+                                "{zones} · {}: {children} · {budget_text}",
+                                t.children
                             ));
                         });
                     } else {
@@ -345,11 +343,13 @@ pub fn show(
                             t.population.to_lowercase(),
                             est
                         ));
-                        ui.label(format!(
-                            "{}: {children} · {}{per_child}",
-                            t.children,
-                            i18n::eur_nowrap(budget)
+                        let line = ui.label(format!(
+                            "{}: {children} · {budget_text}{per_child}",
+                            t.children
                         ));
+                        if model == BudgetModel::ChildShare && !st.children_known() {
+                            line.on_hover_text(t.share_note);
+                        }
                         if let Some(c) = w.comparison.teams.get(ti)
                             && (c.municipalities_gained + c.municipalities_lost > 0)
                         {
@@ -357,16 +357,20 @@ pub fn show(
                             let parts = [
                                 format!("{} {}:", t.versus, w.baseline_label(t)),
                                 format!(
-                                    "{} / {} {} ·",
-                                    signed(c.municipalities_gained as f64),
-                                    signed(-(c.municipalities_lost as f64)),
+                                    "{}: {} {}, {} {} ·",
                                     t.municipalities.to_lowercase(),
+                                    c.municipalities_gained,
+                                    t.gained,
+                                    c.municipalities_lost,
+                                    t.lost,
                                 ),
                                 format!(
-                                    "{} / {} {}",
-                                    signed(c.children_gained),
-                                    signed(-c.children_lost),
+                                    "{}: {} {}, {} {}",
                                     t.children.to_lowercase(),
+                                    i18n::int(c.children_gained),
+                                    t.gained,
+                                    i18n::int(c.children_lost),
+                                    t.lost,
                                 ),
                             ];
                             ui.horizontal_wrapped(|ui| {
