@@ -230,6 +230,8 @@ pub struct Texts {
     pub restore: &'static str,
     pub discard: &'static str,
     pub saved_to: &'static str,
+    pub no_file_dialog: &'static str,
+    pub no_file_dialog_hint: &'static str,
     pub import_done: &'static str,
     pub skipped: &'static str,
     pub line: &'static str,
@@ -423,6 +425,11 @@ pub const NL: Texts = Texts {
     restore: "Herstellen",
     discard: "Weggooien",
     saved_to: "Bewaard:",
+    no_file_dialog: "Het bestandsvenster kon niet openen",
+    no_file_dialog_hint: "Dit systeem heeft geen bestandsvenster (xdg-desktop-portal ontbreekt). \
+Installeer xdg-desktop-portal, of start de app met --save-path BESTAND: Ctrl+S bewaart dan \
+zonder venster in dat bestand. Kaarten en tabellen exporteren kan ook met \
+'gebiedsplanner export'.",
     import_done: "Indeling geïmporteerd",
     skipped: "overgeslagen",
     line: "regel",
@@ -616,6 +623,10 @@ pub const EN: Texts = Texts {
     restore: "Restore",
     discard: "Discard",
     saved_to: "Saved:",
+    no_file_dialog: "The file dialog could not open",
+    no_file_dialog_hint: "This system has no file dialog (xdg-desktop-portal is missing). \
+Install xdg-desktop-portal, or start the app with --save-path FILE: Ctrl+S then saves to that \
+file without a dialog. Maps and tables can also be exported with 'gebiedsplanner export'.",
     import_done: "Division imported",
     skipped: "skipped",
     line: "line",

@@ -215,3 +215,23 @@ fn the_file_menu_exports_the_map_as_pdf() {
     );
     h.get_by_label_contains("kaart.pdf");
 }
+
+/// On a system without file dialogs (no xdg-desktop-portal), "Save as" and the exports say so
+/// and how to save anyway, instead of doing nothing.
+#[test]
+fn without_a_file_dialog_the_window_says_how_to_save() {
+    let dialogs = ScriptedDialogs {
+        no_dialogs: true,
+        ..ScriptedDialogs::default()
+    };
+    let paths = AppPaths {
+        recovery: None,
+        save_path: None,
+    };
+    let mut h = harness_with(Settings::default(), paths, dialogs);
+    assert!(h.query_by_label_contains("kon niet openen").is_none());
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    h.run_steps(2);
+    h.get_by_label_contains("Het bestandsvenster kon niet openen");
+    h.get_by_label_contains("--save-path");
+}

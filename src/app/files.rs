@@ -56,6 +56,16 @@ impl GebiedsApp {
         });
     }
 
+    /// A file dialog's answer; when the system could not open the dialog at all, say so and
+    /// how to save without one, instead of doing nothing.
+    pub(super) fn dialog_answer(&mut self, answer: Option<PathBuf>) -> Option<PathBuf> {
+        if answer.is_none() && self.dialogs.unavailable() {
+            let t = self.texts();
+            self.tell(t.no_file_dialog, t.no_file_dialog_hint);
+        }
+        answer
+    }
+
     fn add_recent(&mut self, p: &Path) {
         self.settings.recent.retain(|r| r != p);
         self.settings.recent.insert(0, p.to_path_buf());
@@ -206,8 +216,10 @@ impl GebiedsApp {
                 Some(p) => Some(p),
                 None => {
                     let name = self.suggested_name("json");
-                    self.dialogs
-                        .save_file(t.save_as, &name, t.kind_scenario, &["json"])
+                    let answer =
+                        self.dialogs
+                            .save_file(t.save_as, &name, t.kind_scenario, &["json"]);
+                    self.dialog_answer(answer)
                 }
             },
         };
@@ -316,7 +328,8 @@ impl GebiedsApp {
 
     fn open_dialog(&mut self) {
         let t = self.texts();
-        if let Some(p) = self.dialogs.open_file(t.open, t.kind_scenario, &["json"]) {
+        let answer = self.dialogs.open_file(t.open, t.kind_scenario, &["json"]);
+        if let Some(p) = self.dialog_answer(answer) {
             self.open_path(&p);
         }
     }
@@ -331,7 +344,8 @@ impl GebiedsApp {
     ) {
         let t = self.texts();
         let name = self.suggested_name(ext);
-        let Some(path) = self.dialogs.save_file(title, &name, kind, &[ext]) else {
+        let answer = self.dialogs.save_file(title, &name, kind, &[ext]);
+        let Some(path) = self.dialog_answer(answer) else {
             return;
         };
         let result = bytes(self).and_then(|b| {
@@ -364,10 +378,10 @@ impl GebiedsApp {
 
     fn import_csv(&mut self) {
         let t = self.texts();
-        let Some(path) = self
+        let answer = self
             .dialogs
-            .open_file(t.import_csv, t.kind_csv, &["csv", "txt"])
-        else {
+            .open_file(t.import_csv, t.kind_csv, &["csv", "txt"]);
+        let Some(path) = self.dialog_answer(answer) else {
             return;
         };
         let lang = self.settings.lang;
@@ -451,10 +465,10 @@ impl GebiedsApp {
             }
             if ui.button(t.reference_open).clicked() {
                 ui.close();
-                if let Some(p) =
+                let answer =
                     self.dialogs
-                        .open_file(t.reference_open, t.kind_geojson, &["geojson", "json"])
-                {
+                        .open_file(t.reference_open, t.kind_geojson, &["geojson", "json"]);
+                if let Some(p) = self.dialog_answer(answer) {
                     self.open_reference(&p);
                 }
             }

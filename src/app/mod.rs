@@ -752,7 +752,8 @@ impl GebiedsApp {
 
     fn pick_data_folder(&mut self) {
         let t = i18n::texts(self.settings.lang);
-        if let Some(dir) = self.dialogs.pick_folder(t.choose_data_folder) {
+        let answer = self.dialogs.pick_folder(t.choose_data_folder);
+        if let Some(dir) = self.dialog_answer(answer) {
             self.cli_data = None;
             self.settings.data_dir = Some(dir);
             self.remember_open_files();
@@ -806,8 +807,12 @@ pub fn run(args: Args) -> i32 {
                 recovery: user_recovery_dir(),
                 save_path: args.save_path.clone(),
             };
-            let mut app =
-                GebiedsApp::with_paths(settings, args.data.clone(), Box::new(SystemDialogs), paths);
+            let mut app = GebiedsApp::with_paths(
+                settings,
+                args.data.clone(),
+                Box::new(SystemDialogs::default()),
+                paths,
+            );
             for f in &args.open {
                 app.open_path(f);
             }

@@ -14,21 +14,42 @@ pub trait FileDialogs {
         kind: &str,
         extensions: &[&str],
     ) -> Option<PathBuf>;
+    /// True when the last dialog could not open at all (rather than being cancelled).
+    fn unavailable(&self) -> bool {
+        false
+    }
 }
 
-/// The system dialogs (rfd). Without a portal or zenity they return `None`.
-pub struct SystemDialogs;
+/// The system dialogs (rfd). Without an xdg-desktop-portal (a bare X session) they cannot open
+/// and return `None` at once; that is told apart from a cancel by how fast it came back.
+#[derive(Default)]
+pub struct SystemDialogs {
+    unavailable: std::cell::Cell<bool>,
+}
+
+impl SystemDialogs {
+    fn ask(&self, dialog: impl FnOnce() -> Option<PathBuf>) -> Option<PathBuf> {
+        let started = std::time::Instant::now();
+        let answer = dialog();
+        // No person cancels a file dialog within a quarter of a second.
+        self.unavailable
+            .set(answer.is_none() && started.elapsed() < std::time::Duration::from_millis(250));
+        answer
+    }
+}
 
 impl FileDialogs for SystemDialogs {
     fn pick_folder(&self, title: &str) -> Option<PathBuf> {
-        rfd::FileDialog::new().set_title(title).pick_folder()
+        self.ask(|| rfd::FileDialog::new().set_title(title).pick_folder())
     }
 
     fn open_file(&self, title: &str, kind: &str, extensions: &[&str]) -> Option<PathBuf> {
-        rfd::FileDialog::new()
-            .set_title(title)
-            .add_filter(kind, extensions)
-            .pick_file()
+        self.ask(|| {
+            rfd::FileDialog::new()
+                .set_title(title)
+                .add_filter(kind, extensions)
+                .pick_file()
+        })
     }
 
     fn save_file(
@@ -38,11 +59,17 @@ impl FileDialogs for SystemDialogs {
         kind: &str,
         extensions: &[&str],
     ) -> Option<PathBuf> {
-        rfd::FileDialog::new()
-            .set_title(title)
-            .set_file_name(suggested)
-            .add_filter(kind, extensions)
-            .save_file()
+        self.ask(|| {
+            rfd::FileDialog::new()
+                .set_title(title)
+                .set_file_name(suggested)
+                .add_filter(kind, extensions)
+                .save_file()
+        })
+    }
+
+    fn unavailable(&self) -> bool {
+        self.unavailable.get()
     }
 }
 
@@ -53,6 +80,8 @@ pub struct ScriptedDialogs {
     pub folders: std::cell::RefCell<Vec<PathBuf>>,
     pub open: std::cell::RefCell<Vec<PathBuf>>,
     pub save: std::cell::RefCell<Vec<PathBuf>>,
+    /// Behave like a system without file dialogs: every dialog fails to open.
+    pub no_dialogs: bool,
 }
 
 fn take(v: &std::cell::RefCell<Vec<PathBuf>>) -> Option<PathBuf> {
@@ -75,5 +104,9 @@ impl FileDialogs for ScriptedDialogs {
 
     fn save_file(&self, _t: &str, _s: &str, _k: &str, _e: &[&str]) -> Option<PathBuf> {
         take(&self.save)
+    }
+
+    fn unavailable(&self) -> bool {
+        self.no_dialogs
     }
 }
