@@ -174,6 +174,17 @@ impl Workspace {
         self.refresh_colours();
     }
 
+    /// A team's colour as its swatch in the panels: as transparent as the fill on the map, so
+    /// that the list and the map show the same colour (full colour when the fill is off).
+    pub fn swatch_fill(&self, colour: [u8; 3]) -> egui::Color32 {
+        let alpha = if self.fill_alpha < 40 {
+            255
+        } else {
+            self.fill_alpha
+        };
+        egui::Color32::from_rgba_unmultiplied(colour[0], colour[1], colour[2], alpha)
+    }
+
     fn build_baseline(&self) -> Scenario {
         match (self.baseline, &self.other) {
             (Baseline::Other, Some((_, s))) => s.clone(),

@@ -436,3 +436,28 @@ fn the_change_against_2020_says_what_is_gained_and_lost() {
         gebiedsplanner::i18n::int(c.children_lost)
     ));
 }
+
+/// A new team is added at the end of the list; the list scrolls to it and its name is ready to
+/// be typed over.
+#[test]
+fn a_new_team_comes_into_view_with_its_name_to_type() {
+    let mut h = harness();
+    let teams = ws(&h).session.scenario.teams.len();
+    h.get_by_label("+ Nieuw team").click();
+    h.run_steps(6);
+    assert_eq!(ws(&h).session.scenario.teams.len(), teams + 1);
+    let name = format!("Nieuw team {}", teams + 1);
+    let field = h
+        .query_all_by_role(egui::accesskit::Role::TextInput)
+        .find(|n| {
+            use egui_kittest::kittest::NodeT;
+            n.accesskit_node().value().as_deref() == Some(name.as_str())
+        })
+        .expect("the new team's name is being edited");
+    let screen = h.ctx.content_rect();
+    let r = field.rect();
+    assert!(
+        r.top() > 0.0 && r.bottom() < screen.bottom() - 150.0,
+        "the new team ({r:?}) is out of view in a {screen:?} window"
+    );
+}

@@ -176,3 +176,18 @@ fn check_fails_when_a_zone_has_no_team_or_a_team_is_cut() {
     );
     assert!(!out.contains("REGEL"), "{out}");
 }
+
+/// A new team gets a colour unlike every team's, so it can be told apart wherever it is drawn.
+#[test]
+fn a_new_team_gets_a_colour_unlike_the_others() {
+    let s = common::session(Edition::M2025);
+    let colour = gebiedsplanner::model::edit::unused_colour(&s.scenario);
+    for team in &s.scenario.teams {
+        assert!(
+            colour_distance(colour, team.colour) >= SIMILAR,
+            "the new team's {colour:?} looks like {} {:?}",
+            team.name,
+            team.colour
+        );
+    }
+}

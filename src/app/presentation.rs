@@ -170,7 +170,7 @@ impl GebiedsApp {
 }
 
 /// The widest a team's name gets in the presentation table.
-const NAME_WIDTH: f32 = 170.0;
+const NAME_WIDTH: f32 = 200.0;
 
 /// The title line and the compact per-team table shown while presenting.
 pub fn title_and_table(ui: &mut egui::Ui, w: &Workspace, t: &Texts) {
@@ -205,7 +205,7 @@ pub fn title_and_table(ui: &mut egui::Ui, w: &Workspace, t: &Texts) {
     });
     egui::Panel::right("present_table")
         .resizable(false)
-        .default_size(330.0)
+        .default_size(360.0)
         .show(ui, |ui| {
             egui::ScrollArea::vertical().show(ui, |ui| {
                 egui::Grid::new("present_grid")
@@ -223,7 +223,7 @@ pub fn title_and_table(ui: &mut egui::Ui, w: &Workspace, t: &Texts) {
                             if st.units.is_empty() {
                                 continue;
                             }
-                            swatch(ui, team.colour, 18.0);
+                            swatch(ui, w.swatch_fill(team.colour), 18.0);
                             let name = RichText::new(&team.name);
                             let name = if st.is_contiguous() {
                                 name

@@ -90,7 +90,7 @@ fn move_menu(ui: &mut egui::Ui, w: &mut Workspace, t: &i18n::Texts, lang: Lang) 
     for (i, name, colour, locked) in teams {
         let r = ui
             .horizontal(|ui| {
-                swatch(ui, colour, 14.0);
+                swatch(ui, w.swatch_fill(colour), 14.0);
                 let label = if locked {
                     format!("{name} [{}]", t.locked)
                 } else {
@@ -295,6 +295,7 @@ impl GebiedsApp {
                     // A new team starts with its name being edited.
                     let t = w.session.scenario.teams.len() - 1;
                     panel.renaming = Some((t, w.session.scenario.teams[t].name.clone()));
+                    panel.scroll_to = Some(t);
                 }
             }
             TeamPanelAction::AskDelete(team) => {

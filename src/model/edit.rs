@@ -2,7 +2,7 @@
 //! what the rules of the session forbid (locked teams) and leaves the scenario as it was.
 
 use super::atlas::Atlas;
-use super::colour::PALETTE;
+use super::colour::{PALETTE, colour_distance};
 use super::scenario::{AreaStatus, Scenario, Team};
 
 #[derive(Clone, Debug, PartialEq)]
@@ -137,12 +137,19 @@ fn fresh_id(s: &Scenario) -> String {
         .unwrap_or_default()
 }
 
-/// A palette colour that no team uses yet, else the least used one.
+/// The palette colour for a new team: the one least like any team's colour, so that the new
+/// team stands out wherever it is drawn.
 pub fn unused_colour(s: &Scenario) -> [u8; 3] {
+    let nearest = |c: [u8; 3]| {
+        s.teams
+            .iter()
+            .map(|t| colour_distance(c, t.colour))
+            .fold(f32::INFINITY, f32::min)
+    };
     PALETTE
         .iter()
         .copied()
-        .min_by_key(|c| s.teams.iter().filter(|t| t.colour == *c).count())
+        .max_by(|a, b| nearest(*a).total_cmp(&nearest(*b)))
         .unwrap_or(PALETTE[0])
 }
 

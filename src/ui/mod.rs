@@ -11,12 +11,12 @@ pub mod team_panel;
 use egui::{Color32, Rect, Sense, Vec2};
 
 /// A small filled square in a team's colour.
-pub fn swatch(ui: &mut egui::Ui, colour: [u8; 3], size: f32) -> egui::Response {
+pub fn swatch(ui: &mut egui::Ui, fill: Color32, size: f32) -> egui::Response {
     let (rect, resp) = ui.allocate_exact_size(Vec2::splat(size), Sense::hover());
     ui.painter().rect_filled(
         Rect::from_center_size(rect.center(), Vec2::splat(size)),
         2.0,
-        Color32::from_rgb(colour[0], colour[1], colour[2]),
+        fill,
     );
     ui.painter().rect_stroke(
         rect,

@@ -39,6 +39,8 @@ pub struct TeamPanelState {
     pub renaming: Option<(usize, String)>,
     /// A short entry per team, for a long list or a projector.
     pub compact: bool,
+    /// A row to bring into view once (a team just created, at the end of the list).
+    pub scroll_to: Option<usize>,
 }
 
 /// The height of the selection details at the foot of the panel.
@@ -225,7 +227,7 @@ pub fn show(
                 let resp = frame.show(ui, |ui| {
                     ui.set_width(ui.available_width());
                     ui.horizontal(|ui| {
-                        swatch(ui, team.colour, 16.0);
+                        swatch(ui, w.swatch_fill(team.colour), 16.0);
                         match &mut state.renaming {
                             Some((r, text)) if *r == ti => {
                                 let edit = ui.text_edit_singleline(text);
@@ -258,7 +260,7 @@ pub fn show(
                                     ui.label(t.colour);
                                     for c in PALETTE {
                                         let size = if c == team.colour { 24.0 } else { 18.0 };
-                                        if swatch(ui, c, size)
+                                        if swatch(ui, w.swatch_fill(c), size)
                                             .interact(egui::Sense::click())
                                             .clicked()
                                         {
@@ -456,6 +458,10 @@ pub fn show(
                             });
                     }
                 });
+                if state.scroll_to == Some(ti) {
+                    resp.response.scroll_to_me(Some(egui::Align::Center));
+                    state.scroll_to = None;
+                }
                 rows.push((ti, resp.response.rect));
                 if !state.compact {
                     ui.separator();
