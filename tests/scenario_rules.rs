@@ -191,3 +191,44 @@ fn a_new_team_gets_a_colour_unlike_the_others() {
         );
     }
 }
+
+/// A zone split between two teams (a municipality moved on its own) is counted by `check` as
+/// the team list counts it: whole zones plus shared ones.
+#[test]
+fn check_counts_a_shared_zone_as_the_team_list_does() {
+    let s = common::session(Edition::M2025);
+    let atlas = &s.atlas;
+    let zone = atlas.unit_by_code("elz13").expect("Gent");
+    let zone = if atlas.units[zone].municipalities.len() > 1 {
+        zone
+    } else {
+        (0..atlas.units.len())
+            .find(|&u| atlas.units[u].municipalities.len() > 1)
+            .expect("a zone of several municipalities")
+    };
+    let owner = s.scenario.unit_team[zone].expect("a team");
+    let other = (owner + 1) % s.scenario.teams.len();
+    let muni = atlas.units[zone].municipalities[0];
+    let mut file = ScenarioFile::from_scenario(atlas, &s.scenario);
+    file.municipality_assignment.insert(
+        atlas.municipalities[muni].code.clone(),
+        Some(s.scenario.teams[other].id.clone()),
+    );
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("shared.json");
+    std::fs::write(&path, serde_json::to_string_pretty(&file).expect("json")).expect("write");
+    let (_, out, err) = run_check(&["check", path.to_str().unwrap_or_default()]);
+    let row = |team: usize| {
+        out.lines()
+            .find(|l| l.starts_with(&s.scenario.teams[team].name))
+            .unwrap_or_else(|| panic!("no row for team {team}:\n{out}\n{err}"))
+            .to_string()
+    };
+    let zones = s.metrics.teams[owner].units.len();
+    assert!(
+        row(owner).contains(&format!("{} + 1 gedeeld", zones - 1)),
+        "{}",
+        row(owner)
+    );
+    assert!(row(other).contains("+ 1 gedeeld"), "{}", row(other));
+}
