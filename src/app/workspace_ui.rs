@@ -701,13 +701,17 @@ fn differences_panel(ui: &mut egui::Ui, w: &Workspace, t: &i18n::Texts) {
         let label = if whole {
             atlas.units[unit].name.clone()
         } else {
-            atlas.municipalities[atlas.cells[*cell].muni].name.clone()
+            format!(
+                "{} ({})",
+                atlas.municipalities[atlas.cells[*cell].muni].name,
+                t.municipality.to_lowercase()
+            )
         };
         rows.push((label, name_of(from), name_of(to), pop, children));
     }
     egui::Panel::bottom("differences")
         .resizable(true)
-        .default_size(180.0)
+        .default_size(240.0)
         .show(ui, |ui| {
             ui.label(
                 egui::RichText::new(format!(
@@ -720,28 +724,47 @@ fn differences_panel(ui: &mut egui::Ui, w: &Workspace, t: &i18n::Texts) {
                 ))
                 .strong(),
             );
-            egui::ScrollArea::vertical().show(ui, |ui| {
-                egui::Grid::new("differences_grid")
-                    .striped(true)
-                    .num_columns(5)
-                    .show(ui, |ui| {
-                        for h in [t.zone, t.from_team, t.to_team, t.population, t.children] {
-                            ui.label(egui::RichText::new(h).strong());
-                        }
-                        ui.end_row();
-                        for (label, from, to, pop, children) in &rows {
-                            ui.label(label);
-                            ui.label(from);
-                            ui.label(to);
-                            ui.label(i18n::int(*pop));
-                            ui.label(
-                                children
-                                    .map(i18n::int)
-                                    .unwrap_or_else(|| t.unknown.to_string()),
-                            );
-                            ui.end_row();
+            if rows.is_empty() {
+                ui.label(egui::RichText::new(t.no_differences).weak());
+                return;
+            }
+            // The header stays in view while the rows scroll.
+            use egui_extras::{Column, TableBuilder};
+            let row_height = ui.text_style_height(&egui::TextStyle::Body) + 4.0;
+            TableBuilder::new(ui)
+                .striped(true)
+                .resizable(true)
+                .column(Column::auto().at_least(160.0))
+                .column(Column::auto().at_least(200.0))
+                .column(Column::auto().at_least(200.0))
+                .column(Column::auto().at_least(90.0))
+                .column(Column::remainder())
+                .header(row_height, |mut header| {
+                    for h in [
+                        t.zone_or_municipality,
+                        t.from_team,
+                        t.to_team,
+                        t.population,
+                        t.children,
+                    ] {
+                        header.col(|ui| {
+                            ui.strong(h);
+                        });
+                    }
+                })
+                .body(|body| {
+                    body.rows(row_height, rows.len(), |mut row| {
+                        let (label, from, to, pop, children) = &rows[row.index()];
+                        let children = children
+                            .map(i18n::int)
+                            .unwrap_or_else(|| t.unknown.to_string());
+                        for text in [label, from, to, &i18n::int(*pop), &children] {
+                            // One line per row: a long name is cut short (whole on hover).
+                            row.col(|ui| {
+                                ui.add(egui::Label::new(text.as_str()).truncate());
+                            });
                         }
                     });
-            });
+                });
         });
 }
