@@ -179,11 +179,14 @@ fn a_move_that_cuts_a_team_is_flagged_and_undo_restores_it() {
             .count()
             >= 1
     );
+    // The map's legend says what the red hatching means.
+    h.get_by_label("los deel van een team");
 
     h.get_by_label("Ongedaan maken").click();
     h.run_steps(2);
     assert!(ws(&h).session.metrics.teams[cut_team].is_contiguous());
     h.get_by_label("Alle regels voldaan");
+    assert!(h.query_by_label("los deel van een team").is_none());
     // And redo with the keyboard.
     h.key_press_modifiers(egui::Modifiers::COMMAND | egui::Modifiers::SHIFT, Key::Z);
     h.run_steps(2);

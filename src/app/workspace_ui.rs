@@ -348,24 +348,24 @@ impl GebiedsApp {
                 let m = w.shown_metrics();
                 let mut hatch: Vec<Option<Color32>> = vec![None; w.session.atlas.cells.len()];
                 for &c in &m.unassigned_cells {
-                    hatch[c] = Some(Color32::from_rgb(90, 90, 90));
+                    hatch[c] = Some(HATCH_NO_TEAM);
                 }
                 if w.show_differences {
                     for (c, _, _) in &w.comparison.moved {
-                        hatch[*c] = Some(Color32::from_rgb(0, 90, 200));
+                        hatch[*c] = Some(HATCH_DIFFERENCE);
                     }
                 }
                 for st in &m.teams {
                     for &u in &st.split_units {
                         for &c in &w.session.atlas.units[u].cells {
-                            hatch[c] = Some(Color32::from_rgb(230, 120, 0));
+                            hatch[c] = Some(HATCH_SHARED);
                         }
                     }
                 }
                 for st in &m.teams {
                     for comp in st.components.iter().skip(1) {
                         for &c in comp {
-                            hatch[c] = Some(Color32::from_rgb(200, 0, 0));
+                            hatch[c] = Some(HATCH_DETACHED);
                         }
                     }
                 }
@@ -474,6 +474,7 @@ impl GebiedsApp {
                     }
                 }
                 w.map_rect = Some(inner.response.rect);
+                hatch_legend(ui, inner.response.rect, &hatch, t);
                 w.hovered_cell = out.hovered_cell;
                 if !editing {
                     if let Some(c) = out.clicked_cell {
@@ -654,6 +655,59 @@ impl GebiedsApp {
             self.historic_card = historic_click;
         }
     }
+}
+
+/// The hatching on the map: zones without a team, detached parts of a team, zones shared by
+/// two teams, and what differs from the baseline.
+const HATCH_NO_TEAM: Color32 = Color32::from_rgb(90, 90, 90);
+const HATCH_DETACHED: Color32 = Color32::from_rgb(200, 0, 0);
+const HATCH_SHARED: Color32 = Color32::from_rgb(230, 120, 0);
+const HATCH_DIFFERENCE: Color32 = Color32::from_rgb(0, 90, 200);
+
+/// What the hatching on the map means, in the map's lower left corner, for the kinds shown.
+fn hatch_legend(ui: &egui::Ui, map: egui::Rect, hatch: &[Option<Color32>], t: &i18n::Texts) {
+    let kinds = [
+        (HATCH_NO_TEAM, t.no_team),
+        (HATCH_DETACHED, t.hatch_detached),
+        (HATCH_SHARED, t.hatch_shared),
+        (HATCH_DIFFERENCE, t.hatch_difference),
+    ];
+    let shown: Vec<(Color32, &str)> = kinds
+        .into_iter()
+        .filter(|(c, _)| hatch.contains(&Some(*c)))
+        .collect();
+    if shown.is_empty() {
+        return;
+    }
+    egui::Area::new(egui::Id::unique("hatch_legend"))
+        .pivot(egui::Align2::LEFT_BOTTOM)
+        .fixed_pos(map.left_bottom() + egui::vec2(8.0, -8.0))
+        .interactable(false)
+        .show(ui.ctx(), |ui| {
+            egui::Frame::popup(ui.style()).show(ui, |ui| {
+                for (colour, text) in shown {
+                    ui.horizontal(|ui| {
+                        let (r, _) =
+                            ui.allocate_exact_size(egui::vec2(16.0, 12.0), egui::Sense::hover());
+                        let p = ui.painter().with_clip_rect(r);
+                        p.rect_stroke(
+                            r,
+                            0.0,
+                            egui::Stroke::new(1.0, colour),
+                            egui::StrokeKind::Inside,
+                        );
+                        for k in -1..4 {
+                            let x = r.left() + 5.0 * k as f32;
+                            p.line_segment(
+                                [egui::pos2(x, r.bottom()), egui::pos2(x + 12.0, r.top())],
+                                egui::Stroke::new(1.5, colour),
+                            );
+                        }
+                        ui.label(text);
+                    });
+                }
+            });
+        });
 }
 
 /// The "what changes for whom" table: every unit whose team differs from the baseline, with
