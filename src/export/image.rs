@@ -334,7 +334,7 @@ pub fn render_svg(
         let mut placed: Vec<[f64; 4]> = Vec::new();
         for u in order.into_iter().map(|u| &atlas.units[u]) {
             let (x, y) = f.p(u.label);
-            let half_w = 0.27 * size * u.name.chars().count() as f64 + 2.0 * k;
+            let half_w = 0.5 * text_width(&u.name, size) + 3.0 * k;
             let b = [x - half_w, y - 0.6 * size, x + half_w, y + 0.6 * size];
             if placed
                 .iter()
@@ -458,6 +458,24 @@ pub fn render_svg(
     o
 }
 
+/// The width of a line of text in the built-in font (the one the image is rendered with), so
+/// that a name's white box fits it and names are kept apart by their real size.
+pub fn text_width(text: &str, size: f64) -> f64 {
+    let Ok(face) = ttf_parser::Face::parse(epaint_default_fonts::UBUNTU_LIGHT, 0) else {
+        // The built-in font always parses; an estimate keeps the image usable regardless.
+        return 0.55 * size * text.chars().count() as f64;
+    };
+    let advance: f64 = text
+        .chars()
+        .map(|c| {
+            face.glyph_index(c)
+                .and_then(|g| face.glyph_hor_advance(g))
+                .map_or(0.55 * face.units_per_em() as f64, f64::from)
+        })
+        .sum();
+    advance * size / face.units_per_em() as f64
+}
+
 /// Turns the SVG drawing of the map into the bytes of a file format.
 pub type Render = fn(&str) -> Result<Vec<u8>, String>;
 
@@ -507,4 +525,40 @@ pub fn render_pdf(svg: &str) -> Result<Vec<u8>, String> {
 pub fn decode_png(bytes: &[u8]) -> Result<(u32, u32, Vec<u8>), String> {
     let p = resvg::tiny_skia::Pixmap::decode_png(bytes).map_err(|e| e.to_string())?;
     Ok((p.width(), p.height(), p.data().to_vec()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A name's box is as wide as the name drawn in the built-in font: measured here as egui
+    /// lays the same font out, for capitals (that an average width underestimates) and for
+    /// lower case (that it overestimates).
+    #[test]
+    fn name_boxes_fit_the_names() {
+        let ctx = egui::Context::default();
+        ctx.run_ui(Default::default(), |_| {})
+            .textures_delta
+            .clear();
+        for name in [
+            "AMALO",
+            "Regio Grimbergen",
+            "Kortrijk-Kuurne-Harelbeke",
+            "ZOLim",
+        ] {
+            let laid_out = ctx.fonts_mut(|f| {
+                f.layout_no_wrap(
+                    name.to_string(),
+                    egui::FontId::proportional(20.0),
+                    egui::Color32::BLACK,
+                )
+            });
+            let ours = text_width(name, 20.0);
+            let theirs = laid_out.size().x as f64;
+            assert!(
+                (ours - theirs).abs() < 0.05 * theirs,
+                "{name}: {ours:.1} against {theirs:.1}"
+            );
+        }
+    }
 }
