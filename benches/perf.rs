@@ -160,6 +160,7 @@ fn frame(
         text_scale: 1.0,
         ghost: None,
         select_rect: None,
+        marked: None,
     };
     // As the window draws it: the map, the overlays, then all names placed together.
     let mut shapes = MapView::geometry(ctx, view, &input);

@@ -87,6 +87,9 @@ pub struct Workspace {
     pub baseline: Baseline,
     /// Selected zones (zone mode) or municipalities (municipality mode).
     pub selection: BTreeSet<usize>,
+    /// A municipality found by the search, pointed out inside its selected zone while the
+    /// selection stays as the search left it.
+    pub marked: Option<(usize, BTreeSet<usize>)>,
     pub hovered_cell: Option<usize>,
     pub history: History,
     pub drag: Option<Drag>,
@@ -140,6 +143,7 @@ impl Workspace {
             budget_model: BudgetModel::Flat,
             baseline: Baseline::Historic,
             selection: BTreeSet::new(),
+            marked: None,
             hovered_cell: None,
             history: History::default(),
             drag: None,

@@ -170,6 +170,7 @@ fn overlay_names_win_over_zone_names_and_no_names_overlap() {
         text_scale: 1.0,
         ghost: None,
         select_rect: None,
+        marked: None,
     };
     let texts = |shapes: &[Shape]| -> Vec<String> {
         shapes

@@ -92,3 +92,40 @@ fn a_search_without_hits_says_so() {
     search(&mut h, "");
     assert!(h.query_by_label("Niets gevonden").is_none());
 }
+
+/// A municipality found while whole zones are edited: its zone is selected, and the
+/// municipality itself is outlined in white inside it until the selection changes.
+#[test]
+fn a_found_municipality_is_outlined_inside_its_zone() {
+    let mut h = harness();
+    search(&mut h, "Lier");
+    h.get_by_label("Lier (Gemeente)").click();
+    h.run_steps(3);
+    let w = h.state().workspace().expect("ws");
+    let lier = w
+        .session
+        .atlas
+        .municipalities
+        .iter()
+        .position(|m| m.name == "Lier")
+        .expect("Lier");
+    let (marked, _) = w.marked.clone().expect("Lier is marked");
+    assert_eq!(marked, lier);
+    let zone = w.session.atlas.cells[w.session.atlas.municipalities[lier].cells[0]].unit;
+    assert_eq!(w.selection.iter().copied().collect::<Vec<_>>(), vec![zone]);
+    let white = |h: &mut Harness<'_, GebiedsApp>| {
+        let image = h.render().expect("render");
+        image
+            .pixels()
+            .filter(|p| p.0[0] > 250 && p.0[1] > 250 && p.0[2] > 250)
+            .count()
+    };
+    let with_mark = white(&mut h);
+    h.state_mut().workspace_mut().expect("ws").marked = None;
+    h.run_steps(2);
+    let without = white(&mut h);
+    assert!(
+        with_mark > without + 200,
+        "the outline adds white: {with_mark} against {without}"
+    );
+}

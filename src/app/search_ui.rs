@@ -43,12 +43,30 @@ impl GebiedsApp {
                 ),
             },
             SearchTarget::Team(t) => {
+                // The team's whole zones: a zone it shares with another team is left out, so
+                // that dragging the selection never takes the other team's municipalities.
                 let cells = w.session.scenario.cell_teams(atlas);
+                let zones = |whole: bool| -> Vec<usize> {
+                    (0..atlas.units.len())
+                        .filter(|&u| {
+                            let mut of_team =
+                                atlas.units[u].cells.iter().map(|&c| cells[c] == Some(t));
+                            if whole {
+                                of_team.all(|b| b)
+                            } else {
+                                of_team.any(|b| b)
+                            }
+                        })
+                        .collect()
+                };
+                let whole = zones(true);
                 (
                     Some(EditMode::Zones),
-                    (0..atlas.units.len())
-                        .filter(|&u| atlas.units[u].cells.iter().any(|&c| cells[c] == Some(t)))
-                        .collect(),
+                    if whole.is_empty() {
+                        zones(false)
+                    } else {
+                        whole
+                    },
                 )
             }
             SearchTarget::Proeftuin(p) => {
@@ -62,6 +80,14 @@ impl GebiedsApp {
         if card.is_none() {
             w.selection = selection.into_iter().collect();
         }
+        // A municipality found while whole zones are selected: its zone is selected, and the
+        // municipality itself is outlined inside it.
+        w.marked = match hit.target {
+            SearchTarget::Municipality(m) if w.mode == EditMode::Zones => {
+                Some((m, w.selection.clone()))
+            }
+            _ => None,
+        };
         if !hit.bbox.is_empty() {
             let mut b = hit.bbox;
             let pad = (b.width().max(b.height()) * 0.3).max(0.0004);

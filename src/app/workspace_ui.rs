@@ -390,6 +390,12 @@ impl GebiedsApp {
                     text_scale: if presenting { 1.1 } else { 1.0 },
                     ghost,
                     select_rect,
+                    // Shown while the selection is the one the search made.
+                    marked: w
+                        .marked
+                        .as_ref()
+                        .filter(|(_, selection)| *selection == w.selection)
+                        .map(|(m, _)| *m),
                 };
                 let buttons = if editing {
                     egui::DragPanButtons::empty()

@@ -84,6 +84,9 @@ pub struct MapInput<'a> {
     pub ghost: Option<Vec2>,
     /// A rectangle being drawn to select.
     pub select_rect: Option<Rect>,
+    /// A municipality to point out inside the selection (the one searched for, when whole
+    /// zones are selected).
+    pub marked: Option<usize>,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -311,6 +314,20 @@ impl MapView {
         }
         for &a in &arcs {
             line(a, &inner);
+        }
+        if let Some(m) = input.marked {
+            let inside = |c: usize| atlas.cells[c].muni == m;
+            let arcs = outline(&inside, &mut atlas.municipalities[m].cells.iter().copied());
+            let (outer, inner) = (
+                style(5.0 * s, Color32::from_gray(20)),
+                style(2.5 * s, Color32::WHITE),
+            );
+            for &a in &arcs {
+                line(a, &outer);
+            }
+            for &a in &arcs {
+                line(a, &inner);
+            }
         }
         let mesh = Arc::new(mesh);
         ctx.data_mut(|d| d.insert_temp(map_mesh_id(), Arc::clone(&mesh)));
