@@ -249,16 +249,10 @@ pub fn team_table(session: &Session, lang: Lang) -> String {
         } else {
             format!("{} ({} {})", yes_no(false), st.components.len(), t.parts)
         };
-        // As the team list counts them: whole zones, and zones shared with another team.
-        let whole = st.units.len() - st.split_units.len();
-        let zones = if st.split_units.is_empty() {
-            whole.to_string()
-        } else {
-            format!("{whole} + {} {}", st.split_units.len(), t.shared_zone)
-        };
         rows.push([
             team.name.clone(),
-            zones,
+            // As the team list counts them: whole zones, and zones shared with another team.
+            i18n::zone_count(st, "", t),
             st.municipalities.to_string(),
             i18n::int(st.population),
             children,

@@ -32,6 +32,16 @@ pub fn eur_nowrap(v: f64) -> String {
     format!("EUR\u{a0}{}", int(v))
 }
 
+/// A team's zones as the team list and `check` count them: the whole zones, followed by
+/// `unit` ("4 ELZ"), then the zones it shares with another team ("4 ELZ + 1 gedeeld").
+pub fn zone_count(st: &crate::model::metrics::TeamStats, unit: &str, t: &Texts) -> String {
+    let whole = st.units.len() - st.split_units.len();
+    match st.split_units.len() {
+        0 => format!("{whole}{unit}"),
+        shared => format!("{whole}{unit} + {shared} {}", t.shared_zone),
+    }
+}
+
 /// A decimal with a comma: 12,5.
 pub fn dec(v: f64, decimals: usize) -> String {
     format!("{v:.decimals$}").replace('.', ",")
@@ -708,17 +718,12 @@ mod tests {
     /// In a narrow panel the budget line wraps, but never between "EUR" and its amount.
     #[test]
     fn an_amount_stays_on_the_line_of_its_eur() {
-        let ctx = egui::Context::default();
-        // One pass loads the fonts; its font texture is not drawn anywhere.
-        ctx.run_ui(Default::default(), |_| {})
-            .textures_delta
-            .clear();
+        let ctx = crate::test_support::fonts_context();
         let text = format!("Kinderen 0-17: 1.234.567 · Budget: {}", eur_nowrap(24e6));
-        let font = egui::FontId::proportional(14.0);
-        let one_line =
-            ctx.fonts_mut(|f| f.layout_no_wrap(text.clone(), font.clone(), egui::Color32::BLACK));
+        let one_line = crate::test_support::layout(&ctx, &text, 14.0);
         // Wide enough for all but the amount: a plain space would break right after "EUR".
         let wrap_at = one_line.size().x - 30.0;
+        let font = egui::FontId::proportional(14.0);
         let galley = ctx.fonts_mut(|f| f.layout(text, font, egui::Color32::BLACK, wrap_at));
         let rows: Vec<String> = galley.rows.iter().map(|r| r.text()).collect();
         assert!(rows.len() > 1, "the line should wrap: {rows:?}");

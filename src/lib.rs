@@ -13,3 +13,28 @@ pub mod model;
 pub mod overlays;
 pub mod session;
 pub mod ui;
+
+/// Helpers for the unit tests.
+#[cfg(test)]
+pub(crate) mod test_support {
+    /// An egui context with its fonts loaded, to lay text out as the window would.
+    pub fn fonts_context() -> egui::Context {
+        let ctx = egui::Context::default();
+        // One pass loads the fonts; its font texture is not drawn anywhere.
+        ctx.run_ui(Default::default(), |_| {})
+            .textures_delta
+            .clear();
+        ctx
+    }
+
+    /// `text` laid out on one line in the default proportional font.
+    pub fn layout(ctx: &egui::Context, text: &str, size: f32) -> std::sync::Arc<egui::Galley> {
+        ctx.fonts_mut(|f| {
+            f.layout_no_wrap(
+                text.to_string(),
+                egui::FontId::proportional(size),
+                egui::Color32::BLACK,
+            )
+        })
+    }
+}

@@ -347,28 +347,39 @@ impl GebiedsApp {
                 }
                 let m = w.shown_metrics();
                 let mut hatch: Vec<Option<Color32>> = vec![None; w.session.atlas.cells.len()];
-                for &c in &m.unassigned_cells {
-                    hatch[c] = Some(HATCH_NO_TEAM);
-                }
+                // The kinds of hatching drawn, for the legend, as they are written.
+                let mut hatched: Vec<Color32> = Vec::new();
+                let mut mark = |cells: &mut dyn Iterator<Item = usize>, colour: Color32| {
+                    for c in cells {
+                        hatch[c] = Some(colour);
+                        if !hatched.contains(&colour) {
+                            hatched.push(colour);
+                        }
+                    }
+                };
+                mark(&mut m.unassigned_cells.iter().copied(), HATCH_NO_TEAM);
                 if w.show_differences {
-                    for (c, _, _) in &w.comparison.moved {
-                        hatch[*c] = Some(HATCH_DIFFERENCE);
-                    }
+                    mark(
+                        &mut w.comparison.moved.iter().map(|(c, _, _)| *c),
+                        HATCH_DIFFERENCE,
+                    );
                 }
-                for st in &m.teams {
-                    for &u in &st.split_units {
-                        for &c in &w.session.atlas.units[u].cells {
-                            hatch[c] = Some(HATCH_SHARED);
-                        }
-                    }
-                }
-                for st in &m.teams {
-                    for comp in st.components.iter().skip(1) {
-                        for &c in comp {
-                            hatch[c] = Some(HATCH_DETACHED);
-                        }
-                    }
-                }
+                let atlas = &w.session.atlas;
+                mark(
+                    &mut m.teams.iter().flat_map(|st| {
+                        st.split_units
+                            .iter()
+                            .flat_map(|&u| atlas.units[u].cells.iter().copied())
+                    }),
+                    HATCH_SHARED,
+                );
+                mark(
+                    &mut m
+                        .teams
+                        .iter()
+                        .flat_map(|st| st.components.iter().skip(1).flatten().copied()),
+                    HATCH_DETACHED,
+                );
                 let ghost = w
                     .drag
                     .as_ref()
@@ -480,7 +491,7 @@ impl GebiedsApp {
                     }
                 }
                 w.map_rect = Some(inner.response.rect);
-                hatch_legend(ui, inner.response.rect, &hatch, t);
+                hatch_legend(ui, inner.response.rect, &hatched, t);
                 w.hovered_cell = out.hovered_cell;
                 if !editing {
                     if let Some(c) = out.clicked_cell {
@@ -671,7 +682,7 @@ const HATCH_SHARED: Color32 = Color32::from_rgb(230, 120, 0);
 const HATCH_DIFFERENCE: Color32 = Color32::from_rgb(0, 90, 200);
 
 /// What the hatching on the map means, in the map's lower left corner, for the kinds shown.
-fn hatch_legend(ui: &egui::Ui, map: egui::Rect, hatch: &[Option<Color32>], t: &i18n::Texts) {
+fn hatch_legend(ui: &egui::Ui, map: egui::Rect, hatched: &[Color32], t: &i18n::Texts) {
     let kinds = [
         (HATCH_NO_TEAM, t.no_team),
         (HATCH_DETACHED, t.hatch_detached),
@@ -680,7 +691,7 @@ fn hatch_legend(ui: &egui::Ui, map: egui::Rect, hatch: &[Option<Color32>], t: &i
     ];
     let shown: Vec<(Color32, &str)> = kinds
         .into_iter()
-        .filter(|(c, _)| hatch.contains(&Some(*c)))
+        .filter(|(c, _)| hatched.contains(c))
         .collect();
     if shown.is_empty() {
         return;

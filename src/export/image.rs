@@ -536,23 +536,14 @@ mod tests {
     /// lower case (that it overestimates).
     #[test]
     fn name_boxes_fit_the_names() {
-        let ctx = egui::Context::default();
-        ctx.run_ui(Default::default(), |_| {})
-            .textures_delta
-            .clear();
+        let ctx = crate::test_support::fonts_context();
         for name in [
             "AMALO",
             "Regio Grimbergen",
             "Kortrijk-Kuurne-Harelbeke",
             "ZOLim",
         ] {
-            let laid_out = ctx.fonts_mut(|f| {
-                f.layout_no_wrap(
-                    name.to_string(),
-                    egui::FontId::proportional(20.0),
-                    egui::Color32::BLACK,
-                )
-            });
+            let laid_out = crate::test_support::layout(&ctx, name, 20.0);
             let ours = text_width(name, 20.0);
             let theirs = laid_out.size().x as f64;
             assert!(

@@ -132,13 +132,9 @@ pub fn selection_details(ui: &mut egui::Ui, w: &crate::editor::Workspace, t: &Te
     let atlas = &session.atlas;
     let cells = w.selected_cells();
     let by_muni = w.mode == crate::editor::EditMode::Municipalities;
-    let (n, word) = if by_muni {
-        (w.selection.len(), t.municipalities)
-    } else {
-        (w.selection.len(), t.zones)
-    };
+    let word = if by_muni { t.municipalities } else { t.zones };
     ui.label(
-        egui::RichText::new(format!("{n} {}", word.to_lowercase()))
+        egui::RichText::new(format!("{} {}", w.selection.len(), word.to_lowercase()))
             .strong()
             .size(16.0),
     );

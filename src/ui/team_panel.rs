@@ -295,12 +295,7 @@ pub fn show(
                     } else {
                         String::new()
                     };
-                    let whole = st.units.len() - st.split_units.len();
-                    let zones = if st.split_units.is_empty() {
-                        format!("{whole} ELZ")
-                    } else {
-                        format!("{whole} ELZ + {} {}", st.split_units.len(), t.shared_zone)
-                    };
+                    let zones = i18n::zone_count(st, " ELZ", t);
                     let children = if st.children_known() {
                         i18n::int(st.children)
                     } else if st.children > 0.0 {
@@ -311,7 +306,8 @@ pub fn show(
                     let budget = st.budget(model);
                     // Shared out by children, a team whose children are unknown (Brussels)
                     // gets an estimated amount: said next to the amount itself.
-                    let budget_text = if model == BudgetModel::ChildShare && !st.children_known() {
+                    let budget_estimated = model == BudgetModel::ChildShare && !st.children_known();
+                    let budget_text = if budget_estimated {
                         format!("{} ({})", i18n::eur_nowrap(budget), t.estimate)
                     } else {
                         i18n::eur_nowrap(budget)
@@ -349,7 +345,7 @@ pub fn show(
                             "{}: {children} · {budget_text}{per_child}",
                             t.children
                         ));
-                        if model == BudgetModel::ChildShare && !st.children_known() {
+                        if budget_estimated {
                             line.on_hover_text(t.share_note);
                         }
                         if let Some(c) = w.comparison.teams.get(ti)
