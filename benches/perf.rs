@@ -12,8 +12,7 @@ use std::time::Duration;
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use egui::{Color32, Pos2, Rect, Vec2, epaint::ClippedShape};
 
-use gebiedsplanner::editor::Workspace;
-use gebiedsplanner::i18n::Lang;
+use gebiedsplanner::document::Document;
 use gebiedsplanner::map::MapGeometry;
 use gebiedsplanner::map::layers::{Layers, TileChoice};
 use gebiedsplanner::map::overlay_view::{OverlayFrame, OverlayInput, draw_overlays};
@@ -26,13 +25,14 @@ use gebiedsplanner::model::metrics;
 use gebiedsplanner::model::seeds::Seeds;
 use gebiedsplanner::model::synthetic;
 use gebiedsplanner::overlays::Overlays;
-use gebiedsplanner::session::Session;
+use gebiedsplanner::workspace::Workspace;
 
 /// The real data folder: `$GEBIEDSPLANNER_DATA`, else `../shared/data` next to the repository.
 fn data_dir() -> PathBuf {
-    let dir = std::env::var_os("GEBIEDSPLANNER_DATA")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data"));
+    let dir = std::env::var_os("GEBIEDSPLANNER_DATA").map_or_else(
+        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data"),
+        PathBuf::from,
+    );
     assert!(
         dir.join("municipalities_flanders_brussels_2025.geojson")
             .is_file(),
@@ -64,20 +64,26 @@ fn layers() -> Layers {
 }
 
 fn real_workspace() -> Workspace {
-    let session = Session::load(&data_dir(), Edition::M2025).expect("the real data loads");
-    Workspace::new(session, &layers())
+    let doc = Document::load(&data_dir(), Edition::M2025).expect("the real data loads");
+    Workspace::new(doc, &layers())
 }
 
-fn grid_session() -> Session {
+fn grid_session() -> Document {
     let (atlas, scenario) = synthetic::grid(GRID.0, GRID.1, GRID.2, GRID.3);
     let seeds = Seeds::builtin().expect("built-in seeds");
-    Session::with_scenario(&data_dir(), atlas, seeds, scenario.clone(), scenario)
+    Document::default_division(gebiedsplanner::dataset::Dataset::with_divisions(
+        &data_dir(),
+        atlas,
+        seeds,
+        scenario.clone(),
+        scenario,
+    ))
 }
 
 /// A zone and two teams to move it between: its own team and the team of a bordering zone.
 fn move_pair(w: &Workspace) -> (usize, usize, usize) {
-    let atlas = &w.session.atlas;
-    let s = &w.session.scenario;
+    let atlas = &w.doc.data.atlas;
+    let s = &w.doc.scenario;
     // The most populous zone that borders another team.
     let mut best = None;
     for (u, nbs) in atlas.unit_neighbours.iter().enumerate() {
@@ -100,14 +106,15 @@ fn move_pair(w: &Workspace) -> (usize, usize, usize) {
 
 /// Write down which move was measured, for `geos_baseline.py` to time the same one.
 fn record_move(group: &str, w: &Workspace, unit: usize, own: usize, other: usize) {
-    let target = std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target"));
+    let target = std::env::var_os("CARGO_TARGET_DIR").map_or_else(
+        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target"),
+        PathBuf::from,
+    );
     let dir = target.join("criterion").join(group).join("move");
-    let teams = &w.session.scenario.teams;
+    let teams = &w.doc.scenario.teams;
     let json = serde_json::json!({
-        "zone": w.session.atlas.units[unit].code,
-        "zone_name": w.session.atlas.units[unit].name,
+        "zone": w.doc.data.atlas.units[unit].code,
+        "zone_name": w.doc.data.atlas.units[unit].name,
         "from": teams[own].id,
         "to": teams[other].id,
     });
@@ -144,14 +151,14 @@ fn frame(
     layers: &Layers,
     overlays: Option<&Overlays>,
 ) -> usize {
-    let cells = w.session.atlas.cells.len();
+    let cells = w.doc.data.atlas.cells.len();
     let selected = vec![false; cells];
     let hatch: Vec<Option<Color32>> = vec![None; cells];
     let input = MapInput {
-        atlas: &w.session.atlas,
-        geometry: &w.geometry,
+        atlas: &w.doc.data.atlas,
+        geometry: w.geometry(),
         cell_fill: &w.cell_fill,
-        cell_team: &w.cell_team,
+        cell_team: w.shown_cell_team(),
         team_arcs: &w.team_arcs,
         selected: &selected,
         hatch: &hatch,
@@ -167,14 +174,14 @@ fn frame(
     let names = draw_overlays(
         &mut shapes,
         &view.transform,
-        &w.geometry,
+        w.geometry(),
         &OverlayInput {
             layers,
             overlays,
             reference: None,
             approximate_word: "bij benadering",
             scale: 1.0,
-            frame: OverlayFrame::new(ctx, &w.geometry, &w.session.atlas, view.zoom, view.rect),
+            frame: OverlayFrame::new(ctx, w.geometry(), &w.doc.data.atlas, view.zoom, view.rect),
         },
     );
     shapes.extend(MapView::labels(
@@ -236,32 +243,32 @@ fn suite(c: &mut Criterion, group: &str, mut w: Workspace, overlays: Option<&Ove
                 units: vec![unit],
                 team: Some(team),
             };
-            black_box(w.apply(edit, Lang::En)).expect("the move is allowed");
-        })
+            black_box(w.apply(edit)).expect("the move is allowed");
+        });
     });
     if flip {
         let edit = Edit::AssignUnits {
             units: vec![unit],
             team: Some(own),
         };
-        w.apply(edit, Lang::En).expect("move back");
+        w.apply(edit).expect("move back");
     }
 
     // Every team outline from scratch.
     g.bench_function("outlines", |b| {
-        b.iter(|| team_border_arcs(&w.session.atlas, black_box(&w.session.cell_team)))
+        b.iter(|| team_border_arcs(&w.doc.data.atlas, black_box(&w.doc.cell_team)));
     });
 
     // Every team's metrics from scratch (what a move did before it was incremental).
     g.bench_function("metrics_full", |b| {
         b.iter(|| {
             metrics::compute_cells(
-                &w.session.atlas,
-                black_box(&w.session.cell_team),
-                w.session.scenario.teams.len(),
-                &w.session.rules,
+                &w.doc.data.atlas,
+                black_box(&w.doc.cell_team),
+                w.doc.scenario.teams.len(),
+                &w.doc.data.rules,
             )
-        })
+        });
     });
 
     // One frame of the whole map, hovering the zone in the middle: in the window, and on a
@@ -269,31 +276,31 @@ fn suite(c: &mut Criterion, group: &str, mut w: Workspace, overlays: Option<&Ove
     let ctx = context();
     let layers = layers();
     for (name, size) in [("frame", MAP_SIZE), ("frame_hd", MAP_SIZE_HD)] {
-        let (transform, rect, zoom) = fit(&w.geometry, &w.session.atlas, size);
+        let (transform, rect, zoom) = fit(w.geometry(), &w.doc.data.atlas, size);
         let view = FrameView {
             transform,
             rect,
             zoom,
-            hovered_cell: w.session.atlas.cell_at(w.session.atlas.bbox.center()),
+            hovered_cell: w.doc.data.atlas.cell_at(w.doc.data.atlas.bbox.center()),
         };
         let vertices = frame(&ctx, &w, &view, &layers, overlays);
         eprintln!(
             "{group}/{name}: {} cells, zoom {zoom:.2}, {vertices} vertices after tessellation",
-            w.session.atlas.cells.len()
+            w.doc.data.atlas.cells.len()
         );
         g.bench_function(name, |b| {
-            b.iter(|| frame(&ctx, &w, black_box(&view), &layers, overlays))
+            b.iter(|| frame(&ctx, &w, black_box(&view), &layers, overlays));
         });
     }
 
     // The zone under the cursor.
-    let points = hit_points(&w.session.atlas, 4096);
+    let points = hit_points(&w.doc.data.atlas, 4096);
     let mut i = 0;
     g.bench_function("hit", |b| {
         b.iter(|| {
             i = (i + 1) % points.len();
-            w.session.atlas.cell_at(black_box(points[i]))
-        })
+            w.doc.data.atlas.cell_at(black_box(points[i]))
+        });
     });
     g.finish();
 }
@@ -309,24 +316,24 @@ fn real(c: &mut Criterion) {
     // Read the files, build the atlas with its topology and adjacency, the scenarios and
     // their metrics: everything before the window can draw, except the meshes below.
     g.bench_function("load", |b| {
-        b.iter(|| Session::load(black_box(&dir), Edition::M2025).expect("the real data loads"))
+        b.iter(|| Document::load(black_box(&dir), Edition::M2025).expect("the real data loads"));
     });
     // The meshes the first frame needs: full detail, and the simplified copy for the zoom
     // level that shows the whole map.
-    let session = Session::load(&dir, Edition::M2025).expect("the real data loads");
+    let doc = Document::load(&dir, Edition::M2025).expect("the real data loads");
     g.bench_function("meshes", |b| {
         b.iter(|| {
-            let geometry = MapGeometry::build(black_box(&session.atlas));
-            let (_, _, zoom) = fit(&geometry, &session.atlas, MAP_SIZE);
-            let _ = geometry.level(&session.atlas, geometry.detail(zoom));
+            let geometry = MapGeometry::build(black_box(&doc.data.atlas));
+            let (_, _, zoom) = fit(&geometry, &doc.data.atlas, MAP_SIZE);
+            let _ = geometry.level(&doc.data.atlas, geometry.detail(zoom));
             geometry
-        })
+        });
     });
     g.finish();
     let w = real_workspace();
     // The historic teams and Proeftuinen of the data folder.
-    let overlays = Overlays::load(&w.session);
-    suite(c, "real", w, Some(&overlays));
+    let data = w.data().clone();
+    suite(c, "real", w, Some(&data.overlays));
 }
 
 fn grid(c: &mut Criterion) {
@@ -340,12 +347,32 @@ fn grid(c: &mut Criterion) {
             || synthetic::grid_input(GRID.0, GRID.1, GRID.2),
             |input| Atlas::build(input).expect("grid atlas"),
             BatchSize::LargeInput,
-        )
+        );
     });
     g.finish();
     // No overlays: the historic teams and Proeftuinen are on the real municipalities.
     suite(c, "grid", Workspace::new(grid_session(), &layers()), None);
 }
 
-criterion_group!(benches, real, grid);
+/// Opening a tab (new, duplicate, a file) on data that is loaded already: the dataset and its
+/// prepared map geometry are shared, so only the scenario and its figures are made.
+fn tab(c: &mut Criterion) {
+    let base = real_workspace();
+    // The geometry exists once the first tab has drawn.
+    let _ = base.geometry();
+    let layers = layers();
+    let mut g = c.benchmark_group("tab");
+    g.sample_size(50)
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(3));
+    g.bench_function("open", |b| {
+        b.iter(|| {
+            let doc = Document::new(base.data().clone(), black_box(&base.doc.scenario).clone());
+            Workspace::new(doc, &layers)
+        });
+    });
+    g.finish();
+}
+
+criterion_group!(benches, real, tab, grid);
 criterion_main!(benches);

@@ -42,6 +42,23 @@ pub fn zone_count(st: &crate::model::metrics::TeamStats, unit: &str, t: &Texts) 
     }
 }
 
+/// Why an edit was refused, for the user.
+pub fn edit_error(lang: Lang, e: &crate::model::edit::EditError) -> String {
+    use crate::model::edit::EditError;
+    match (e, lang) {
+        (EditError::Locked { team }, Lang::Nl) => {
+            format!("Team ‘{team}’ is vergrendeld: ontgrendel het eerst.")
+        }
+        (EditError::Locked { team }, Lang::En) => {
+            format!("Team ‘{team}’ is locked: unlock it first.")
+        }
+        (EditError::UnknownTeam(_), Lang::Nl) => "Dat team bestaat niet meer.".into(),
+        (EditError::UnknownTeam(_), Lang::En) => "That team no longer exists.".into(),
+        (EditError::NoChange, Lang::Nl) => "Er verandert niets.".into(),
+        (EditError::NoChange, Lang::En) => "Nothing changes.".into(),
+    }
+}
+
 /// A decimal with a comma: 12,5.
 pub fn dec(v: f64, decimals: usize) -> String {
     format!("{v:.decimals$}").replace('.', ",")
@@ -50,21 +67,6 @@ pub fn dec(v: f64, decimals: usize) -> String {
 /// "1 zone", "3 zones": a count with the right noun.
 pub fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
-}
-
-/// Fold accents and case, for searching: "Sint-Genesius-Rode" ~ "sint genesius rode".
-pub fn fold(s: &str) -> String {
-    s.chars()
-        .map(|c| match c {
-            'à' | 'á' | 'â' | 'ä' | 'À' | 'Á' | 'Â' | 'Ä' => 'a',
-            'è' | 'é' | 'ê' | 'ë' | 'È' | 'É' | 'Ê' | 'Ë' => 'e',
-            'ì' | 'í' | 'î' | 'ï' | 'Ì' | 'Í' | 'Î' | 'Ï' => 'i',
-            'ò' | 'ó' | 'ô' | 'ö' | 'Ò' | 'Ó' | 'Ô' | 'Ö' => 'o',
-            'ù' | 'ú' | 'û' | 'ü' | 'Ù' | 'Ú' | 'Û' | 'Ü' => 'u',
-            'ç' | 'Ç' => 'c',
-            c => c.to_ascii_lowercase(),
-        })
-        .collect()
 }
 
 /// The UI texts of one language.
@@ -147,6 +149,15 @@ pub struct Texts {
     pub locked: &'static str,
     pub delete: &'static str,
     pub cancel: &'static str,
+    pub cancel_action: &'static str,
+    pub shortcuts: &'static str,
+    pub no_scenario: &'static str,
+    pub shortcuts_presentation: &'static str,
+    pub keys_regions: &'static str,
+    pub keys_scenarios: &'static str,
+    pub keys_contrast: &'static str,
+    pub keys_leave: &'static str,
+    pub keys_zoom_text: &'static str,
     pub delete_question: &'static str,
     pub delete_explain: &'static str,
     pub per_child: &'static str,
@@ -350,6 +361,15 @@ pub const NL: Texts = Texts {
     locked: "vergrendeld",
     delete: "Verwijderen",
     cancel: "Annuleren",
+    cancel_action: "Stop slepen of lijst, of selectie wissen",
+    shortcuts: "Sneltoetsen",
+    no_scenario: "Er is geen scenario open.",
+    shortcuts_presentation: "In de presentatie",
+    keys_regions: "0 Vlaanderen en Brussel, 1-6 een IROJ-regio, PageUp/PageDown de vorige/volgende",
+    keys_scenarios: "pijltjes links/rechts: vorig/volgend scenario",
+    keys_contrast: "H: hoog contrast aan/uit",
+    keys_leave: "Esc: presentatie verlaten",
+    keys_zoom_text: "Ctrl + / Ctrl − / Ctrl 0: tekst groter, kleiner, normaal",
     delete_question: "Team verwijderen?",
     delete_explain: "zones krijgen geen team.",
     per_child: "per kind",
@@ -553,6 +573,15 @@ pub const EN: Texts = Texts {
     locked: "locked",
     delete: "Delete",
     cancel: "Cancel",
+    cancel_action: "Stop dragging or the list, or clear the selection",
+    shortcuts: "Keyboard shortcuts",
+    no_scenario: "No scenario is open.",
+    shortcuts_presentation: "In the presentation",
+    keys_regions: "0 Flanders and Brussels, 1-6 one IROJ region, PageUp/PageDown the previous/next",
+    keys_scenarios: "left/right arrows: previous/next scenario",
+    keys_contrast: "H: high contrast on/off",
+    keys_leave: "Esc: leave the presentation",
+    keys_zoom_text: "Ctrl + / Ctrl − / Ctrl 0: larger, smaller, normal text",
     delete_question: "Delete team?",
     delete_explain: "zones will have no team.",
     per_child: "per child",
@@ -729,11 +758,5 @@ mod tests {
         assert!(rows.len() > 1, "the line should wrap: {rows:?}");
         let eur_row = rows.iter().find(|r| r.contains("EUR")).expect("EUR");
         assert!(eur_row.contains("24.000.000"), "{rows:?}");
-    }
-
-    #[test]
-    fn folding_ignores_accents_and_case() {
-        assert_eq!(fold("Sint-Genesius-Rode"), "sint-genesius-rode");
-        assert_eq!(fold("Écaussinnes"), "ecaussinnes");
     }
 }

@@ -4,15 +4,20 @@
 pub mod app;
 pub mod cli;
 pub mod data;
-pub mod editor;
+pub mod dataset;
+pub mod document;
 pub mod export;
+/// Entry points for fuzzing the readers (`fuzz/` and `tests/fuzz_smoke.rs`); the app does not
+/// use them.
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod i18n;
 pub mod map;
 pub mod memory;
 pub mod model;
 pub mod overlays;
-pub mod session;
 pub mod ui;
+pub mod workspace;
 
 /// Helpers for the unit tests.
 #[cfg(test)]

@@ -1,3 +1,5 @@
+#![allow(clippy::print_stdout, reason = "--help is written to standard output")]
+
 use gebiedsplanner::cli::{self, Command, HELP};
 
 fn main() {

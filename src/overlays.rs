@@ -5,7 +5,11 @@ use crate::data::overlays::load_proeftuinen;
 use crate::model::overlay::historic::{HistoricLayer, historic_layer};
 use crate::model::overlay::proeftuinen::ProeftuinOverlay;
 use crate::model::search::SearchIndex;
-use crate::session::Session;
+use std::path::Path;
+
+use crate::model::atlas::Atlas;
+use crate::model::scenario::Scenario;
+use crate::model::seeds::Seeds;
 
 #[derive(Clone, Debug)]
 pub struct Overlays {
@@ -18,15 +22,15 @@ pub struct Overlays {
 }
 
 impl Overlays {
-    pub fn load(session: &Session) -> Overlays {
-        let historic = historic_layer(&session.atlas, &session.historic, &session.seeds);
-        let (proeftuinen, mut errors) =
-            match load_proeftuinen(&session.data_dir, &session.atlas, &session.seeds) {
-                Ok(p) => (p, Vec::new()),
-                Err(e) => (Vec::new(), vec![e.to_string()]),
-            };
-        let mut search = SearchIndex::new(&session.atlas, &proeftuinen);
-        match crate::data::overlays::read_municipality_aliases(&session.data_dir, &session.atlas) {
+    /// Build the overlays of a data folder on its atlas; `historic` is the 2020 division.
+    pub fn load(dir: &Path, atlas: &Atlas, seeds: &Seeds, historic: &Scenario) -> Overlays {
+        let historic = historic_layer(atlas, historic, seeds);
+        let (proeftuinen, mut errors) = match load_proeftuinen(dir, atlas, seeds) {
+            Ok(p) => (p, Vec::new()),
+            Err(e) => (Vec::new(), vec![e.to_string()]),
+        };
+        let mut search = SearchIndex::new(atlas, &proeftuinen);
+        match crate::data::overlays::read_municipality_aliases(dir, atlas) {
             Ok(aliases) => search = search.with_municipality_aliases(&aliases),
             Err(e) => errors.push(e.to_string()),
         }

@@ -15,11 +15,11 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use egui_kittest::Harness;
-use gebiedsplanner::app::{GebiedsApp, Settings};
+use gebiedsplanner::app::{Command, GebiedsApp, Settings};
 use gebiedsplanner::data::reference::read_reference_layer;
 use gebiedsplanner::data::{assignment_csv, geojson_read, load_atlas, table};
+use gebiedsplanner::document::Document;
 use gebiedsplanner::model::atlas::Edition;
-use gebiedsplanner::session::Session;
 use gebiedsplanner::ui::dialogs::ScriptedDialogs;
 
 struct Case {
@@ -75,7 +75,10 @@ fn no_panic<T>(what: &str, f: impl FnOnce() -> T) -> T {
             let msg = p
                 .downcast_ref::<String>()
                 .cloned()
-                .or_else(|| p.downcast_ref::<&str>().map(|s| s.to_string()))
+                .or_else(|| {
+                    p.downcast_ref::<&str>()
+                        .map(std::string::ToString::to_string)
+                })
                 .unwrap_or_default();
             panic!("{what}: the reader panicked: {msg}");
         }
@@ -211,7 +214,7 @@ fn data_csv_corpus() {
 
 #[test]
 fn scenario_corpus() {
-    let atlas = &common::session(Edition::M2025).atlas;
+    let atlas = &common::data(Edition::M2025).atlas;
     let dir = corpus_dir("scenario");
     let mut failures = Vec::new();
     for case in cases("scenario") {
@@ -229,14 +232,14 @@ fn scenario_corpus() {
 
 #[test]
 fn assignment_csv_corpus() {
-    let base = common::session(Edition::M2025);
+    let base = common::doc(Edition::M2025);
     let dir = corpus_dir("assignment_csv");
     let mut failures = Vec::new();
     for case in cases("assignment_csv") {
         let path = dir.join(&case.name);
         let mut s = base.scenario.clone();
         let result = no_panic(&case.name, || {
-            assignment_csv::import_file(&base.atlas, &mut s, &path)
+            assignment_csv::import_file(&base.data.atlas, &mut s, &path)
         });
         // An error stops the import; lines that cannot be used are skipped and listed.
         let msg = match result {
@@ -279,8 +282,12 @@ fn reference_corpus() {
     let mut failures = Vec::new();
     for case in cases("reference") {
         let path = dir.join(&case.name);
-        h.state_mut().open_reference(&good);
-        h.state_mut().message = None;
+        h.state_mut().push(Command::OpenReference(good.clone()));
+        h.run_steps(1);
+        while h.state().message().is_some() {
+            h.state_mut().push(Command::CloseMessage);
+            h.run_steps(1);
+        }
         let before = h
             .state()
             .reference
@@ -288,17 +295,13 @@ fn reference_corpus() {
             .map(|r| r.0.clone())
             .expect("the good layer opens");
         no_panic(&case.name, || {
-            h.state_mut().open_reference(&path);
+            h.state_mut().push(Command::OpenReference(path.clone()));
             // Frames with whatever layer is shown now: the map goes on drawing.
             h.run_steps(2);
         });
         let app = h.state();
         let now = app.reference.as_ref().map(|r| r.0.clone());
-        let msg = app
-            .message
-            .as_ref()
-            .map(|m| m.body.clone())
-            .unwrap_or_default();
+        let msg = app.message().map(|m| m.body.clone()).unwrap_or_default();
         let replaced = now.as_ref().filter(|l| !Arc::ptr_eq(l, &before));
         if case.expect.first().is_some_and(|e| e == "loads") {
             match replaced {
@@ -310,7 +313,7 @@ fn reference_corpus() {
         match replaced {
             // Opened without the broken features, which the message lists.
             Some(l) if l.skipped.is_empty() => {
-                failures.push(format!("reference/{}: opened without a remark", case.name))
+                failures.push(format!("reference/{}: opened without a remark", case.name));
             }
             Some(_) => {}
             // Refused: the layer that was there stays.
@@ -330,7 +333,7 @@ fn reference_corpus() {
 #[test]
 fn very_large_files_are_refused_or_read_without_trouble() {
     let tmp = tempfile::tempdir().expect("tmp");
-    let base = common::session(Edition::M2025);
+    let base = common::doc(Edition::M2025);
     let sparse = |name: &str, mb: u64| {
         let p = tmp.path().join(name);
         let f = std::fs::File::create(&p).expect("create");
@@ -351,7 +354,7 @@ fn very_large_files_are_refused_or_read_without_trouble() {
     );
     let p = sparse("huge-table.csv", 30);
     let mut s = base.scenario.clone();
-    let e = assignment_csv::import_file(&base.atlas, &mut s, &p).expect_err("too large");
+    let e = assignment_csv::import_file(&base.data.atlas, &mut s, &p).expect_err("too large");
     assert!(
         e.to_string().contains("huge-table.csv: the file is 30 MB"),
         "{e}"
@@ -400,7 +403,7 @@ fn very_large_files_are_refused_or_read_without_trouble() {
     let p = tmp.path().join("large.csv");
     std::fs::write(&p, &csv).expect("write");
     let mut s = base.scenario.clone();
-    let r = assignment_csv::import_file(&base.atlas, &mut s, &p).expect("read");
+    let r = assignment_csv::import_file(&base.data.atlas, &mut s, &p).expect("read");
     assert_eq!(r.skipped.len(), 200_000);
     let lines = r.skipped_lines(&p, 50);
     assert_eq!(lines.len(), 51);
@@ -537,24 +540,26 @@ fn self_intersecting_and_degenerate_rings_do_not_panic() {
         assert!(found, "{file}: no feature {key} = {code}");
         std::fs::write(&path, serde_json::to_vec(&v).expect("json")).expect("write");
         let what = format!("{file} {code}");
-        no_panic(&what, || match Session::load(data.path(), Edition::M2025) {
-            Ok(session) => {
-                let _ = gebiedsplanner::map::MapGeometry::build(&session.atlas);
-                let _ = gebiedsplanner::export::teams_geojson(&session);
-                let opts = gebiedsplanner::export::ImageOptions::new(
-                    600,
-                    vec![gebiedsplanner::export::Layer::Labels],
-                    gebiedsplanner::i18n::Lang::Nl,
-                );
-                let svg = gebiedsplanner::export::render_svg(&session, None, &opts);
-                assert!(svg.starts_with("<svg") || svg.contains("<svg"), "{what}");
-            }
-            Err(e) => {
-                let msg = e.to_string();
-                assert!(
-                    msg.contains(".geojson") || msg.contains(".csv"),
-                    "{what}: {msg}"
-                );
+        no_panic(&what, || {
+            match Document::load(data.path(), Edition::M2025) {
+                Ok(doc) => {
+                    let _ = gebiedsplanner::map::MapGeometry::build(&doc.data.atlas);
+                    let _ = gebiedsplanner::export::teams_geojson(&doc);
+                    let opts = gebiedsplanner::export::ImageOptions::new(
+                        600,
+                        vec![gebiedsplanner::export::Layer::Labels],
+                        gebiedsplanner::i18n::Lang::Nl,
+                    );
+                    let svg = gebiedsplanner::export::render_svg(&doc, &opts);
+                    assert!(svg.starts_with("<svg") || svg.contains("<svg"), "{what}");
+                }
+                Err(e) => {
+                    let msg = e.to_string();
+                    assert!(
+                        msg.contains(".geojson") || msg.contains(".csv"),
+                        "{what}: {msg}"
+                    );
+                }
             }
         });
     }

@@ -8,11 +8,11 @@ use std::path::Path;
 
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
-use gebiedsplanner::app::{AppPaths, GebiedsApp, Settings};
+use gebiedsplanner::app::{AppPaths, Command, GebiedsApp, Settings};
 use gebiedsplanner::data::scenario_file::{self, FileMeta, ScenarioFile, Unresolved};
+use gebiedsplanner::document::Document;
 use gebiedsplanner::model::atlas::Edition;
 use gebiedsplanner::model::edit::{Edit, apply};
-use gebiedsplanner::session::Session;
 use gebiedsplanner::ui::dialogs::ScriptedDialogs;
 
 /// Herstappe, an enclave of Limburg: taking it out leaves the rest of the map as it was.
@@ -41,13 +41,13 @@ fn remove_municipality(dir: &Path, nis: &str) {
 
 /// A scenario on the full data that gives Herstappe to another team than its zone's.
 fn save_with_municipality_assignment(path: &Path) -> String {
-    let s = common::session(Edition::M2025);
+    let s = common::doc(Edition::M2025);
     let mut scenario = s.scenario.clone();
-    let m = s.atlas.muni_by_code(GONE).expect("Herstappe");
+    let m = s.data.atlas.muni_by_code(GONE).expect("Herstappe");
     let other = scenario.team_by_id("trawant").expect("trawant");
     apply(
         &mut scenario,
-        &s.atlas,
+        &s.data.atlas,
         &Edit::AssignMunicipalities {
             municipalities: vec![m],
             team: Some(other),
@@ -55,7 +55,7 @@ fn save_with_municipality_assignment(path: &Path) -> String {
     )
     .expect("assign");
     let f = ScenarioFile::compose(
-        &s.atlas,
+        &s.data.atlas,
         &scenario,
         &FileMeta::default(),
         &Unresolved::default(),
@@ -77,21 +77,21 @@ fn a_municipality_gone_from_the_data_is_listed_and_kept() {
     let team = save_with_municipality_assignment(&path);
     remove_municipality(data.path(), GONE);
 
-    let session = Session::load(data.path(), Edition::M2025).expect("the changed data loads");
-    assert!(session.atlas.muni_by_code(GONE).is_none());
+    let doc = Document::load(data.path(), Edition::M2025).expect("the changed data loads");
+    assert!(doc.data.atlas.muni_by_code(GONE).is_none());
     let f = scenario_file::read(&path).expect("read");
     let r = f
-        .to_scenario(&session.atlas, &path)
+        .to_scenario(&doc.data.atlas, &path)
         .expect("the scenario opens");
     assert_eq!(r.unresolved.codes(), vec![GONE.to_string()]);
     // Every other assignment came through.
     assert_eq!(
         r.scenario.unit_team.iter().filter(|t| t.is_some()).count(),
-        session.atlas.units.len()
+        doc.data.atlas.units.len()
     );
     // Saved again, the code is still there with its team.
     let again = ScenarioFile::compose(
-        &session.atlas,
+        &doc.data.atlas,
         &r.scenario,
         &f.meta(),
         &r.unresolved,
@@ -99,7 +99,7 @@ fn a_municipality_gone_from_the_data_is_listed_and_kept() {
     );
     assert_eq!(again.municipality_assignment.get(GONE), Some(&Some(team)));
     // The command line refuses it, naming the code.
-    let err = gebiedsplanner::cli::load_scenario(&session.atlas, &path).expect_err("unknown");
+    let err = gebiedsplanner::cli::load_scenario(&doc.data.atlas, &path).expect_err("unknown");
     assert!(err.to_string().contains(GONE), "{err}");
 }
 
@@ -119,10 +119,10 @@ fn the_window_lists_the_gone_municipality_and_saving_keeps_it() {
     );
     let mut h = common::harness(app, egui::vec2(1280.0, 800.0));
     h.run_steps(2);
-    h.state_mut().open_path(&path);
+    h.state_mut().push(Command::OpenPath(path.clone()));
     h.run_steps(3);
     h.get_by_label("Niet alles kon geplaatst worden");
-    let body = h.state().message.clone().expect("message").body;
+    let body = h.state().message().cloned().expect("message").body;
     assert!(body.contains(GONE), "{body}");
     assert!(body.contains("plan.json"), "{body}");
     h.get_by_label("Sluiten").click();
@@ -132,7 +132,7 @@ fn the_window_lists_the_gone_municipality_and_saving_keeps_it() {
     common::unassign_gent(&mut h);
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     h.run_steps(3);
-    assert!(h.state().message.is_none(), "{:?}", h.state().message);
+    assert!(h.state().message().is_none(), "{:?}", h.state().message());
     let f = scenario_file::read(&path).expect("saved");
     assert!(!f.assignment.contains_key("elz13"));
     assert_eq!(

@@ -2,24 +2,25 @@
 
 use crate::common;
 
+use gebiedsplanner::document::Document;
 use gebiedsplanner::model::atlas::Edition;
 use gebiedsplanner::model::edit::{Edit, EditError, apply};
 use gebiedsplanner::model::history::History;
 use gebiedsplanner::model::metrics::compute;
-use gebiedsplanner::session::Session;
 
-fn fresh() -> Session {
-    let s = common::session(Edition::M2025);
-    Session::with_atlas(&s.data_dir, s.atlas.clone(), s.seeds.clone())
+fn fresh() -> Document {
+    let s = common::doc(Edition::M2025);
+    Document::default_division(s.data.clone())
 }
 
-fn unit(s: &Session, code: &str) -> usize {
-    s.atlas
+fn unit(s: &Document, code: &str) -> usize {
+    s.data
+        .atlas
         .unit_by_code(code)
         .unwrap_or_else(|| panic!("zone {code}"))
 }
 
-fn team(s: &Session, id: &str) -> usize {
+fn team(s: &Document, id: &str) -> usize {
     s.scenario
         .team_by_id(id)
         .unwrap_or_else(|| panic!("team {id}"))
@@ -32,10 +33,10 @@ fn moving_a_zone_changes_both_teams_and_keeps_the_totals() {
     let trawant = team(&s, "trawant");
     let before = s.metrics.clone();
     let zone = unit(&s, "elz44"); // Schelde en Leie
-    let (pop, _) = s.atlas.unit_population(zone);
+    let (pop, _) = s.data.atlas.unit_population(zone);
     apply(
         &mut s.scenario,
-        &s.atlas,
+        &s.data.atlas,
         &Edit::AssignUnits {
             units: vec![zone],
             team: Some(trawant),
@@ -62,7 +63,7 @@ fn moving_a_zone_changes_both_teams_and_keeps_the_totals() {
     assert!(
         m.teams[trawant].components[1]
             .iter()
-            .all(|&c| s.atlas.cells[c].unit == zone)
+            .all(|&c| s.data.atlas.cells[c].unit == zone)
     );
     assert!(!m.all_rules_hold());
 }
@@ -74,7 +75,7 @@ fn unassigning_breaks_coverage_and_the_budget_total_stays_the_same_under_the_sha
     let zone = unit(&s, "elz13");
     apply(
         &mut s.scenario,
-        &s.atlas,
+        &s.data.atlas,
         &Edit::AssignUnits {
             units: vec![zone],
             team: None,
@@ -98,6 +99,7 @@ fn unassigning_breaks_coverage_and_the_budget_total_stays_the_same_under_the_sha
 fn share_model_follows_children() {
     let s = fresh();
     let total_children: f64 = s
+        .data
         .atlas
         .cells
         .iter()
@@ -125,7 +127,8 @@ fn municipality_mode_flags_a_split_zone() {
     let brugge_zone = unit(&s, "elz6");
     let _ = brugge_zone;
     let by_name = |n: &str| {
-        s.atlas
+        s.data
+            .atlas
             .municipalities
             .iter()
             .position(|m| m.name == n)
@@ -134,10 +137,10 @@ fn municipality_mode_flags_a_split_zone() {
     let diksmuide = by_name("Diksmuide");
     let koekelare = by_name("Koekelare");
     // Koekelare (Houtland en Polder) goes to the Westhoek team, which holds Diksmuide next to it.
-    assert!(s.atlas.muni_neighbours[koekelare].contains(&diksmuide));
+    assert!(s.data.atlas.muni_neighbours[koekelare].contains(&diksmuide));
     apply(
         &mut s.scenario,
-        &s.atlas,
+        &s.data.atlas,
         &Edit::AssignMunicipalities {
             municipalities: vec![koekelare],
             team: Some(westhoek),
@@ -153,7 +156,7 @@ fn municipality_mode_flags_a_split_zone() {
     // Giving the whole zone to one team makes it whole again.
     apply(
         &mut s.scenario,
-        &s.atlas,
+        &s.data.atlas,
         &Edit::AssignUnits {
             units: vec![houtland],
             team: Some(westhoek),
@@ -172,7 +175,7 @@ fn a_locked_team_neither_loses_nor_gains_zones() {
     let trawant = team(&s, "trawant");
     apply(
         &mut s.scenario,
-        &s.atlas,
+        &s.data.atlas,
         &Edit::SetLocked {
             team: gent_team,
             locked: true,
@@ -183,7 +186,7 @@ fn a_locked_team_neither_loses_nor_gains_zones() {
     let gent = unit(&s, "elz13");
     let err = apply(
         &mut s.scenario,
-        &s.atlas,
+        &s.data.atlas,
         &Edit::AssignUnits {
             units: vec![gent],
             team: Some(trawant),
@@ -193,7 +196,7 @@ fn a_locked_team_neither_loses_nor_gains_zones() {
     let mechelen = unit(&s, "elz23");
     let err = apply(
         &mut s.scenario,
-        &s.atlas,
+        &s.data.atlas,
         &Edit::AssignUnits {
             units: vec![mechelen],
             team: Some(gent_team),
@@ -203,7 +206,7 @@ fn a_locked_team_neither_loses_nor_gains_zones() {
     assert_eq!(s.scenario, before, "a refused move changes nothing");
     apply(
         &mut s.scenario,
-        &s.atlas,
+        &s.data.atlas,
         &Edit::SetLocked {
             team: gent_team,
             locked: false,
@@ -212,7 +215,7 @@ fn a_locked_team_neither_loses_nor_gains_zones() {
     .expect("unlock");
     apply(
         &mut s.scenario,
-        &s.atlas,
+        &s.data.atlas,
         &Edit::AssignUnits {
             units: vec![gent],
             team: Some(trawant),
@@ -229,7 +232,7 @@ fn deleting_a_team_leaves_its_zones_without_a_team() {
     let zones = s.metrics.teams[westhoek].units.clone();
     apply(
         &mut s.scenario,
-        &s.atlas,
+        &s.data.atlas,
         &Edit::DeleteTeam { team: westhoek },
     )
     .expect("delete");
@@ -249,7 +252,7 @@ fn new_renamed_and_recoloured_teams() {
     let mut s = fresh();
     apply(
         &mut s.scenario,
-        &s.atlas,
+        &s.data.atlas,
         &Edit::CreateTeam {
             name: "Nieuw team 18".into(),
             colour: [1, 2, 3],
@@ -259,7 +262,7 @@ fn new_renamed_and_recoloured_teams() {
     let t = s.scenario.teams.len() - 1;
     apply(
         &mut s.scenario,
-        &s.atlas,
+        &s.data.atlas,
         &Edit::RenameTeam {
             team: t,
             name: "Kust".into(),
@@ -268,7 +271,7 @@ fn new_renamed_and_recoloured_teams() {
     .expect("rename");
     apply(
         &mut s.scenario,
-        &s.atlas,
+        &s.data.atlas,
         &Edit::RecolourTeam {
             team: t,
             colour: [9, 9, 9],
@@ -281,7 +284,7 @@ fn new_renamed_and_recoloured_teams() {
     let coast = unit(&s, "elz31");
     apply(
         &mut s.scenario,
-        &s.atlas,
+        &s.data.atlas,
         &Edit::AssignUnits {
             units: vec![coast],
             team: Some(t),
@@ -305,7 +308,7 @@ fn history_undoes_and_redoes_at_least_200_steps() {
         let t = if i % 2 == 0 { westhoek } else { trawant };
         apply(
             &mut s.scenario,
-            &s.atlas,
+            &s.data.atlas,
             &Edit::AssignUnits {
                 units: vec![zone],
                 team: Some(t),
@@ -326,6 +329,6 @@ fn history_undoes_and_redoes_at_least_200_steps() {
         s.scenario = next;
     }
     assert_eq!(s.scenario, end);
-    let m = compute(&s.atlas, &s.scenario, &s.rules);
+    let m = compute(&s.data.atlas, &s.scenario, &s.data.rules);
     assert!(m.teams[trawant].units.contains(&zone));
 }

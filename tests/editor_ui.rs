@@ -5,10 +5,10 @@ use crate::common;
 use egui::{Key, Pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use gebiedsplanner::app::{GebiedsApp, Settings};
-use gebiedsplanner::editor::{DropTarget, Workspace};
+use gebiedsplanner::app::{Command, GebiedsApp, Settings};
 use gebiedsplanner::model::edit::Edit;
 use gebiedsplanner::ui::dialogs::ScriptedDialogs;
+use gebiedsplanner::workspace::{DropTarget, Workspace};
 
 fn harness() -> Harness<'static, GebiedsApp> {
     let app = GebiedsApp::headless(
@@ -25,15 +25,15 @@ fn ws<'a>(h: &'a Harness<'_, GebiedsApp>) -> &'a Workspace {
 }
 
 fn unit(h: &Harness<'_, GebiedsApp>, code: &str) -> usize {
-    ws(h).session.atlas.unit_by_code(code).expect(code)
+    ws(h).doc.data.atlas.unit_by_code(code).expect(code)
 }
 
 fn team(h: &Harness<'_, GebiedsApp>, id: &str) -> usize {
-    ws(h).session.scenario.team_by_id(id).expect(id)
+    ws(h).doc.scenario.team_by_id(id).expect(id)
 }
 
 fn zones_of(h: &Harness<'_, GebiedsApp>, t: usize) -> usize {
-    ws(h).session.metrics.teams[t].units.len()
+    ws(h).doc.metrics.teams[t].units.len()
 }
 
 fn label_pos(h: &Harness<'_, GebiedsApp>, u: usize) -> Pos2 {
@@ -94,7 +94,7 @@ fn dragging_a_zone_onto_a_team_in_the_list_moves_it() {
 
     assert_eq!(zones_of(&h, from_team), a - 1);
     assert_eq!(zones_of(&h, to_team), b + 1);
-    assert_eq!(ws(&h).session.scenario.unit_team[zone], Some(to_team));
+    assert_eq!(ws(&h).doc.scenario.unit_team[zone], Some(to_team));
     assert!(ws(&h).history.can_undo(), "one drag is one step");
     assert_eq!(ws(&h).history.len(), 1);
 }
@@ -103,7 +103,7 @@ fn dragging_a_zone_onto_a_team_in_the_list_moves_it() {
 fn escape_cancels_a_drag() {
     let mut h = harness();
     let zone = unit(&h, "elz44");
-    let before = ws(&h).session.scenario.clone();
+    let before = ws(&h).doc.scenario.clone();
     let p = label_pos(&h, zone);
     click(&mut h, p);
     let target = h.get_by_label("Trawant").rect().center();
@@ -113,7 +113,7 @@ fn escape_cancels_a_drag() {
     h.run_steps(1);
     h.drop_at(target);
     h.run_steps(2);
-    assert_eq!(ws(&h).session.scenario, before);
+    assert_eq!(ws(&h).doc.scenario, before);
     assert!(ws(&h).preview.is_none());
     assert!(!ws(&h).history.can_undo());
 }
@@ -122,7 +122,7 @@ fn escape_cancels_a_drag() {
 fn releasing_outside_any_target_changes_nothing() {
     let mut h = harness();
     let zone = unit(&h, "elz44");
-    let before = ws(&h).session.scenario.clone();
+    let before = ws(&h).doc.scenario.clone();
     let p = label_pos(&h, zone);
     click(&mut h, p);
     // The top-left corner of the map is the North Sea: no zone there.
@@ -130,16 +130,16 @@ fn releasing_outside_any_target_changes_nothing() {
     drag_to(&mut h, p, sea);
     h.drop_at(sea);
     h.run_steps(2);
-    assert_eq!(ws(&h).session.scenario, before);
+    assert_eq!(ws(&h).doc.scenario, before);
 }
 
 /// A zone whose team falls apart without it, and a zone of another team next to it.
 fn cut_candidate(w: &Workspace) -> (usize, usize, usize) {
     use gebiedsplanner::model::metrics::compute;
-    let s = &w.session;
+    let s = &w.doc;
     for (u, t) in s.scenario.unit_team.iter().enumerate() {
         let Some(t) = *t else { continue };
-        for &n in &s.atlas.unit_neighbours[u] {
+        for &n in &s.data.atlas.unit_neighbours[u] {
             let Some(other) = s.scenario.unit_team[n] else {
                 continue;
             };
@@ -148,7 +148,7 @@ fn cut_candidate(w: &Workspace) -> (usize, usize, usize) {
             }
             let mut sc = s.scenario.clone();
             sc.unit_team[u] = Some(other);
-            let m = compute(&s.atlas, &sc, &s.rules);
+            let m = compute(&s.data.atlas, &sc, &s.data.rules);
             if !m.teams[t].is_contiguous() && m.teams[other].is_contiguous() {
                 return (u, n, t);
             }
@@ -169,7 +169,7 @@ fn a_move_that_cuts_a_team_is_flagged_and_undo_restores_it() {
     drag_to(&mut h, p, q);
     h.drop_at(q);
     h.run_steps(2);
-    let m = &ws(&h).session.metrics;
+    let m = &ws(&h).doc.metrics;
     assert!(!m.teams[cut_team].is_contiguous());
     h.get_by_label("Regels niet voldaan");
     h.get_by_label("1 team niet aaneengesloten");
@@ -184,34 +184,26 @@ fn a_move_that_cuts_a_team_is_flagged_and_undo_restores_it() {
 
     h.get_by_label("Ongedaan maken").click();
     h.run_steps(2);
-    assert!(ws(&h).session.metrics.teams[cut_team].is_contiguous());
+    assert!(ws(&h).doc.metrics.teams[cut_team].is_contiguous());
     h.get_by_label("Alle regels voldaan");
     assert!(h.query_by_label("los deel van een team").is_none());
     // And redo with the keyboard.
     h.key_press_modifiers(egui::Modifiers::COMMAND | egui::Modifiers::SHIFT, Key::Z);
     h.run_steps(2);
-    assert!(!ws(&h).session.metrics.teams[cut_team].is_contiguous());
+    assert!(!ws(&h).doc.metrics.teams[cut_team].is_contiguous());
 }
 
 #[test]
 fn a_locked_team_refuses_a_move_and_says_so() {
     let mut h = harness();
     let gent_team = team(&h, "samen1plan-gent");
-    let lang = h.state().settings.lang;
-    h.state_mut()
-        .workspace_mut()
-        .expect("ws")
-        .apply(
-            Edit::SetLocked {
-                team: gent_team,
-                locked: true,
-            },
-            lang,
-        )
-        .expect("lock");
+    h.state_mut().push(Command::Edit(Edit::SetLocked {
+        team: gent_team,
+        locked: true,
+    }));
     h.run_steps(2);
     assert!(h.query_all_by_label_contains("[vergrendeld]").count() >= 1);
-    let before = ws(&h).session.scenario.clone();
+    let before = ws(&h).doc.scenario.clone();
     let zone = unit(&h, "elz44");
     let p = label_pos(&h, zone);
     click(&mut h, p);
@@ -219,7 +211,7 @@ fn a_locked_team_refuses_a_move_and_says_so() {
     drag_to(&mut h, p, target);
     h.drop_at(target);
     h.run_steps(2);
-    assert_eq!(ws(&h).session.scenario, before);
+    assert_eq!(ws(&h).doc.scenario, before);
     assert!(
         h.query_all_by_label_contains("is vergrendeld").count() >= 1,
         "the refusal is shown"
@@ -234,7 +226,7 @@ fn unassigning_with_delete_breaks_coverage() {
     click(&mut h, p);
     h.key_press(Key::Delete);
     h.run_steps(2);
-    assert_eq!(ws(&h).session.metrics.unassigned_units, vec![zone]);
+    assert_eq!(ws(&h).doc.metrics.unassigned_units, vec![zone]);
     h.get_by_label("Regels niet voldaan");
     h.get_by_label("1 zone zonder team");
     h.get_by_label("Volgende zone zonder team").click();
@@ -249,11 +241,13 @@ fn unassigning_with_delete_breaks_coverage() {
 fn the_map_after_a_move() {
     let mut h = harness();
     let zone = unit(&h, "elz13");
-    let lang = h.state().settings.lang;
     let trawant = team(&h, "trawant");
-    let w = h.state_mut().workspace_mut().expect("ws");
-    w.selection = [zone].into_iter().collect();
-    w.assign_selection(Some(trawant), lang).expect("move");
+    let cell = ws(&h).doc.data.atlas.units[zone].cells[0];
+    h.state_mut().push(Command::ClickCell {
+        cell: Some(cell),
+        add: false,
+    });
+    h.state_mut().push(Command::AssignSelection(Some(trawant)));
     h.run_steps(3);
     // The status bar names the data folder, which differs between machines.
     let size = h.ctx.content_rect();
@@ -289,7 +283,7 @@ fn the_compact_team_list_takes_less_than_half_the_height() {
         0
     );
     // Every team still shows its zones, children and budget.
-    let teams = ws(&h).session.scenario.teams.len();
+    let teams = ws(&h).doc.scenario.teams.len();
     assert!(
         h.query_all_by_label_contains(" ELZ · Kinderen 0-17: ")
             .count()
@@ -319,7 +313,7 @@ fn the_move_list_marks_the_team_the_zone_is_in_and_moves_it() {
     let mut h = harness();
     let zone = unit(&h, "elz44");
     let (gent, trawant) = (team(&h, "samen1plan-gent"), team(&h, "trawant"));
-    let name = |h: &Harness<'_, GebiedsApp>, t: usize| ws(h).session.scenario.teams[t].name.clone();
+    let name = |h: &Harness<'_, GebiedsApp>, t: usize| ws(h).doc.scenario.teams[t].name.clone();
     let (gent_name, trawant_name) = (name(&h, gent), name(&h, trawant));
     let p = label_pos(&h, zone);
     click(&mut h, p);
@@ -344,7 +338,7 @@ fn the_move_list_marks_the_team_the_zone_is_in_and_moves_it() {
         .expect("Trawant in the move list")
         .click();
     h.run_steps(2);
-    assert_eq!(ws(&h).session.scenario.unit_team[zone], Some(trawant));
+    assert_eq!(ws(&h).doc.scenario.unit_team[zone], Some(trawant));
 }
 
 /// Selecting a zone shows its details at the foot of the panel: the rules and the team list
@@ -381,7 +375,7 @@ fn a_selection_of_several_zones_shows_their_totals() {
     h.run_steps(2);
     h.get_by_label("Selectie (2)");
     h.get_by_label("2 eerstelijnszones");
-    let atlas = &ws(&h).session.atlas;
+    let atlas = &ws(&h).doc.data.atlas;
     let total = atlas.unit_population(a).0.expect("a") + atlas.unit_population(b).0.expect("b");
     let text = gebiedsplanner::i18n::int(total);
     assert!(
@@ -445,10 +439,10 @@ fn the_change_against_2020_says_what_is_gained_and_lost() {
 #[test]
 fn a_new_team_comes_into_view_with_its_name_to_type() {
     let mut h = harness();
-    let teams = ws(&h).session.scenario.teams.len();
+    let teams = ws(&h).doc.scenario.teams.len();
     h.get_by_label("+ Nieuw team").click();
     h.run_steps(6);
-    assert_eq!(ws(&h).session.scenario.teams.len(), teams + 1);
+    assert_eq!(ws(&h).doc.scenario.teams.len(), teams + 1);
     let name = format!("Nieuw team {}", teams + 1);
     let field = h
         .query_all_by_role(egui::accesskit::Role::TextInput)

@@ -6,20 +6,20 @@ use std::process::Command;
 
 use gebiedsplanner::data::assignment_csv;
 use gebiedsplanner::data::scenario_file::{self, FileMeta, ScenarioFile, Unresolved};
+use gebiedsplanner::document::Document;
 use gebiedsplanner::export::image::decode_png;
 use gebiedsplanner::model::atlas::Edition;
 use gebiedsplanner::model::compare::compare;
 use gebiedsplanner::model::edit::{Edit, apply};
-use gebiedsplanner::session::Session;
 
-fn fresh() -> Session {
-    let s = common::session(Edition::M2025);
-    Session::with_atlas(&s.data_dir, s.atlas.clone(), s.seeds.clone())
+fn fresh() -> Document {
+    let s = common::doc(Edition::M2025);
+    Document::default_division(s.data.clone())
 }
 
-fn to_file(s: &Session) -> ScenarioFile {
+fn to_file(s: &Document) -> ScenarioFile {
     ScenarioFile::compose(
-        &s.atlas,
+        &s.data.atlas,
         &s.scenario,
         &FileMeta::default(),
         &Unresolved::default(),
@@ -32,10 +32,10 @@ fn a_saved_scenario_opens_as_it_was() {
     let mut s = fresh();
     // Some edits of every kind, municipality mode included.
     let trawant = s.scenario.team_by_id("trawant").expect("trawant");
-    let gent = s.atlas.unit_by_code("elz13").expect("gent");
+    let gent = s.data.atlas.unit_by_code("elz13").expect("gent");
     apply(
         &mut s.scenario,
-        &s.atlas,
+        &s.data.atlas,
         &Edit::AssignUnits {
             units: vec![gent],
             team: Some(trawant),
@@ -43,6 +43,7 @@ fn a_saved_scenario_opens_as_it_was() {
     )
     .expect("move");
     let aalst = s
+        .data
         .atlas
         .municipalities
         .iter()
@@ -50,7 +51,7 @@ fn a_saved_scenario_opens_as_it_was() {
         .expect("Aalst");
     apply(
         &mut s.scenario,
-        &s.atlas,
+        &s.data.atlas,
         &Edit::AssignMunicipalities {
             municipalities: vec![aalst],
             team: None,
@@ -59,7 +60,7 @@ fn a_saved_scenario_opens_as_it_was() {
     .expect("municipality");
     apply(
         &mut s.scenario,
-        &s.atlas,
+        &s.data.atlas,
         &Edit::SetLocked {
             team: trawant,
             locked: true,
@@ -68,7 +69,7 @@ fn a_saved_scenario_opens_as_it_was() {
     .expect("lock");
     apply(
         &mut s.scenario,
-        &s.atlas,
+        &s.data.atlas,
         &Edit::CreateTeam {
             name: "Kust, \"nieuw\"".into(),
             colour: [1, 2, 3],
@@ -80,7 +81,7 @@ fn a_saved_scenario_opens_as_it_was() {
     let path = dir.path().join("plan.json");
     scenario_file::save(&path, &to_file(&s)).expect("save");
     let back = scenario_file::read(&path).expect("read");
-    let r = back.to_scenario(&s.atlas, &path).expect("resolve");
+    let r = back.to_scenario(&s.data.atlas, &path).expect("resolve");
     assert!(r.unresolved.is_empty());
     assert_eq!(r.scenario, s.scenario);
     assert_eq!(back.edition, Edition::M2025);
@@ -96,9 +97,9 @@ fn unknown_fields_from_a_newer_version_survive_a_round_trip() {
     let dir = tempfile::tempdir().expect("tmp");
     let path = dir.path().join("plan.json");
     let f = scenario_file::parse(&path, &json.to_string()).expect("parse");
-    let r = f.to_scenario(&s.atlas, &path).expect("resolve");
+    let r = f.to_scenario(&s.data.atlas, &path).expect("resolve");
     let again = ScenarioFile::compose(
-        &s.atlas,
+        &s.data.atlas,
         &r.scenario,
         &f.meta(),
         &r.unresolved,
@@ -119,9 +120,10 @@ fn a_version_1_file_is_upgraded() {
     let path = std::path::Path::new("oud.json");
     let f = scenario_file::parse(path, text).expect("upgrade");
     assert_eq!(f.version, 2);
-    let r = f.to_scenario(&s.atlas, path).expect("resolve");
+    let r = f.to_scenario(&s.data.atlas, path).expect("resolve");
     for k in 1..=4 {
         let u = s
+            .data
             .atlas
             .unit_by_code(&format!("elz2-{k}"))
             .expect("sub-zone");
@@ -135,9 +137,9 @@ fn a_code_the_data_does_not_have_is_kept_and_listed() {
     let mut f = to_file(&s);
     f.assignment.insert("elz99".into(), "trawant".into());
     let path = std::path::Path::new("plan.json");
-    let r = f.to_scenario(&s.atlas, path).expect("resolve");
+    let r = f.to_scenario(&s.data.atlas, path).expect("resolve");
     assert_eq!(r.unresolved.codes(), vec!["elz99".to_string()]);
-    let again = ScenarioFile::compose(&s.atlas, &r.scenario, &f.meta(), &r.unresolved, "now");
+    let again = ScenarioFile::compose(&s.data.atlas, &r.scenario, &f.meta(), &r.unresolved, "now");
     assert_eq!(
         again.assignment.get("elz99").map(String::as_str),
         Some("trawant")
@@ -200,7 +202,7 @@ fn bad_scenario_files_get_clear_errors() {
         let path = dir.path().join(name);
         std::fs::write(&path, &bytes).expect("write");
         let msg = match scenario_file::read(&path)
-            .and_then(|f| f.to_scenario(&s.atlas, &path).map(|_| ()))
+            .and_then(|f| f.to_scenario(&s.data.atlas, &path).map(|_| ()))
         {
             Ok(()) => panic!("{name} was accepted"),
             Err(e) => e.to_string(),
@@ -219,7 +221,7 @@ fn bad_scenario_files_get_clear_errors() {
     file.assignment.insert("elz99".into(), "trawant".into());
     let path = dir.path().join("unknown.json");
     scenario_file::save(&path, &file).expect("save");
-    let err = gebiedsplanner::cli::load_scenario(&s.atlas, &path).expect_err("unknown code");
+    let err = gebiedsplanner::cli::load_scenario(&s.data.atlas, &path).expect_err("unknown code");
     assert!(err.to_string().contains("elz99"), "{err}");
 }
 
@@ -250,18 +252,19 @@ fn assignment_table_with_semicolons_bom_and_bad_lines() {
     let mut s = fresh();
     let text = "\u{feff}Code;Naam;Team\nelz13;Gent;Trawant\nelz6;Brugge;trawant\n99999;Nergens;Trawant\nelz44;Schelde en Leie;Onbekend Team\n44021;Gent;Konekti\n\nelz31;Oostkust;\n";
     let path = std::path::Path::new("indeling.csv");
-    let report = assignment_csv::import(&s.atlas, &mut s.scenario, path, text).expect("import");
+    let report =
+        assignment_csv::import(&s.data.atlas, &mut s.scenario, path, text).expect("import");
     let trawant = s.scenario.team_by_id("trawant").expect("trawant");
     let konekti = s.scenario.team_by_id("konekti").expect("konekti");
     assert_eq!(
-        s.scenario.unit_team[s.atlas.unit_by_code("elz6").expect("brugge")],
+        s.scenario.unit_team[s.data.atlas.unit_by_code("elz6").expect("brugge")],
         Some(trawant)
     );
     assert_eq!(
-        s.scenario.unit_team[s.atlas.unit_by_code("elz31").expect("oostkust")],
+        s.scenario.unit_team[s.data.atlas.unit_by_code("elz31").expect("oostkust")],
         None
     );
-    let gent_muni = s.atlas.muni_by_code("44021").expect("gent");
+    let gent_muni = s.data.atlas.muni_by_code("44021").expect("gent");
     assert_eq!(s.scenario.muni_team.get(&gent_muni), Some(&Some(konekti)));
     assert_eq!(report.zones, 3);
     assert_eq!(report.municipalities, 1);
@@ -271,10 +274,11 @@ fn assignment_table_with_semicolons_bom_and_bad_lines() {
     assert!(report.skipped[1].1.contains("Onbekend Team"));
 
     // Export and import again with commas: the same division.
-    let out = assignment_csv::export(&s.atlas, &s.scenario);
+    let out = assignment_csv::export(&s.data.atlas, &s.scenario);
     let mut t = fresh();
     let comma = out.replace(';', ",");
-    let r = assignment_csv::import(&t.atlas, &mut t.scenario, path, &comma).expect("re-import");
+    let r =
+        assignment_csv::import(&t.data.atlas, &mut t.scenario, path, &comma).expect("re-import");
     assert!(r.skipped.is_empty(), "{:?}", r.skipped);
     assert_eq!(t.scenario.unit_team, s.scenario.unit_team);
     assert_eq!(t.scenario.muni_team, s.scenario.muni_team);
@@ -287,10 +291,10 @@ fn compare_lists_exactly_the_moved_units() {
     let trawant = s.scenario.team_by_id("trawant").expect("trawant");
     let moved = ["elz13", "elz44"];
     for code in moved {
-        let u = s.atlas.unit_by_code(code).expect("zone");
+        let u = s.data.atlas.unit_by_code(code).expect("zone");
         apply(
             &mut s.scenario,
-            &s.atlas,
+            &s.data.atlas,
             &Edit::AssignUnits {
                 units: vec![u],
                 team: Some(trawant),
@@ -298,11 +302,15 @@ fn compare_lists_exactly_the_moved_units() {
         )
         .expect("move");
     }
-    let c = compare(&s.atlas, &s.scenario, &base.scenario);
+    let c = compare(&s.data.atlas, &s.scenario, &base.scenario);
     let mut units: Vec<&str> = c
         .moved
         .iter()
-        .map(|(cell, _, _)| s.atlas.units[s.atlas.cells[*cell].unit].code.as_str())
+        .map(|(cell, _, _)| {
+            s.data.atlas.units[s.data.atlas.cells[*cell].unit]
+                .code
+                .as_str()
+        })
         .collect();
     units.sort_unstable();
     units.dedup();
@@ -373,7 +381,7 @@ fn export_from_the_command_line_writes_a_png_with_the_team_colours() {
 
 /// Every team's colour, at 80 % over white, covers at least `min` pixels of the picture.
 fn every_team_colour_shows(rgba: &[u8], min: usize) {
-    let s = common::session(Edition::M2025);
+    let s = common::doc(Edition::M2025);
     for team in &s.scenario.teams {
         let want: Vec<u8> = team
             .colour

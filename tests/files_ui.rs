@@ -6,7 +6,7 @@ use crate::common;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use gebiedsplanner::app::{AppPaths, GebiedsApp, Settings};
+use gebiedsplanner::app::{AppPaths, Command, GebiedsApp, Settings};
 use gebiedsplanner::data::scenario_file;
 use gebiedsplanner::ui::dialogs::ScriptedDialogs;
 
@@ -55,12 +55,12 @@ fn closing_a_tab_with_changes_asks_first() {
         AppPaths::default(),
         ScriptedDialogs::default(),
     );
-    h.state_mut().new_tab(false);
+    h.state_mut().push(Command::NewTab { empty: false });
     h.run_steps(2);
     assert_eq!(h.state().tabs().expect("tabs").list.len(), 2);
     common::unassign_gent(&mut h);
     let active = h.state().tabs().expect("tabs").active;
-    h.state_mut().close_tab(active);
+    h.state_mut().push(Command::CloseTab(active));
     h.run_steps(2);
     h.get_by_label("Niet-bewaarde wijzigingen");
     h.get_by_label("Annuleren").click();
@@ -70,7 +70,7 @@ fn closing_a_tab_with_changes_asks_first() {
         2,
         "cancel keeps the tab"
     );
-    h.state_mut().close_tab(active);
+    h.state_mut().push(Command::CloseTab(active));
     h.run_steps(2);
     h.get_by_label("Niet bewaren").click();
     h.run_steps(2);
@@ -82,8 +82,8 @@ fn opening_a_file_adds_a_tab_and_duplicating_branches_it() {
     let dir = tempfile::tempdir().expect("tmp");
     let file = dir.path().join("variant.json");
     {
-        let s = common::session(gebiedsplanner::model::atlas::Edition::M2025);
-        let mut f = scenario_file::ScenarioFile::from_scenario(&s.atlas, &s.scenario);
+        let s = common::doc(gebiedsplanner::model::atlas::Edition::M2025);
+        let mut f = scenario_file::ScenarioFile::from_scenario(&s.data.atlas, &s.scenario);
         f.name = "Variant A".into();
         f.assignment.insert("elz13".into(), "trawant".into());
         scenario_file::save(&file, &f).expect("save");
@@ -95,16 +95,16 @@ fn opening_a_file_adds_a_tab_and_duplicating_branches_it() {
     h.run_steps(3);
     let tabs = h.state().tabs().expect("tabs");
     assert_eq!(tabs.list.len(), 2);
-    assert_eq!(tabs.list[1].session.scenario.name, "Variant A");
+    assert_eq!(tabs.list[1].doc.scenario.name, "Variant A");
     assert!(!tabs.list[1].is_dirty());
     h.get_by_label("variant.json");
-    h.state_mut().duplicate_tab();
+    h.state_mut().push(Command::DuplicateTab);
     h.run_steps(2);
     let tabs = h.state().tabs().expect("tabs");
     assert_eq!(tabs.list.len(), 3);
     assert_eq!(
-        tabs.list[2].session.scenario.unit_team,
-        tabs.list[1].session.scenario.unit_team
+        tabs.list[2].doc.scenario.unit_team,
+        tabs.list[1].doc.scenario.unit_team
     );
     assert!(tabs.list[2].file.path.is_none());
     assert!(h.state().settings.recent.contains(&file));
@@ -136,8 +136,8 @@ fn after_a_crash_the_autosave_is_offered_and_restored() {
     let tabs = h.state().tabs().expect("tabs");
     assert_eq!(tabs.list.len(), 2);
     let restored = &tabs.list[tabs.active];
-    let gent = restored.session.atlas.unit_by_code("elz13").expect("gent");
-    assert_eq!(restored.session.scenario.unit_team[gent], None);
+    let gent = restored.doc.data.atlas.unit_by_code("elz13").expect("gent");
+    assert_eq!(restored.doc.scenario.unit_team[gent], None);
     assert!(
         restored.is_dirty(),
         "a restored scenario still needs saving"
@@ -164,7 +164,7 @@ fn comparing_with_another_tab_lists_the_moved_zones() {
         AppPaths::default(),
         ScriptedDialogs::default(),
     );
-    h.state_mut().duplicate_tab();
+    h.state_mut().push(Command::DuplicateTab);
     h.run_steps(2);
     // Compare the copy with the first tab.
     let first = h.state().tabs().expect("tabs").list[0]

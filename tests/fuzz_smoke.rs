@@ -1,7 +1,7 @@
 //! A mutation fuzzer that runs on stable Rust: it takes the corpus (tests/corpus) and a few
 //! real files as seeds, mutates them with a seeded generator (cut, flip, insert, splice, repeat,
 //! hostile tokens such as NaN, 1e999 and deep nesting) and runs every result through the
-//! reader's fuzz entry point (`gebiedsplanner::data::fuzz`). A panic or an input that takes
+//! reader's fuzz entry point (`gebiedsplanner::fuzzing`). A panic or an input that takes
 //! too long fails the test; the input is kept under target/fuzz-findings/ to add to the corpus.
 //!
 //! By default each reader gets a short smoke run (a few seconds, as CI runs it). For a long run:
@@ -19,8 +19,8 @@ use std::path::PathBuf;
 use std::sync::Once;
 use std::time::{Duration, Instant};
 
-use gebiedsplanner::data::fuzz;
 use gebiedsplanner::data::scenario_file::{FileMeta, ScenarioFile, Unresolved};
+use gebiedsplanner::fuzzing as fuzz;
 use gebiedsplanner::model::atlas::Edition;
 
 /// xorshift64*: small, fast and the same on every machine.
@@ -263,7 +263,10 @@ fn run(reader: &str, seeds: Vec<Vec<u8>>, target: impl Fn(&[u8])) {
             let msg = p
                 .downcast_ref::<String>()
                 .cloned()
-                .or_else(|| p.downcast_ref::<&str>().map(|s| s.to_string()))
+                .or_else(|| {
+                    p.downcast_ref::<&str>()
+                        .map(std::string::ToString::to_string)
+                })
                 .unwrap_or_default();
             let kept = keep(reader, input);
             panic!("{reader}: panic on {}: {msg}", kept.display());
@@ -281,7 +284,7 @@ fn run(reader: &str, seeds: Vec<Vec<u8>>, target: impl Fn(&[u8])) {
         let input = mutate(&mut rng, base, &seeds);
         try_one(&input, &mut execs, &mut slowest);
     }
-    println!(
+    eprintln!(
         "fuzz {reader}: {execs} inputs in {:.1} s, slowest {:?}, no panic",
         started.elapsed().as_secs_f64(),
         slowest
@@ -314,33 +317,35 @@ fn fuzz_data_csv() {
 
 #[test]
 fn fuzz_scenario() {
-    let s = common::session(Edition::M2025);
+    let s = common::doc(Edition::M2025);
     let mut seeds = corpus("scenario");
     let f = ScenarioFile::compose(
-        &s.atlas,
+        &s.data.atlas,
         &s.scenario,
         &FileMeta::default(),
         &Unresolved::default(),
         "2026-11-23T10:00:00Z",
     );
     seeds.push(f.to_json().into_bytes());
-    run("scenario", seeds, |b| fuzz::scenario(&s.atlas, b));
+    run("scenario", seeds, |b| fuzz::scenario(&s.data.atlas, b));
 }
 
 #[test]
 fn fuzz_assignment_csv() {
-    let s = common::session(Edition::M2025);
+    let s = common::doc(Edition::M2025);
     let mut seeds = corpus("assignment_csv");
-    seeds.push(gebiedsplanner::data::assignment_csv::export(&s.atlas, &s.scenario).into_bytes());
+    seeds.push(
+        gebiedsplanner::data::assignment_csv::export(&s.data.atlas, &s.scenario).into_bytes(),
+    );
     run("assignment_csv", seeds, |b| {
-        fuzz::assignment(&s.atlas, &s.scenario, b)
+        fuzz::assignment(&s.data.atlas, &s.scenario, b);
     });
 }
 
 #[test]
 fn fuzz_reference() {
-    let s = common::session(Edition::M2025);
-    let geo = gebiedsplanner::map::MapGeometry::build(&s.atlas);
+    let s = common::doc(Edition::M2025);
+    let geo = gebiedsplanner::map::MapGeometry::build(&s.data.atlas);
     let mut seeds = corpus("reference");
     seeds.push(data_file(
         "wijken_deelgemeenten_proeftuin_gemeenten.geojson",

@@ -3,15 +3,14 @@
 
 use crate::common;
 
-use gebiedsplanner::editor::Workspace;
-use gebiedsplanner::i18n::Lang;
+use gebiedsplanner::document::Document;
 use gebiedsplanner::map::layers::Layers;
 use gebiedsplanner::model::atlas::Edition;
 use gebiedsplanner::model::borders::team_border_arcs;
 use gebiedsplanner::model::compare::compare;
 use gebiedsplanner::model::edit::Edit;
 use gebiedsplanner::model::metrics::compute;
-use gebiedsplanner::session::Session;
+use gebiedsplanner::workspace::Workspace;
 
 /// A small deterministic random sequence.
 struct Rng(u64);
@@ -26,20 +25,20 @@ impl Rng {
 }
 
 fn workspace() -> Workspace {
-    let s = common::session(Edition::M2025);
-    let session = Session::with_atlas(&s.data_dir, s.atlas.clone(), s.seeds.clone());
-    Workspace::new(session, &Layers::default())
+    let s = common::doc(Edition::M2025);
+    let doc = Document::default_division(s.data.clone());
+    Workspace::new(doc, &Layers::default())
 }
 
 #[test]
 fn random_moves_undo_and_redo_keep_the_numbers_of_a_full_recompute() {
     let mut w = workspace();
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
-    let nunits = w.session.atlas.units.len();
-    let nmunis = w.session.atlas.municipalities.len();
+    let nunits = w.doc.data.atlas.units.len();
+    let nmunis = w.doc.data.atlas.municipalities.len();
     let mut broke_a_rule = false;
     for step in 0..120 {
-        let nteams = w.session.scenario.teams.len();
+        let nteams = w.doc.scenario.teams.len();
         let team = match rng.below(nteams + 1) {
             t if t == nteams => None,
             t => Some(t),
@@ -64,9 +63,9 @@ fn random_moves_undo_and_redo_keep_the_numbers_of_a_full_recompute() {
                 team,
             },
         };
-        let _ = w.apply(edit, Lang::En);
+        let _ = w.apply(edit);
         check(&w, step);
-        broke_a_rule |= !w.session.metrics.all_rules_hold();
+        broke_a_rule |= !w.doc.metrics.all_rules_hold();
     }
     assert!(
         broke_a_rule,
@@ -75,18 +74,22 @@ fn random_moves_undo_and_redo_keep_the_numbers_of_a_full_recompute() {
 }
 
 fn check(w: &Workspace, step: usize) {
-    let s = &w.session;
-    let full = compute(&s.atlas, &s.scenario, &s.rules);
+    let s = &w.doc;
+    let full = compute(&s.data.atlas, &s.scenario, &s.data.rules);
     assert_eq!(s.metrics, full, "metrics after step {step}");
-    assert_eq!(s.cell_team, s.scenario.cell_teams(&s.atlas), "step {step}");
+    assert_eq!(
+        s.cell_team,
+        s.scenario.cell_teams(&s.data.atlas),
+        "step {step}"
+    );
     assert_eq!(
         w.team_arcs,
-        team_border_arcs(&s.atlas, &s.scenario.cell_teams(&s.atlas)),
+        team_border_arcs(&s.data.atlas, &s.scenario.cell_teams(&s.data.atlas)),
         "team outlines after step {step}"
     );
     assert_eq!(
         w.comparison,
-        compare(&s.atlas, &s.scenario, &s.historic),
+        compare(&s.data.atlas, &s.scenario, &s.data.historic.scenario),
         "comparison after step {step}"
     );
 }
@@ -94,15 +97,15 @@ fn check(w: &Workspace, step: usize) {
 #[test]
 fn a_preview_shows_the_numbers_the_move_will_have() {
     let mut w = workspace();
-    let atlas = &w.session.atlas;
+    let atlas = &w.doc.data.atlas;
     let zone = atlas.unit_by_code("elz44").expect("Schelde en Leie");
-    let trawant = w.session.scenario.team_by_id("trawant").expect("trawant");
+    let trawant = w.doc.scenario.team_by_id("trawant").expect("trawant");
     let edit = Edit::AssignUnits {
         units: vec![zone],
         team: Some(trawant),
     };
     w.set_preview(Some(edit.clone())).expect("preview");
     let preview = w.preview.as_ref().expect("a preview").metrics.clone();
-    w.apply(edit, Lang::En).expect("move");
-    assert_eq!(preview, w.session.metrics);
+    w.apply(edit).expect("move");
+    assert_eq!(preview, w.doc.metrics);
 }

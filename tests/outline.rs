@@ -8,13 +8,13 @@ use gebiedsplanner::model::outline::{area_deg2, team_polygons};
 #[test]
 fn every_team_polygon_has_the_area_of_its_zones() {
     for ed in [Edition::M2025, Edition::M2019] {
-        let s = common::session(ed);
-        let cell_team = s.scenario.cell_teams(&s.atlas);
-        let polys = team_polygons(&s.atlas, &cell_team, s.scenario.teams.len());
+        let s = common::doc(ed);
+        let cell_team = s.scenario.cell_teams(&s.data.atlas);
+        let polys = team_polygons(&s.data.atlas, &cell_team, s.scenario.teams.len());
         for (t, team) in s.scenario.teams.iter().enumerate() {
-            let expected: f64 = (0..s.atlas.cells.len())
+            let expected: f64 = (0..s.data.atlas.cells.len())
                 .filter(|&c| cell_team[c] == Some(t))
-                .map(|c| area_deg2(&s.atlas.cells[c].polygons))
+                .map(|c| area_deg2(&s.data.atlas.cells[c].polygons))
                 .sum();
             let got = area_deg2(&polys[t]);
             let err = (got - expected).abs() / expected;

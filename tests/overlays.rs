@@ -6,14 +6,14 @@ use crate::common;
 use std::collections::BTreeSet;
 
 use gebiedsplanner::data::overlays::{
-    load_proeftuinen, read_municipality_aliases, read_neighbourhoods, read_provinces,
+    load_proeftuinen, read_municipality_aliases, read_neighbourhoods,
 };
+use gebiedsplanner::document::Document;
 use gebiedsplanner::model::atlas::{Atlas, Edition};
 use gebiedsplanner::model::overlay::historic::historic_layer;
 use gebiedsplanner::model::overlay::proeftuinen::ProeftuinOverlay;
 use gebiedsplanner::model::scenario::AreaStatus;
 use gebiedsplanner::model::search::{MatchKind, SearchIndex, SearchTarget};
-use gebiedsplanner::session::Session;
 
 fn in_cells(atlas: &Atlas, cells: &[usize], p: [f64; 2]) -> bool {
     cells
@@ -21,66 +21,19 @@ fn in_cells(atlas: &Atlas, cells: &[usize], p: [f64; 2]) -> bool {
         .any(|&c| atlas.cells[c].merc.iter().any(|m| m.contains(p)))
 }
 
-fn proeftuinen(s: &Session) -> Vec<ProeftuinOverlay> {
-    load_proeftuinen(&s.data_dir, &s.atlas, &s.seeds).expect("the Proeftuinen load")
-}
-
-#[test]
-fn provinces_are_the_six_iroj_regions_with_zoom_boxes_and_borders() {
-    let s = common::session(Edition::M2025);
-    let layer = read_provinces(&common::data_dir()).expect("provinces load");
-    let codes: BTreeSet<&str> = layer.provinces.iter().map(|p| p.code.as_str()).collect();
-    assert_eq!(
-        codes,
-        BTreeSet::from(["04000", "10000", "20001", "30000", "40000", "70000"])
-    );
-    // Every team's IROJ has a province to zoom to.
-    for t in &s.scenario.teams {
-        assert!(
-            layer.by_iroj(&t.iroj).is_some(),
-            "no province for {}",
-            t.iroj
-        );
-    }
-    let brussels = layer.by_iroj("Brussel").expect("Brussel");
-    assert_eq!(layer.provinces[brussels].code, "04000");
-    for (i, p) in layer.provinces.iter().enumerate() {
-        assert!(!p.bbox.is_empty(), "{}", p.name);
-        assert!(p.bbox.contains(p.label), "{}", p.name);
-        assert_eq!(layer.at(p.label), Some(i), "label of {} outside it", p.name);
-    }
-    // Brussels is surrounded by Vlaams-Brabant only, so all its border lines are shared
-    // with Vlaams-Brabant.
-    let vb = layer.by_code("20001").expect("Vlaams-Brabant");
-    let brussels_lines: Vec<_> = layer
-        .borders
-        .iter()
-        .filter(|b| b.left == brussels || b.right == Some(brussels))
-        .collect();
-    assert!(!brussels_lines.is_empty());
-    for b in brussels_lines {
-        let other = if b.left == brussels {
-            b.right
-        } else {
-            Some(b.left)
-        };
-        assert_eq!(other, Some(vb));
-    }
-    // Zones lie in their province: the Gent zone label is in Oost-Vlaanderen.
-    let gent = s.atlas.unit_by_code("elz13").expect("zone Gent");
-    let ovl = layer.by_code("40000").expect("Oost-Vlaanderen");
-    assert_eq!(layer.at(s.atlas.units[gent].label), Some(ovl));
+fn proeftuinen(s: &Document) -> Vec<ProeftuinOverlay> {
+    load_proeftuinen(&s.data.dir, &s.data.atlas, &s.data.seeds).expect("the Proeftuinen load")
 }
 
 #[test]
 fn historic_layer_has_the_15_teams_with_their_partners_sources_and_outlines() {
     for ed in [Edition::M2025, Edition::M2019] {
-        let s = common::session(ed);
-        let layer = historic_layer(&s.atlas, &s.historic, &s.seeds);
+        let s = common::doc(ed);
+        let layer = historic_layer(&s.data.atlas, &s.data.historic.scenario, &s.data.seeds);
         assert_eq!(layer.teams.len(), 15, "{ed:?}");
         let mut statuses = BTreeSet::new();
         for t in &layer.teams {
-            let seed = s.seeds.team(&t.id).expect("team in seeds");
+            let seed = s.data.seeds.team(&t.id).expect("team in seeds");
             assert_eq!(t.partners, seed.partners, "{}", t.name);
             assert!(t.partners.is_some(), "{}", t.name);
             assert_eq!(t.status, seed.area_status, "{}", t.name);
@@ -93,14 +46,14 @@ fn historic_layer_has_the_15_teams_with_their_partners_sources_and_outlines() {
             assert!(!t.cells.is_empty(), "{} has no area", t.name);
             assert!(!t.outline.is_empty(), "{} has no outline", t.name);
             assert!(
-                in_cells(&s.atlas, &t.cells, t.label),
+                in_cells(&s.data.atlas, &t.cells, t.label),
                 "label of {} is outside its area",
                 t.name
             );
             statuses.insert(format!("{:?}", t.status));
             // Every outline arc has this team on exactly one side.
             for &a in &t.outline {
-                let arc = &s.atlas.topology.arcs[a];
+                let arc = &s.data.atlas.topology.arcs[a];
                 let left = t.cells.contains(&(arc.left as usize));
                 let right = arc.right.is_some_and(|r| t.cells.contains(&(r as usize)));
                 assert!(left != right, "{}: arc {a} is not on its border", t.name);
@@ -125,17 +78,17 @@ fn historic_layer_has_the_15_teams_with_their_partners_sources_and_outlines() {
             AreaStatus::Sourced
         );
         // Coverage was not complete in 2020: Brugge had no team.
-        let brugge = s.atlas.muni_by_code("31005").expect("Brugge");
+        let brugge = s.data.atlas.muni_by_code("31005").expect("Brugge");
         assert!(
-            s.atlas.municipalities[brugge]
+            s.data.atlas.municipalities[brugge]
                 .cells
                 .iter()
                 .all(|c| layer.uncovered_cells.contains(c))
         );
         // The team under Gent's label is Samen1Plan Gent.
-        let gent = s.atlas.unit_by_code("elz13").expect("zone Gent");
+        let gent = s.data.atlas.unit_by_code("elz13").expect("zone Gent");
         let t = layer
-            .team_at(&s.atlas, s.atlas.units[gent].label)
+            .team_at(&s.data.atlas, s.data.atlas.units[gent].label)
             .expect("a team in Gent");
         assert_eq!(layer.teams[t].name, "Samen1Plan Gent");
         // All outline arcs together, each once.
@@ -147,10 +100,10 @@ fn historic_layer_has_the_15_teams_with_their_partners_sources_and_outlines() {
 #[test]
 fn proeftuinen_are_the_six_neighbourhoods_in_their_zones() {
     for ed in [Edition::M2025, Edition::M2019] {
-        let s = common::session(ed);
+        let s = common::doc(ed);
         let list = proeftuinen(s);
         assert_eq!(list.len(), 6, "{ed:?}");
-        for (p, seed) in list.iter().zip(&s.seeds.proeftuinen) {
+        for (p, seed) in list.iter().zip(&s.data.seeds.proeftuinen) {
             assert_eq!(p.id, seed.id);
             assert!(
                 p.missing_codes.is_empty(),
@@ -163,9 +116,13 @@ fn proeftuinen_are_the_six_neighbourhoods_in_their_zones() {
             assert_eq!(p.approximate, seed.approximate, "{}", p.id);
             assert_eq!(p.marker_only(), seed.polygon_codes.is_empty(), "{}", p.id);
             let m = p.municipality.expect("municipality in the atlas");
-            assert_eq!(s.atlas.municipalities[m].code, seed.nis);
+            assert_eq!(s.data.atlas.municipalities[m].code, seed.nis);
             assert!(
-                in_cells(&s.atlas, &s.atlas.municipalities[m].cells, p.marker),
+                in_cells(
+                    &s.data.atlas,
+                    &s.data.atlas.municipalities[m].cells,
+                    p.marker
+                ),
                 "{}: marker outside {}",
                 p.id,
                 seed.municipality
@@ -192,12 +149,15 @@ fn proeftuinen_are_the_six_neighbourhoods_in_their_zones() {
             .find(|p| p.neighbourhood == "Zeebrugge")
             .expect("Zeebrugge");
         let zone = zeebrugge.zone.expect("zone");
-        assert_eq!(s.atlas.units[zone].name, "Brugge");
+        assert_eq!(s.data.atlas.units[zone].name, "Brugge");
         // In the default scenario Brugge belongs to the Noord-West-Vlaanderen team; in 2020
         // nobody served it.
-        let team = zeebrugge.team(&s.atlas, &s.scenario).expect("a team");
+        let team = zeebrugge.team(&s.data.atlas, &s.scenario).expect("a team");
         assert_eq!(s.scenario.teams[team].id, "noord-wvl");
-        assert_eq!(zeebrugge.team(&s.atlas, &s.historic), None);
+        assert_eq!(
+            zeebrugge.team(&s.data.atlas, &s.data.historic.scenario),
+            None
+        );
         let beverlo = list
             .iter()
             .find(|p| p.id == "beringen-beverlo")
@@ -220,16 +180,16 @@ fn neighbourhood_file_has_the_wijken_of_the_six_municipalities() {
     assert!(list.iter().all(|n| !n.polygons.is_empty()));
 }
 
-fn index(s: &Session) -> SearchIndex {
-    let aliases = read_municipality_aliases(&s.data_dir, &s.atlas).expect("aliases");
-    SearchIndex::new(&s.atlas, &proeftuinen(s)).with_municipality_aliases(&aliases)
+fn index(s: &Document) -> SearchIndex {
+    let aliases = read_municipality_aliases(&s.data.dir, &s.data.atlas).expect("aliases");
+    SearchIndex::new(&s.data.atlas, &proeftuinen(s)).with_municipality_aliases(&aliases)
 }
 
 #[test]
 fn search_finds_municipalities_zones_teams_and_proeftuinen() {
-    let s = common::session(Edition::M2025);
+    let s = common::doc(Edition::M2025);
     let idx = index(s);
-    let search = |q: &str| idx.search(&s.atlas, Some(&s.scenario), q, 20);
+    let search = |q: &str| idx.search(&s.data.atlas, Some(&s.scenario), q, 20);
 
     for q in [
         "Geraardsbergen",
@@ -239,7 +199,7 @@ fn search_finds_municipalities_zones_teams_and_proeftuinen() {
     ] {
         let hits = search(q);
         let first = hits.first().expect("a hit");
-        let m = s.atlas.muni_by_code("41018").expect("Geraardsbergen");
+        let m = s.data.atlas.muni_by_code("41018").expect("Geraardsbergen");
         assert_eq!(first.target, SearchTarget::Municipality(m), "{q}");
         assert_eq!(first.kind, MatchKind::Exact);
         assert!(!first.bbox.is_empty());
@@ -268,7 +228,7 @@ fn search_finds_municipalities_zones_teams_and_proeftuinen() {
     }
 
     let hits = search("gent");
-    let zone = s.atlas.unit_by_code("elz13").expect("zone Gent");
+    let zone = s.data.atlas.unit_by_code("elz13").expect("zone Gent");
     let team = s.scenario.team_by_id("samen1plan-gent").expect("team");
     assert!(hits.iter().any(|h| h.target == SearchTarget::Zone(zone)));
     let team_hit = hits
@@ -276,7 +236,7 @@ fn search_finds_municipalities_zones_teams_and_proeftuinen() {
         .find(|h| h.target == SearchTarget::Team(team))
         .expect("Samen1Plan Gent found");
     assert_eq!(team_hit.name, "Samen1Plan Gent");
-    assert!(team_hit.bbox.contains(s.atlas.units[zone].label));
+    assert!(team_hit.bbox.contains(s.data.atlas.units[zone].label));
     // Exact matches first: municipality and zone Gent before the team.
     assert_eq!(hits[0].kind, MatchKind::Exact);
     assert!(
@@ -292,11 +252,11 @@ fn search_finds_municipalities_zones_teams_and_proeftuinen() {
 
 #[test]
 fn search_ignores_accents_and_knows_french_and_former_names() {
-    let s = common::session(Edition::M2025);
+    let s = common::doc(Edition::M2025);
     let idx = index(s);
     let first = |q: &str| {
         let h = idx
-            .search(&s.atlas, Some(&s.scenario), q, 5)
+            .search(&s.data.atlas, Some(&s.scenario), q, 5)
             .into_iter()
             .next()
             .unwrap_or_else(|| panic!("no hit for {q}"));

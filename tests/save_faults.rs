@@ -17,9 +17,9 @@ use gebiedsplanner::model::atlas::Edition;
 use gebiedsplanner::ui::dialogs::ScriptedDialogs;
 
 fn default_file(name: &str) -> ScenarioFile {
-    let s = common::session(Edition::M2025);
+    let s = common::doc(Edition::M2025);
     let mut f = ScenarioFile::compose(
-        &s.atlas,
+        &s.data.atlas,
         &s.scenario,
         &FileMeta::default(),
         &Unresolved::default(),
@@ -78,7 +78,7 @@ fn a_full_disk_leaves_the_old_file_and_says_so() {
     h.run_steps(3);
     h.get_by_label("Opslaan mislukt");
     assert!(h.state().workspace().expect("ws").is_dirty());
-    let body = h.state().message.clone().expect("a message").body;
+    let body = h.state().message().cloned().expect("a message").body;
     assert!(body.contains("plan.json"), "{body}");
     assert_eq!(std::fs::read(&path).expect("read"), before);
     let _ = std::fs::remove_file(temp_of(&path));
@@ -125,7 +125,7 @@ fn a_folder_that_cannot_be_written_leaves_the_old_file_and_says_so() {
     // The app goes on: the message closes and a save elsewhere works.
     h.get_by_label("Sluiten").click();
     h.run_steps(2);
-    assert!(h.state().message.is_none());
+    assert!(h.state().message().is_none());
     std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o755)).expect("chmod");
 }
 
@@ -180,8 +180,7 @@ fn child(test: &str, env: &str, dir: &Path) -> std::process::Child {
         .stdout(Stdio::null())
         .stderr(
             std::fs::File::create(dir.join(format!("{test}.log")))
-                .map(Stdio::from)
-                .unwrap_or_else(|_| Stdio::null()),
+                .map_or_else(|_| Stdio::null(), Stdio::from),
         )
         .spawn()
         .expect("spawn child")
@@ -298,8 +297,8 @@ fn autosave_offers_the_last_state_after_a_kill() {
     h.get_by_label("Herstellen").click();
     h.run_steps(3);
     let w = h.state().workspace().expect("ws");
-    let gent = w.session.atlas.unit_by_code("elz13").expect("gent");
-    assert_eq!(w.session.scenario.unit_team[gent], None);
+    let gent = w.doc.data.atlas.unit_by_code("elz13").expect("gent");
+    assert_eq!(w.doc.scenario.unit_team[gent], None);
     assert!(w.is_dirty());
     assert!(gebiedsplanner::app::recovery_files(&recovery).is_empty());
 }

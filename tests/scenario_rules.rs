@@ -14,11 +14,14 @@ use gebiedsplanner::model::scenario::AreaStatus;
 #[test]
 fn default_scenario_covers_every_zone_with_contiguous_teams() {
     for ed in [Edition::M2025, Edition::M2019] {
-        let s = common::session(ed);
-        let (scenario, skipped) = default_scenario(&s.atlas, &s.seeds);
+        let s = common::doc(ed);
+        let (scenario, skipped) = default_scenario(&s.data.atlas, &s.data.seeds);
         assert!(skipped.is_empty(), "seed rows without a zone: {skipped:?}");
-        assert!(scenario.unit_team.iter().all(|t| t.is_some()), "{ed:?}");
-        let m = compute(&s.atlas, &scenario, &s.rules);
+        assert!(
+            scenario.unit_team.iter().all(std::option::Option::is_some),
+            "{ed:?}"
+        );
+        let m = compute(&s.data.atlas, &scenario, &s.data.rules);
         assert!(m.is_covered());
         for (t, st) in m.teams.iter().enumerate() {
             assert!(
@@ -36,7 +39,7 @@ fn default_scenario_covers_every_zone_with_contiguous_teams() {
 
 #[test]
 fn flat_budget_is_400_000_per_zone_and_adds_up_to_24_million() {
-    let s = common::session(Edition::M2025);
+    let s = common::doc(Edition::M2025);
     let total: f64 = s.metrics.teams.iter().map(|t| t.budget_flat).sum();
     assert!((total - 60.0 * 400_000.0).abs() < 1.0, "{total}");
     let gent = s.scenario.team_by_id("samen1plan-gent").expect("Gent team");
@@ -49,8 +52,8 @@ fn flat_budget_is_400_000_per_zone_and_adds_up_to_24_million() {
 #[test]
 fn bordering_teams_never_look_alike() {
     for ed in [Edition::M2025, Edition::M2019] {
-        let s = common::session(ed);
-        let nb = team_neighbours(&s.atlas, &s.scenario);
+        let s = common::doc(ed);
+        let nb = team_neighbours(&s.data.atlas, &s.scenario);
         let mut pairs = 0;
         for (a, list) in nb.iter().enumerate() {
             for &b in list {
@@ -78,10 +81,10 @@ fn bordering_teams_never_look_alike() {
 
 #[test]
 fn historic_baseline_leaves_gaps_and_marks_estimates() {
-    let s = common::session(Edition::M2019);
-    let h = &s.historic;
+    let s = common::doc(Edition::M2019);
+    let h = &s.data.historic.scenario;
     assert_eq!(h.teams.len(), 15);
-    let m = compute(&s.atlas, h, &s.rules);
+    let m = compute(&s.data.atlas, h, &s.data.rules);
     // Coverage was not complete in 2020.
     assert!(!m.is_covered());
     // Samen1Plan Gent is sourced: exactly Gent.
@@ -140,8 +143,8 @@ fn check_prints_the_team_table_and_passes_on_the_default() {
 
 #[test]
 fn check_fails_when_a_zone_has_no_team_or_a_team_is_cut() {
-    let s = common::session(Edition::M2025);
-    let mut file = ScenarioFile::from_scenario(&s.atlas, &s.scenario);
+    let s = common::doc(Edition::M2025);
+    let mut file = ScenarioFile::from_scenario(&s.data.atlas, &s.scenario);
     // Leave Gent without a team.
     file.assignment.remove("elz13");
     let dir = tempfile::tempdir().expect("tmp");
@@ -156,7 +159,7 @@ fn check_fails_when_a_zone_has_no_team_or_a_team_is_cut() {
     );
 
     // Give Brugge to the Limburg team Plan-Trekkers: that team is now in two parts.
-    let mut file = ScenarioFile::from_scenario(&s.atlas, &s.scenario);
+    let mut file = ScenarioFile::from_scenario(&s.data.atlas, &s.scenario);
     file.assignment
         .insert("elz6".into(), "plan-trekkers".into());
     let path = dir.path().join("cut.json");
@@ -180,7 +183,7 @@ fn check_fails_when_a_zone_has_no_team_or_a_team_is_cut() {
 /// A new team gets a colour unlike every team's, so it can be told apart wherever it is drawn.
 #[test]
 fn a_new_team_gets_a_colour_unlike_the_others() {
-    let s = common::session(Edition::M2025);
+    let s = common::doc(Edition::M2025);
     let colour = gebiedsplanner::model::edit::unused_colour(&s.scenario);
     for team in &s.scenario.teams {
         assert!(
@@ -196,8 +199,8 @@ fn a_new_team_gets_a_colour_unlike_the_others() {
 /// the team list counts it: whole zones plus shared ones.
 #[test]
 fn check_counts_a_shared_zone_as_the_team_list_does() {
-    let s = common::session(Edition::M2025);
-    let atlas = &s.atlas;
+    let s = common::doc(Edition::M2025);
+    let atlas = &s.data.atlas;
     let zone = atlas.unit_by_code("elz13").expect("Gent");
     let zone = if atlas.units[zone].municipalities.len() > 1 {
         zone

@@ -30,7 +30,7 @@ fn search_finds_a_municipality_with_or_without_capitals_and_selects_its_zone() {
         h.get_by_label("Geraardsbergen (Gemeente)").click();
         h.run_steps(2);
         let w = h.state().workspace().expect("ws");
-        let zone = w.session.atlas.unit_by_code("elz10").expect("Dender Zuid");
+        let zone = w.doc.data.atlas.unit_by_code("elz10").expect("Dender Zuid");
         assert_eq!(
             w.selection.iter().copied().collect::<Vec<_>>(),
             vec![zone],
@@ -53,7 +53,8 @@ fn search_finds_the_proeftuin_zeebrugge_and_opens_its_card() {
         "the layer is switched on"
     );
     let card = h.state().proeftuin_card.expect("card open");
-    let ov = h.state().overlays.clone().expect("overlays");
+    let data = h.state().workspace().expect("workspace").data().clone();
+    let ov = &data.overlays;
     assert_eq!(ov.proeftuinen[card].municipality_name, "Brugge");
     h.get_by_label("Proeftuin buurtgericht netwerk");
     h.get_by_label("1-7-2019 – 30-6-2022");
@@ -62,7 +63,8 @@ fn search_finds_the_proeftuin_zeebrugge_and_opens_its_card() {
 #[test]
 fn the_historic_layer_has_the_15_teams_with_their_partners() {
     let h = harness();
-    let ov = h.state().overlays.clone().expect("overlays");
+    let data = h.state().workspace().expect("workspace").data().clone();
+    let ov = &data.overlays;
     assert_eq!(ov.historic.teams.len(), 15);
     let antwerpen = ov
         .historic
@@ -103,7 +105,8 @@ fn a_found_municipality_is_outlined_inside_its_zone() {
     h.run_steps(3);
     let w = h.state().workspace().expect("ws");
     let lier = w
-        .session
+        .doc
+        .data
         .atlas
         .municipalities
         .iter()
@@ -111,7 +114,7 @@ fn a_found_municipality_is_outlined_inside_its_zone() {
         .expect("Lier");
     let (marked, _) = w.marked.clone().expect("Lier is marked");
     assert_eq!(marked, lier);
-    let zone = w.session.atlas.cells[w.session.atlas.municipalities[lier].cells[0]].unit;
+    let zone = w.doc.data.atlas.cells[w.doc.data.atlas.municipalities[lier].cells[0]].unit;
     assert_eq!(w.selection.iter().copied().collect::<Vec<_>>(), vec![zone]);
     let white = |h: &mut Harness<'_, GebiedsApp>| {
         let image = h.render().expect("render");

@@ -3,6 +3,6 @@
 mod common;
 
 libfuzzer_sys::fuzz_target!(|data: &[u8]| {
-    let s = common::session();
-    gebiedsplanner::data::fuzz::assignment(&s.atlas, &s.scenario, data);
+    let s = common::doc();
+    gebiedsplanner::fuzzing::assignment(&s.data.atlas, &s.scenario, data);
 });

@@ -1,5 +1,5 @@
 #![no_main]
 
 libfuzzer_sys::fuzz_target!(|data: &[u8]| {
-    gebiedsplanner::data::fuzz::data_geojson(data);
+    gebiedsplanner::fuzzing::data_geojson(data);
 });

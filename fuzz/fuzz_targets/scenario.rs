@@ -3,6 +3,6 @@
 mod common;
 
 libfuzzer_sys::fuzz_target!(|data: &[u8]| {
-    let s = common::session();
-    gebiedsplanner::data::fuzz::scenario(&s.atlas, data);
+    let s = common::doc();
+    gebiedsplanner::fuzzing::scenario(&s.data.atlas, data);
 });

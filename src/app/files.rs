@@ -3,13 +3,14 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{GebiedsApp, Message, Screen};
+use super::command::{Answer, Command};
+use super::{GebiedsApp, Screen};
 use crate::data::{assignment_csv, scenario_file};
-use crate::editor::{Baseline, Workspace};
+use crate::document::Document;
 use crate::export;
 use crate::i18n;
 use crate::model::scenario::Scenario;
-use crate::session::Session;
+use crate::workspace::{Baseline, Workspace};
 
 /// Autosave interval, in seconds.
 pub const AUTOSAVE_SECS: f64 = 60.0;
@@ -49,13 +50,6 @@ impl GebiedsApp {
         i18n::texts(self.settings.lang)
     }
 
-    fn tell(&mut self, title: &str, body: impl Into<String>) {
-        self.message = Some(Message {
-            title: title.to_string(),
-            body: body.into(),
-        });
-    }
-
     /// A file dialog's answer; when the system could not open the dialog at all, say so and
     /// how to save without one, instead of doing nothing.
     pub(super) fn dialog_answer(&mut self, answer: Option<PathBuf>) -> Option<PathBuf> {
@@ -72,19 +66,14 @@ impl GebiedsApp {
         self.settings.recent.truncate(8);
     }
 
-    /// A new tab for a scenario on the current data.
-    fn push_tab(&mut self, make: impl FnOnce(&Session) -> Scenario) -> Option<usize> {
+    /// A new tab for a scenario on the current data (shared, not copied).
+    fn push_tab(&mut self, make: impl FnOnce(&Document) -> Scenario) -> Option<usize> {
         let layers = self.settings.layers.clone();
         let tabs = self.tabs_mut()?;
         let base = tabs.list.get(tabs.active)?;
-        let mut session = Session::with_atlas(
-            &base.session.data_dir,
-            base.session.atlas.clone(),
-            base.session.seeds.clone(),
-        );
-        let scenario = make(&session);
-        session.set_scenario(scenario);
-        let mut w = Workspace::new(session, &layers);
+        let scenario = make(&base.doc);
+        let doc = Document::new(base.data().clone(), scenario);
+        let mut w = Workspace::new(doc, &layers);
         w.memory = base.memory.clone();
         w.fitted = base.fitted;
         tabs.list.push(w);
@@ -97,7 +86,7 @@ impl GebiedsApp {
         let t = self.texts();
         self.push_tab(|s| {
             if empty {
-                let mut sc = Scenario::empty(&s.atlas, t.empty_division);
+                let mut sc = Scenario::empty(&s.data.atlas, t.empty_division);
                 sc.teams = s.scenario.teams.clone();
                 sc
             } else {
@@ -109,7 +98,7 @@ impl GebiedsApp {
     /// Copy the active scenario into a new tab, to try a variant.
     pub fn duplicate_tab(&mut self) {
         let Some(w) = self.workspace() else { return };
-        let mut copy = w.session.scenario.clone();
+        let mut copy = w.doc.scenario.clone();
         copy.name = format!("{} ({})", copy.name, self.texts().copy_of);
         self.push_tab(move |_| copy);
         if let Some(w) = self.workspace_mut() {
@@ -133,7 +122,7 @@ impl GebiedsApp {
             Ok(f) => f,
             Err(e) => return self.tell(t.open_failed, e.to_string()),
         };
-        let Some(atlas_edition) = self.workspace().map(|w| w.session.atlas.edition) else {
+        let Some(atlas_edition) = self.workspace().map(|w| w.doc.data.atlas.edition) else {
             return;
         };
         if file.edition != atlas_edition {
@@ -151,7 +140,7 @@ impl GebiedsApp {
         }
         let resolved = {
             let Some(w) = self.workspace() else { return };
-            match file.to_scenario(&w.session.atlas, path) {
+            match file.to_scenario(&w.doc.data.atlas, path) {
                 Ok(r) => r,
                 Err(e) => return self.tell(t.open_failed, e.to_string()),
             }
@@ -165,7 +154,7 @@ impl GebiedsApp {
             w.file.path = Some(path.to_path_buf());
             w.file.meta = file.meta();
             w.file.unresolved = unresolved.clone();
-            w.file.saved = Some(w.session.scenario.clone());
+            w.file.saved = Some(w.doc.scenario.clone());
         }
         self.add_recent(path);
         if !unresolved.is_empty() {
@@ -182,16 +171,16 @@ impl GebiedsApp {
     }
 
     fn suggested_name(&self, ext: &str) -> String {
-        let base = self
-            .workspace()
-            .map(|w| match &w.file.path {
+        let base = self.workspace().map_or_else(
+            || "scenario".into(),
+            |w| match &w.file.path {
                 Some(p) => p
                     .file_stem()
                     .map(|s| s.to_string_lossy().into_owned())
                     .unwrap_or_default(),
-                None => i18n::scenario_name(&w.session.scenario.name, self.texts()).to_string(),
-            })
-            .unwrap_or_else(|| "scenario".into());
+                None => i18n::scenario_name(&w.doc.scenario.name, self.texts()).to_string(),
+            },
+        );
         let clean: String = base
             .chars()
             .map(|c| {
@@ -244,7 +233,7 @@ impl GebiedsApp {
     }
 
     /// Close a tab now (the question about unsaved changes comes before).
-    fn close_tab_now(&mut self, i: usize) {
+    pub(super) fn close_tab_now(&mut self, i: usize) {
         let recovery = self.paths.recovery.clone();
         let Some(tabs) = self.tabs_mut() else { return };
         if i >= tabs.list.len() {
@@ -256,11 +245,10 @@ impl GebiedsApp {
         if tabs.list.len() == 1 {
             // The last tab gives way to a fresh default division.
             let w = &mut tabs.list[0];
-            let (s, _) =
-                crate::model::defaults::default_scenario(&w.session.atlas, &w.session.seeds);
-            w.session.set_scenario(s);
+            let s = w.data().default_division.scenario.clone();
+            w.doc.set_scenario(s);
             w.file = Default::default();
-            w.file.saved = Some(w.session.scenario.clone());
+            w.file.saved = Some(w.doc.scenario.clone());
             w.history = Default::default();
             w.refresh();
             return;
@@ -276,7 +264,7 @@ impl GebiedsApp {
         let dirty = self
             .tabs()
             .and_then(|t| t.list.get(i))
-            .is_some_and(|w| w.is_dirty());
+            .is_some_and(super::super::workspace::Workspace::is_dirty);
         if dirty {
             self.pending = Some(super::Pending::CloseTab(i));
         } else {
@@ -295,38 +283,7 @@ impl GebiedsApp {
         }
     }
 
-    /// Ctrl+S, Ctrl+Shift+S, Ctrl+O, Ctrl+N, Ctrl+Q.
-    pub(super) fn file_shortcuts(&mut self, ctx: &egui::Context) {
-        use egui::{Key, Modifiers};
-        if ctx.input_mut(|i| i.consume_key(Modifiers::COMMAND, Key::Q)) {
-            // As the window's close button: asks first when something is unsaved.
-            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-        }
-        if self.workspace().is_none() {
-            return;
-        }
-        let (save_as, save, open, new) = ctx.input_mut(|i| {
-            (
-                i.consume_key(Modifiers::COMMAND | Modifiers::SHIFT, Key::S),
-                i.consume_key(Modifiers::COMMAND, Key::S),
-                i.consume_key(Modifiers::COMMAND, Key::O),
-                i.consume_key(Modifiers::COMMAND, Key::N),
-            )
-        });
-        if save_as {
-            self.save_active(true);
-        } else if save {
-            self.save_active(false);
-        }
-        if open {
-            self.open_dialog();
-        }
-        if new {
-            self.new_tab(false);
-        }
-    }
-
-    fn open_dialog(&mut self) {
+    pub(super) fn open_dialog(&mut self) {
         let t = self.texts();
         let answer = self.dialogs.open_file(t.open, t.kind_scenario, &["json"]);
         if let Some(p) = self.dialog_answer(answer) {
@@ -334,8 +291,19 @@ impl GebiedsApp {
         }
     }
 
+    /// Ask for a reference layer (GeoJSON) and open it.
+    pub(super) fn open_reference_dialog(&mut self) {
+        let t = self.texts();
+        let answer = self
+            .dialogs
+            .open_file(t.reference_open, t.kind_geojson, &["geojson", "json"]);
+        if let Some(p) = self.dialog_answer(answer) {
+            self.open_reference(&p);
+        }
+    }
+
     /// Write `bytes` to a file the user picks.
-    fn export_to(
+    pub(super) fn export_to(
         &mut self,
         title: &str,
         ext: &str,
@@ -358,7 +326,7 @@ impl GebiedsApp {
         }
     }
 
-    fn image_options(&self) -> export::ImageOptions {
+    pub(super) fn image_options(&self) -> export::ImageOptions {
         let mut layers = vec![export::Layer::Labels, export::Layer::Table];
         if self.settings.layers.municipality_borders {
             layers.push(export::Layer::Municipalities);
@@ -376,7 +344,7 @@ impl GebiedsApp {
         o
     }
 
-    fn import_csv(&mut self) {
+    pub(super) fn import_csv(&mut self) {
         let t = self.texts();
         let answer = self
             .dialogs
@@ -388,12 +356,12 @@ impl GebiedsApp {
         let Some(w) = self.workspace_mut() else {
             return;
         };
-        let mut s = w.session.scenario.clone();
-        match assignment_csv::import_file(&w.session.atlas, &mut s, &path) {
+        let mut s = w.doc.scenario.clone();
+        match assignment_csv::import_file(&w.doc.data.atlas, &mut s, &path) {
             Ok(report) => {
-                let before = w.session.scenario.clone();
+                let before = w.doc.scenario.clone();
                 w.history.record(format!("CSV {}", path.display()), before);
-                w.session.scenario = s;
+                w.doc.scenario = s;
                 w.preview = None;
                 w.refresh();
                 let mut body = format!(
@@ -421,116 +389,6 @@ impl GebiedsApp {
         }
     }
 
-    pub(super) fn file_menu(&mut self, ui: &mut egui::Ui, ctx: &egui::Context) {
-        let t = self.texts();
-        if self.workspace().is_some() {
-            if ui.button(t.new_default).clicked() {
-                self.new_tab(false);
-                ui.close();
-            }
-            if ui.button(t.new_empty).clicked() {
-                self.new_tab(true);
-                ui.close();
-            }
-            if ui.button(t.open).clicked() {
-                ui.close();
-                self.open_dialog();
-            }
-            let recent = self.settings.recent.clone();
-            ui.menu_button(t.open_recent, |ui| {
-                for p in recent {
-                    if ui.button(p.display().to_string()).clicked() {
-                        ui.close();
-                        if p.is_file() {
-                            self.open_path(&p);
-                        } else {
-                            self.settings.recent.retain(|r| r != &p);
-                            self.tell(t.file_missing, p.display().to_string());
-                        }
-                    }
-                }
-            });
-            ui.separator();
-            if ui.button(format!("{} (Ctrl+S)", t.save)).clicked() {
-                ui.close();
-                self.save_active(false);
-            }
-            if ui.button(t.save_as).clicked() {
-                ui.close();
-                self.save_active(true);
-            }
-            if ui.button(t.duplicate).clicked() {
-                ui.close();
-                self.duplicate_tab();
-            }
-            if ui.button(t.reference_open).clicked() {
-                ui.close();
-                let answer =
-                    self.dialogs
-                        .open_file(t.reference_open, t.kind_geojson, &["geojson", "json"]);
-                if let Some(p) = self.dialog_answer(answer) {
-                    self.open_reference(&p);
-                }
-            }
-            ui.separator();
-            if ui.button(t.import_csv).clicked() {
-                ui.close();
-                self.import_csv();
-            }
-            if ui.button(t.export_csv).clicked() {
-                ui.close();
-                self.export_to(t.export_csv, "csv", t.kind_csv, |app| {
-                    let w = app.workspace().ok_or_default()?;
-                    Ok(assignment_csv::export(&w.session.atlas, &w.session.scenario).into_bytes())
-                });
-            }
-            if ui.button(t.export_stats).clicked() {
-                ui.close();
-                self.export_to(t.export_stats, "csv", t.kind_csv, |app| {
-                    let w = app.workspace().ok_or_default()?;
-                    Ok(export::stats_csv(&w.session).into_bytes())
-                });
-            }
-            if ui.button(t.export_geojson).clicked() {
-                ui.close();
-                self.export_to(t.export_geojson, "geojson", t.kind_geojson, |app| {
-                    let w = app.workspace().ok_or_default()?;
-                    Ok(export::teams_geojson(&w.session).into_bytes())
-                });
-            }
-            // The map as an image: the same SVG drawing, written as it is or rendered.
-            let images: [(&str, &str, &str, export::Render); 3] = [
-                (t.export_png, "png", t.kind_png, export::render_png),
-                (t.export_svg, "svg", t.kind_svg, |svg| {
-                    Ok(svg.as_bytes().to_vec())
-                }),
-                (t.export_pdf, "pdf", t.kind_pdf, export::render_pdf),
-            ];
-            for (label, ext, kind, render) in images {
-                if ui.button(label).clicked() {
-                    ui.close();
-                    self.export_to(label, ext, kind, |app| {
-                        let w = app.workspace().ok_or_default()?;
-                        render(&export::render_svg(
-                            &w.session,
-                            app.overlays.as_deref(),
-                            &app.image_options(),
-                        ))
-                    });
-                }
-            }
-            ui.separator();
-        }
-        if ui.button(t.choose_data_folder).clicked() {
-            ui.close();
-            self.pick_data_folder();
-        }
-        if ui.button(format!("{} (Ctrl+Q)", t.quit)).clicked() {
-            ui.close();
-            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-        }
-    }
-
     /// The tabs of the open scenarios, with an unsaved mark and a close button.
     pub(super) fn tab_bar(&mut self, ui: &mut egui::Ui) {
         let t = self.texts();
@@ -541,8 +399,7 @@ impl GebiedsApp {
             .map(|w| (w.title(self.texts()), w.is_dirty()))
             .collect();
         let active = tabs.active;
-        let mut switch = None;
-        let mut close = None;
+        let mut out = None;
         egui::Panel::top("tabs").show(ui, |ui| {
             ui.horizontal_wrapped(|ui| {
                 for (i, (title, dirty)) in entries.iter().enumerate() {
@@ -552,33 +409,25 @@ impl GebiedsApp {
                         title.clone()
                     };
                     if ui.selectable_label(i == active, label).clicked() {
-                        switch = Some(i);
+                        out = Some(Command::SwitchTab(i));
                     }
                     if ui.small_button("x").on_hover_text(t.close_tab).clicked() {
-                        close = Some(i);
+                        out = Some(Command::CloseTab(i));
                     }
                     ui.separator();
                 }
                 if ui.small_button("+").on_hover_text(t.new_default).clicked() {
-                    switch = None;
-                    close = None;
-                    self.new_tab(false);
+                    out = Some(Command::NewTab { empty: false });
                 }
             });
         });
-        if let Some(i) = switch
-            && let Some(tabs) = self.tabs_mut()
-        {
-            tabs.active = i;
+        if let Some(c) = out {
+            self.push(c);
         }
-        if let Some(i) = close {
-            self.close_tab(i);
-        }
-        self.sync_other();
     }
 
     /// Keep the "compare with another scenario" of the active tab in step with that tab.
-    fn sync_other(&mut self) {
+    pub(super) fn sync_other(&mut self) {
         let t = self.texts();
         let Some(tabs) = self.tabs_mut() else { return };
         let active = tabs.active;
@@ -589,7 +438,7 @@ impl GebiedsApp {
             .list
             .iter()
             .find(|w| w.uid == uid)
-            .map(|w| (w.title(t), w.session.scenario.clone()));
+            .map(|w| (w.title(t), w.doc.scenario.clone()));
         if let Some(w) = tabs.list.get_mut(active) {
             if other.is_none() {
                 w.other_uid = None;
@@ -603,9 +452,11 @@ impl GebiedsApp {
         if !ctx.input(|i| i.viewport().close_requested()) || self.allow_close {
             return;
         }
-        let dirty = self
-            .tabs()
-            .is_some_and(|t| t.list.iter().any(|w| w.is_dirty()));
+        let dirty = self.tabs().is_some_and(|t| {
+            t.list
+                .iter()
+                .any(super::super::workspace::Workspace::is_dirty)
+        });
         if dirty {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.pending = Some(super::Pending::Quit);
@@ -628,9 +479,11 @@ impl GebiedsApp {
             return;
         };
         let now = ctx.input(|i| i.time);
-        let any_dirty = self
-            .tabs()
-            .is_some_and(|t| t.list.iter().any(|w| w.is_dirty()));
+        let any_dirty = self.tabs().is_some_and(|t| {
+            t.list
+                .iter()
+                .any(super::super::workspace::Workspace::is_dirty)
+        });
         if !any_dirty {
             self.last_autosave = now;
             return;
@@ -717,9 +570,10 @@ impl GebiedsApp {
     /// Messages, the unsaved-changes question and the recovery offer.
     pub(super) fn dialogs_ui(&mut self, ctx: &egui::Context) {
         let t = self.texts();
-        if let Some(m) = self.message.clone() {
-            let mut close = false;
+        let mut out = Vec::new();
+        if let Some(m) = self.message() {
             egui::Window::new(&m.title)
+                .id(egui::Id::unique("message_window"))
                 .collapsible(false)
                 .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
                 .show(ctx, |ui| {
@@ -729,33 +583,12 @@ impl GebiedsApp {
                             ui.label(&m.body);
                         });
                     if ui.button(t.close).clicked() {
-                        close = true;
+                        out.push(Command::CloseMessage);
                     }
                 });
-            if close {
-                self.message = None;
-            }
         }
         if let Some(p) = self.pending {
-            let name = match p {
-                super::Pending::CloseTab(i) => self
-                    .tabs()
-                    .and_then(|tabs| tabs.list.get(i))
-                    .map(|w| w.title(self.texts()))
-                    .unwrap_or_default(),
-                super::Pending::Quit => self
-                    .tabs()
-                    .map(|tabs| {
-                        tabs.list
-                            .iter()
-                            .filter(|w| w.is_dirty())
-                            .map(|w| w.title(self.texts()))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    })
-                    .unwrap_or_default(),
-            };
-            let mut choice = None;
+            let name = self.pending_names(p);
             egui::Window::new(t.unsaved_title)
                 .collapsible(false)
                 .resizable(false)
@@ -763,71 +596,30 @@ impl GebiedsApp {
                 .show(ctx, |ui| {
                     ui.label(format!("‘{name}’ {}", t.unsaved_body));
                     ui.horizontal(|ui| {
-                        if ui.button(t.save).clicked() {
-                            choice = Some(0);
-                        }
-                        if ui.button(t.dont_save).clicked() {
-                            choice = Some(1);
-                        }
-                        if ui.button(t.cancel).clicked() {
-                            choice = Some(2);
+                        let answers = [
+                            (t.save, Answer::Save),
+                            (t.dont_save, Answer::DontSave),
+                            (t.cancel, Answer::Cancel),
+                        ];
+                        for (text, answer) in answers {
+                            if ui.button(text).clicked() {
+                                out.push(Command::AnswerUnsaved(answer));
+                            }
                         }
                     });
                 });
-            match (choice, p) {
-                (Some(0), super::Pending::CloseTab(i)) => {
-                    if let Some(tabs) = self.tabs_mut() {
-                        tabs.active = i;
-                    }
-                    if self.save_active(false) {
-                        self.pending = None;
-                        self.close_tab_now(i);
-                    }
-                }
-                (Some(1), super::Pending::CloseTab(i)) => {
-                    self.pending = None;
-                    self.close_tab_now(i);
-                }
-                (Some(0), super::Pending::Quit) => {
-                    // Save every tab with changes; quit when all are saved.
-                    let n = self.tabs().map(|t| t.list.len()).unwrap_or(0);
-                    let mut all = true;
-                    for i in 0..n {
-                        if self
-                            .tabs()
-                            .and_then(|t| t.list.get(i))
-                            .is_some_and(|w| w.is_dirty())
-                        {
-                            if let Some(tabs) = self.tabs_mut() {
-                                tabs.active = i;
-                            }
-                            all &= self.save_active(false);
-                        }
-                    }
-                    if all {
-                        self.pending = None;
-                        self.quit(ctx);
-                    }
-                }
-                (Some(1), super::Pending::Quit) => {
-                    self.pending = None;
-                    self.quit(ctx);
-                }
-                (Some(_), _) => self.pending = None,
-                (None, _) => {}
-            }
         }
         if !self.recovery_offer.is_empty() && matches!(self.screen, Screen::Loaded(_)) {
             let names: Vec<String> = self
                 .recovery_offer
                 .iter()
                 .map(|p| {
-                    scenario_file::read(p)
-                        .map(|f| format!("{} ({})", f.name, f.modified))
-                        .unwrap_or_else(|_| p.display().to_string())
+                    scenario_file::read(p).map_or_else(
+                        |_| p.display().to_string(),
+                        |f| format!("{} ({})", f.name, f.modified),
+                    )
                 })
                 .collect();
-            let mut choice = None;
             egui::Window::new(t.recovery_title)
                 .collapsible(false)
                 .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
@@ -838,22 +630,36 @@ impl GebiedsApp {
                     }
                     ui.horizontal(|ui| {
                         if ui.button(t.restore).clicked() {
-                            choice = Some(true);
+                            out.push(Command::RestoreRecovery);
                         }
                         if ui.button(t.discard).clicked() {
-                            choice = Some(false);
+                            out.push(Command::DiscardRecovery);
                         }
                     });
                 });
-            match choice {
-                Some(true) => self.restore_recovery(),
-                Some(false) => self.discard_recovery(),
-                None => {}
-            }
+        }
+        self.commands.extend(out);
+    }
+
+    /// The names of the tabs an unsaved-changes question is about.
+    fn pending_names(&self, p: super::Pending) -> String {
+        let t = self.texts();
+        let Some(tabs) = self.tabs() else {
+            return String::new();
+        };
+        match p {
+            super::Pending::CloseTab(i) => tabs.list.get(i).map(|w| w.title(t)).unwrap_or_default(),
+            super::Pending::Quit => tabs
+                .list
+                .iter()
+                .filter(|w| w.is_dirty())
+                .map(|w| w.title(t))
+                .collect::<Vec<_>>()
+                .join(", "),
         }
     }
 
-    fn quit(&mut self, ctx: &egui::Context) {
+    pub(super) fn quit(&mut self, ctx: &egui::Context) {
         self.clear_recovery();
         self.allow_close = true;
         ctx.send_viewport_cmd(egui::ViewportCommand::Close);
@@ -883,16 +689,5 @@ impl GebiedsApp {
             }
         }
         self.sync_other();
-    }
-}
-
-/// `Option::ok_or` with an empty message, for closures that need a `Result`.
-trait OkOrDefault<T> {
-    fn ok_or_default(self) -> Result<T, String>;
-}
-
-impl<T> OkOrDefault<T> for Option<T> {
-    fn ok_or_default(self) -> Result<T, String> {
-        self.ok_or_else(|| "no scenario open".to_string())
     }
 }

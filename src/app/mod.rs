@@ -1,6 +1,9 @@
 //! The eframe application: owns the state, shows the panels, applies what they ask for.
 
+mod apply;
+pub mod command;
 mod files;
+mod menus;
 mod presentation;
 mod search_ui;
 mod workspace_ui;
@@ -12,17 +15,20 @@ use walkers::lon_lat;
 
 use crate::cli::Args;
 use crate::data::{self, Discovery};
-use crate::editor::Workspace;
+use crate::dataset::Dataset;
+use crate::document::Document;
 use crate::i18n::{self, Lang};
 use crate::map::layers::{Layers, TileChoice};
 use crate::map::tiles::{Fetching, ReliableTiles, TileHealth, Timing, UrlSource};
 use crate::model::atlas::Edition;
-use crate::session::Session;
 use crate::ui::about;
 use crate::ui::data_screen::{self, DataScreenAction};
 use crate::ui::dialogs::{FileDialogs, SystemDialogs};
 use crate::ui::team_panel::TeamPanelState;
+use crate::workspace::Workspace;
 
+pub use apply::Notice;
+pub use command::{Command, UiCommand};
 pub use files::{Pending, recovery_files};
 
 const SETTINGS_KEY: &str = "gebiedsplanner-settings";
@@ -126,8 +132,13 @@ pub struct GebiedsApp {
     /// Start of a rectangle selection (shift + drag), on screen.
     rect_start: Option<egui::Pos2>,
     theme_set: bool,
-    /// Shown until closed.
-    pub message: Option<Message>,
+    /// Messages shown until closed, the first on top (none is lost when several come).
+    messages: Vec<Message>,
+    /// A short line over the map, and when it was first shown (seconds, egui time).
+    toast: Option<(String, Option<f64>)>,
+    /// What the user asked for in this frame, applied after the panels have drawn.
+    commands: Vec<Command>,
+    pub show_shortcuts: bool,
     /// An action waiting for the user to decide about unsaved changes.
     pub pending: Option<Pending>,
     /// Recovery files found at start, offered for restoring.
@@ -146,8 +157,6 @@ pub struct GebiedsApp {
     present_fit_frames: u8,
     /// The map view before presentation mode, restored when it ends.
     view_before_presentation: Option<walkers::MapMemory>,
-    /// Overlay layers of the loaded data folder.
-    pub overlays: Option<Arc<crate::overlays::Overlays>>,
     /// The historic team whose card is open.
     pub historic_card: Option<usize>,
     /// The Proeftuin whose card is open.
@@ -207,7 +216,10 @@ impl GebiedsApp {
             move_popup: None,
             rect_start: None,
             theme_set: false,
-            message: None,
+            messages: Vec::new(),
+            toast: None,
+            commands: Vec::new(),
+            show_shortcuts: false,
             pending: None,
             recovery_offer: Vec::new(),
             allow_close: false,
@@ -218,7 +230,6 @@ impl GebiedsApp {
             region: None,
             present_fit_frames: 0,
             view_before_presentation: None,
-            overlays: None,
             historic_card: None,
             proeftuin_card: None,
             search_text: String::new(),
@@ -234,7 +245,7 @@ impl GebiedsApp {
     }
 
     /// Find the data folder and load it; on failure show the data screen. Reopens the
-    /// scenario files of the last session (a file that vanished is reported, not fatal).
+    /// scenario files of the last doc (a file that vanished is reported, not fatal).
     pub fn load(&mut self) {
         let env = std::env::var("GEBIEDSPLANNER_DATA").ok();
         let edition = self.settings.edition;
@@ -250,18 +261,13 @@ impl GebiedsApp {
             };
             return;
         };
-        match Session::load(&dir, edition) {
-            Ok(session) => {
-                let overlays = crate::overlays::Overlays::load(&session);
-                if !overlays.errors.is_empty() {
+        match Dataset::load(&dir, edition) {
+            Ok(data) => {
+                if !data.overlays.errors.is_empty() {
                     let t = i18n::texts(self.settings.lang);
-                    self.message = Some(Message {
-                        title: t.overlay_error.to_string(),
-                        body: overlays.errors.join("\n"),
-                    });
+                    self.tell(t.overlay_error, data.overlays.errors.join("\n"));
                 }
-                self.overlays = Some(Arc::new(overlays));
-                let mut w = Workspace::new(session, &self.settings.layers);
+                let mut w = Workspace::new(Document::default_division(data), &self.settings.layers);
                 if let Some((lon, lat, z)) = self.settings.view {
                     w.memory.center_at(lon_lat(lon, lat));
                     let _ = w.memory.set_zoom(z);
@@ -282,10 +288,7 @@ impl GebiedsApp {
                 }
                 if !missing.is_empty() {
                     let t = i18n::texts(self.settings.lang);
-                    self.message = Some(Message {
-                        title: t.file_missing.to_string(),
-                        body: missing.join("\n"),
-                    });
+                    self.tell(t.file_missing, missing.join("\n"));
                 }
             }
             Err(e) => {
@@ -370,7 +373,11 @@ impl GebiedsApp {
         if self.settings.layers.tiles == TileChoice::None {
             return TileStatus::Off;
         }
-        match self.tiles.as_ref().map(|t| t.health()) {
+        match self
+            .tiles
+            .as_ref()
+            .map(super::map::tiles::ReliableTiles::health)
+        {
             None => TileStatus::Off,
             Some(TileHealth::Connecting) => TileStatus::Checking,
             Some(TileHealth::Online) => TileStatus::Online,
@@ -380,7 +387,8 @@ impl GebiedsApp {
         }
     }
 
-    /// The whole UI, in one call (also used by the headless tests).
+    /// The whole UI, in one call (also used by the headless tests): input, panels, then the
+    /// commands they pushed, applied in one place.
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         if !self.theme_set {
@@ -390,39 +398,43 @@ impl GebiedsApp {
         }
         self.enable_tiles(&ctx);
         self.handle_close_request(&ctx);
-        self.file_shortcuts(&ctx);
         self.autosave(&ctx);
-        self.update_title(&ctx);
-        self.presentation_keys(&ctx);
-        let t = i18n::texts(self.settings.lang);
+        // What the keys and the pointer ask for is applied before drawing, so that this frame
+        // shows it; what a panel asks for, before the windows over it.
+        self.keyboard(&ctx);
+        self.pointer_gestures(&ctx);
+        self.apply_commands(&ctx);
         if self.presentation && self.workspace().is_some() {
             self.show_presentation(ui, &ctx);
-            self.layers_window(&ctx);
-            self.dialogs_ui(&ctx);
-            return;
+        } else {
+            self.menu_bar(ui);
+            self.status_bar(ui);
+            self.central(ui, &ctx);
         }
+        self.apply_commands(&ctx);
+        self.windows(&ctx);
+        self.apply_commands(&ctx);
+        self.update_title(&ctx);
+        self.write_positions(&ctx);
+    }
 
-        egui::Panel::top("menu").show(ui, |ui| {
-            egui::MenuBar::new().ui(ui, |ui| {
-                ui.menu_button(t.menu_file, |ui| self.file_menu(ui, &ctx));
-                ui.menu_button(t.menu_view, |ui| self.view_menu(ui));
-                ui.menu_button(t.language, |ui| {
-                    ui.radio_value(&mut self.settings.lang, Lang::Nl, "Nederlands");
-                    ui.radio_value(&mut self.settings.lang, Lang::En, "English");
-                });
-                ui.menu_button(t.menu_help, |ui| {
-                    if ui.button(t.about).clicked() {
-                        self.show_about = true;
-                        ui.close();
-                    }
-                });
-                if self.workspace().is_some() {
-                    ui.add_space(24.0);
-                    self.search_box(ui);
-                }
-            });
-        });
+    /// The shortcuts of the command table, and the presentation keys while presenting.
+    fn keyboard(&mut self, ctx: &egui::Context) {
+        use command::Scope;
+        let scope = match self.workspace() {
+            None => Scope::Always,
+            Some(_) if ctx.egui_wants_keyboard_input() => Scope::Document,
+            Some(_) => Scope::Editor,
+        };
+        let pressed = UiCommand::pressed(ctx, scope);
+        self.commands.extend(pressed);
+        if self.presentation && scope == Scope::Editor {
+            let keys = presentation::keys(ctx);
+            self.commands.extend(keys);
+        }
+    }
 
+    fn status_bar(&mut self, ui: &mut egui::Ui) {
         let status = self.status_line();
         egui::Panel::bottom("status").show(ui, |ui| {
             ui.horizontal(|ui| {
@@ -432,36 +444,47 @@ impl GebiedsApp {
                 });
             });
         });
+    }
 
-        let lang = self.settings.lang;
-        let edition = self.settings.edition;
-        match &mut self.screen {
+    /// The data screen, or the tabs and the open scenario.
+    fn central(&mut self, ui: &mut egui::Ui, ctx: &egui::Context) {
+        let t = i18n::texts(self.settings.lang);
+        let (lang, edition) = (self.settings.lang, self.settings.edition);
+        match &self.screen {
             Screen::NeedData { discovery, error } => {
                 let mut action = DataScreenAction::None;
                 egui::CentralPanel::default().show(ui, |ui| {
                     action = data_screen::show(ui, t, lang, edition, discovery, error.as_deref());
                 });
                 match action {
-                    DataScreenAction::PickFolder => self.pick_data_folder(),
-                    DataScreenAction::Retry => self.load(),
+                    DataScreenAction::PickFolder => self.push(Command::PickDataFolder),
+                    DataScreenAction::Retry => self.push(Command::ReloadData),
                     DataScreenAction::None => {}
                 }
             }
             Screen::Loaded(_) => {
                 self.tab_bar(ui);
-                self.show_workspace(ui, &ctx);
+                self.show_workspace(ui, ctx);
             }
         }
+    }
 
+    /// The windows over the main view.
+    fn windows(&mut self, ctx: &egui::Context) {
+        let t = i18n::texts(self.settings.lang);
         if self.show_about {
             let mut open = true;
-            about::show(&ctx, t, &mut open);
-            self.show_about = open;
+            about::show(ctx, t, &mut open);
+            if !open {
+                self.push(Command::ShowAbout(false));
+            }
         }
-        self.layers_window(&ctx);
-        self.overlay_cards(&ctx);
-        self.dialogs_ui(&ctx);
-        self.write_positions(&ctx);
+        self.shortcuts_window(ctx);
+        self.layers_window(ctx);
+        if !self.presentation {
+            self.overlay_cards(ctx);
+        }
+        self.dialogs_ui(ctx);
     }
 
     /// Screen positions in physical pixels, relative to the window: the zone labels on the
@@ -479,21 +502,20 @@ impl GebiedsApp {
         let px = |p: egui::Pos2| format!("{:.0} {:.0}", p.x * ppp, p.y * ppp);
         let screen = ctx.content_rect();
         let mut out = format!("window {}\n", px(screen.max));
-        let s = &w.session;
-        for (u, unit) in s.atlas.units.iter().enumerate() {
+        let s = &w.doc;
+        for (u, unit) in s.data.atlas.units.iter().enumerate() {
             if let Some(p) = w
                 .unit_screen_pos(u)
                 .filter(|p| map.shrink(4.0).contains(*p))
             {
                 let team = s.scenario.unit_team[u]
                     .and_then(|t| s.scenario.teams.get(t))
-                    .map(|t| t.id.as_str())
-                    .unwrap_or("-");
+                    .map_or("-", |t| t.id.as_str());
                 out.push_str(&format!("zone {} {} {team}\n", unit.code, px(p)));
             }
         }
         for (t, r) in &w.team_rows {
-            if let Some(team) = s.scenario.teams.get(*t) {
+            if let Some(team) = t.and_then(|t| s.scenario.teams.get(t)) {
                 out.push_str(&format!("team {} {}\n", team.id, px(r.center())));
             }
         }
@@ -510,9 +532,10 @@ impl GebiedsApp {
     /// Info cards of the overlays: a historic team, a Proeftuin.
     fn overlay_cards(&mut self, ctx: &egui::Context) {
         let t = i18n::texts(self.settings.lang);
-        let Some(ov) = self.overlays.clone() else {
+        let Some(data) = self.workspace().map(|w| w.data().clone()) else {
             return;
         };
+        let ov = &data.overlays;
         if let Some(i) = self.historic_card
             && let Some(team) = ov.historic.teams.get(i)
         {
@@ -529,8 +552,7 @@ impl GebiedsApp {
                             ui.label(t.partners);
                             ui.label(
                                 team.partners
-                                    .map(|p| p.to_string())
-                                    .unwrap_or_else(|| t.unknown.into()),
+                                    .map_or_else(|| t.unknown.into(), |p| p.to_string()),
                             );
                             ui.end_row();
                             ui.label(t.municipalities);
@@ -547,7 +569,7 @@ impl GebiedsApp {
                     ui.label(egui::RichText::new(&team.source).small());
                 });
             if !open {
-                self.historic_card = None;
+                self.push(Command::HistoricCard(None));
             }
         }
         if let Some(i) = self.proeftuin_card
@@ -555,9 +577,9 @@ impl GebiedsApp {
         {
             let (zone, team) = match self.workspace() {
                 Some(w) => (
-                    p.zone.map(|z| w.session.atlas.units[z].name.clone()),
-                    p.team(&w.session.atlas, &w.session.scenario)
-                        .map(|tm| w.session.scenario.teams[tm].name.clone()),
+                    p.zone.map(|z| w.doc.data.atlas.units[z].name.clone()),
+                    p.team(&w.doc.data.atlas, &w.doc.scenario)
+                        .map(|tm| w.doc.scenario.teams[tm].name.clone()),
                 ),
                 None => (None, None),
             };
@@ -592,7 +614,7 @@ impl GebiedsApp {
                     ui.label(egui::RichText::new(&p.source).small());
                 });
             if !open {
-                self.proeftuin_card = None;
+                self.push(Command::ProeftuinCard(None));
             }
         }
     }
@@ -613,21 +635,16 @@ impl GebiedsApp {
                     notes.extend(layer.skipped_lines(50));
                 }
                 if !notes.is_empty() {
-                    self.message = Some(Message {
-                        title: format!("{}: {}", t.reference_layer, layer.name),
-                        body: notes.join("\n"),
-                    });
+                    self.tell(
+                        &format!("{}: {}", t.reference_layer, layer.name),
+                        notes.join("\n"),
+                    );
                 }
                 let field = layer.suggested_label_field().map(String::from);
                 self.reference = Some((Arc::new(layer), field, true));
                 self.show_layers = true;
             }
-            Err(e) => {
-                self.message = Some(Message {
-                    title: t.open_failed.to_string(),
-                    body: e.to_string(),
-                })
-            }
+            Err(e) => self.tell(t.open_failed, e.to_string()),
         }
     }
 
@@ -641,85 +658,54 @@ impl GebiedsApp {
         }
     }
 
+    /// The layers window edits a copy of the layer settings and pushes it when it changed.
     fn layers_window(&mut self, ctx: &egui::Context) {
         if !self.show_layers {
             return;
         }
         let t = i18n::texts(self.settings.lang);
         let mut open = true;
-        let mut changed = false;
+        let mut layers = self.settings.layers.clone();
+        let mut out = Vec::new();
         egui::Window::new(t.layers)
             .open(&mut open)
             .resizable(false)
             .default_pos(egui::pos2(20.0, 120.0))
             .show(ctx, |ui| {
-                changed = crate::ui::layers_panel::show(
-                    ui,
-                    &mut self.settings.layers,
-                    t,
-                    self.tiles_allowed,
-                );
-                let mut remove = false;
-                if let Some((layer, field, visible)) = &mut self.reference {
+                if crate::ui::layers_panel::show(ui, &mut layers, t, self.tiles_allowed) {
+                    out.push(Command::SetLayers(Box::new(layers.clone())));
+                }
+                if let Some((layer, field, visible)) = &self.reference {
+                    let (mut field, mut visible) = (field.clone(), *visible);
                     ui.separator();
-                    ui.checkbox(visible, format!("{}: {}", t.reference_layer, layer.name));
+                    let mut changed = ui
+                        .checkbox(
+                            &mut visible,
+                            format!("{}: {}", t.reference_layer, layer.name),
+                        )
+                        .changed();
                     egui::ComboBox::from_label(t.label_field)
                         .selected_text(field.clone().unwrap_or_else(|| "—".into()))
                         .show_ui(ui, |ui| {
-                            ui.selectable_value(field, None, "—");
+                            changed |= ui.selectable_value(&mut field, None, "—").changed();
                             for name in &layer.property_names {
-                                ui.selectable_value(field, Some(name.clone()), name);
+                                changed |= ui
+                                    .selectable_value(&mut field, Some(name.clone()), name)
+                                    .changed();
                             }
                         });
-                    remove = ui.button(t.remove).clicked();
-                }
-                if remove {
-                    self.reference = None;
+                    if changed {
+                        out.push(Command::SetReference { field, visible });
+                    }
+                    if ui.button(t.remove).clicked() {
+                        out.push(Command::RemoveReference);
+                    }
                 }
             });
-        self.show_layers = open;
-        if changed {
-            self.layers_changed();
+        if !open {
+            out.push(Command::ShowLayers(false));
         }
-    }
-
-    fn view_menu(&mut self, ui: &mut egui::Ui) {
-        let t = i18n::texts(self.settings.lang);
-        if ui.button(t.layers_button).clicked() {
-            self.show_layers = true;
-            ui.close();
-        }
-        if ui.button(t.whole_map).clicked() {
-            if let Some(w) = self.workspace_mut() {
-                let size = w
-                    .map_rect
-                    .map(|r| r.size())
-                    .unwrap_or(egui::vec2(900.0, 700.0));
-                w.fit(w.session.atlas.bbox, size);
-            }
-            ui.close();
-        }
-        if ui.button(t.presentation).clicked() {
-            self.set_presentation(ui.ctx(), true);
-            ui.close();
-        }
-        if ui
-            .checkbox(&mut self.settings.layers.high_contrast, t.high_contrast)
-            .changed()
-        {
-            self.layers_changed();
-        }
-        ui.separator();
-        ui.label(t.edition);
-        let mut edition = self.settings.edition;
-        ui.radio_value(&mut edition, Edition::M2025, "2025");
-        ui.radio_value(&mut edition, Edition::M2019, "2019-2024");
-        if edition != self.settings.edition {
-            self.settings.edition = edition;
-            self.remember_open_files();
-            self.load();
-            ui.close();
-        }
+        self.commands.extend(out);
     }
 
     fn status_line(&self) -> String {
@@ -727,7 +713,7 @@ impl GebiedsApp {
         let retry = self
             .tiles
             .as_ref()
-            .and_then(|t| t.retry_in())
+            .and_then(super::map::tiles::ReliableTiles::retry_in)
             .map(|d| format!(" ({} {} s)", t.tiles_retry, d.as_secs() + 1))
             .unwrap_or_default();
         let tiles = match self.tile_status() {
@@ -741,9 +727,9 @@ impl GebiedsApp {
         match self.workspace() {
             Some(w) => format!(
                 "{} · {} {} · {}",
-                w.session.data_dir.display(),
+                w.doc.data.dir.display(),
                 t.edition,
-                w.session.atlas.edition.label(),
+                w.doc.data.atlas.edition.label(),
                 tiles
             ),
             None => tiles,

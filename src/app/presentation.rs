@@ -4,18 +4,19 @@
 use egui::{Color32, RichText};
 
 use super::GebiedsApp;
-use crate::editor::Workspace;
+use super::command::Command;
 use crate::i18n::{self, Texts};
 use crate::model::geom::BBox;
 use crate::ui::swatch;
 use crate::ui::team_panel::{GREEN, RED};
+use crate::workspace::Workspace;
 
 /// UI zoom while presenting.
 const PRESENT_ZOOM: f32 = 1.35;
 
 /// The IROJ regions (provinces and Brussels) with their extent, in a fixed order.
 pub fn regions(w: &Workspace) -> Vec<(String, BBox)> {
-    let atlas = &w.session.atlas;
+    let atlas = &w.doc.data.atlas;
     let mut out: Vec<(String, BBox)> = Vec::new();
     for cell in &atlas.cells {
         let p = &atlas.municipalities[cell.muni].province;
@@ -25,6 +26,42 @@ pub fn regions(w: &Workspace) -> Vec<(String, BBox)> {
         }
     }
     out.sort_by(|a, b| a.0.cmp(&b.0));
+    out
+}
+
+/// The keys of the presentation: 0-6 and PageUp/PageDown pick a region, the arrows switch
+/// scenario, H toggles high contrast (Esc and F5 are in the command table).
+pub fn keys(ctx: &egui::Context) -> Vec<Command> {
+    use egui::{Key, Modifiers};
+    let digits = [
+        Key::Num0,
+        Key::Num1,
+        Key::Num2,
+        Key::Num3,
+        Key::Num4,
+        Key::Num5,
+        Key::Num6,
+    ];
+    let keys = [
+        (Key::PageDown, Command::StepRegion(1)),
+        (Key::PageUp, Command::StepRegion(-1)),
+        (Key::ArrowRight, Command::StepScenario(1)),
+        (Key::ArrowLeft, Command::StepScenario(-1)),
+        (Key::H, Command::ToggleHighContrast),
+    ];
+    let mut out = Vec::new();
+    ctx.input_mut(|i| {
+        for (n, k) in digits.iter().enumerate() {
+            if i.consume_key(Modifiers::NONE, *k) {
+                out.push(Command::GoToRegion(n));
+            }
+        }
+        for (k, c) in keys {
+            if i.consume_key(Modifiers::NONE, k) {
+                out.push(c);
+            }
+        }
+    });
     out
 }
 
@@ -52,91 +89,27 @@ impl GebiedsApp {
         }
     }
 
-    /// F5 toggles; while presenting: Esc leaves, digits and PageUp/PageDown pick a region,
-    /// arrows switch scenario, H toggles high contrast.
-    pub(super) fn presentation_keys(&mut self, ctx: &egui::Context) {
-        use egui::{Key, Modifiers};
-        if ctx.egui_wants_keyboard_input() || self.workspace().is_none() {
-            return;
-        }
-        if ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::F5)) {
-            let on = !self.presentation;
-            self.set_presentation(ctx, on);
-            return;
-        }
-        if !self.presentation {
-            return;
-        }
-        let dragging = self.workspace().is_some_and(|w| w.drag.is_some());
-        if !dragging && ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape)) {
-            self.set_presentation(ctx, false);
-            return;
-        }
-        let digits = [
-            Key::Num0,
-            Key::Num1,
-            Key::Num2,
-            Key::Num3,
-            Key::Num4,
-            Key::Num5,
-            Key::Num6,
-        ];
-        let mut pick = None;
-        ctx.input_mut(|i| {
-            for (n, k) in digits.iter().enumerate() {
-                if i.consume_key(Modifiers::NONE, *k) {
-                    pick = Some(n);
-                }
-            }
-        });
-        let n_regions = self.workspace().map(|w| regions(w).len()).unwrap_or(0);
-        let (next, prev) = ctx.input_mut(|i| {
-            (
-                i.consume_key(Modifiers::NONE, Key::PageDown),
-                i.consume_key(Modifiers::NONE, Key::PageUp),
-            )
-        });
-        if next || prev {
-            let cur = self.region.unwrap_or(0);
-            let total = n_regions + 1;
-            pick = Some(if next {
-                (cur + 1) % total
-            } else {
-                (cur + total - 1) % total
-            });
-        }
-        if let Some(n) = pick {
-            self.go_to_region(n);
-        }
-        let (left, right, h) = ctx.input_mut(|i| {
-            (
-                i.consume_key(Modifiers::NONE, Key::ArrowLeft),
-                i.consume_key(Modifiers::NONE, Key::ArrowRight),
-                i.consume_key(Modifiers::NONE, Key::H),
-            )
-        });
-        if (left || right)
-            && let Some(tabs) = self.tabs_mut()
-        {
-            let n = tabs.list.len();
-            let from = tabs.active;
-            tabs.active = if right {
-                (from + 1) % n
-            } else {
-                (from + n - 1) % n
-            };
-            // The same view, so that scenarios compare like for like.
-            let memory = tabs.list[from].memory.clone();
-            let rect = tabs.list[from].map_rect;
-            let to = &mut tabs.list[tabs.active];
-            to.memory = memory;
-            to.map_rect = rect;
-            to.fitted = true;
-        }
-        if h {
-            self.settings.layers.high_contrast = !self.settings.layers.high_contrast;
-            self.layers_changed();
-        }
+    /// The next (+1) or previous (-1) region, round the list (0 is all of Flanders).
+    pub(super) fn step_region(&mut self, step: i32) {
+        let n_regions = self.workspace().map_or(0, |w| regions(w).len());
+        let total = (n_regions + 1) as i32;
+        let cur = self.region.unwrap_or(0) as i32;
+        self.go_to_region((cur + step).rem_euclid(total) as usize);
+    }
+
+    /// Show the next (+1) or previous (-1) tab with the same view, so that scenarios compare
+    /// like for like.
+    pub(super) fn step_scenario(&mut self, step: i32) {
+        let Some(tabs) = self.tabs_mut() else { return };
+        let n = tabs.list.len() as i32;
+        let from = tabs.active;
+        tabs.active = (from as i32 + step).rem_euclid(n) as usize;
+        let memory = tabs.list[from].memory.clone();
+        let rect = tabs.list[from].map_rect;
+        let to = &mut tabs.list[tabs.active];
+        to.memory = memory;
+        to.map_rect = rect;
+        to.fitted = true;
     }
 
     /// 0: all of Flanders and Brussels; 1..: the regions in order.
@@ -145,15 +118,12 @@ impl GebiedsApp {
             return;
         };
         let bbox = if n == 0 {
-            Some(w.session.atlas.bbox)
+            Some(w.doc.data.atlas.bbox)
         } else {
             regions(w).get(n - 1).map(|r| r.1)
         };
         if let Some(b) = bbox {
-            let size = w
-                .map_rect
-                .map(|r| r.size())
-                .unwrap_or(egui::vec2(1200.0, 800.0));
+            let size = w.map_size();
             w.fit(b, size);
         }
         self.region = Some(n);

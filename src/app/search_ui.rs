@@ -2,31 +2,32 @@
 //! optional), pick a hit, and the map zooms there and selects it.
 
 use super::GebiedsApp;
-use crate::editor::EditMode;
+use super::command::Command;
 use crate::i18n;
 use crate::model::search::{SearchHit, SearchTarget};
+use crate::workspace::EditMode;
 
 impl GebiedsApp {
     /// Hits for the current search text.
     pub fn search_hits(&self) -> Vec<SearchHit> {
-        let (Some(ov), Some(w)) = (&self.overlays, self.workspace()) else {
+        let Some(w) = self.workspace() else {
             return Vec::new();
         };
-        ov.search.search(
-            &w.session.atlas,
-            Some(&w.session.scenario),
+        w.data().overlays.search.search(
+            &w.doc.data.atlas,
+            Some(&w.doc.scenario),
             &self.search_text,
             8,
         )
     }
 
     /// Go to a hit: zoom to it and select it.
-    pub fn apply_search_hit(&mut self, hit: &SearchHit) {
+    pub(super) fn apply_search_hit(&mut self, hit: &SearchHit) {
         let mut card = None;
         let Some(w) = self.workspace_mut() else {
             return;
         };
-        let atlas = &w.session.atlas;
+        let atlas = &w.doc.data.atlas;
         // What to select, and in which mode (None: keep the mode).
         let (mode, selection): (Option<EditMode>, Vec<usize>) = match hit.target {
             SearchTarget::Zone(u) => (Some(EditMode::Zones), vec![u]),
@@ -45,7 +46,7 @@ impl GebiedsApp {
             SearchTarget::Team(t) => {
                 // The team's whole zones: a zone it shares with another team is left out, so
                 // that dragging the selection never takes the other team's municipalities.
-                let cells = w.session.scenario.cell_teams(atlas);
+                let cells = w.doc.scenario.cell_teams(atlas);
                 let zones = |whole: bool| -> Vec<usize> {
                     (0..atlas.units.len())
                         .filter(|&u| {
@@ -93,10 +94,7 @@ impl GebiedsApp {
             let pad = (b.width().max(b.height()) * 0.3).max(0.0004);
             b.include([b.min[0] - pad, b.min[1] - pad]);
             b.include([b.max[0] + pad, b.max[1] + pad]);
-            let size = w
-                .map_rect
-                .map(|r| r.size())
-                .unwrap_or(egui::vec2(900.0, 700.0));
+            let size = w.map_size();
             w.fit(b, size);
         }
         if let Some(p) = card {
@@ -154,7 +152,7 @@ impl GebiedsApp {
             }
         });
         if let Some(hit) = chosen {
-            self.apply_search_hit(&hit);
+            self.push(Command::GoToSearchHit(Box::new(hit)));
         }
     }
 }

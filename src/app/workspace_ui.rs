@@ -1,100 +1,37 @@
-//! The map, the side panel and the pointer gestures of the open scenario.
+//! The open scenario: toolbar, side panel, map and the pointer gestures on it. Everything
+//! here draws from the tab's state and pushes commands; the map widget itself keeps its view
+//! (pan and zoom) and the layout of the last frame (map rectangle, transform, team rows) that
+//! hit tests need.
 
 use egui::Color32;
 use walkers::{Map, lon_lat};
 
-use super::{GebiedsApp, Screen};
-use crate::editor::{Baseline, EditMode, Workspace};
-use crate::i18n::{self, Lang};
-use crate::map::layers::TileChoice;
-use crate::map::view::{MapInput, MapView};
-use crate::model::edit::{Edit, team_has_area};
+use super::GebiedsApp;
+use super::command::Command;
+use crate::i18n::{self, Texts};
+use crate::map::layers::{Layers, TileChoice};
+use crate::map::view::{MapInput, MapOutput, MapView};
 use crate::model::geom::{self, BBox};
 use crate::model::metrics::BudgetModel;
-use crate::ui::team_panel::{self, TeamPanelAction};
+use crate::ui::team_panel;
 use crate::ui::{info, swatch};
-
-/// Keyboard shortcuts of the editor. Not while a text field has the keyboard.
-fn handle_keys(
-    ctx: &egui::Context,
-    w: &mut Workspace,
-    lang: Lang,
-    move_popup: &mut Option<egui::Pos2>,
-) {
-    if ctx.egui_wants_keyboard_input() {
-        return;
-    }
-    use egui::{Key, Modifiers};
-    let (undo, redo, redo_y, esc, del, bksp, move_key) = ctx.input_mut(|i| {
-        let redo = i.consume_key(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
-        (
-            i.consume_key(Modifiers::COMMAND, Key::Z),
-            redo,
-            i.consume_key(Modifiers::COMMAND, Key::Y),
-            i.consume_key(Modifiers::NONE, Key::Escape),
-            i.consume_key(Modifiers::NONE, Key::Delete),
-            i.consume_key(Modifiers::NONE, Key::Backspace),
-            i.consume_key(Modifiers::COMMAND, Key::M),
-        )
-    });
-    if redo || redo_y {
-        w.redo();
-    } else if undo {
-        w.undo();
-    }
-    if esc {
-        if w.drag.is_some() {
-            w.cancel_drag();
-        } else if move_popup.is_some() {
-            *move_popup = None;
-            let _ = w.set_preview(None);
-        } else {
-            w.selection.clear();
-        }
-    }
-    if ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Home)) {
-        let size = w
-            .map_rect
-            .map(|r| r.size())
-            .unwrap_or(egui::vec2(900.0, 700.0));
-        w.fit(w.session.atlas.bbox, size);
-    }
-    if (del || bksp) && !w.selection.is_empty() {
-        let _ = w.assign_selection(None, lang);
-    }
-    if move_key && !w.selection.is_empty() {
-        let at = ctx
-            .input(|i| i.pointer.latest_pos())
-            .or(w.map_rect.map(|r| r.center()))
-            .unwrap_or_default();
-        *move_popup = Some(at);
-    }
-}
+use crate::workspace::{Baseline, DropTarget, EditMode, Workspace};
 
 /// The list of teams to move the selection to; hovering an entry previews the move.
-/// Returns true when a choice was made.
-fn move_menu(ui: &mut egui::Ui, w: &mut Workspace, t: &i18n::Texts, lang: Lang) -> bool {
+fn move_menu(ui: &mut egui::Ui, w: &Workspace, t: &Texts, out: &mut Vec<Command>) -> bool {
     ui.label(egui::RichText::new(t.move_to_team).strong());
     let mut hovered = None;
     let mut chosen = None;
     // The selection's own team is marked, so the list also says where it is now.
     let current = w.selection_teams();
-    let teams: Vec<(usize, String, [u8; 3], bool)> = w
-        .session
-        .scenario
-        .teams
-        .iter()
-        .enumerate()
-        .map(|(i, tm)| (i, tm.name.clone(), tm.colour, tm.locked))
-        .collect();
-    for (i, name, colour, locked) in teams {
+    for (i, tm) in w.doc.scenario.teams.iter().enumerate() {
         let r = ui
             .horizontal(|ui| {
-                swatch(ui, w.swatch_fill(colour), 14.0);
-                let label = if locked {
-                    format!("{name} [{}]", t.locked)
+                swatch(ui, w.swatch_fill(tm.colour), 14.0);
+                let label = if tm.locked {
+                    format!("{} [{}]", tm.name, t.locked)
                 } else {
-                    name
+                    tm.name.clone()
                 };
                 ui.add(egui::Button::new(label).selected(current.contains(&Some(i))))
             })
@@ -114,563 +51,639 @@ fn move_menu(ui: &mut egui::Ui, w: &mut Workspace, t: &i18n::Texts, lang: Lang) 
         chosen = Some(None);
     }
     if let Some(team) = chosen {
-        let _ = w.assign_selection(team, lang);
+        out.push(Command::AssignSelection(team));
         return true;
     }
-    let _ = w.set_preview(hovered.map(|team| w.edit_for(team)));
+    let shown = w.preview.as_ref().map(|p| &p.edit);
+    if shown != hovered.map(|team| w.edit_for(team)).as_ref() {
+        out.push(Command::PreviewAssign(hovered));
+    }
     false
 }
 
 /// An undo or redo button, greyed out without a step to take, with the step's name and the
 /// shortcut on hover. True when clicked.
-fn history_button(ui: &mut egui::Ui, text: &str, step: Option<&str>, shortcut: &str) -> bool {
-    let button = ui.add_enabled(step.is_some(), egui::Button::new(text));
+fn history_button(ui: &mut egui::Ui, c: super::UiCommand, step: Option<&str>, t: &Texts) -> bool {
+    let button = ui.add_enabled(step.is_some(), egui::Button::new(c.text(t)));
     match step {
-        Some(l) => button.on_hover_text(format!("{l} ({shortcut})")),
+        Some(l) => button.on_hover_text(format!("{l} ({})", c.shortcut_text(ui.ctx()))),
         None => button,
     }
     .clicked()
 }
 
-/// The editing toolbar. Returns a change of the scenario to compare with (Some(None): none).
-fn toolbar(
-    ui: &mut egui::Ui,
-    w: &mut Workspace,
-    t: &i18n::Texts,
-    others: &[(u64, String)],
-) -> Option<Option<u64>> {
-    let mut compare = None;
+/// The editing toolbar.
+fn toolbar(ui: &mut egui::Ui, w: &Workspace, t: &Texts, others: &[(u64, String)]) -> Vec<Command> {
+    use super::UiCommand;
+    let mut out = Vec::new();
     ui.horizontal_wrapped(|ui| {
-        if history_button(ui, t.undo, w.history.undo_label(), "Ctrl+Z") {
-            w.undo();
+        if history_button(ui, UiCommand::Undo, w.history.undo_label(), t) {
+            out.push(Command::Undo);
         }
-        if history_button(ui, t.redo, w.history.redo_label(), "Ctrl+Shift+Z") {
-            w.redo();
+        if history_button(ui, UiCommand::Redo, w.history.redo_label(), t) {
+            out.push(Command::Redo);
         }
         ui.separator();
         ui.label(t.mode);
-        let mut mode = w.mode;
-        ui.selectable_value(&mut mode, EditMode::Zones, t.mode_zones);
-        ui.selectable_value(&mut mode, EditMode::Municipalities, t.mode_municipalities);
-        w.set_mode(mode);
-        ui.separator();
-        ui.label(t.budget_model);
-        let mut model = w.budget_model;
-        ui.selectable_value(&mut model, BudgetModel::Flat, t.budget_flat);
-        ui.selectable_value(&mut model, BudgetModel::ChildShare, t.budget_share);
-        w.set_budget_model(model);
-        ui.separator();
-        ui.label(t.compare_with);
-        let mut base = w.baseline;
-        if ui
-            .selectable_value(&mut base, Baseline::Historic, t.baseline_historic)
-            .clicked()
-            || ui
-                .selectable_value(&mut base, Baseline::Default, t.baseline_default)
-                .clicked()
-        {
-            compare = Some(None);
-        }
-        w.set_baseline(base);
-        for (uid, name) in others {
-            let on = w.baseline == Baseline::Other && w.other_uid == Some(*uid);
-            if ui.selectable_label(on, name).clicked() {
-                compare = Some(Some(*uid));
+        for (mode, text) in [
+            (EditMode::Zones, t.mode_zones),
+            (EditMode::Municipalities, t.mode_municipalities),
+        ] {
+            if ui.selectable_label(w.mode == mode, text).clicked() {
+                out.push(Command::SetMode(mode));
             }
         }
         ui.separator();
-        ui.toggle_value(&mut w.show_differences, t.differences);
+        ui.label(t.budget_model);
+        for (model, text) in [
+            (BudgetModel::Flat, t.budget_flat),
+            (BudgetModel::ChildShare, t.budget_share),
+        ] {
+            if ui.selectable_label(w.budget_model == model, text).clicked() {
+                out.push(Command::SetBudgetModel(model));
+            }
+        }
+        ui.separator();
+        ui.label(t.compare_with);
+        for (base, text) in [
+            (Baseline::Historic, t.baseline_historic),
+            (Baseline::Default, t.baseline_default),
+        ] {
+            if ui.selectable_label(w.baseline == base, text).clicked() {
+                out.push(Command::SetBaseline(base));
+            }
+        }
+        for (uid, name) in others {
+            let on = w.baseline == Baseline::Other && w.other_uid == Some(*uid);
+            if ui.selectable_label(on, name).clicked() {
+                out.push(Command::CompareWith(Some(*uid)));
+            }
+        }
+        ui.separator();
+        if ui
+            .selectable_label(w.show_differences, t.differences)
+            .clicked()
+        {
+            out.push(Command::ToggleDifferences);
+        }
     });
-    compare
+    out
+}
+
+/// The pointer this frame, as the gestures need it.
+#[derive(Clone, Copy)]
+struct Pointer {
+    at: Option<egui::Pos2>,
+    pressed: bool,
+    down: bool,
+    released: bool,
+    shift: bool,
+    origin: Option<egui::Pos2>,
+}
+
+impl Pointer {
+    fn read(ctx: &egui::Context) -> Pointer {
+        ctx.input(|i| Pointer {
+            at: i.pointer.latest_pos(),
+            pressed: i.pointer.primary_pressed(),
+            down: i.pointer.primary_down(),
+            released: i.pointer.primary_released(),
+            shift: i.modifiers.shift,
+            origin: i.pointer.press_origin(),
+        })
+    }
+}
+
+/// Gestures that edit rather than pan: drag the selection (onto a team or a zone), shift-drag
+/// a selection rectangle. `rect_start` is where a rectangle started.
+fn pointer_gestures(
+    w: &Workspace,
+    p: Pointer,
+    rect_start: &mut Option<egui::Pos2>,
+    out: &mut Vec<Command>,
+) {
+    let geometry = w.geometry();
+    if p.pressed
+        && let (Some(at), Some(rect), Some(tf)) = (p.origin, w.map_rect, w.last_transform)
+        && rect.contains(at)
+    {
+        if p.shift {
+            *rect_start = Some(at);
+        } else if let Some(cell) = w.doc.data.atlas.cell_at(geometry.to_merc(tf.invert(at)))
+            && w.selection.contains(&w.item_of_cell(cell))
+        {
+            out.push(Command::DragStart(at));
+        }
+    }
+    if let Some(at) = p.at
+        && p.down
+        && let Some(d) = &w.drag
+        && (at - d.origin).length() > 4.0
+        && at != d.pointer
+    {
+        out.push(Command::DragTo(at));
+    }
+    if p.released {
+        if w.drag.is_some() {
+            out.push(Command::DragEnd);
+        }
+        if let (Some(a), Some(b), Some(tf)) = (rect_start.take(), p.at, w.last_transform)
+            && (a - b).length() > 4.0
+        {
+            let mut bbox = BBox::EMPTY;
+            bbox.include(geometry.to_merc(tf.invert(a)));
+            bbox.include(geometry.to_merc(tf.invert(b)));
+            out.push(Command::SelectBox { bbox, add: true });
+        }
+    }
+    if !p.down && !p.released {
+        *rect_start = None;
+    }
+}
+
+/// The hatching of every cell (detached parts, no team, shared zones, differences) and the
+/// kinds drawn, for the legend.
+fn hatching(w: &Workspace) -> (Vec<Option<Color32>>, Vec<Color32>) {
+    let m = w.shown_metrics();
+    let atlas = &w.doc.data.atlas;
+    let mut hatch: Vec<Option<Color32>> = vec![None; atlas.cells.len()];
+    // The kinds of hatching drawn, for the legend, as they are written.
+    let mut hatched: Vec<Color32> = Vec::new();
+    let mut mark = |cells: &mut dyn Iterator<Item = usize>, colour: Color32| {
+        for c in cells {
+            hatch[c] = Some(colour);
+            if !hatched.contains(&colour) {
+                hatched.push(colour);
+            }
+        }
+    };
+    mark(&mut m.unassigned_cells.iter().copied(), HATCH_NO_TEAM);
+    if w.show_differences {
+        mark(
+            &mut w.comparison.moved.iter().map(|(c, _, _)| *c),
+            HATCH_DIFFERENCE,
+        );
+    }
+    mark(
+        &mut m.teams.iter().flat_map(|st| {
+            st.split_units
+                .iter()
+                .flat_map(|&u| atlas.units[u].cells.iter().copied())
+        }),
+        HATCH_SHARED,
+    );
+    mark(
+        &mut m
+            .teams
+            .iter()
+            .flat_map(|st| st.components.iter().skip(1).flatten().copied()),
+        HATCH_DETACHED,
+    );
+    (hatch, hatched)
+}
+
+/// What the map needs from the app besides the tab.
+struct MapContext<'a> {
+    layers: &'a Layers,
+    tiles: Option<&'a mut dyn walkers::Tiles>,
+    reference: Option<(&'a crate::data::reference::ReferenceLayer, Option<&'a str>)>,
+    presenting: bool,
+    editing: bool,
+    rect_start: Option<egui::Pos2>,
+    t: &'static Texts,
+}
+
+/// Draw the map of a tab: fills, borders, hatching, overlays and labels. Returns the map's
+/// response and what the pointer did on it.
+fn draw_map(ui: &mut egui::Ui, w: &mut Workspace, mc: MapContext) -> (egui::Response, MapOutput) {
+    let data = w.data().clone();
+    let geometry = data.geometry();
+    let atlas = &data.atlas;
+    if !w.fitted {
+        w.fit(atlas.bbox, ui.available_size());
+        w.fitted = true;
+    }
+    let center = geom::from_merc(atlas.bbox.center());
+    let mut selected = vec![false; atlas.cells.len()];
+    for c in w.selected_cells() {
+        selected[c] = true;
+    }
+    let (hatch, hatched) = hatching(w);
+    let pointer = ui.ctx().input(|i| i.pointer.latest_pos());
+    let ghost = w
+        .drag
+        .as_ref()
+        .filter(|d| (d.pointer - d.origin).length() > 4.0)
+        .map(|d| d.pointer - d.origin);
+    let select_rect = mc
+        .rect_start
+        .zip(pointer)
+        .map(|(a, b)| egui::Rect::from_two_pos(a, b));
+    let layers = mc.layers;
+    let t = mc.t;
+    let text_scale = if mc.presenting { 1.1 } else { 1.0 };
+    // Shown while the selection is the one the search made.
+    let marked = w
+        .marked
+        .as_ref()
+        .filter(|(_, selection)| *selection == w.selection)
+        .map(|(m, _)| *m);
+    // Field by field, so that the map can borrow the tab's view at the same time.
+    let cell_team = match &w.preview {
+        Some(p) => &p.cell_team,
+        None => &w.doc.cell_team,
+    };
+    let input = MapInput {
+        atlas,
+        geometry,
+        cell_fill: &w.cell_fill,
+        cell_team,
+        team_arcs: &w.team_arcs,
+        selected: &selected,
+        hatch: &hatch,
+        hover_zone: w.mode == EditMode::Zones,
+        layers,
+        text_scale,
+        ghost,
+        select_rect,
+        marked,
+    };
+    let buttons = if mc.editing {
+        egui::DragPanButtons::empty()
+    } else {
+        egui::DragPanButtons::PRIMARY | egui::DragPanButtons::MIDDLE
+    };
+    let mut map = Map::new(None, &mut w.memory, lon_lat(center.0, center.1));
+    if let Some(tiles) = mc.tiles {
+        map = map.with_layer(tiles, layers.tile_opacity.clamp(0.0, 1.0));
+    }
+    let overlays = &data.overlays;
+    let inner = map
+        .zoom_with_ctrl(false)
+        .zoom_speed(1.0)
+        .drag_pan_buttons(buttons)
+        .show(ui, |ui, response, projector, _memory| {
+            let out = MapView::draw(ui, response, projector, &input);
+            let Some(tf) = out.transform else { return out };
+            let painter = ui.painter().with_clip_rect(response.rect);
+            let mut shapes = Vec::new();
+            let names = crate::map::overlay_view::draw_overlays(
+                &mut shapes,
+                &tf,
+                geometry,
+                &crate::map::overlay_view::OverlayInput {
+                    layers,
+                    overlays: Some(overlays),
+                    reference: mc.reference,
+                    approximate_word: t.approximate,
+                    scale: text_scale,
+                    frame: crate::map::overlay_view::OverlayFrame::new(
+                        ui.ctx(),
+                        geometry,
+                        atlas,
+                        projector.zoom(),
+                        response.rect,
+                    ),
+                },
+            );
+            shapes.extend(MapView::labels(
+                ui.ctx(),
+                &tf,
+                response.rect,
+                &input,
+                &names,
+            ));
+            painter.extend(shapes);
+            out
+        });
+    let out = inner.inner;
+    w.last_transform = out.transform;
+    w.map_rect = Some(inner.response.rect);
+    w.hovered_cell = out.hovered_cell;
+    hatch_legend(ui, inner.response.rect, &hatched, t);
+    (inner.response, out)
+}
+
+/// A click on an overlay: the Proeftuin under it, else the historic team whose name it hit.
+fn overlay_click(
+    ctx: &egui::Context,
+    w: &Workspace,
+    layers: &Layers,
+    at: egui::Pos2,
+    scale: f32,
+) -> Option<Command> {
+    let tf = w.last_transform?;
+    let ov = &w.data().overlays;
+    let geometry = w.geometry();
+    if layers.proeftuinen {
+        let radius = (crate::map::overlay_view::MARKER_RADIUS * 1.5 / tf.scale) as f64;
+        if let Some(p) = ov.proeftuin_at(geometry.to_merc(tf.invert(at)), radius) {
+            return Some(Command::ProeftuinCard(Some(p)));
+        }
+    }
+    // A historic team's card opens from its name, so that clicks on the map still select
+    // zones.
+    if layers.historic {
+        let hit = ov.historic.teams.iter().position(|team| {
+            let name = crate::map::overlay_view::historic_label(&tf, geometry, team, scale);
+            name.layout(ctx).1.contains(at)
+        });
+        return hit.map(|h| Command::HistoricCard(Some(h)));
+    }
+    None
+}
+
+/// The selection and the team it would go to, next to the pointer while dragging.
+fn drag_label(ctx: &egui::Context, w: &Workspace, pointer: Option<egui::Pos2>, t: &Texts) {
+    let (Some(d), Some(p)) = (&w.drag, pointer) else {
+        return;
+    };
+    if (p - d.origin).length() <= 4.0 {
+        return;
+    }
+    let atlas = &w.doc.data.atlas;
+    let names: Vec<&str> = w
+        .selection
+        .iter()
+        .map(|&i| match w.mode {
+            EditMode::Zones => atlas.units[i].name.as_str(),
+            EditMode::Municipalities => atlas.municipalities[i].name.as_str(),
+        })
+        .collect();
+    let target = match d.target {
+        Some(DropTarget::Team(Some(team))) => w
+            .doc
+            .scenario
+            .teams
+            .get(team)
+            .map(|t| t.name.clone())
+            .unwrap_or_default(),
+        Some(DropTarget::Team(None)) => t.unassign.to_string(),
+        None => "…".to_string(),
+    };
+    egui::Area::new(egui::Id::unique("drag_label"))
+        .fixed_pos(p + egui::vec2(18.0, 18.0))
+        .order(egui::Order::Tooltip)
+        .interactable(false)
+        .show(ctx, |ui| {
+            egui::Frame::popup(ui.style()).show(ui, |ui| {
+                ui.add(
+                    egui::Label::new(format!("{} » {}", names.join(", "), target))
+                        .wrap_mode(egui::TextWrapMode::Extend),
+                );
+            });
+        });
+}
+
+/// "Delete this team?" for a team that holds zones.
+fn confirm_delete(ctx: &egui::Context, w: &Workspace, team: usize, t: &Texts) -> Option<Command> {
+    let name = w
+        .doc
+        .scenario
+        .teams
+        .get(team)
+        .map(|t| t.name.clone())
+        .unwrap_or_default();
+    let zones = w.doc.metrics.teams.get(team).map_or(0, |s| s.units.len());
+    let mut choice = None;
+    egui::Window::new(t.delete_question)
+        .collapsible(false)
+        .resizable(false)
+        .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
+        .show(ctx, |ui| {
+            ui.label(egui::RichText::new(&name).strong());
+            ui.label(i18n::count(zones, t.delete_explain_one, t.delete_explain));
+            ui.horizontal(|ui| {
+                if ui.button(t.delete).clicked() {
+                    choice = Some(Command::ConfirmDeleteTeam(true));
+                }
+                if ui.button(t.cancel).clicked() {
+                    choice = Some(Command::ConfirmDeleteTeam(false));
+                }
+            });
+        });
+    choice
 }
 
 impl GebiedsApp {
+    /// The pointer gestures on the map of the open tab (drag, selection rectangle).
+    pub(super) fn pointer_gestures(&mut self, ctx: &egui::Context) {
+        let pointer = Pointer::read(ctx);
+        let mut rect_start = self.rect_start;
+        let mut out = Vec::new();
+        if let Some(w) = self.workspace() {
+            pointer_gestures(w, pointer, &mut rect_start, &mut out);
+        }
+        self.rect_start = rect_start;
+        self.commands.extend(out);
+    }
+
     pub(super) fn show_workspace(&mut self, ui: &mut egui::Ui, ctx: &egui::Context) {
         let others = self.other_tabs();
         let presenting = self.presentation;
-        let lang = self.settings.lang;
-        let t = i18n::texts(lang);
-        let layers = self.settings.layers.clone();
-        let overlays = self.overlays.clone();
+        let t = i18n::texts(self.settings.lang);
+        let pointer = Pointer::read(ctx);
+        let mut out = Vec::new();
+        let Some(w) = self.workspace() else { return };
+        if presenting {
+            super::presentation::title_and_table(ui, w, t);
+        } else {
+            egui::Panel::top("toolbar").show(ui, |ui| out.extend(toolbar(ui, w, t, &others)));
+            self.side_panel(ui, &mut out);
+        }
+        if let Some(w) = self.workspace()
+            && w.show_differences
+        {
+            differences_panel(ui, w, t);
+        }
+        self.map_panel(ui, ctx, pointer, &mut out);
+        let Some(w) = self.workspace() else { return };
+        drag_label(ctx, w, pointer.at, t);
+        if let Some(team) = self.confirm_delete
+            && let Some(c) = confirm_delete(ctx, w, team, t)
+        {
+            out.push(c);
+        }
+        self.show_toast(ctx);
+        self.commands.extend(out);
+    }
+
+    /// The team list with the rules bar, and the selection at its foot.
+    fn side_panel(&mut self, ui: &mut egui::Ui, out: &mut Vec<Command>) {
+        let t = i18n::texts(self.settings.lang);
+        let GebiedsApp { screen, panel, .. } = self;
+        let super::Screen::Loaded(tabs) = screen else {
+            return;
+        };
+        let Some(w) = tabs.list.get_mut(tabs.active) else {
+            return;
+        };
+        let compact = panel.compact;
+        egui::Panel::right("side")
+            .resizable(true)
+            .default_size(370.0)
+            .show(ui, |ui| {
+                let (command, rows) = team_panel::show(ui, w, t, panel);
+                w.team_rows = rows;
+                out.extend(command);
+            });
+        if panel.compact != compact {
+            out.push(Command::SetCompactTeams(panel.compact));
+        }
+    }
+
+    /// The map with its context menu, hover card and the move list.
+    fn map_panel(
+        &mut self,
+        ui: &mut egui::Ui,
+        ctx: &egui::Context,
+        pointer: Pointer,
+        out: &mut Vec<Command>,
+    ) {
+        let t = i18n::texts(self.settings.lang);
+        let presenting = self.presentation;
+        let scale = if presenting { 1.1 } else { 1.0 };
+        let rect_start = self.rect_start;
+        let editing = rect_start.is_some();
         let reference = self
             .reference
             .as_ref()
             .filter(|r| r.2)
             .map(|(l, f, _)| (l.clone(), f.clone()));
-        let mut historic_click = None;
-        let mut proeftuin_click = None;
         let GebiedsApp {
             screen,
             tiles,
-            panel,
-            confirm_delete,
-            move_popup,
-            rect_start,
             settings,
+            move_popup,
             ..
         } = self;
-        let Screen::Loaded(tabs) = screen else { return };
+        let super::Screen::Loaded(tabs) = screen else {
+            return;
+        };
         let Some(w) = tabs.list.get_mut(tabs.active) else {
             return;
         };
-
-        handle_keys(ctx, w, lang, move_popup);
-
-        // Pointer gestures that edit rather than pan.
-        let (pointer, pressed, down, released, shift, origin) = ctx.input(|i| {
-            (
-                i.pointer.latest_pos(),
-                i.pointer.primary_pressed(),
-                i.pointer.primary_down(),
-                i.pointer.primary_released(),
-                i.modifiers.shift,
-                i.pointer.press_origin(),
-            )
-        });
-        if pressed
-            && let (Some(p), Some(rect), Some(tf)) = (origin, w.map_rect, w.last_transform)
-            && rect.contains(p)
-        {
-            if shift {
-                *rect_start = Some(p);
-            } else if let Some(cell) = w.session.atlas.cell_at(w.geometry.to_merc(tf.invert(p)))
-                && w.selection.contains(&w.item_of_cell(cell))
-            {
-                w.start_drag(p, lang);
-            }
-        }
-        if let Some(p) = pointer
-            && down
-            && let Some(d) = &w.drag
-            && (p - d.origin).length() > 4.0
-        {
-            w.update_drag(p, lang);
-        }
-        if released {
-            w.finish_drag(lang);
-            if let (Some(a), Some(b), Some(tf)) = (rect_start.take(), pointer, w.last_transform)
-                && (a - b).length() > 4.0
-            {
-                let mut bb = BBox::EMPTY;
-                bb.include(w.geometry.to_merc(tf.invert(a)));
-                bb.include(w.geometry.to_merc(tf.invert(b)));
-                w.select_in_box(bb, true);
-            }
-        }
-        if !down && !released {
-            *rect_start = None;
-        }
-
-        let mut compare = None;
-        let mut action = TeamPanelAction::None;
-        if presenting {
-            super::presentation::title_and_table(ui, w, t);
-        } else {
-            egui::Panel::top("toolbar").show(ui, |ui| compare = toolbar(ui, w, t, &others));
-        }
-        if !presenting {
-            egui::Panel::right("side")
-                .resizable(true)
-                .default_size(370.0)
-                .show(ui, |ui| {
-                    action = team_panel::show(ui, w, t, panel);
-                });
-            settings.compact_teams = panel.compact;
-        }
-        match action {
-            TeamPanelAction::None => {}
-            TeamPanelAction::SelectUnit(u) => {
-                w.set_mode(EditMode::Zones);
-                w.selection = [u].into_iter().collect();
-                let cells = w.session.atlas.units[u].cells.clone();
-                w.zoom_to_cells(&cells);
-            }
-            TeamPanelAction::ZoomToCells(cells) => w.zoom_to_cells(&cells),
-            TeamPanelAction::Edit(e) => {
-                if let Edit::RenameTeam { .. } = e {
-                    panel.renaming = None;
-                }
-                let created = matches!(e, Edit::CreateTeam { .. });
-                if w.apply(e, lang).is_ok() && created {
-                    // A new team starts with its name being edited.
-                    let t = w.session.scenario.teams.len() - 1;
-                    panel.renaming = Some((t, w.session.scenario.teams[t].name.clone()));
-                    panel.scroll_to = Some(t);
-                }
-            }
-            TeamPanelAction::AskDelete(team) => {
-                if team_has_area(&w.session.scenario, &w.session.atlas, team) {
-                    *confirm_delete = Some(team);
-                } else {
-                    let _ = w.apply(Edit::DeleteTeam { team }, lang);
-                }
-            }
-            TeamPanelAction::StartRename(team) => {
-                let name = w
-                    .session
-                    .scenario
-                    .teams
-                    .get(team)
-                    .map(|t| t.name.clone())
-                    .unwrap_or_default();
-                panel.renaming = Some((team, name));
-            }
-            TeamPanelAction::NextUnassigned => {
-                w.goto_next_unassigned();
-            }
-        }
-
-        let editing = w.drag.is_some() || rect_start.is_some();
-
+        let layers = &settings.layers;
         let tiles = if layers.tiles == TileChoice::None {
             None
         } else {
             tiles.as_mut().map(|t| t as &mut dyn walkers::Tiles)
         };
-        if w.show_differences {
-            differences_panel(ui, w, t);
-        }
         let mut menu_open = false;
         egui::CentralPanel::default()
             .frame(egui::Frame::new().fill(Color32::from_rgb(236, 236, 232)))
             .show(ui, |ui| {
-                if !w.fitted {
-                    let size = ui.available_size();
-                    w.fit(w.session.atlas.bbox, size);
-                    w.fitted = true;
-                }
-                let center = geom::from_merc(w.session.atlas.bbox.center());
-                let selected_cells = w.selected_cells();
-                let mut selected = vec![false; w.session.atlas.cells.len()];
-                for c in selected_cells {
-                    selected[c] = true;
-                }
-                let m = w.shown_metrics();
-                let mut hatch: Vec<Option<Color32>> = vec![None; w.session.atlas.cells.len()];
-                // The kinds of hatching drawn, for the legend, as they are written.
-                let mut hatched: Vec<Color32> = Vec::new();
-                let mut mark = |cells: &mut dyn Iterator<Item = usize>, colour: Color32| {
-                    for c in cells {
-                        hatch[c] = Some(colour);
-                        if !hatched.contains(&colour) {
-                            hatched.push(colour);
-                        }
-                    }
+                let mc = MapContext {
+                    layers,
+                    tiles,
+                    reference: reference.as_ref().map(|(l, f)| (&**l, f.as_deref())),
+                    presenting,
+                    editing: editing || w.drag.is_some(),
+                    rect_start,
+                    t,
                 };
-                mark(&mut m.unassigned_cells.iter().copied(), HATCH_NO_TEAM);
-                if w.show_differences {
-                    mark(
-                        &mut w.comparison.moved.iter().map(|(c, _, _)| *c),
-                        HATCH_DIFFERENCE,
-                    );
-                }
-                let atlas = &w.session.atlas;
-                mark(
-                    &mut m.teams.iter().flat_map(|st| {
-                        st.split_units
-                            .iter()
-                            .flat_map(|&u| atlas.units[u].cells.iter().copied())
-                    }),
-                    HATCH_SHARED,
-                );
-                mark(
-                    &mut m
-                        .teams
-                        .iter()
-                        .flat_map(|st| st.components.iter().skip(1).flatten().copied()),
-                    HATCH_DETACHED,
-                );
-                let ghost = w
-                    .drag
-                    .as_ref()
-                    .filter(|d| (d.pointer - d.origin).length() > 4.0)
-                    .map(|d| d.pointer - d.origin);
-                let select_rect = rect_start
-                    .zip(pointer)
-                    .map(|(a, b)| egui::Rect::from_two_pos(a, b));
-                let input = MapInput {
-                    atlas: &w.session.atlas,
-                    geometry: &w.geometry,
-                    cell_fill: &w.cell_fill,
-                    cell_team: &w.cell_team,
-                    team_arcs: &w.team_arcs,
-                    selected: &selected,
-                    hatch: &hatch,
-                    hover_zone: w.mode == EditMode::Zones,
-                    layers: &layers,
-                    text_scale: if presenting { 1.1 } else { 1.0 },
-                    ghost,
-                    select_rect,
-                    // Shown while the selection is the one the search made.
-                    marked: w
-                        .marked
-                        .as_ref()
-                        .filter(|(_, selection)| *selection == w.selection)
-                        .map(|(m, _)| *m),
-                };
-                let buttons = if editing {
-                    egui::DragPanButtons::empty()
-                } else {
-                    egui::DragPanButtons::PRIMARY | egui::DragPanButtons::MIDDLE
-                };
-                let mut map = Map::new(None, &mut w.memory, lon_lat(center.0, center.1));
-                if let Some(tiles) = tiles {
-                    map = map.with_layer(tiles, layers.tile_opacity.clamp(0.0, 1.0));
-                }
-                let inner = map
-                    .zoom_with_ctrl(false)
-                    .zoom_speed(1.0)
-                    .drag_pan_buttons(buttons)
-                    .show(ui, |ui, response, projector, _memory| {
-                        let out = MapView::draw(ui, response, projector, &input);
-                        let Some(tf) = out.transform else { return out };
-                        let painter = ui.painter().with_clip_rect(response.rect);
-                        let scale = input.text_scale;
-                        let own = reference
-                            .as_ref()
-                            .map(|(layer, field)| (&**layer, field.as_deref()));
-                        let mut shapes = Vec::new();
-                        let names = crate::map::overlay_view::draw_overlays(
-                            &mut shapes,
-                            &tf,
-                            input.geometry,
-                            &crate::map::overlay_view::OverlayInput {
-                                layers: &layers,
-                                overlays: overlays.as_deref(),
-                                reference: own,
-                                approximate_word: t.approximate,
-                                scale,
-                                frame: crate::map::overlay_view::OverlayFrame::new(
-                                    ui.ctx(),
-                                    input.geometry,
-                                    input.atlas,
-                                    projector.zoom(),
-                                    response.rect,
-                                ),
-                            },
-                        );
-                        shapes.extend(MapView::labels(
-                            ui.ctx(),
-                            &tf,
-                            response.rect,
-                            &input,
-                            &names,
-                        ));
-                        painter.extend(shapes);
-                        out
-                    });
-                let out = inner.inner;
-                w.last_transform = out.transform;
-                // A click on an overlay opens its card.
-                if inner.response.clicked()
-                    && let (Some(ov), Some(tf), Some(p)) = (
-                        &overlays,
-                        out.transform,
-                        inner.response.interact_pointer_pos(),
-                    )
+                let (response, map) = draw_map(ui, w, mc);
+                if response.clicked()
+                    && let Some(at) = response.interact_pointer_pos()
+                    && let Some(c) = overlay_click(ctx, w, layers, at, scale)
                 {
-                    let m = w.geometry.to_merc(tf.invert(p));
-                    if layers.proeftuinen {
-                        let radius =
-                            (crate::map::overlay_view::MARKER_RADIUS * 1.5 / tf.scale) as f64;
-                        proeftuin_click = ov.proeftuin_at(m, radius);
-                    }
-                    // A historic team's card opens from its name, so that clicks on the
-                    // map still select zones.
-                    if layers.historic && proeftuin_click.is_none() {
-                        let scale = if presenting { 1.1 } else { 1.0 };
-                        historic_click = ov.historic.teams.iter().position(|team| {
-                            let name = crate::map::overlay_view::historic_label(
-                                &tf,
-                                &w.geometry,
-                                team,
-                                scale,
-                            );
-                            name.layout(ctx).1.contains(p)
+                    out.push(c);
+                }
+                if !editing && w.drag.is_none() {
+                    if let Some(c) = map.clicked_cell {
+                        out.push(Command::ClickCell {
+                            cell: Some(c),
+                            add: pointer.shift,
                         });
+                    } else if response.clicked() && !pointer.shift {
+                        out.push(Command::ClearSelection);
                     }
                 }
-                w.map_rect = Some(inner.response.rect);
-                hatch_legend(ui, inner.response.rect, &hatched, t);
-                w.hovered_cell = out.hovered_cell;
-                if !editing {
-                    if let Some(c) = out.clicked_cell {
-                        w.click_cell(Some(c), shift);
-                    } else if inner.response.clicked() && !shift {
-                        w.selection.clear();
-                    }
-                }
-                if inner.response.secondary_clicked()
-                    && let Some(c) = out.hovered_cell
+                if response.secondary_clicked()
+                    && let Some(c) = map.hovered_cell
                     && !w.selection.contains(&w.item_of_cell(c))
                 {
-                    w.click_cell(Some(c), false);
+                    out.push(Command::ClickCell {
+                        cell: Some(c),
+                        add: false,
+                    });
                 }
-                if w.drag.is_none()
-                    && !w.selection.is_empty()
-                    && let Some(_) = inner.response.context_menu(|ui| {
+                if w.drag.is_none() && !w.selection.is_empty() {
+                    response.context_menu(|ui| {
                         menu_open = true;
-                        if move_menu(ui, w, t, lang) {
+                        if move_menu(ui, w, t, out) {
                             ui.close();
-                        }
-                    })
-                {}
-                if w.drag.is_none()
-                    && !menu_open
-                    && let Some(c) = out.hovered_cell
-                {
-                    let unit = w.session.atlas.cells[c].unit;
-                    let muni = w.session.atlas.cells[c].muni;
-                    let by_muni = w.mode == EditMode::Municipalities;
-                    let session = &w.session;
-                    inner.response.on_hover_ui_at_pointer(|ui| {
-                        if by_muni {
-                            info::municipality_details(ui, session, muni, t);
-                        } else {
-                            info::zone_details(ui, session, unit, t);
                         }
                     });
                 }
-                let pos = w.memory.detached().unwrap_or(lon_lat(center.0, center.1));
+                if w.drag.is_none()
+                    && !menu_open
+                    && let Some(c) = map.hovered_cell
+                {
+                    let cell = &w.doc.data.atlas.cells[c];
+                    let (unit, muni) = (cell.unit, cell.muni);
+                    let by_muni = w.mode == EditMode::Municipalities;
+                    let doc = &w.doc;
+                    response.on_hover_ui_at_pointer(|ui| {
+                        if by_muni {
+                            info::municipality_details(ui, doc, muni, t);
+                        } else {
+                            info::zone_details(ui, doc, unit, t);
+                        }
+                    });
+                }
+                let pos = w.memory.detached().unwrap_or_else(|| {
+                    let c = geom::from_merc(w.doc.data.atlas.bbox.center());
+                    lon_lat(c.0, c.1)
+                });
                 settings.view = Some((pos.x(), pos.y(), w.memory.zoom()));
             });
-
         // The move list opened with Ctrl+M.
         if let Some(at) = *move_popup {
-            let mut done = false;
             egui::Area::new(egui::Id::unique("move_popup"))
                 .fixed_pos(at)
                 .order(egui::Order::Foreground)
                 .show(ctx, |ui| {
                     egui::Frame::popup(ui.style()).show(ui, |ui| {
                         menu_open = true;
-                        done = move_menu(ui, w, t, lang);
-                    });
-                });
-            if done {
-                *move_popup = None;
-            }
-        }
-        if w.drag.is_none() && !menu_open && w.preview.as_ref().is_some() {
-            let _ = w.set_preview(None);
-        }
-
-        // What the drag would do, next to the pointer.
-        if let (Some(d), Some(p)) = (&w.drag, pointer)
-            && (p - d.origin).length() > 4.0
-        {
-            let names: Vec<String> = w
-                .selection
-                .iter()
-                .map(|&i| match w.mode {
-                    EditMode::Zones => w.session.atlas.units[i].name.clone(),
-                    EditMode::Municipalities => w.session.atlas.municipalities[i].name.clone(),
-                })
-                .collect();
-            let target = match d.target {
-                Some(crate::editor::DropTarget::Team(Some(team))) => w
-                    .session
-                    .scenario
-                    .teams
-                    .get(team)
-                    .map(|t| t.name.clone())
-                    .unwrap_or_default(),
-                Some(crate::editor::DropTarget::Team(None)) => t.unassign.to_string(),
-                None => "…".to_string(),
-            };
-            egui::Area::new(egui::Id::unique("drag_label"))
-                .fixed_pos(p + egui::vec2(18.0, 18.0))
-                .order(egui::Order::Tooltip)
-                .interactable(false)
-                .show(ctx, |ui| {
-                    egui::Frame::popup(ui.style()).show(ui, |ui| {
-                        ui.add(
-                            egui::Label::new(format!("{} » {}", names.join(", "), target))
-                                .wrap_mode(egui::TextWrapMode::Extend),
-                        );
+                        move_menu(ui, w, t, out);
                     });
                 });
         }
+        if w.drag.is_none() && !menu_open && w.preview.is_some() {
+            out.push(Command::PreviewAssign(None));
+        }
+    }
 
-        // A short message (e.g. a refused move).
-        if let Some((msg, shown)) = &mut w.toast {
-            let now = ctx.input(|i| i.time);
-            if shown.is_nan() {
-                *shown = now;
-            }
-            if now - *shown > 4.0 {
-                w.toast = None;
-            } else {
-                let msg = msg.clone();
-                let at = w
-                    .map_rect
-                    .map(|r| egui::pos2(r.center().x, r.bottom() - 60.0))
-                    .unwrap_or_default();
-                egui::Area::new(egui::Id::unique("toast"))
-                    .pivot(egui::Align2::CENTER_CENTER)
-                    .fixed_pos(at)
-                    .order(egui::Order::Foreground)
-                    .show(ctx, |ui| {
-                        egui::Frame::popup(ui.style())
-                            .fill(Color32::from_rgb(170, 40, 40))
-                            .show(ui, |ui| {
-                                ui.label(egui::RichText::new(msg).color(Color32::WHITE).size(16.0));
-                            });
+    /// A short message over the map (a refused move), for a few seconds.
+    fn show_toast(&mut self, ctx: &egui::Context) {
+        let Some((msg, shown)) = &mut self.toast else {
+            return;
+        };
+        let now = ctx.input(|i| i.time);
+        let since = *shown.get_or_insert(now);
+        if now - since > 4.0 {
+            self.toast = None;
+            return;
+        }
+        let msg = msg.clone();
+        let at = self
+            .workspace()
+            .and_then(|w| w.map_rect)
+            .map(|r| egui::pos2(r.center().x, r.bottom() - 60.0))
+            .unwrap_or_default();
+        egui::Area::new(egui::Id::unique("toast"))
+            .pivot(egui::Align2::CENTER_CENTER)
+            .fixed_pos(at)
+            .order(egui::Order::Foreground)
+            .show(ctx, |ui| {
+                egui::Frame::popup(ui.style())
+                    .fill(Color32::from_rgb(170, 40, 40))
+                    .show(ui, |ui| {
+                        ui.label(egui::RichText::new(msg).color(Color32::WHITE).size(16.0));
                     });
-                ctx.request_repaint_after(std::time::Duration::from_millis(500));
-            }
-        }
-
-        // Confirm deleting a team that owns zones.
-        if let Some(team) = *confirm_delete {
-            let name = w
-                .session
-                .scenario
-                .teams
-                .get(team)
-                .map(|t| t.name.clone())
-                .unwrap_or_default();
-            let zones = w
-                .session
-                .metrics
-                .teams
-                .get(team)
-                .map(|s| s.units.len())
-                .unwrap_or(0);
-            let mut choice = None;
-            egui::Window::new(t.delete_question)
-                .collapsible(false)
-                .resizable(false)
-                .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
-                .show(ctx, |ui| {
-                    ui.label(egui::RichText::new(&name).strong());
-                    ui.label(i18n::count(zones, t.delete_explain_one, t.delete_explain));
-                    ui.horizontal(|ui| {
-                        if ui.button(t.delete).clicked() {
-                            choice = Some(true);
-                        }
-                        if ui.button(t.cancel).clicked() {
-                            choice = Some(false);
-                        }
-                    });
-                });
-            match choice {
-                Some(true) => {
-                    let _ = w.apply(Edit::DeleteTeam { team }, lang);
-                    *confirm_delete = None;
-                }
-                Some(false) => *confirm_delete = None,
-                None => {}
-            }
-        }
-        if let Some(c) = compare {
-            self.compare_with(c);
-        }
-        if proeftuin_click.is_some() {
-            self.proeftuin_card = proeftuin_click;
-        } else if historic_click.is_some() {
-            self.historic_card = historic_click;
-        }
+            });
+        ctx.request_repaint_after(std::time::Duration::from_millis(500));
     }
 }
 
@@ -682,7 +695,7 @@ const HATCH_SHARED: Color32 = Color32::from_rgb(230, 120, 0);
 const HATCH_DIFFERENCE: Color32 = Color32::from_rgb(0, 90, 200);
 
 /// What the hatching on the map means, in the map's lower left corner, for the kinds shown.
-fn hatch_legend(ui: &egui::Ui, map: egui::Rect, hatched: &[Color32], t: &i18n::Texts) {
+fn hatch_legend(ui: &egui::Ui, map: egui::Rect, hatched: &[Color32], t: &Texts) {
     let kinds = [
         (HATCH_NO_TEAM, t.no_team),
         (HATCH_DETACHED, t.hatch_detached),
@@ -729,17 +742,16 @@ fn hatch_legend(ui: &egui::Ui, map: egui::Rect, hatched: &[Color32], t: &i18n::T
 
 /// The "what changes for whom" table: every unit whose team differs from the baseline, with
 /// the teams it leaves and joins, and the totals per team.
-fn differences_panel(ui: &mut egui::Ui, w: &Workspace, t: &i18n::Texts) {
-    let atlas = &w.session.atlas;
-    let s = &w.session.scenario;
+fn differences_panel(ui: &mut egui::Ui, w: &Workspace, t: &Texts) {
+    let atlas = &w.doc.data.atlas;
+    let s = &w.doc.scenario;
     let name_of = |id: &Option<String>| -> String {
         match id {
             Some(id) => s
                 .teams
                 .iter()
                 .find(|tm| &tm.id == id)
-                .map(|tm| tm.name.clone())
-                .unwrap_or_else(|| id.clone()),
+                .map_or_else(|| id.clone(), |tm| tm.name.clone()),
             None => t.no_team.to_string(),
         }
     };
@@ -826,9 +838,7 @@ fn differences_panel(ui: &mut egui::Ui, w: &Workspace, t: &i18n::Texts) {
                 .body(|body| {
                     body.rows(row_height, rows.len(), |mut row| {
                         let (label, from, to, pop, children) = &rows[row.index()];
-                        let children = children
-                            .map(i18n::int)
-                            .unwrap_or_else(|| t.unknown.to_string());
+                        let children = children.map_or_else(|| t.unknown.to_string(), i18n::int);
                         for text in [label, from, to, &i18n::int(*pop), &children] {
                             // One line per row: a long name is cut short (whole on hover).
                             row.col(|ui| {

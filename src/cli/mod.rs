@@ -1,12 +1,17 @@
 //! Command-line arguments and the headless subcommands.
+#![allow(
+    clippy::print_stdout,
+    reason = "the command line writes its results to standard output"
+)]
 
 use std::path::{Path, PathBuf};
 
 use crate::data::{self, DataError, scenario_file};
+use crate::dataset::Dataset;
+use crate::document::Document;
 use crate::i18n::{self, Lang};
 use crate::model::atlas::{Atlas, Edition};
 use crate::model::scenario::Scenario;
-use crate::session::Session;
 
 pub const HELP: &str = "\
 Gebiedsplanner: divide the eerstelijnszones of Flanders and Brussels over 1 Gezin 1 Plan teams.
@@ -108,7 +113,7 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Args, Strin
                     other => {
                         return Err(format!("unknown edition '{other}' (use 2025 or 2019-2024)"));
                     }
-                })
+                });
             }
             "--no-tiles" => out.no_tiles = true,
             "--zones" => out.list_zones = true,
@@ -215,11 +220,11 @@ pub fn resolve_data(args: &Args, edition: Edition) -> Result<PathBuf, String> {
 }
 
 /// The per-team table as text.
-pub fn team_table(session: &Session, lang: Lang) -> String {
+pub fn team_table(doc: &Document, lang: Lang) -> String {
     let t = i18n::texts(lang);
-    let atlas = &session.atlas;
-    let m = &session.metrics;
-    let s = &session.scenario;
+    let atlas = &doc.data.atlas;
+    let m = &doc.metrics;
+    let s = &doc.scenario;
     let mut rows: Vec<[String; 7]> = vec![[
         t.team.to_string(),
         "ELZ".to_string(),
@@ -288,7 +293,7 @@ pub fn team_table(session: &Session, lang: Lang) -> String {
         let names: Vec<&str> = m
             .unassigned_units
             .iter()
-            .map(|&u| session.atlas.units[u].name.as_str())
+            .map(|&u| doc.data.atlas.units[u].name.as_str())
             .collect();
         out.push_str(&format!(
             "{}: {} {}: {}\n",
@@ -344,7 +349,7 @@ pub fn load_scenario(atlas: &Atlas, path: &Path) -> Result<Scenario, DataError> 
 
 /// Load the data and the scenario (the default division when none is given) for a
 /// headless command. The error is the message to print.
-fn session_for(args: &Args, scenario: Option<&Path>) -> Result<Session, String> {
+fn document_for(args: &Args, scenario: Option<&Path>) -> Result<Document, String> {
     let mut edition = args.edition.unwrap_or(Edition::M2025);
     if args.edition.is_none()
         && let Some(p) = scenario
@@ -353,17 +358,18 @@ fn session_for(args: &Args, scenario: Option<&Path>) -> Result<Session, String> 
         edition = f.edition;
     }
     let dir = resolve_data(args, edition)?;
-    let mut session = Session::load(&dir, edition).map_err(|e| e.to_string())?;
+    let data = Dataset::load(&dir, edition).map_err(|e| e.to_string())?;
+    let mut doc = Document::default_division(data);
     if let Some(p) = scenario {
-        let s = load_scenario(&session.atlas, p).map_err(|e| e.to_string())?;
-        session.set_scenario(s);
+        let s = load_scenario(&doc.data.atlas, p).map_err(|e| e.to_string())?;
+        doc.set_scenario(s);
     }
-    Ok(session)
+    Ok(doc)
 }
 
 /// Run `export`: returns the process exit code.
 pub fn run_export(args: &Args, e: &ExportArgs) -> i32 {
-    let session = match session_for(args, e.scenario.as_deref()) {
+    let doc = match document_for(args, e.scenario.as_deref()) {
         Ok(s) => s,
         Err(msg) => {
             eprintln!("gebiedsplanner: {msg}");
@@ -391,13 +397,12 @@ pub fn run_export(args: &Args, e: &ExportArgs) -> i32 {
                 crate::export::Layer::Historic | crate::export::Layer::Proeftuinen
             )
         });
-        let overlays = needs_overlays.then(|| crate::overlays::Overlays::load(&session));
-        if let Some(ov) = &overlays {
-            for err in &ov.errors {
+        if needs_overlays {
+            for err in &doc.data.overlays.errors {
                 eprintln!("gebiedsplanner: {err}");
             }
         }
-        let svg = crate::export::render_svg(&session, overlays.as_ref(), &opts);
+        let svg = crate::export::render_svg(&doc, &opts);
         if let Some(p) = &e.svg {
             ok &= write(p, svg.as_bytes());
         }
@@ -418,17 +423,17 @@ pub fn run_export(args: &Args, e: &ExportArgs) -> i32 {
         }
     }
     if let Some(p) = &e.geojson {
-        ok &= write(p, crate::export::teams_geojson(&session).as_bytes());
+        ok &= write(p, crate::export::teams_geojson(&doc).as_bytes());
     }
     if let Some(p) = &e.csv {
-        ok &= write(p, crate::export::stats_csv(&session).as_bytes());
+        ok &= write(p, crate::export::stats_csv(&doc).as_bytes());
     }
     if ok { 0 } else { 2 }
 }
 
 /// Run `check`: returns the process exit code.
 pub fn run_check(args: &Args, scenario: Option<&Path>) -> i32 {
-    let session = match session_for(args, scenario) {
+    let doc = match document_for(args, scenario) {
         Ok(s) => s,
         Err(msg) => {
             eprintln!("gebiedsplanner: {msg}");
@@ -438,22 +443,21 @@ pub fn run_check(args: &Args, scenario: Option<&Path>) -> i32 {
     println!(
         "{}: {}",
         i18n::texts(args.lang).scenario,
-        i18n::scenario_name(&session.scenario.name, i18n::texts(args.lang))
+        i18n::scenario_name(&doc.scenario.name, i18n::texts(args.lang))
     );
-    print!("{}", team_table(&session, args.lang));
+    print!("{}", team_table(&doc, args.lang));
     if args.list_zones {
-        let s = &session.scenario;
-        for (u, unit) in session.atlas.units.iter().enumerate() {
+        let s = &doc.scenario;
+        for (u, unit) in doc.data.atlas.units.iter().enumerate() {
             let team = s.unit_team[u]
                 .and_then(|t| s.teams.get(t))
-                .map(|t| t.id.as_str())
-                .unwrap_or("-");
+                .map_or("-", |t| t.id.as_str());
             println!("zone {} {team} {}", unit.code, unit.name);
         }
     }
-    let m = &session.metrics;
+    let m = &doc.metrics;
     let t = i18n::texts(args.lang);
-    let team_name = |i: usize| session.scenario.teams[i].name.as_str();
+    let team_name = |i: usize| doc.scenario.teams[i].name.as_str();
     let mut broken = Vec::new();
     for i in m.non_contiguous_teams() {
         broken.push(
@@ -466,7 +470,7 @@ pub fn run_check(args: &Args, scenario: Option<&Path>) -> i32 {
         let zones = m.teams[i]
             .split_units
             .iter()
-            .map(|&u| session.atlas.units[u].name.as_str())
+            .map(|&u| doc.data.atlas.units[u].name.as_str())
             .collect::<Vec<_>>()
             .join(", ");
         broken.push(

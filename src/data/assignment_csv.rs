@@ -165,7 +165,7 @@ pub fn import(
             Err(e) => {
                 report
                     .skipped
-                    .push((row.line, e.message(crate::i18n::Lang::En)));
+                    .push((row.line, crate::i18n::edit_error(crate::i18n::Lang::En, &e)));
             }
         }
     }

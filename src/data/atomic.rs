@@ -8,8 +8,7 @@ use std::path::{Path, PathBuf};
 fn temp_path(target: &Path) -> PathBuf {
     let name = target
         .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "file".into());
+        .map_or_else(|| "file".into(), |n| n.to_string_lossy().into_owned());
     target.with_file_name(format!(".{name}.{}.tmp", std::process::id()))
 }
 

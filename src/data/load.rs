@@ -25,7 +25,6 @@ pub mod files {
     pub const ANTWERP_SECTORS: &str = "elz_antwerpen_statsec.csv";
     pub const POP_FLANDERS: &str = "population_flanders_2021_by_agegroup.csv";
     pub const POP_BELGIUM: &str = "population_belgium_2020.csv";
-    pub const PROVINCES: &str = "provinces_flanders_brussels.geojson";
 }
 
 struct Pop {
@@ -83,6 +82,10 @@ fn read_population(dir: &Path) -> Result<HashMap<String, Pop>, DataError> {
 }
 
 /// Load the atlas of `edition` from `dir`.
+#[expect(
+    clippy::too_many_lines,
+    reason = "over the 120-line limit; still to be split"
+)]
 pub fn load_atlas(dir: &Path, edition: Edition) -> Result<Atlas, DataError> {
     let (muni_file, elz_file, code_col, name_col) = match edition {
         Edition::M2025 => (

@@ -5,8 +5,6 @@ pub mod assignment_csv;
 pub mod atomic;
 pub mod discovery;
 pub mod error;
-#[doc(hidden)]
-pub mod fuzz;
 pub mod geojson_read;
 pub mod json;
 pub mod load;

@@ -29,12 +29,11 @@ impl Row {
         self.fields
             .iter()
             .find(|(k, _)| k.trim().eq_ignore_ascii_case(col))
-            .map(|(_, v)| v.trim())
-            .unwrap_or("")
+            .map_or("", |(_, v)| v.trim())
     }
 
     pub fn opt(&self, col: &str) -> &str {
-        self.fields.get(col).map(|s| s.trim()).unwrap_or("")
+        self.fields.get(col).map_or("", |s| s.trim())
     }
 
     /// A whole number, or a clear error naming the column.
@@ -129,10 +128,10 @@ pub fn parse_table(path: &Path, text: &str, required: &[&str]) -> Result<Vec<Row
     let mut rows = Vec::new();
     for rec in rdr.records() {
         let rec = rec.map_err(|e| {
-            let line = e.position().map(|p| line_at(p.byte())).unwrap_or(0);
+            let line = e.position().map_or(0, |p| line_at(p.byte()));
             DataError::new(path, format!("line {line}"), e.to_string())
         })?;
-        let line = rec.position().map(|p| line_at(p.byte())).unwrap_or(0);
+        let line = rec.position().map_or(0, |p| line_at(p.byte()));
         if rec.iter().all(|f| f.trim().is_empty()) {
             continue;
         }

@@ -3,10 +3,10 @@
 
 use std::fmt::Write as _;
 
+use crate::document::Document;
 use crate::i18n::{self, ATTRIBUTIONS, Lang};
 use crate::model::geom::{self, BBox, Merc};
 use crate::model::metrics::BudgetModel;
-use crate::session::Session;
 
 /// Layers that can be put on an exported image.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -118,16 +118,16 @@ fn nice_km(target_km: f64) -> f64 {
     best
 }
 
-/// The map as an SVG document. `overlays` is needed for the historic and Proeftuin layers.
-pub fn render_svg(
-    session: &Session,
-    overlays: Option<&crate::overlays::Overlays>,
-    opts: &ImageOptions,
-) -> String {
+/// The map as an SVG document.
+#[expect(
+    clippy::too_many_lines,
+    reason = "over the 120-line limit; still to be split"
+)]
+pub fn render_svg(doc: &Document, opts: &ImageOptions) -> String {
     let t = i18n::texts(opts.lang);
-    let atlas = &session.atlas;
-    let s = &session.scenario;
-    let m = &session.metrics;
+    let atlas = &doc.data.atlas;
+    let s = &doc.scenario;
+    let m = &doc.metrics;
     let w = opts.width.max(400) as f64;
     let k = w / 1920.0;
     let margin = 30.0 * k;
@@ -261,7 +261,8 @@ pub fn render_svg(
     }
 
     // Overlays.
-    if let Some(ov) = overlays {
+    {
+        let ov = &doc.data.overlays;
         if opts.has(Layer::Historic) {
             let mut d = String::new();
             for &a in &ov.historic.outline {

@@ -2,19 +2,19 @@
 
 use serde_json::{Value, json};
 
+use crate::document::Document;
 use crate::i18n::ATTRIBUTIONS;
 use crate::model::outline::team_polygons;
-use crate::session::Session;
 
 fn round6(v: f64) -> f64 {
     (v * 1e6).round() / 1e6
 }
 
 /// One feature per team: its area (MultiPolygon) and its numbers as properties.
-pub fn teams_geojson(session: &Session) -> String {
-    let atlas = &session.atlas;
-    let s = &session.scenario;
-    let m = &session.metrics;
+pub fn teams_geojson(doc: &Document) -> String {
+    let atlas = &doc.data.atlas;
+    let s = &doc.scenario;
+    let m = &doc.metrics;
     let cell_team = s.cell_teams(atlas);
     let polys = team_polygons(atlas, &cell_team, s.teams.len());
     let features: Vec<Value> = s
@@ -84,9 +84,9 @@ pub fn teams_geojson(session: &Session) -> String {
 
 /// The per-team table, `;`-separated, numbers without thousands separators so that
 /// spreadsheets read them as numbers.
-pub fn stats_csv(session: &Session) -> String {
-    let s = &session.scenario;
-    let m = &session.metrics;
+pub fn stats_csv(doc: &Document) -> String {
+    let s = &doc.scenario;
+    let m = &doc.metrics;
     let mut out = String::from(
         "team_id;team;zones;municipalities;population;children_0_17;children_unknown_population;budget_flat_eur;budget_share_eur;contiguous;parts;partners\n",
     );

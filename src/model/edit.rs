@@ -50,24 +50,6 @@ pub enum EditError {
     NoChange,
 }
 
-impl EditError {
-    pub fn message(&self, lang: crate::i18n::Lang) -> String {
-        use crate::i18n::Lang;
-        match (self, lang) {
-            (EditError::Locked { team }, Lang::Nl) => {
-                format!("Team ‘{team}’ is vergrendeld: ontgrendel het eerst.")
-            }
-            (EditError::Locked { team }, Lang::En) => {
-                format!("Team ‘{team}’ is locked: unlock it first.")
-            }
-            (EditError::UnknownTeam(_), Lang::Nl) => "Dat team bestaat niet meer.".into(),
-            (EditError::UnknownTeam(_), Lang::En) => "That team no longer exists.".into(),
-            (EditError::NoChange, Lang::Nl) => "Er verandert niets.".into(),
-            (EditError::NoChange, Lang::En) => "Nothing changes.".into(),
-        }
-    }
-}
-
 impl Edit {
     /// A short description for the history list.
     pub fn describe(&self, scenario: &Scenario, atlas: &Atlas) -> String {

@@ -17,4 +17,5 @@ pub mod scenario;
 pub mod search;
 pub mod seeds;
 pub mod synthetic;
+pub mod text;
 pub mod topology;

@@ -6,7 +6,6 @@ use super::atlas::Atlas;
 use super::geom::BBox;
 use super::overlay::proeftuinen::ProeftuinOverlay;
 use super::scenario::Scenario;
-use crate::i18n;
 
 /// What a hit selects.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -80,7 +79,7 @@ struct Entry {
 /// Normalise for matching: fold case and accents, and turn every run of punctuation and
 /// spaces into one space ("Sint-Niklaas" -> "sint niklaas").
 pub fn normalise(s: &str) -> String {
-    let folded = i18n::fold(s);
+    let folded = super::text::fold(s);
     let mut out = String::with_capacity(folded.len());
     for c in folded.chars() {
         if c.is_alphanumeric() {

@@ -124,10 +124,10 @@ fn rows(file: &'static str, text: &str, required: &[&str]) -> Result<Vec<SeedRow
     for rec in rdr.records() {
         let rec = rec.map_err(|e| SeedError {
             file,
-            line: e.position().map(|p| p.line()).unwrap_or(0),
+            line: e.position().map_or(0, csv::Position::line),
             message: e.to_string(),
         })?;
-        let line = rec.position().map(|p| p.line()).unwrap_or(0);
+        let line = rec.position().map_or(0, csv::Position::line);
         let map = headers
             .iter()
             .cloned()

@@ -1,8 +1,8 @@
 //! What is shown about one zone: in the hover tooltip and in the side panel.
 
+use crate::document::Document;
 use crate::i18n::{self, Texts};
 use crate::model::scenario::AreaStatus;
-use crate::session::Session;
 
 pub fn status_text(t: &Texts, s: AreaStatus) -> &'static str {
     match s {
@@ -13,8 +13,8 @@ pub fn status_text(t: &Texts, s: AreaStatus) -> &'static str {
 }
 
 /// Population (with an estimate mark) and children (or "unknown") of a zone.
-pub fn zone_numbers(session: &Session, unit: usize, t: &Texts) -> (String, String) {
-    let atlas = &session.atlas;
+pub fn zone_numbers(doc: &Document, unit: usize, t: &Texts) -> (String, String) {
+    let atlas = &doc.data.atlas;
     let (pop, est) = atlas.unit_population(unit);
     let pop = match pop {
         Some(p) if est => format!("{} ({})", i18n::int(p), t.estimate),
@@ -31,12 +31,12 @@ pub fn zone_numbers(session: &Session, unit: usize, t: &Texts) -> (String, Strin
 }
 
 /// The team of a zone as text (several names when split in municipality mode).
-pub fn zone_team(session: &Session, unit: usize, t: &Texts) -> String {
-    let atlas = &session.atlas;
+pub fn zone_team(doc: &Document, unit: usize, t: &Texts) -> String {
+    let atlas = &doc.data.atlas;
     let mut names: Vec<String> = Vec::new();
     for &c in &atlas.units[unit].cells {
-        let name = match session.scenario.cell_team(atlas, c) {
-            Some(team) => session.scenario.teams[team].name.clone(),
+        let name = match doc.scenario.cell_team(atlas, c) {
+            Some(team) => doc.scenario.teams[team].name.clone(),
             None => t.no_team.to_string(),
         };
         if !names.contains(&name) {
@@ -46,16 +46,16 @@ pub fn zone_team(session: &Session, unit: usize, t: &Texts) -> String {
     names.join(" / ")
 }
 
-pub fn zone_details(ui: &mut egui::Ui, session: &Session, unit: usize, t: &Texts) {
-    let atlas = &session.atlas;
+pub fn zone_details(ui: &mut egui::Ui, doc: &Document, unit: usize, t: &Texts) {
+    let atlas = &doc.data.atlas;
     let u = &atlas.units[unit];
     ui.label(egui::RichText::new(&u.name).strong().size(16.0));
-    let (pop, ch) = zone_numbers(session, unit, t);
+    let (pop, ch) = zone_numbers(doc, unit, t);
     egui::Grid::new(("zone_details", unit))
         .num_columns(2)
         .show(ui, |ui| {
             ui.label(t.team);
-            ui.label(zone_team(session, unit, t));
+            ui.label(zone_team(doc, unit, t));
             ui.end_row();
             ui.label(t.population);
             ui.label(pop);
@@ -84,16 +84,18 @@ pub fn zone_details(ui: &mut egui::Ui, session: &Session, unit: usize, t: &Texts
 }
 
 /// What is shown about one municipality (municipality mode).
-pub fn municipality_details(ui: &mut egui::Ui, session: &Session, muni: usize, t: &Texts) {
-    let atlas = &session.atlas;
+pub fn municipality_details(ui: &mut egui::Ui, doc: &Document, muni: usize, t: &Texts) {
+    let atlas = &doc.data.atlas;
     let m = &atlas.municipalities[muni];
     ui.label(egui::RichText::new(&m.name).strong().size(16.0));
     let team = m
         .cells
         .first()
-        .and_then(|&c| session.scenario.cell_team(atlas, c))
-        .map(|tm| session.scenario.teams[tm].name.clone())
-        .unwrap_or_else(|| t.no_team.to_string());
+        .and_then(|&c| doc.scenario.cell_team(atlas, c))
+        .map_or_else(
+            || t.no_team.to_string(),
+            |tm| doc.scenario.teams[tm].name.clone(),
+        );
     let zones: Vec<&str> = m
         .cells
         .iter()
@@ -111,15 +113,13 @@ pub fn municipality_details(ui: &mut egui::Ui, session: &Session, muni: usize, t
             ui.label(t.population);
             ui.label(
                 m.population
-                    .map(|p| i18n::int(p as f64))
-                    .unwrap_or_else(|| t.unknown.to_string()),
+                    .map_or_else(|| t.unknown.to_string(), |p| i18n::int(p as f64)),
             );
             ui.end_row();
             ui.label(t.children);
             ui.label(
                 m.children
-                    .map(|c| i18n::int(c as f64))
-                    .unwrap_or_else(|| t.unknown.to_string()),
+                    .map_or_else(|| t.unknown.to_string(), |c| i18n::int(c as f64)),
             );
             ui.end_row();
         });
@@ -127,11 +127,11 @@ pub fn municipality_details(ui: &mut egui::Ui, session: &Session, muni: usize, t
 
 /// What is shown about a selection of several zones or municipalities: how many, their teams,
 /// and their inhabitants and children together.
-pub fn selection_details(ui: &mut egui::Ui, w: &crate::editor::Workspace, t: &Texts) {
-    let session = &w.session;
-    let atlas = &session.atlas;
+pub fn selection_details(ui: &mut egui::Ui, w: &crate::workspace::Workspace, t: &Texts) {
+    let doc = &w.doc;
+    let atlas = &doc.data.atlas;
     let cells = w.selected_cells();
-    let by_muni = w.mode == crate::editor::EditMode::Municipalities;
+    let by_muni = w.mode == crate::workspace::EditMode::Municipalities;
     let word = if by_muni { t.municipalities } else { t.zones };
     ui.label(
         egui::RichText::new(format!("{} {}", w.selection.len(), word.to_lowercase()))
@@ -142,7 +142,7 @@ pub fn selection_details(ui: &mut egui::Ui, w: &crate::editor::Workspace, t: &Te
         .selection_teams()
         .into_iter()
         .map(|team| match team {
-            Some(tm) => session.scenario.teams[tm].name.clone(),
+            Some(tm) => doc.scenario.teams[tm].name.clone(),
             None => t.no_team.to_string(),
         })
         .collect();

@@ -1,4 +1,4 @@
-//! Panels and dialogs. They read the session and return what the user asked for; the app
+//! Panels and dialogs. They read the open document and return what the user asked for; the app
 //! applies it.
 
 pub mod about;

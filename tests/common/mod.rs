@@ -1,18 +1,20 @@
 //! Shared helpers for the tests on the real data folder.
 #![allow(dead_code)]
 
+use gebiedsplanner::app::Command;
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
+use gebiedsplanner::document::Document;
 use gebiedsplanner::model::atlas::Edition;
-use gebiedsplanner::session::Session;
 
 /// The real data folder: `$GEBIEDSPLANNER_DATA`, else `../shared/data` next to the repository.
 /// Fails loudly when it is missing: these tests never skip.
 pub fn data_dir() -> PathBuf {
-    let dir = std::env::var_os("GEBIEDSPLANNER_DATA")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data"));
+    let dir = std::env::var_os("GEBIEDSPLANNER_DATA").map_or_else(
+        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data"),
+        PathBuf::from,
+    );
     assert!(
         dir.join("municipalities_flanders_brussels_2025.geojson")
             .is_file(),
@@ -23,14 +25,20 @@ pub fn data_dir() -> PathBuf {
     dir
 }
 
-pub fn session(edition: Edition) -> &'static Session {
-    static S2025: OnceLock<Session> = OnceLock::new();
-    static S2019: OnceLock<Session> = OnceLock::new();
+/// The real data, loaded once for all tests.
+pub fn data(edition: Edition) -> &'static std::sync::Arc<gebiedsplanner::dataset::Dataset> {
+    &doc(edition).data
+}
+
+/// A document on the default division of the real data, loaded once for all tests.
+pub fn doc(edition: Edition) -> &'static Document {
+    static S2025: OnceLock<Document> = OnceLock::new();
+    static S2019: OnceLock<Document> = OnceLock::new();
     let cell = match edition {
         Edition::M2025 => &S2025,
         Edition::M2019 => &S2019,
     };
-    cell.get_or_init(|| Session::load(&data_dir(), edition).expect("the real data loads"))
+    cell.get_or_init(|| Document::load(&data_dir(), edition).expect("the real data loads"))
 }
 
 /// A copy of the real data folder in a temporary folder, to damage one file in a test.
@@ -69,10 +77,9 @@ pub fn window(
 
 /// Take the zone Gent (elz13) away from its team, as the editor does.
 pub fn unassign_gent(h: &mut egui_kittest::Harness<'_, gebiedsplanner::app::GebiedsApp>) {
-    let lang = h.state().settings.lang;
-    let w = h.state_mut().workspace_mut().expect("ws");
-    let gent = w.session.atlas.unit_by_code("elz13").expect("gent");
-    w.selection = [gent].into_iter().collect();
-    w.assign_selection(None, lang).expect("unassign");
+    let w = h.state().workspace().expect("ws");
+    let gent = w.doc.data.atlas.unit_by_code("elz13").expect("gent");
+    h.state_mut().push(Command::SelectZone(gent));
+    h.state_mut().push(Command::AssignSelection(None));
     h.run_steps(2);
 }

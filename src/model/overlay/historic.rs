@@ -171,9 +171,9 @@ fn team_label(atlas: &Atlas, cells: &[usize], segs: &[(Merc, Merc)], bbox: BBox)
     };
     let main_box = main.bbox();
     let search = polys()
-        .map(|p| p.bbox())
+        .map(super::super::geom::MercPolygon::bbox)
         .filter(|b| b.intersects(&main_box))
-        .fold(main_box, |a, b| a.union(b));
+        .fold(main_box, super::super::geom::BBox::union);
     let inside = |p: Merc| {
         cells.iter().any(|&c| {
             let cell = &atlas.cells[c];

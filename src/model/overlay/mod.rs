@@ -4,7 +4,6 @@
 
 pub mod historic;
 pub mod proeftuinen;
-pub mod provinces;
 
 use super::geom::{self, BBox, Merc, MercPolygon};
 use super::topology::LonLatPolygon;

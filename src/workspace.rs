@@ -1,13 +1,16 @@
-//! The working state of one open scenario: selection, drag, preview, history and the numbers
-//! shown, kept consistent with each other. Panels read it and call its methods; nothing here
-//! draws.
+//! One tab: the document being edited (scenario and derived figures), its history and file,
+//! and the editing state around it (selection, drag, preview, comparison, map view), kept
+//! consistent with each other. Nothing here draws.
 
 use std::collections::BTreeSet;
 
 use egui::{Color32, Pos2, Rect};
 use walkers::{MapMemory, lon_lat};
 
-use crate::i18n::Lang;
+use std::sync::Arc;
+
+use crate::dataset::{Dataset, FixedDivision};
+use crate::document::Document;
 use crate::map::MapGeometry;
 use crate::map::layers::Layers;
 use crate::map::view::ScreenTransform;
@@ -18,7 +21,6 @@ use crate::model::geom::{self, BBox};
 use crate::model::history::History;
 use crate::model::metrics::{self, BudgetModel, Metrics};
 use crate::model::scenario::Scenario;
-use crate::session::Session;
 
 /// What a click or a drag moves: whole zones or single municipalities.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
@@ -79,8 +81,7 @@ pub struct Preview {
 }
 
 pub struct Workspace {
-    pub session: Session,
-    pub geometry: MapGeometry,
+    pub doc: Document,
     pub memory: MapMemory,
     pub mode: EditMode,
     pub budget_model: BudgetModel,
@@ -95,17 +96,15 @@ pub struct Workspace {
     pub drag: Option<Drag>,
     pub preview: Option<Preview>,
     pub comparison: Comparison,
-    /// A short message for the user and when it was shown (seconds, egui time).
-    pub toast: Option<(String, f64)>,
     /// The map transform and rectangle of the last frame (for hit tests outside the map).
     pub last_transform: Option<ScreenTransform>,
     pub map_rect: Option<Rect>,
-    /// Screen rectangles of the team rows of the last frame (drop targets).
-    pub team_rows: Vec<(usize, Rect)>,
+    /// Screen rectangles of the team rows of the last frame (drop targets; None: the row
+    /// "no team").
+    pub team_rows: Vec<(Option<usize>, Rect)>,
     /// Cursor over the unassigned cycle.
     pub next_unassigned: usize,
-    /// Team and fill colour of every cell, and the team outlines, in the scenario shown.
-    pub cell_team: Vec<Option<usize>>,
+    /// Fill colour of every cell, and the team outlines, in the scenario shown.
     pub cell_fill: Vec<Color32>,
     pub team_arcs: Vec<u32>,
     pub fitted: bool,
@@ -119,9 +118,9 @@ pub struct Workspace {
     pub uid: u64,
     /// The open tab compared with, when the baseline is another scenario.
     pub other_uid: Option<u64>,
-    /// The baseline scenario and the team of every cell in it (kept until the baseline changes).
-    baseline_scenario: Scenario,
-    baseline_cells: Vec<Option<usize>>,
+    /// The division the changes are measured against (shared with the dataset for the
+    /// historic and default divisions).
+    baseline_division: Arc<FixedDivision>,
 }
 
 fn next_uid() -> u64 {
@@ -131,13 +130,10 @@ fn next_uid() -> u64 {
 }
 
 impl Workspace {
-    pub fn new(session: Session, layers: &Layers) -> Workspace {
-        let geometry = MapGeometry::build(&session.atlas);
-        let baseline_scenario = session.historic.clone();
-        let baseline_cells = baseline_scenario.cell_teams(&session.atlas);
+    pub fn new(doc: Document, layers: &Layers) -> Workspace {
+        let baseline_division = doc.data.historic.clone();
         let mut w = Workspace {
-            session,
-            geometry,
+            doc,
             memory: MapMemory::default(),
             mode: EditMode::Zones,
             budget_model: BudgetModel::Flat,
@@ -149,12 +145,10 @@ impl Workspace {
             drag: None,
             preview: None,
             comparison: Comparison::default(),
-            toast: None,
             last_transform: None,
             map_rect: None,
             team_rows: Vec::new(),
             next_unassigned: 0,
-            cell_team: Vec::new(),
             cell_fill: Vec::new(),
             team_arcs: Vec::new(),
             fitted: false,
@@ -164,10 +158,9 @@ impl Workspace {
             show_differences: false,
             uid: next_uid(),
             other_uid: None,
-            baseline_scenario,
-            baseline_cells,
+            baseline_division,
         };
-        w.file.saved = Some(w.session.scenario.clone());
+        w.file.saved = Some(w.doc.scenario.clone());
         w.set_fill_opacity(layers.effective_fill_opacity());
         w.refresh();
         w
@@ -189,14 +182,28 @@ impl Workspace {
         egui::Color32::from_rgba_unmultiplied(colour[0], colour[1], colour[2], alpha)
     }
 
-    fn build_baseline(&self) -> Scenario {
+    /// The data this tab is drawn on, shared with every other tab.
+    pub fn data(&self) -> &Arc<Dataset> {
+        &self.doc.data
+    }
+
+    /// The prepared map geometry of the data.
+    pub fn geometry(&self) -> &MapGeometry {
+        self.doc.data.geometry()
+    }
+
+    fn build_baseline(&self) -> Arc<FixedDivision> {
+        let data = &self.doc.data;
         match (self.baseline, &self.other) {
-            (Baseline::Other, Some((_, s))) => s.clone(),
-            (Baseline::Historic, _) | (Baseline::Other, None) => self.session.historic.clone(),
-            (Baseline::Default, _) => {
-                crate::model::defaults::default_scenario(&self.session.atlas, &self.session.seeds).0
-            }
+            (Baseline::Other, Some((_, s))) => FixedDivision::new(&data.atlas, s.clone()),
+            (Baseline::Historic, _) | (Baseline::Other, None) => data.historic.clone(),
+            (Baseline::Default, _) => data.default_division.clone(),
         }
+    }
+
+    /// The division the changes are measured against.
+    pub fn baseline_division(&self) -> &FixedDivision {
+        &self.baseline_division
     }
 
     /// Compare with another open scenario.
@@ -209,8 +216,7 @@ impl Workspace {
             } else if self.baseline == Baseline::Other {
                 self.baseline = Baseline::Historic;
             }
-            self.baseline_scenario = self.build_baseline();
-            self.baseline_cells = self.baseline_scenario.cell_teams(&self.session.atlas);
+            self.baseline_division = self.build_baseline();
             self.refresh();
         }
     }
@@ -226,17 +232,16 @@ impl Workspace {
 
     /// Unsaved changes?
     pub fn is_dirty(&self) -> bool {
-        self.file.saved.as_ref() != Some(&self.session.scenario)
+        self.file.saved.as_ref() != Some(&self.doc.scenario)
     }
 
     /// The name shown on the tab and in the window title.
     pub fn title(&self, t: &crate::i18n::Texts) -> String {
-        let name = || crate::i18n::scenario_name(&self.session.scenario.name, t).to_string();
+        let name = || crate::i18n::scenario_name(&self.doc.scenario.name, t).to_string();
         match &self.file.path {
             Some(p) => p
                 .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_else(name),
+                .map_or_else(name, |n| n.to_string_lossy().into_owned()),
             None => name(),
         }
     }
@@ -244,8 +249,8 @@ impl Workspace {
     /// The file to write for this workspace.
     pub fn to_file(&self, now: &str) -> crate::data::scenario_file::ScenarioFile {
         crate::data::scenario_file::ScenarioFile::compose(
-            &self.session.atlas,
-            &self.session.scenario,
+            &self.doc.data.atlas,
+            &self.doc.scenario,
             &self.file.meta,
             &self.file.unresolved,
             now,
@@ -259,20 +264,20 @@ impl Workspace {
         crate::data::scenario_file::save(path, &f)?;
         self.file.meta.created = f.created;
         self.file.path = Some(path.to_path_buf());
-        self.file.saved = Some(self.session.scenario.clone());
+        self.file.saved = Some(self.doc.scenario.clone());
         Ok(())
     }
 
     /// After the scenario changed: metrics (only of the teams whose area changed),
     /// comparison, colours and team outlines.
     pub fn refresh(&mut self) {
-        self.session.update();
+        self.doc.update();
         self.comparison = compare_cells(
-            &self.session.atlas,
-            &self.session.scenario,
-            &self.session.cell_team,
-            &self.baseline_scenario,
-            &self.baseline_cells,
+            &self.doc.data.atlas,
+            &self.doc.scenario,
+            &self.doc.cell_team,
+            &self.baseline_division.scenario,
+            &self.baseline_division.cell_team,
         );
         self.refresh_colours();
     }
@@ -281,28 +286,31 @@ impl Workspace {
     pub fn shown_scenario(&self) -> &Scenario {
         self.preview
             .as_ref()
-            .map(|p| &p.scenario)
-            .unwrap_or(&self.session.scenario)
+            .map_or(&self.doc.scenario, |p| &p.scenario)
     }
 
     pub fn shown_metrics(&self) -> &Metrics {
         self.preview
             .as_ref()
-            .map(|p| &p.metrics)
-            .unwrap_or(&self.session.metrics)
+            .map_or(&self.doc.metrics, |p| &p.metrics)
+    }
+
+    /// The team of every cell in the scenario shown.
+    pub fn shown_cell_team(&self) -> &[Option<usize>] {
+        self.preview
+            .as_ref()
+            .map_or(&self.doc.cell_team, |p| &p.cell_team)
     }
 
     pub fn refresh_colours(&mut self) {
-        let atlas = &self.session.atlas;
+        let atlas = &self.doc.data.atlas;
         let (s, cell_team) = match &self.preview {
             Some(p) => (&p.scenario, &p.cell_team),
-            None => (&self.session.scenario, &self.session.cell_team),
+            None => (&self.doc.scenario, &self.doc.cell_team),
         };
-        self.cell_team.clone_from(cell_team);
-        self.team_arcs = team_border_arcs(atlas, &self.cell_team);
+        self.team_arcs = team_border_arcs(atlas, cell_team);
         let alpha = self.fill_alpha;
-        self.cell_fill = self
-            .cell_team
+        self.cell_fill = cell_team
             .iter()
             .map(|t| match t.and_then(|t| s.teams.get(t)) {
                 Some(team) => {
@@ -316,7 +324,7 @@ impl Workspace {
 
     /// The selection as the unit of the current mode, for a cell.
     pub fn item_of_cell(&self, cell: usize) -> usize {
-        let c = &self.session.atlas.cells[cell];
+        let c = &self.doc.data.atlas.cells[cell];
         match self.mode {
             EditMode::Zones => c.unit,
             EditMode::Municipalities => c.muni,
@@ -325,7 +333,7 @@ impl Workspace {
 
     /// Cells covered by the selection.
     pub fn selected_cells(&self) -> Vec<usize> {
-        let atlas = &self.session.atlas;
+        let atlas = &self.doc.data.atlas;
         self.selection
             .iter()
             .flat_map(|&i| match self.mode {
@@ -337,7 +345,7 @@ impl Workspace {
 
     /// The teams the selection belongs to now (`None` for cells without a team).
     pub fn selection_teams(&self) -> std::collections::BTreeSet<Option<usize>> {
-        let (atlas, scenario) = (&self.session.atlas, &self.session.scenario);
+        let (atlas, scenario) = (&self.doc.data.atlas, &self.doc.scenario);
         self.selected_cells()
             .into_iter()
             .map(|c| scenario.cell_team(atlas, c))
@@ -350,8 +358,8 @@ impl Workspace {
         Some(match self.mode {
             EditMode::Zones => first,
             EditMode::Municipalities => {
-                let m = &self.session.atlas.municipalities[first];
-                self.session.atlas.cells[m.cells[0]].unit
+                let m = &self.doc.data.atlas.municipalities[first];
+                self.doc.data.atlas.cells[m.cells[0]].unit
             }
         })
     }
@@ -389,7 +397,7 @@ impl Workspace {
         if !add {
             self.selection.clear();
         }
-        let atlas = &self.session.atlas;
+        let atlas = &self.doc.data.atlas;
         match self.mode {
             EditMode::Zones => {
                 for (u, unit) in atlas.units.iter().enumerate() {
@@ -435,18 +443,18 @@ impl Workspace {
                 Ok(())
             }
             Some(edit) => {
-                let mut s = self.session.scenario.clone();
-                match edit::apply(&mut s, &self.session.atlas, &edit) {
+                let mut s = self.doc.scenario.clone();
+                match edit::apply(&mut s, &self.doc.data.atlas, &edit) {
                     Ok(()) => {
-                        let before = &self.session.cell_team;
-                        let after = s.cell_teams(&self.session.atlas);
-                        let mut m = self.session.metrics.clone();
+                        let before = &self.doc.cell_team;
+                        let after = s.cell_teams(&self.doc.data.atlas);
+                        let mut m = self.doc.metrics.clone();
                         metrics::update(
-                            &self.session.atlas,
+                            &self.doc.data.atlas,
                             before,
                             &after,
                             s.teams.len(),
-                            &self.session.rules,
+                            &self.doc.data.rules,
                             &mut m,
                         );
                         let mut teams: Vec<usize> = before
@@ -479,19 +487,15 @@ impl Workspace {
     }
 
     /// Make a change: one step on the history.
-    pub fn apply(&mut self, edit: Edit, lang: Lang) -> Result<(), EditError> {
-        let before = self.session.scenario.clone();
-        let label = edit.describe(&before, &self.session.atlas);
-        let result = edit::apply(&mut self.session.scenario, &self.session.atlas, &edit);
-        match &result {
-            Ok(()) => {
-                self.history.record(label, before);
-                if let Edit::DeleteTeam { .. } = edit {
-                    self.selection.clear();
-                }
+    pub fn apply(&mut self, edit: Edit) -> Result<(), EditError> {
+        let before = self.doc.scenario.clone();
+        let label = edit.describe(&before, &self.doc.data.atlas);
+        let result = edit::apply(&mut self.doc.scenario, &self.doc.data.atlas, &edit);
+        if result.is_ok() {
+            self.history.record(label, before);
+            if let Edit::DeleteTeam { .. } = edit {
+                self.selection.clear();
             }
-            Err(EditError::NoChange) => {}
-            Err(e) => self.toast = Some((e.message(lang), f64::NAN)),
         }
         self.preview = None;
         self.refresh();
@@ -499,28 +503,28 @@ impl Workspace {
     }
 
     /// Give the selection to a team (None: no team).
-    pub fn assign_selection(&mut self, team: Option<usize>, lang: Lang) -> Result<(), EditError> {
+    pub fn assign_selection(&mut self, team: Option<usize>) -> Result<(), EditError> {
         if self.selection.is_empty() {
             return Err(EditError::NoChange);
         }
         let e = self.edit_for(team);
-        self.apply(e, lang)
+        self.apply(e)
     }
 
     pub fn undo(&mut self) -> bool {
-        let previous = self.history.undo(&self.session.scenario);
+        let previous = self.history.undo(&self.doc.scenario);
         self.restore(previous)
     }
 
     pub fn redo(&mut self) -> bool {
-        let next = self.history.redo(&self.session.scenario);
+        let next = self.history.redo(&self.doc.scenario);
         self.restore(next)
     }
 
     /// Put back a scenario from the history (false: there was none).
     fn restore(&mut self, scenario: Option<Scenario>) -> bool {
         let Some(s) = scenario else { return false };
-        self.session.scenario = s;
+        self.doc.scenario = s;
         self.preview = None;
         self.refresh();
         true
@@ -528,20 +532,19 @@ impl Workspace {
 
     /// A locked team that holds part of the selection, if any.
     pub fn locked_in_selection(&self) -> Option<String> {
-        let s = &self.session.scenario;
+        let s = &self.doc.scenario;
         self.selected_cells()
             .into_iter()
-            .filter_map(|c| s.cell_team(&self.session.atlas, c))
+            .filter_map(|c| s.cell_team(&self.doc.data.atlas, c))
             .find(|&t| s.teams[t].locked)
             .map(|t| s.teams[t].name.clone())
     }
 
     /// Start dragging the selection from a screen point. A selection that a locked team
-    /// holds is not dragged: the user is told at once.
-    pub fn start_drag(&mut self, at: Pos2, lang: Lang) {
+    /// holds is not dragged: the error says why, so the user is told at once.
+    pub fn start_drag(&mut self, at: Pos2) -> Result<(), EditError> {
         if let Some(team) = self.locked_in_selection() {
-            self.toast = Some((EditError::Locked { team }.message(lang), f64::NAN));
-            return;
+            return Err(EditError::Locked { team });
         }
         if !self.selection.is_empty() {
             self.drag = Some(Drag {
@@ -550,77 +553,83 @@ impl Workspace {
                 target: None,
             });
         }
+        Ok(())
     }
 
-    /// The pointer moved during a drag: find the target and update the preview.
-    pub fn update_drag(&mut self, pointer: Pos2, lang: Lang) {
-        let Some(d) = &self.drag else { return };
-        let _ = d;
+    /// The pointer moved during a drag: find the target and update the preview. The error
+    /// says why dropping here would be refused.
+    pub fn update_drag(&mut self, pointer: Pos2) -> Result<(), EditError> {
+        if self.drag.is_none() {
+            return Ok(());
+        }
         let target = self.target_at(pointer);
-        let mut refused = None;
-        if let Some(d) = &mut self.drag {
-            d.pointer = pointer;
-            if d.target != target {
-                d.target = target;
-                let edit = target.map(|DropTarget::Team(t)| self.edit_for(t));
-                if let Err(e) = self.set_preview(edit) {
-                    refused = Some(e);
-                }
-            }
+        let Some(d) = &mut self.drag else {
+            return Ok(());
+        };
+        d.pointer = pointer;
+        if d.target == target {
+            return Ok(());
         }
-        if let Some(e) = refused
-            && !matches!(e, EditError::NoChange)
-        {
-            self.toast = Some((e.message(lang), f64::NAN));
-        }
+        d.target = target;
+        let edit = target.map(|DropTarget::Team(t)| self.edit_for(t));
+        self.set_preview(edit)
     }
 
     /// What lies under a screen point during a drag: a team row, or a cell of another team.
     pub fn target_at(&self, p: Pos2) -> Option<DropTarget> {
         if let Some((t, _)) = self.team_rows.iter().find(|(_, r)| r.contains(p)) {
-            return Some(DropTarget::Team(if *t == usize::MAX {
-                None
-            } else {
-                Some(*t)
-            }));
+            return Some(DropTarget::Team(*t));
         }
         let tf = self.last_transform?;
         if !self.map_rect?.contains(p) {
             return None;
         }
         let cell = self
-            .session
+            .doc
+            .data
             .atlas
-            .cell_at(self.geometry.to_merc(tf.invert(p)))?;
+            .cell_at(self.geometry().to_merc(tf.invert(p)))?;
         let selected = self.selected_cells();
         if selected.contains(&cell) {
             return None;
         }
         Some(DropTarget::Team(
-            self.session.scenario.cell_team(&self.session.atlas, cell),
+            self.doc.scenario.cell_team(&self.doc.data.atlas, cell),
         ))
     }
 
-    /// Release: apply the previewed change, if any. Returns whether something changed.
-    pub fn finish_drag(&mut self, lang: Lang) -> bool {
+    /// Release: apply the previewed change, if any. The error says why it was refused.
+    pub fn finish_drag(&mut self) -> Result<(), EditError> {
         let Some(d) = self.drag.take() else {
-            return false;
+            return Ok(());
         };
-        let changed = match d.target {
-            Some(DropTarget::Team(t)) => self.assign_selection(t, lang).is_ok(),
-            None => false,
+        let result = match d.target {
+            Some(DropTarget::Team(t)) => self.assign_selection(t),
+            None => Ok(()),
         };
-        self.preview = None;
-        self.refresh_colours();
-        changed
+        self.cancel_preview();
+        match result {
+            Err(EditError::NoChange) => Ok(()),
+            r => r,
+        }
     }
 
     pub fn cancel_drag(&mut self) {
         self.drag = None;
+        self.cancel_preview();
+    }
+
+    /// Stop showing a change that was not made.
+    pub fn cancel_preview(&mut self) {
         if self.preview.is_some() {
             self.preview = None;
             self.refresh_colours();
         }
+    }
+
+    /// The size of the map area in the last frame (a common window's before the first).
+    pub fn map_size(&self) -> egui::Vec2 {
+        self.map_rect.map_or(egui::vec2(900.0, 700.0), |r| r.size())
     }
 
     /// Centre and zoom so that a Mercator box fills the map.
@@ -636,7 +645,7 @@ impl Workspace {
 
     /// Zoom to a set of cells.
     pub fn zoom_to_cells(&mut self, cells: &[usize]) {
-        let atlas = &self.session.atlas;
+        let atlas = &self.doc.data.atlas;
         let b = cells
             .iter()
             .fold(BBox::EMPTY, |b, &c| b.union(atlas.cells[c].bbox));
@@ -648,16 +657,12 @@ impl Workspace {
         let mut p = b;
         p.include([b.min[0] - pad, b.min[1] - pad]);
         p.include([b.max[0] + pad, b.max[1] + pad]);
-        let size = self
-            .map_rect
-            .map(|r| r.size())
-            .unwrap_or(egui::vec2(900.0, 700.0));
-        self.fit(p, size);
+        self.fit(p, self.map_size());
     }
 
     /// Select and zoom to the next zone without a team. Returns it.
     pub fn goto_next_unassigned(&mut self) -> Option<usize> {
-        let list = self.session.metrics.unassigned_units.clone();
+        let list = self.doc.metrics.unassigned_units.clone();
         if list.is_empty() {
             return None;
         }
@@ -665,7 +670,7 @@ impl Workspace {
         self.next_unassigned = (self.next_unassigned + 1) % list.len();
         self.set_mode(EditMode::Zones);
         self.selection = [u].into_iter().collect();
-        let cells = self.session.atlas.units[u].cells.clone();
+        let cells = self.doc.data.atlas.units[u].cells.clone();
         self.zoom_to_cells(&cells);
         Some(u)
     }
@@ -673,7 +678,12 @@ impl Workspace {
     /// Screen position of a zone's label in the last frame (for tests and tooltips).
     pub fn unit_screen_pos(&self, unit: usize) -> Option<Pos2> {
         let tf = self.last_transform?;
-        Some(tf.apply(self.geometry.to_local(self.session.atlas.units[unit].label)))
+        Some(
+            tf.apply(
+                self.geometry()
+                    .to_local(self.doc.data.atlas.units[unit].label),
+            ),
+        )
     }
 
     pub fn set_budget_model(&mut self, m: BudgetModel) {
@@ -683,8 +693,7 @@ impl Workspace {
     pub fn set_baseline(&mut self, b: Baseline) {
         if self.baseline != b {
             self.baseline = b;
-            self.baseline_scenario = self.build_baseline();
-            self.baseline_cells = self.baseline_scenario.cell_teams(&self.session.atlas);
+            self.baseline_division = self.build_baseline();
             self.refresh();
         }
     }

@@ -6,9 +6,9 @@
 
 use std::path::Path;
 
-use super::error::decode_text;
-use super::scenario_file::{FileMeta, ScenarioFile};
-use super::{assignment_csv, geojson_read, reference, scenario_file, table};
+use crate::data::error::decode_text;
+use crate::data::scenario_file::{FileMeta, ScenarioFile};
+use crate::data::{assignment_csv, geojson_read, reference, scenario_file, table};
 use crate::map::MapGeometry;
 use crate::map::view::ScreenTransform;
 use crate::model::atlas::{Atlas, AtlasInput, Edition, MunicipalityInput, SplitInput, UnitInput};

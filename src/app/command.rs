@@ -1,0 +1,391 @@
+//! What the user can ask for, as values. Panels, menus and keyboard shortcuts push a
+//! [`Command`]; `GebiedsApp::apply` (in `apply.rs`) carries each out, in one place, and reports
+//! what went wrong through one notification path. [`UiCommand`] is the table of the commands
+//! that have a menu entry or a shortcut: each knows its text and its keys, so the menus, the
+//! keyboard and the shortcuts list in the Help menu can never disagree.
+
+use std::path::PathBuf;
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+use crate::i18n::{Lang, Texts};
+use crate::model::atlas::Edition;
+use crate::model::edit::Edit;
+use crate::model::geom::BBox;
+use crate::model::metrics::BudgetModel;
+use crate::workspace::{Baseline, EditMode};
+
+/// What a file export writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportKind {
+    /// The division as a table: zone code, name, team.
+    DivisionCsv,
+    /// The per-team figures as a table.
+    StatsCsv,
+    /// The team areas with their figures.
+    GeoJson,
+    Png,
+    Svg,
+    Pdf,
+}
+
+/// A choice in a question the app asked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Answer {
+    Save,
+    DontSave,
+    Cancel,
+}
+
+/// One thing the user asked for.
+#[must_use]
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    // Editing the division.
+    /// A change of the scenario (teams: create, rename, recolour, lock, delete; zones).
+    Edit(Edit),
+    /// Give the selection to a team (None: take it away from its team).
+    AssignSelection(Option<usize>),
+    /// Show what giving the selection to a team would do (None: stop showing it).
+    PreviewAssign(Option<Option<usize>>),
+    /// Delete a team; a team that holds zones is deleted only after the user confirms.
+    DeleteTeam(usize),
+    /// The answer to "delete this team?".
+    ConfirmDeleteTeam(bool),
+    /// Start editing a team's name in the list.
+    StartRename(usize),
+    Undo,
+    Redo,
+
+    // The selection.
+    /// A click on the map: select what lies under it (add/remove with `add`).
+    ClickCell {
+        cell: Option<usize>,
+        add: bool,
+    },
+    /// Select what lies in a Mercator box (shift-drag).
+    SelectBox {
+        bbox: BBox,
+        add: bool,
+    },
+    /// Select one zone and zoom to it.
+    SelectZone(usize),
+    ClearSelection,
+    /// Select and zoom to the next zone without a team.
+    NextUnassigned,
+    /// Open the "move to team" list at the pointer.
+    OpenMoveMenu,
+    /// The pointer was pressed on the selection: start dragging it (screen position).
+    DragStart(egui::Pos2),
+    /// The pointer moved while dragging: show what dropping here would do.
+    DragTo(egui::Pos2),
+    /// The pointer was released: make the change shown.
+    DragEnd,
+    /// Go to a search hit: zoom there and select it (a Proeftuin opens its card).
+    GoToSearchHit(Box<crate::model::search::SearchHit>),
+    /// Esc: cancel what is going on (a drag, the move list, the presentation, the selection).
+    Cancel,
+
+    // The view.
+    FitAll,
+    ZoomToCells(Vec<usize>),
+    Presentation(bool),
+    TogglePresentation,
+    /// 0: all of Flanders and Brussels; 1..: the IROJ regions in order.
+    GoToRegion(usize),
+    /// The next (+1) or previous (-1) region.
+    StepRegion(i32),
+    /// Show the next (+1) or previous (-1) tab with the same view (presentation arrows).
+    StepScenario(i32),
+    ToggleHighContrast,
+    /// New layer settings (from the layers window).
+    SetLayers(Box<crate::map::layers::Layers>),
+    ToggleDifferences,
+
+    // Files and tabs.
+    NewTab {
+        empty: bool,
+    },
+    DuplicateTab,
+    OpenDialog,
+    OpenPath(PathBuf),
+    OpenRecent(PathBuf),
+    Save,
+    SaveAs,
+    SwitchTab(usize),
+    CloseTab(usize),
+    Export(ExportKind),
+    ImportCsv,
+    OpenReferenceDialog,
+    OpenReference(PathBuf),
+    /// The label field and visibility of the user's reference layer.
+    SetReference {
+        field: Option<String>,
+        visible: bool,
+    },
+    RemoveReference,
+    PickDataFolder,
+    /// Reload the data folder (the data screen's "try again").
+    ReloadData,
+    /// Close the window (asking first when something is unsaved).
+    Quit,
+    /// The answer to "save the changes?".
+    AnswerUnsaved(Answer),
+    RestoreRecovery,
+    DiscardRecovery,
+
+    // Settings.
+    SetLang(Lang),
+    SetEdition(Edition),
+    SetMode(EditMode),
+    SetBudgetModel(BudgetModel),
+    SetBaseline(Baseline),
+    /// Compare with another open tab (by its uid), or stop doing so.
+    CompareWith(Option<u64>),
+    SetCompactTeams(bool),
+
+    // Windows.
+    ShowAbout(bool),
+    ShowLayers(bool),
+    ShowShortcuts(bool),
+    /// Close the message window on top.
+    CloseMessage,
+    HistoricCard(Option<usize>),
+    ProeftuinCard(Option<usize>),
+}
+
+/// The commands that have a menu entry or a keyboard shortcut.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UiCommand {
+    NewTab,
+    NewEmptyTab,
+    Open,
+    Save,
+    SaveAs,
+    Duplicate,
+    Quit,
+    Undo,
+    Redo,
+    MoveTo,
+    Unassign,
+    Cancel,
+    FitAll,
+    Presentation,
+    Layers,
+    Shortcuts,
+    About,
+}
+
+const fn key(modifiers: Modifiers, logical_key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(modifiers, logical_key)
+}
+
+const CMD_SHIFT: Modifiers = Modifiers {
+    alt: false,
+    ctrl: false,
+    shift: true,
+    mac_cmd: false,
+    command: true,
+};
+
+/// Where a shortcut works.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Scope {
+    /// Anywhere, also while no data is loaded.
+    Always,
+    /// While a scenario is open, also while typing in a text field.
+    Document,
+    /// While a scenario is open and no text field has the keyboard.
+    Editor,
+}
+
+impl UiCommand {
+    /// Every entry, in the order of the shortcuts list.
+    pub const ALL: &'static [UiCommand] = &[
+        UiCommand::NewTab,
+        UiCommand::NewEmptyTab,
+        UiCommand::Open,
+        UiCommand::Save,
+        UiCommand::SaveAs,
+        UiCommand::Duplicate,
+        UiCommand::Quit,
+        UiCommand::Undo,
+        UiCommand::Redo,
+        UiCommand::MoveTo,
+        UiCommand::Unassign,
+        UiCommand::Cancel,
+        UiCommand::FitAll,
+        UiCommand::Presentation,
+        UiCommand::Layers,
+        UiCommand::Shortcuts,
+        UiCommand::About,
+    ];
+
+    /// The menu text.
+    pub fn text(self, t: &Texts) -> &'static str {
+        match self {
+            UiCommand::NewTab => t.new_default,
+            UiCommand::NewEmptyTab => t.new_empty,
+            UiCommand::Open => t.open,
+            UiCommand::Save => t.save,
+            UiCommand::SaveAs => t.save_as,
+            UiCommand::Duplicate => t.duplicate,
+            UiCommand::Quit => t.quit,
+            UiCommand::Undo => t.undo,
+            UiCommand::Redo => t.redo,
+            UiCommand::MoveTo => t.move_to_team,
+            UiCommand::Unassign => t.unassign,
+            UiCommand::Cancel => t.cancel_action,
+            UiCommand::FitAll => t.whole_map,
+            UiCommand::Presentation => t.presentation,
+            UiCommand::Layers => t.layers_button,
+            UiCommand::Shortcuts => t.shortcuts,
+            UiCommand::About => t.about,
+        }
+    }
+
+    /// The keys, the one shown in menus first.
+    pub fn shortcuts(self) -> &'static [KeyboardShortcut] {
+        const NEW: [KeyboardShortcut; 1] = [key(Modifiers::COMMAND, Key::N)];
+        const OPEN: [KeyboardShortcut; 1] = [key(Modifiers::COMMAND, Key::O)];
+        const SAVE: [KeyboardShortcut; 1] = [key(Modifiers::COMMAND, Key::S)];
+        const SAVE_AS: [KeyboardShortcut; 1] = [key(CMD_SHIFT, Key::S)];
+        const QUIT: [KeyboardShortcut; 1] = [key(Modifiers::COMMAND, Key::Q)];
+        const UNDO: [KeyboardShortcut; 1] = [key(Modifiers::COMMAND, Key::Z)];
+        const REDO: [KeyboardShortcut; 2] =
+            [key(CMD_SHIFT, Key::Z), key(Modifiers::COMMAND, Key::Y)];
+        const MOVE: [KeyboardShortcut; 1] = [key(Modifiers::COMMAND, Key::M)];
+        const UNASSIGN: [KeyboardShortcut; 2] = [
+            key(Modifiers::NONE, Key::Delete),
+            key(Modifiers::NONE, Key::Backspace),
+        ];
+        const CANCEL: [KeyboardShortcut; 1] = [key(Modifiers::NONE, Key::Escape)];
+        const FIT: [KeyboardShortcut; 1] = [key(Modifiers::NONE, Key::Home)];
+        const PRESENT: [KeyboardShortcut; 1] = [key(Modifiers::NONE, Key::F5)];
+        const HELP: [KeyboardShortcut; 1] = [key(Modifiers::NONE, Key::F1)];
+        match self {
+            UiCommand::NewTab => &NEW,
+            UiCommand::Open => &OPEN,
+            UiCommand::Save => &SAVE,
+            UiCommand::SaveAs => &SAVE_AS,
+            UiCommand::Quit => &QUIT,
+            UiCommand::Undo => &UNDO,
+            UiCommand::Redo => &REDO,
+            UiCommand::MoveTo => &MOVE,
+            UiCommand::Unassign => &UNASSIGN,
+            UiCommand::Cancel => &CANCEL,
+            UiCommand::FitAll => &FIT,
+            UiCommand::Presentation => &PRESENT,
+            UiCommand::Shortcuts => &HELP,
+            UiCommand::NewEmptyTab
+            | UiCommand::Duplicate
+            | UiCommand::Layers
+            | UiCommand::About => &[],
+        }
+    }
+
+    pub fn scope(self) -> Scope {
+        match self {
+            UiCommand::Quit | UiCommand::Shortcuts | UiCommand::About => Scope::Always,
+            UiCommand::NewTab
+            | UiCommand::NewEmptyTab
+            | UiCommand::Open
+            | UiCommand::Save
+            | UiCommand::SaveAs
+            | UiCommand::Duplicate => Scope::Document,
+            _ => Scope::Editor,
+        }
+    }
+
+    /// What it does.
+    pub fn command(self) -> Command {
+        match self {
+            UiCommand::NewTab => Command::NewTab { empty: false },
+            UiCommand::NewEmptyTab => Command::NewTab { empty: true },
+            UiCommand::Open => Command::OpenDialog,
+            UiCommand::Save => Command::Save,
+            UiCommand::SaveAs => Command::SaveAs,
+            UiCommand::Duplicate => Command::DuplicateTab,
+            UiCommand::Quit => Command::Quit,
+            UiCommand::Undo => Command::Undo,
+            UiCommand::Redo => Command::Redo,
+            UiCommand::MoveTo => Command::OpenMoveMenu,
+            UiCommand::Unassign => Command::AssignSelection(None),
+            UiCommand::Cancel => Command::Cancel,
+            UiCommand::FitAll => Command::FitAll,
+            UiCommand::Presentation => Command::TogglePresentation,
+            UiCommand::Layers => Command::ShowLayers(true),
+            UiCommand::Shortcuts => Command::ShowShortcuts(true),
+            UiCommand::About => Command::ShowAbout(true),
+        }
+    }
+
+    /// The keys as the menus and the shortcuts list write them ("Ctrl+Shift+Z").
+    pub fn shortcut_text(self, ctx: &egui::Context) -> String {
+        self.shortcuts()
+            .iter()
+            .map(|s| ctx.format_shortcut(s))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// A menu button with the text and the first shortcut; the command when it is clicked.
+    pub fn menu_button(self, ui: &mut egui::Ui, t: &Texts) -> Option<Command> {
+        let mut button = egui::Button::new(self.text(t));
+        if let Some(s) = self.shortcuts().first() {
+            button = button.shortcut_text(ui.ctx().format_shortcut(s));
+        }
+        ui.add(button).clicked().then(|| self.command())
+    }
+
+    /// The commands whose shortcut was pressed in this frame, of those that work in `scope`
+    /// (and the scopes below it). The shortcuts with more modifiers are tried first, so that
+    /// Ctrl+Shift+Z is not taken for Ctrl+Z.
+    pub fn pressed(ctx: &egui::Context, scope: Scope) -> Vec<Command> {
+        let mut keys: Vec<(UiCommand, KeyboardShortcut)> = Self::ALL
+            .iter()
+            .filter(|c| c.scope() <= scope)
+            .flat_map(|&c| c.shortcuts().iter().map(move |&s| (c, s)))
+            .collect();
+        let weight = |m: Modifiers| u8::from(m.command) + u8::from(m.shift) + u8::from(m.alt);
+        keys.sort_by_key(|(_, s)| std::cmp::Reverse(weight(s.modifiers)));
+        let mut out = Vec::new();
+        ctx.input_mut(|i| {
+            for (c, s) in keys {
+                if i.consume_shortcut(&s) && !out.contains(&c.command()) {
+                    out.push(c.command());
+                }
+            }
+        });
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_two_entries_share_a_key() {
+        let keys: Vec<KeyboardShortcut> = UiCommand::ALL
+            .iter()
+            .flat_map(|c| c.shortcuts().iter().copied())
+            .collect();
+        for (i, a) in keys.iter().enumerate() {
+            assert!(
+                !keys[i + 1..].contains(a),
+                "{a:?} is the shortcut of two commands"
+            );
+        }
+    }
+
+    #[test]
+    fn every_entry_has_a_text_in_both_languages() {
+        for lang in [Lang::Nl, Lang::En] {
+            let t = crate::i18n::texts(lang);
+            for c in UiCommand::ALL {
+                assert!(!c.text(t).is_empty(), "{c:?} has no text in {lang:?}");
+            }
+        }
+    }
+}

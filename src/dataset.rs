@@ -1,0 +1,103 @@
+//! What a data folder gives, loaded once and shared by every tab (`Arc<Dataset>`): the atlas,
+//! the seeds, the budget rules, the historic and default divisions with the team of each of
+//! their cells, the overlays with the search index, and the prepared map geometry.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
+
+use crate::data::{self, DataError};
+use crate::map::MapGeometry;
+use crate::model::atlas::{Atlas, Edition};
+use crate::model::defaults;
+use crate::model::metrics::BudgetRules;
+use crate::model::scenario::Scenario;
+use crate::model::seeds::{SeedError, Seeds};
+use crate::overlays::Overlays;
+
+/// A division that never changes while the data is loaded, with the team of every cell.
+#[derive(Debug)]
+pub struct FixedDivision {
+    pub scenario: Scenario,
+    pub cell_team: Vec<Option<usize>>,
+}
+
+impl FixedDivision {
+    pub fn new(atlas: &Atlas, scenario: Scenario) -> Arc<FixedDivision> {
+        let cell_team = scenario.cell_teams(atlas);
+        Arc::new(FixedDivision {
+            scenario,
+            cell_team,
+        })
+    }
+}
+
+pub struct Dataset {
+    /// The data folder the files came from.
+    pub dir: PathBuf,
+    pub atlas: Atlas,
+    pub seeds: Seeds,
+    pub rules: BudgetRules,
+    /// The historic 2020 team areas, per municipality.
+    pub historic: Arc<FixedDivision>,
+    /// The default ELZ-aligned division of the seeds.
+    pub default_division: Arc<FixedDivision>,
+    /// The historic teams and Proeftuinen as map layers, and the search index.
+    pub overlays: Overlays,
+    /// Meshes, border arcs and levels of detail; built on first use (the command line never
+    /// draws).
+    geometry: OnceLock<MapGeometry>,
+}
+
+impl From<SeedError> for DataError {
+    fn from(e: SeedError) -> Self {
+        DataError::new(
+            Path::new("seeds").join(e.file).as_path(),
+            format!("line {}", e.line),
+            e.message,
+        )
+    }
+}
+
+impl Dataset {
+    /// Read a data folder.
+    pub fn load(dir: &Path, edition: Edition) -> Result<Arc<Dataset>, DataError> {
+        let atlas = data::load_atlas(dir, edition)?;
+        let seeds = Seeds::builtin()?;
+        Ok(Self::new(dir, atlas, seeds))
+    }
+
+    /// A dataset on an atlas that was read or made elsewhere, with the divisions of the seeds.
+    pub fn new(dir: &Path, atlas: Atlas, seeds: Seeds) -> Arc<Dataset> {
+        let (default, _skipped) = defaults::default_scenario(&atlas, &seeds);
+        let historic = defaults::historic_scenario(&atlas, &seeds, &default);
+        Self::with_divisions(dir, atlas, seeds, default, historic)
+    }
+
+    /// A dataset on any atlas and divisions (the synthetic grid of the benches, for example).
+    pub fn with_divisions(
+        dir: &Path,
+        atlas: Atlas,
+        seeds: Seeds,
+        default: Scenario,
+        historic: Scenario,
+    ) -> Arc<Dataset> {
+        let rules = defaults::budget_rules(&seeds);
+        let overlays = Overlays::load(dir, &atlas, &seeds, &historic);
+        Arc::new(Dataset {
+            dir: dir.to_path_buf(),
+            historic: FixedDivision::new(&atlas, historic),
+            default_division: FixedDivision::new(&atlas, default),
+            atlas,
+            seeds,
+            rules,
+            overlays,
+            geometry: OnceLock::new(),
+        })
+    }
+
+    /// The prepared map geometry, built the first time it is asked for.
+    pub fn geometry(&self) -> &MapGeometry {
+        self.geometry
+            .get_or_init(|| MapGeometry::build(&self.atlas))
+    }
+}
