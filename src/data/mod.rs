@@ -8,9 +8,11 @@ pub mod error;
 #[doc(hidden)]
 pub mod fuzz;
 pub mod geojson_read;
+pub mod input;
 pub mod json;
 pub mod load;
 pub mod overlays;
+pub mod recovery;
 pub mod reference;
 pub mod scenario_file;
 pub mod table;
