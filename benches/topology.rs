@@ -1,5 +1,5 @@
 //! Building the border topology: the shipped municipalities, and the same with one
-//! municipality (Gent) whose border is sampled about every metre, as a more detailed source
+//! municipality (Gent) whose border is sampled about every 20 cm, as a more detailed source
 //! would give it. The second must stay of the order of the first, not grow with the square
 //! of Gent's points.
 //!
@@ -72,7 +72,7 @@ fn topology(c: &mut Criterion) {
         .position(|c| c == "44021")
         .expect("Gent is in the data");
     let mut dense = shipped.clone();
-    dense[gent] = densify(&shipped[gent], 1e-5);
+    dense[gent] = densify(&shipped[gent], 2e-6);
     let points = |cells: &[Vec<LonLatPolygon>]| -> usize {
         cells.iter().flatten().flatten().map(Vec::len).sum()
     };
@@ -87,7 +87,7 @@ fn topology(c: &mut Criterion) {
     g.bench_function("shipped", |b| {
         b.iter(|| Topology::build(black_box(&shipped)))
     });
-    g.bench_function("gent_densified_1m", |b| {
+    g.bench_function("gent_densified_20cm", |b| {
         b.iter(|| Topology::build(black_box(&dense)))
     });
     g.finish();
