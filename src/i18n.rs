@@ -64,6 +64,11 @@ pub fn dec(v: f64, decimals: usize) -> String {
     format!("{v:.decimals$}").replace('.', ",")
 }
 
+/// The note under a list cut short: "… en 9.983 teams meer".
+pub fn more_teams(n: usize, t: &Texts) -> String {
+    t.more_teams.replace("{n}", &int(n as f64))
+}
+
 /// "1 zone", "3 zones": a count with the right noun.
 pub fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
@@ -141,6 +146,8 @@ pub struct Texts {
     pub next_unassigned: &'static str,
     pub move_to_team: &'static str,
     pub unassign: &'static str,
+    /// The note under a legend cut short; {n} is the number left out.
+    pub more_teams: &'static str,
     pub new_team: &'static str,
     pub rename: &'static str,
     pub colour: &'static str,
@@ -251,6 +258,10 @@ pub struct Texts {
     pub dont_save: &'static str,
     pub recovery_title: &'static str,
     pub recovery_body: &'static str,
+    pub recovery_failed: &'static str,
+    pub recovery_kept_as: &'static str,
+    pub autosave_failed: &'static str,
+    pub autosave_failed_hint: &'static str,
     pub restore: &'static str,
     pub discard: &'static str,
     pub saved_to: &'static str,
@@ -353,6 +364,7 @@ pub const NL: Texts = Texts {
     next_unassigned: "Volgende zone zonder team",
     move_to_team: "Verplaats naar team",
     unassign: "Geen team",
+    more_teams: "… en {n} teams meer",
     new_team: "Nieuw team",
     rename: "Hernoemen",
     colour: "Kleur",
@@ -460,6 +472,10 @@ pub const NL: Texts = Texts {
     dont_save: "Niet bewaren",
     recovery_title: "Werk herstellen?",
     recovery_body: "Gebiedsplanner werd niet netjes afgesloten. Deze niet-bewaarde scenario's kunnen hersteld worden:",
+    recovery_failed: "Niet alles kon hersteld worden",
+    recovery_kept_as: "Het bestand blijft bewaard als",
+    autosave_failed: "Automatisch bewaren mislukt",
+    autosave_failed_hint: "Het werk is nog niet verloren: bewaar het zelf (Ctrl+S). Gebiedsplanner blijft elke minuut opnieuw proberen.",
     restore: "Herstellen",
     discard: "Weggooien",
     saved_to: "Bewaard:",
@@ -565,6 +581,7 @@ pub const EN: Texts = Texts {
     next_unassigned: "Next zone without team",
     move_to_team: "Move to team",
     unassign: "No team",
+    more_teams: "… and {n} more teams",
     new_team: "New team",
     rename: "Rename",
     colour: "Colour",
@@ -672,6 +689,10 @@ pub const EN: Texts = Texts {
     dont_save: "Don't save",
     recovery_title: "Restore work?",
     recovery_body: "Gebiedsplanner did not close properly. These unsaved scenarios can be restored:",
+    recovery_failed: "Not everything could be restored",
+    recovery_kept_as: "The file is kept as",
+    autosave_failed: "Autosave failed",
+    autosave_failed_hint: "The work is not lost yet: save it yourself (Ctrl+S). Gebiedsplanner keeps trying every minute.",
     restore: "Restore",
     discard: "Discard",
     saved_to: "Saved:",

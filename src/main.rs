@@ -4,18 +4,15 @@ use gebiedsplanner::cli::{self, Command, HELP};
 
 fn main() {
     gebiedsplanner::memory::keep_frame_buffers();
-    let args = match cli::parse_args(std::env::args().skip(1)) {
+    let args = match cli::parse_args_os(std::env::args_os().skip(1)) {
         Ok(a) => a,
         Err(e) => {
-            eprintln!("gebiedsplanner: {e}\n\n{HELP}");
+            cli::warn(&format!("{e}\n\n{HELP}"));
             std::process::exit(2);
         }
     };
     let code = match &args.command {
-        Command::Help => {
-            print!("{HELP}");
-            0
-        }
+        Command::Help => cli::with_stdout(|out| out.write_all(HELP.as_bytes()).map(|()| 0)),
         Command::Check { scenario } => cli::run_check(&args, scenario.as_deref()),
         Command::Export(e) => cli::run_export(&args, e),
         Command::Gui => gebiedsplanner::app::run(args),

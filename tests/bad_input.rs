@@ -101,3 +101,89 @@ fn binary_and_empty_files_are_refused() {
     let err = load_atlas(tmp.path(), Edition::M2025).expect_err("empty");
     assert!(err.to_string().contains("empty"), "{err}");
 }
+
+/// Replace one line of a data file in a copy of the data folder, and load it.
+fn load_with_line(file: &str, starts_with: &str, new_line: &str) -> String {
+    let tmp = common::data_copy();
+    let path = tmp.path().join(file);
+    let text = std::fs::read_to_string(&path).expect("read");
+    let mut found = false;
+    let changed: Vec<String> = text
+        .lines()
+        .map(|l| {
+            if !found && l.starts_with(starts_with) {
+                found = true;
+                new_line.to_string()
+            } else {
+                l.to_string()
+            }
+        })
+        .collect();
+    assert!(found, "{starts_with} in {file}");
+    std::fs::write(&path, changed.join("\n") + "\n").expect("write");
+    load_atlas(tmp.path(), Edition::M2025)
+        .map(|_| ())
+        .expect_err("an impossible figure is refused")
+        .to_string()
+}
+
+#[test]
+fn a_population_table_with_impossible_figures_is_refused_with_line_and_column() {
+    let pop = "population_flanders_2021_by_agegroup.csv";
+    // More children than inhabitants (Aartselaar is on line 2).
+    let msg = load_with_line(
+        pop,
+        "11001,",
+        "11001,Aartselaar,2415,14455,479,1030,906,1748,1573,1672,2147,1982,1753,950,215",
+    );
+    assert!(
+        msg.contains(&format!("{pop}: line 2: column 'pop_0_17' (14455)")),
+        "{msg}"
+    );
+    assert!(msg.contains("more children than inhabitants"), "{msg}");
+    // A negative count.
+    let msg = load_with_line(
+        pop,
+        "11001,",
+        "11001,Aartselaar,-14455,2415,479,1030,906,1748,1573,1672,2147,1982,1753,950,215",
+    );
+    assert!(
+        msg.contains(&format!("{pop}: line 2: column 'pop_total'")),
+        "{msg}"
+    );
+    assert!(msg.contains("cannot be negative"), "{msg}");
+    // A count that does not fit.
+    let msg = load_with_line(
+        pop,
+        "11001,",
+        "11001,Aartselaar,99999999999999999999999,2415,479,1030,906,1748,1573,1672,2147,1982,1753,950,215",
+    );
+    assert!(
+        msg.contains(&format!("{pop}: line 2: column 'pop_total'")),
+        "{msg}"
+    );
+    assert!(msg.contains("does not fit"), "{msg}");
+    let msg = load_with_line(
+        pop,
+        "11001,",
+        "11001,Aartselaar,4294967296,2415,479,1030,906,1748,1573,1672,2147,1982,1753,950,215",
+    );
+    assert!(msg.contains("does not fit"), "{msg}");
+}
+
+#[test]
+fn a_municipality_under_two_parents_is_refused_not_counted_twice() {
+    let elz = "elz_gemeenten_2025.csv";
+    // Gent also claims Aartselaar's inhabitants.
+    let msg = load_with_line(
+        elz,
+        "44021,",
+        "44021,Gent,Oost-Vlaanderen,elz13,Gent,44021;11001",
+    );
+    assert!(msg.contains(&format!("{elz}: line ")), "{msg}");
+    assert!(
+        msg.contains("municipality 11001 is listed under both"),
+        "{msg}"
+    );
+    assert!(msg.contains("nis_2024_predecessors"), "{msg}");
+}

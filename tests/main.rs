@@ -5,11 +5,13 @@
 mod common;
 
 mod bad_input;
+mod cli_output;
 mod commands;
 mod corpus;
 mod data_change;
 mod editor_model;
 mod editor_ui;
+mod export_bounds;
 mod files;
 mod files_ui;
 mod fuzz_smoke;
@@ -18,9 +20,11 @@ mod layers_ui;
 mod outline;
 mod overlays;
 mod real_data;
+mod recovery;
 mod reference_layer;
 mod save_faults;
 mod scenario_rules;
 mod search_ui;
+mod special_files;
 mod tile_faults;
 mod ui;

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use super::command::{Answer, Command};
 use super::{GebiedsApp, Screen};
-use crate::data::{assignment_csv, scenario_file};
+use crate::data::{assignment_csv, recovery, scenario_file};
 use crate::document::Document;
 use crate::export;
 use crate::i18n;
@@ -22,27 +22,17 @@ pub enum Pending {
     Quit,
 }
 
-/// Recovery files in a folder, oldest first.
+/// Recovery files in a folder, oldest first (regular `.json` files only).
 pub fn recovery_files(dir: &Path) -> Vec<PathBuf> {
-    let mut v: Vec<(std::time::SystemTime, PathBuf)> = std::fs::read_dir(dir)
-        .into_iter()
-        .flatten()
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .map(|p| {
-            let t = std::fs::metadata(&p)
-                .and_then(|m| m.modified())
-                .unwrap_or(std::time::UNIX_EPOCH);
-            (t, p)
-        })
-        .collect();
-    v.sort();
-    v.into_iter().map(|(_, p)| p).collect()
+    recovery::list(dir)
+}
+
+fn recovery_name(w: &Workspace) -> String {
+    format!("scenario-{}-{}.json", std::process::id(), w.uid)
 }
 
 fn recovery_path(dir: &Path, w: &Workspace) -> PathBuf {
-    dir.join(format!("scenario-{}-{}.json", std::process::id(), w.uid))
+    dir.join(recovery_name(w))
 }
 
 impl GebiedsApp {
@@ -122,33 +112,45 @@ impl GebiedsApp {
             Ok(f) => f,
             Err(e) => return self.tell(t.open_failed, e.to_string()),
         };
+        match self.open_read_file(path, file) {
+            Ok(None) => {}
+            Ok(Some(note)) => self.tell(t.unresolved_title, note),
+            Err(why) => self.tell(t.open_failed, why),
+        }
+    }
+
+    /// Open a scenario file already read in a new tab. Err: why it could not be opened;
+    /// Ok(Some): opened, with a note on the codes the data does not have.
+    fn open_read_file(
+        &mut self,
+        path: &Path,
+        file: scenario_file::ScenarioFile,
+    ) -> Result<Option<String>, String> {
+        let t = self.texts();
         let Some(atlas_edition) = self.workspace().map(|w| w.doc.data.atlas.edition) else {
-            return;
+            return Err(path.display().to_string());
         };
         if file.edition != atlas_edition {
-            return self.tell(
-                t.open_failed,
-                format!(
-                    "{}: {} {} ({} {})",
-                    path.display(),
-                    t.edition,
-                    file.edition.label(),
-                    t.menu_view,
-                    t.edition
-                ),
-            );
+            return Err(format!(
+                "{}: {} {} ({} {})",
+                path.display(),
+                t.edition,
+                file.edition.label(),
+                t.menu_view,
+                t.edition
+            ));
         }
         let resolved = {
-            let Some(w) = self.workspace() else { return };
-            match file.to_scenario(&w.doc.data.atlas, path) {
-                Ok(r) => r,
-                Err(e) => return self.tell(t.open_failed, e.to_string()),
-            }
+            let Some(w) = self.workspace() else {
+                return Err(path.display().to_string());
+            };
+            file.to_scenario(&w.doc.data.atlas, path)
+                .map_err(|e| e.to_string())?
         };
         let unresolved = resolved.unresolved.clone();
         let scenario = resolved.scenario;
         if self.push_tab(move |_| scenario).is_none() {
-            return;
+            return Err(path.display().to_string());
         }
         if let Some(w) = self.workspace_mut() {
             w.file.path = Some(path.to_path_buf());
@@ -157,17 +159,15 @@ impl GebiedsApp {
             w.file.saved = Some(w.doc.scenario.clone());
         }
         self.add_recent(path);
-        if !unresolved.is_empty() {
-            self.tell(
-                t.unresolved_title,
-                format!(
-                    "{}\n{}\n{}",
-                    path.display(),
-                    t.unresolved_body,
-                    unresolved.codes().join(", ")
-                ),
-            );
+        if unresolved.is_empty() {
+            return Ok(None);
         }
+        Ok(Some(format!(
+            "{}\n{}\n{}",
+            path.display(),
+            t.unresolved_body,
+            unresolved.codes().join(", ")
+        )))
     }
 
     fn suggested_name(&self, ext: &str) -> String {
@@ -497,15 +497,16 @@ impl GebiedsApp {
         self.write_recovery(&dir);
     }
 
-    /// Write every tab with unsaved changes to the recovery folder.
+    /// Write every tab with unsaved changes to the recovery folder. When that fails the
+    /// user is told once (not every minute); the next autosave tries again, and a success
+    /// makes a later failure worth telling again.
     pub fn write_recovery(&mut self, dir: &Path) {
-        let _ = std::fs::create_dir_all(dir);
         let stamp = scenario_file::now_iso();
         let Some(tabs) = self.tabs() else { return };
+        let mut failed = None;
         for w in &tabs.list {
-            let path = recovery_path(dir, w);
             if !w.is_dirty() {
-                let _ = std::fs::remove_file(&path);
+                let _ = recovery::remove(&recovery_path(dir, w));
                 continue;
             }
             let mut f = w.to_file(&stamp);
@@ -515,35 +516,72 @@ impl GebiedsApp {
                     serde_json::Value::String(p.display().to_string()),
                 );
             }
-            let _ = scenario_file::save(&path, &f);
-        }
-    }
-
-    /// Open the offered recovery files as unsaved tabs, then remove them.
-    pub fn restore_recovery(&mut self) {
-        let files = std::mem::take(&mut self.recovery_offer);
-        for p in files {
-            self.open_path(&p);
-            let original = scenario_file::read(&p).ok().and_then(|f| {
-                f.extra
-                    .get("recovery_of")
-                    .and_then(|v| v.as_str())
-                    .map(PathBuf::from)
-            });
-            if let Some(w) = self.workspace_mut()
-                && w.file.path.as_deref() == Some(p.as_path())
-            {
-                w.file.path = original;
-                w.file.meta.extra.remove("recovery_of");
-                w.file.saved = None;
+            if let Err(e) = recovery::write(dir, &recovery_name(w), &f) {
+                failed.get_or_insert(e);
             }
-            let _ = std::fs::remove_file(&p);
+        }
+        match failed {
+            Some(e) if !self.autosave_failing => {
+                self.autosave_failing = true;
+                let t = self.texts();
+                self.tell(
+                    t.autosave_failed,
+                    format!("{e}\n\n{}", t.autosave_failed_hint),
+                );
+            }
+            Some(_) => {}
+            None => self.autosave_failing = false,
         }
     }
 
+    /// Open the offered recovery files as unsaved tabs. A file is removed only once its
+    /// scenario is open again; one that cannot be opened is kept (set aside, so it is not
+    /// offered again) and named in one message with every other that failed.
+    pub fn restore_recovery(&mut self) {
+        let t = self.texts();
+        let mut problems = Vec::new();
+        for found in std::mem::take(&mut self.recovery_offer) {
+            let original = found.original();
+            let opened = match found.file {
+                Ok(file) => self.open_read_file(&found.path, file),
+                Err(e) => Err(e.to_string()),
+            };
+            match opened {
+                Ok(note) => {
+                    if let Some(w) = self.workspace_mut()
+                        && w.file.path.as_deref() == Some(found.path.as_path())
+                    {
+                        w.file.path = original;
+                        w.file.meta.extra.remove("recovery_of");
+                        w.file.saved = None;
+                    }
+                    // The recovery file is about to go: it is no recent file.
+                    self.settings.recent.retain(|r| r != &found.path);
+                    problems.extend(note);
+                    if let Err(e) = recovery::remove(&found.path) {
+                        problems.push(e.to_string());
+                    }
+                }
+                Err(why) => {
+                    problems.push(recovery_problem(&recovery::set_aside(&found.path, why), t));
+                }
+            }
+        }
+        if !problems.is_empty() {
+            self.tell(t.recovery_failed, problems.join("\n\n"));
+        }
+    }
+
+    /// The user chose to discard the offered recovery files.
     pub fn discard_recovery(&mut self) {
-        for p in std::mem::take(&mut self.recovery_offer) {
-            let _ = std::fs::remove_file(p);
+        let t = self.texts();
+        let problems: Vec<String> = std::mem::take(&mut self.recovery_offer)
+            .iter()
+            .filter_map(|f| recovery::remove(&f.path).err())
+            .map(|e| e.to_string())
+            .collect();
+        if !problems.is_empty() {
+            self.tell(t.recovery_failed, problems.join("\n\n"));
         }
     }
 
@@ -613,12 +651,7 @@ impl GebiedsApp {
             let names: Vec<String> = self
                 .recovery_offer
                 .iter()
-                .map(|p| {
-                    scenario_file::read(p).map_or_else(
-                        |_| p.display().to_string(),
-                        |f| format!("{} ({})", f.name, f.modified),
-                    )
-                })
+                .map(super::super::data::recovery::Found::label)
                 .collect();
             egui::Window::new(t.recovery_title)
                 .collapsible(false)
@@ -689,5 +722,17 @@ impl GebiedsApp {
             }
         }
         self.sync_other();
+    }
+}
+
+/// A recovery file that could not be opened, for the message: why, and where it is kept.
+fn recovery_problem(e: &recovery::RecoveryError, t: &i18n::Texts) -> String {
+    match e {
+        recovery::RecoveryError::Unreadable { file, why, kept_as } => format!(
+            "{why}\n{} {}",
+            t.recovery_kept_as,
+            kept_as.as_deref().unwrap_or(file).display()
+        ),
+        other => other.to_string(),
     }
 }

@@ -141,8 +141,10 @@ pub struct GebiedsApp {
     pub show_shortcuts: bool,
     /// An action waiting for the user to decide about unsaved changes.
     pub pending: Option<Pending>,
-    /// Recovery files found at start, offered for restoring.
-    pub recovery_offer: Vec<PathBuf>,
+    /// Recovery files found at start (each read once), offered for restoring.
+    pub recovery_offer: Vec<crate::data::recovery::Found>,
+    /// The last autosave failed and the user was told; told again only after a success.
+    autosave_failing: bool,
     /// Set once the user agreed to quit.
     allow_close: bool,
     last_autosave: f64,
@@ -222,6 +224,7 @@ impl GebiedsApp {
             show_shortcuts: false,
             pending: None,
             recovery_offer: Vec::new(),
+            autosave_failing: false,
             allow_close: false,
             last_autosave: 0.0,
             window_title: String::new(),
@@ -239,7 +242,7 @@ impl GebiedsApp {
         };
         app.load();
         if let Some(dir) = &app.paths.recovery {
-            app.recovery_offer = recovery_files(dir);
+            app.recovery_offer = crate::data::recovery::scan(dir);
         }
         app
     }

@@ -4,10 +4,14 @@
     reason = "the command line writes its results to standard output"
 )]
 
+use std::borrow::Cow;
+use std::ffi::OsString;
+
+use crate::export::text::visible;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::data::{self, DataError, scenario_file};
-use crate::dataset::Dataset;
 use crate::document::Document;
 use crate::i18n::{self, Lang};
 use crate::model::atlas::{Atlas, Edition};
@@ -20,7 +24,8 @@ Usage:
   gebiedsplanner [OPTIONS] [FILE.json ...]    start the map window (opening the files)
   gebiedsplanner check [SCENARIO] [OPTIONS]   print the per-team table of a scenario (the
                                               default division when SCENARIO is left out);
-                                              exit code 1 when a rule is broken, 2 on bad input;
+                                              exit code 1 when a rule is broken, 2 on bad input,
+                                              3 when the output cannot be written;
       --zones           also list every zone with its team: 'zone CODE TEAM-ID NAME'
   gebiedsplanner export [SCENARIO] [OPTIONS]  write the map and tables of a scenario (the
                                               default division when SCENARIO is left out):
@@ -93,21 +98,42 @@ pub struct ExportArgs {
 
 /// Parse arguments (without the program name). Options may stand before or after the subcommand.
 pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Args, String> {
+    parse_args_os(args.into_iter().map(OsString::from))
+}
+
+/// An argument as text, or the error for one that is not (as a file name from an old archive
+/// can be): only file names may be any bytes.
+fn text(a: OsString) -> Result<String, String> {
+    a.into_string().map_err(|a| {
+        format!(
+            "argument '{}' is not valid text (UTF-8)",
+            crate::export::text::visible(&a.to_string_lossy())
+        )
+    })
+}
+
+/// As [`parse_args`], on the arguments as the system gives them: file names need not be UTF-8.
+pub fn parse_args_os<I: IntoIterator<Item = OsString>>(args: I) -> Result<Args, String> {
     let mut out = Args::default();
-    let mut positional: Vec<String> = Vec::new();
+    let mut positional: Vec<OsString> = Vec::new();
     let mut export = ExportArgs {
         width: 1920,
         layers: vec![crate::export::Layer::Labels],
         ..Default::default()
     };
     let mut it = args.into_iter();
-    while let Some(a) = it.next() {
-        let mut value = |name: &str| it.next().ok_or_else(|| format!("{name} needs a value"));
+    while let Some(raw) = it.next() {
+        let Some(a) = raw.to_str().map(str::to_string) else {
+            // Not text: only a file name (a positional argument) can be that.
+            positional.push(raw);
+            continue;
+        };
+        let mut value_os = |name: &str| it.next().ok_or_else(|| format!("{name} needs a value"));
         match a.as_str() {
             "-h" | "--help" => out.command = Command::Help,
-            "--data" => out.data = Some(PathBuf::from(value("--data")?)),
+            "--data" => out.data = Some(value_os("--data").map(PathBuf::from)?),
             "--edition" => {
-                out.edition = Some(match value("--edition")?.as_str() {
+                out.edition = Some(match value_os("--edition").and_then(text)?.as_str() {
                     "2025" => Edition::M2025,
                     "2019-2024" | "2019" | "2024" => Edition::M2019,
                     other => {
@@ -117,9 +143,9 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Args, Strin
             }
             "--no-tiles" => out.no_tiles = true,
             "--zones" => out.list_zones = true,
-            "--save-path" => out.save_path = Some(PathBuf::from(value("--save-path")?)),
+            "--save-path" => out.save_path = Some(value_os("--save-path").map(PathBuf::from)?),
             "--tile-url" => {
-                let v = value("--tile-url")?;
+                let v = value_os("--tile-url").and_then(text)?;
                 if !(v.contains("{z}") && v.contains("{x}") && v.contains("{y}")) {
                     return Err(format!(
                         "--tile-url {v}: the URL needs {{z}}, {{x}} and {{y}}"
@@ -127,13 +153,13 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Args, Strin
                 }
                 out.tile_url = Some(v);
             }
-            "--png" => export.png = Some(PathBuf::from(value("--png")?)),
-            "--svg" => export.svg = Some(PathBuf::from(value("--svg")?)),
-            "--pdf" => export.pdf = Some(PathBuf::from(value("--pdf")?)),
-            "--geojson" => export.geojson = Some(PathBuf::from(value("--geojson")?)),
-            "--csv" => export.csv = Some(PathBuf::from(value("--csv")?)),
+            "--png" => export.png = Some(value_os("--png").map(PathBuf::from)?),
+            "--svg" => export.svg = Some(value_os("--svg").map(PathBuf::from)?),
+            "--pdf" => export.pdf = Some(value_os("--pdf").map(PathBuf::from)?),
+            "--geojson" => export.geojson = Some(value_os("--geojson").map(PathBuf::from)?),
+            "--csv" => export.csv = Some(value_os("--csv").map(PathBuf::from)?),
             "--width" => {
-                let v = value("--width")?;
+                let v = value_os("--width").and_then(text)?;
                 export.width = v
                     .parse::<u32>()
                     .ok()
@@ -142,25 +168,34 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Args, Strin
                         format!("--width {v}: give a number of pixels from 400 to 10000")
                     })?;
             }
-            "--layers" => export.layers = crate::export::parse_layers(&value("--layers")?)?,
+            "--layers" => {
+                export.layers = crate::export::parse_layers(&value_os("--layers").and_then(text)?)?;
+            }
             "--lang" => {
                 out.lang_given = true;
-                out.lang = match value("--lang")?.as_str() {
+                out.lang = match value_os("--lang").and_then(text)?.as_str() {
                     "nl" => Lang::Nl,
                     "en" => Lang::En,
                     other => return Err(format!("unknown language '{other}' (use nl or en)")),
                 }
             }
             s if s.starts_with("--data=") => out.data = Some(PathBuf::from(&s[7..])),
-            s if s.starts_with('-') => return Err(format!("unknown option '{s}'")),
-            _ => positional.push(a),
+            s if s.starts_with('-') => {
+                return Err(format!(
+                    "unknown option '{}'",
+                    crate::export::text::visible(s)
+                ));
+            }
+            _ => positional.push(raw),
         }
     }
     if out.command == Command::Help {
         return Ok(out);
     }
     let mut pos = positional.into_iter();
-    match pos.next().as_deref() {
+    let first = pos.next();
+    let first_text = first.as_ref().map(|f| f.to_string_lossy().into_owned());
+    match first_text.as_deref() {
         None => {}
         Some("check") => {
             out.command = Command::Check {
@@ -182,13 +217,21 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Args, Strin
             out.command = Command::Export(export);
         }
         Some(file) if file.ends_with(".json") => {
-            out.open.push(PathBuf::from(file));
+            out.open.extend(first.map(PathBuf::from));
             out.open.extend(pos.by_ref().map(PathBuf::from));
         }
-        Some(other) => return Err(format!("unknown command '{other}'")),
+        Some(other) => {
+            return Err(format!(
+                "unknown command '{}'",
+                crate::export::text::visible(other)
+            ));
+        }
     }
     if let Some(extra) = pos.next() {
-        return Err(format!("unexpected argument '{extra}'"));
+        return Err(format!(
+            "unexpected argument '{}'",
+            crate::export::text::visible(&extra.to_string_lossy())
+        ));
     }
     Ok(out)
 }
@@ -255,7 +298,7 @@ pub fn team_table(doc: &Document, lang: Lang) -> String {
             format!("{} ({} {})", yes_no(false), st.components.len(), t.parts)
         };
         rows.push([
-            team.name.clone(),
+            visible(&team.name).into_owned(),
             // As the team list counts them: whole zones, and zones shared with another team.
             i18n::zone_count(st, "", t),
             st.municipalities.to_string(),
@@ -290,10 +333,10 @@ pub fn team_table(doc: &Document, lang: Lang) -> String {
     if m.is_covered() {
         out.push_str(&format!("{}: {}\n", coverage_word(lang), t.coverage_ok));
     } else {
-        let names: Vec<&str> = m
+        let names: Vec<Cow<str>> = m
             .unassigned_units
             .iter()
-            .map(|&u| doc.data.atlas.units[u].name.as_str())
+            .map(|&u| visible(&doc.data.atlas.units[u].name))
             .collect();
         out.push_str(&format!(
             "{}: {} {}: {}\n",
@@ -322,7 +365,15 @@ fn coverage_word(lang: Lang) -> &'static str {
 
 /// Read a scenario file for the command line: codes the data does not have are an error.
 pub fn load_scenario(atlas: &Atlas, path: &Path) -> Result<Scenario, DataError> {
-    let f = scenario_file::read(path)?;
+    scenario_from_file(atlas, path, scenario_file::read(path)?)
+}
+
+/// A scenario file already read, on `atlas`: another edition or unknown codes are an error.
+fn scenario_from_file(
+    atlas: &Atlas,
+    path: &Path,
+    f: scenario_file::ScenarioFile,
+) -> Result<Scenario, DataError> {
     if f.edition != atlas.edition {
         return Err(DataError::whole(
             path,
@@ -350,45 +401,141 @@ pub fn load_scenario(atlas: &Atlas, path: &Path) -> Result<Scenario, DataError> 
 /// Load the data and the scenario (the default division when none is given) for a
 /// headless command. The error is the message to print.
 fn document_for(args: &Args, scenario: Option<&Path>) -> Result<Document, String> {
-    let mut edition = args.edition.unwrap_or(Edition::M2025);
-    if args.edition.is_none()
-        && let Some(p) = scenario
-        && let Ok(f) = scenario_file::read(p)
-    {
-        edition = f.edition;
-    }
+    // The scenario is read once: its edition chooses the data, then it is resolved on them.
+    let file = match scenario {
+        Some(p) => Some((p, scenario_file::read(p).map_err(|e| e.to_string())?)),
+        None => None,
+    };
+    let edition = args
+        .edition
+        .or(file.as_ref().map(|(_, f)| f.edition))
+        .unwrap_or(Edition::M2025);
     let dir = resolve_data(args, edition)?;
-    let data = Dataset::load(&dir, edition).map_err(|e| e.to_string())?;
-    let mut doc = Document::default_division(data);
-    if let Some(p) = scenario {
-        let s = load_scenario(&doc.data.atlas, p).map_err(|e| e.to_string())?;
+    let mut doc = Document::load(&dir, edition).map_err(|e| e.to_string())?;
+    if let Some((p, f)) = file {
+        let s = scenario_from_file(&doc.data.atlas, p, f).map_err(|e| e.to_string())?;
         doc.set_scenario(s);
     }
     Ok(doc)
 }
 
+/// Exit code when the output could not be written (a closed pipe, a full device).
+pub const EXIT_OUTPUT: i32 = 3;
+
+/// A message on standard error. When even that cannot be written there is no one left to
+/// tell, so a failure is dropped here, and only here.
+pub fn warn(msg: &str) {
+    let _ = writeln!(std::io::stderr().lock(), "gebiedsplanner: {msg}");
+}
+
+/// Run `body` on the locked standard output and flush it; a write that fails (the reader of
+/// a pipe went away, the device is full) ends the command with a message and
+/// [`EXIT_OUTPUT`] instead of a panic.
+pub fn with_stdout(body: impl FnOnce(&mut dyn Write) -> std::io::Result<i32>) -> i32 {
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    match body(&mut out).and_then(|code| out.flush().map(|()| code)) {
+        Ok(code) => code,
+        Err(e) => {
+            warn(&format!("cannot write the output: {e}"));
+            EXIT_OUTPUT
+        }
+    }
+}
+
+/// The export outputs as (option, path).
+fn outputs(e: &ExportArgs) -> Vec<(&'static str, &Path)> {
+    [
+        ("--png", &e.png),
+        ("--svg", &e.svg),
+        ("--pdf", &e.pdf),
+        ("--geojson", &e.geojson),
+        ("--csv", &e.csv),
+    ]
+    .into_iter()
+    .filter_map(|(o, p)| Some((o, p.as_deref()?)))
+    .collect()
+}
+
+/// Refuse an output that is also an input (the scenario, a file of the data folder) or
+/// another output of the same command: writing it would destroy what is read, or one output
+/// would silently replace the other. Paths are compared after following links.
+pub fn check_outputs(e: &ExportArgs, data_dir: Option<&Path>) -> Result<(), String> {
+    let real = |p: &Path| crate::data::atomic::resolve(p).unwrap_or_else(|_| p.to_path_buf());
+    let mut inputs: Vec<(String, PathBuf)> = Vec::new();
+    if let Some(s) = &e.scenario {
+        inputs.push((format!("the scenario {}", s.display()), real(s)));
+    }
+    if let Some(dir) = data_dir
+        && let Ok(entries) = std::fs::read_dir(dir)
+    {
+        for f in entries.flatten() {
+            inputs.push((
+                format!("the data file {}", f.path().display()),
+                real(&f.path()),
+            ));
+        }
+    }
+    let mut seen: Vec<(&str, &Path, PathBuf)> = Vec::new();
+    for (opt, p) in outputs(e) {
+        let r = real(p);
+        if let Some((what, _)) = inputs.iter().find(|(_, i)| *i == r) {
+            return Err(format!(
+                "{opt} {}: that is {what}; choose another output file",
+                p.display()
+            ));
+        }
+        if let Some((o, q, _)) = seen.iter().find(|(_, _, x)| *x == r) {
+            return Err(format!(
+                "{o} {} and {opt} {} are the same file; give each output its own file",
+                q.display(),
+                p.display()
+            ));
+        }
+        seen.push((opt, p, r));
+    }
+    Ok(())
+}
+
 /// Run `export`: returns the process exit code.
 pub fn run_export(args: &Args, e: &ExportArgs) -> i32 {
+    if let Err(msg) = check_outputs(e, None) {
+        warn(&msg);
+        return 2;
+    }
     let doc = match document_for(args, e.scenario.as_deref()) {
         Ok(s) => s,
         Err(msg) => {
-            eprintln!("gebiedsplanner: {msg}");
+            warn(&msg);
             return 2;
         }
     };
-    let write = |path: &Path, bytes: &[u8]| -> bool {
+    // Now that the data folder is known, its files count as inputs too.
+    if let Err(msg) = check_outputs(e, Some(&doc.data.dir)) {
+        warn(&msg);
+        return 2;
+    }
+    with_stdout(|out| export_to(args, e, &doc, out))
+}
+
+fn export_to(
+    args: &Args,
+    e: &ExportArgs,
+    doc: &Document,
+    out: &mut dyn Write,
+) -> std::io::Result<i32> {
+    let mut ok = true;
+    // Ok(false): this file could not be written (told on standard error); Err: the list of
+    // written files on standard output could not be.
+    let mut write = |path: &Path, bytes: &[u8]| -> std::io::Result<bool> {
         match crate::data::atomic::write_atomic(path, bytes) {
-            Ok(()) => {
-                println!("{}", path.display());
-                true
-            }
+            Ok(()) => writeln!(out, "{}", visible(&path.display().to_string())).map(|()| true),
             Err(err) => {
-                eprintln!("gebiedsplanner: {}: cannot write: {err}", path.display());
-                false
+                warn(&format!("{}: cannot write: {err}", path.display()));
+                Ok(false)
             }
         }
     };
-    let mut ok = true;
     if e.png.is_some() || e.svg.is_some() || e.pdf.is_some() {
         let opts = crate::export::ImageOptions::new(e.width, e.layers.clone(), args.lang);
         let needs_overlays = e.layers.iter().any(|l| {
@@ -399,12 +546,12 @@ pub fn run_export(args: &Args, e: &ExportArgs) -> i32 {
         });
         if needs_overlays {
             for err in &doc.data.overlays.errors {
-                eprintln!("gebiedsplanner: {err}");
+                warn(&err.clone());
             }
         }
-        let svg = crate::export::render_svg(&doc, &opts);
+        let svg = crate::export::render_svg(doc, &opts);
         if let Some(p) = &e.svg {
-            ok &= write(p, svg.as_bytes());
+            ok &= write(p, svg.as_bytes())?;
         }
         let renderers: [(&Option<PathBuf>, crate::export::Render); 2] = [
             (&e.png, crate::export::render_png),
@@ -413,9 +560,9 @@ pub fn run_export(args: &Args, e: &ExportArgs) -> i32 {
         for (path, render) in renderers {
             if let Some(p) = path {
                 match render(&svg) {
-                    Ok(bytes) => ok &= write(p, &bytes),
+                    Ok(bytes) => ok &= write(p, &bytes)?,
                     Err(err) => {
-                        eprintln!("gebiedsplanner: {}: cannot render: {err}", p.display());
+                        warn(&format!("{}: cannot render: {err}", p.display()));
                         ok = false;
                     }
                 }
@@ -423,12 +570,12 @@ pub fn run_export(args: &Args, e: &ExportArgs) -> i32 {
         }
     }
     if let Some(p) = &e.geojson {
-        ok &= write(p, crate::export::teams_geojson(&doc).as_bytes());
+        ok &= write(p, crate::export::teams_geojson(doc).as_bytes())?;
     }
     if let Some(p) = &e.csv {
-        ok &= write(p, crate::export::stats_csv(&doc).as_bytes());
+        ok &= write(p, crate::export::stats_csv(doc).as_bytes())?;
     }
-    if ok { 0 } else { 2 }
+    Ok(if ok { 0 } else { 2 })
 }
 
 /// Run `check`: returns the process exit code.
@@ -436,33 +583,46 @@ pub fn run_check(args: &Args, scenario: Option<&Path>) -> i32 {
     let doc = match document_for(args, scenario) {
         Ok(s) => s,
         Err(msg) => {
-            eprintln!("gebiedsplanner: {msg}");
+            warn(&msg);
             return 2;
         }
     };
-    println!(
+    with_stdout(|out| check_to(args, &doc, out))
+}
+
+/// The report of `check` on `out`. Every name is written with its control characters made
+/// visible, so that each zone of `--zones` is exactly one line.
+pub fn check_to(args: &Args, doc: &Document, out: &mut dyn Write) -> std::io::Result<i32> {
+    let t = i18n::texts(args.lang);
+    writeln!(
+        out,
         "{}: {}",
-        i18n::texts(args.lang).scenario,
-        i18n::scenario_name(&doc.scenario.name, i18n::texts(args.lang))
-    );
-    print!("{}", team_table(&doc, args.lang));
+        t.scenario,
+        visible(i18n::scenario_name(&doc.scenario.name, t))
+    )?;
+    write!(out, "{}", team_table(doc, args.lang))?;
     if args.list_zones {
         let s = &doc.scenario;
         for (u, unit) in doc.data.atlas.units.iter().enumerate() {
             let team = s.unit_team[u]
                 .and_then(|t| s.teams.get(t))
                 .map_or("-", |t| t.id.as_str());
-            println!("zone {} {team} {}", unit.code, unit.name);
+            writeln!(
+                out,
+                "zone {} {} {}",
+                visible(&unit.code),
+                visible(team),
+                visible(&unit.name)
+            )?;
         }
     }
     let m = &doc.metrics;
-    let t = i18n::texts(args.lang);
-    let team_name = |i: usize| doc.scenario.teams[i].name.as_str();
+    let team_name = |i: usize| visible(&doc.scenario.teams[i].name);
     let mut broken = Vec::new();
     for i in m.non_contiguous_teams() {
         broken.push(
             t.rule_not_contiguous_cli
-                .replace("{team}", team_name(i))
+                .replace("{team}", &team_name(i))
                 .replace("{n}", &m.teams[i].components.len().to_string()),
         );
     }
@@ -470,12 +630,12 @@ pub fn run_check(args: &Args, scenario: Option<&Path>) -> i32 {
         let zones = m.teams[i]
             .split_units
             .iter()
-            .map(|&u| doc.data.atlas.units[u].name.as_str())
+            .map(|&u| visible(&doc.data.atlas.units[u].name))
             .collect::<Vec<_>>()
             .join(", ");
         broken.push(
             t.rule_split_zone_cli
-                .replace("{team}", team_name(i))
+                .replace("{team}", &team_name(i))
                 .replace("{zones}", &zones),
         );
     }
@@ -486,12 +646,12 @@ pub fn run_check(args: &Args, scenario: Option<&Path>) -> i32 {
         );
     }
     if broken.is_empty() {
-        println!("{}", t.rules_all_ok_cli);
-        0
+        writeln!(out, "{}", t.rules_all_ok_cli)?;
+        Ok(0)
     } else {
         for b in &broken {
-            println!("{}: {b}", t.rule_broken_cli);
+            writeln!(out, "{}: {b}", t.rule_broken_cli)?;
         }
-        1
+        Ok(1)
     }
 }

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use super::error::{DataError, read_text};
+use super::error::DataError;
 use super::table::parse_table;
 use crate::model::atlas::Atlas;
 use crate::model::edit::{Edit, apply};
@@ -185,18 +185,6 @@ pub fn import_file(
     s: &mut Scenario,
     file: &Path,
 ) -> Result<ImportReport, DataError> {
-    if let Ok(m) = std::fs::metadata(file)
-        && m.len() > MAX_TABLE_BYTES
-    {
-        return Err(DataError::whole(
-            file,
-            format!(
-                "the file is {} MB; an assignment table is at most {} MB",
-                m.len() / (1024 * 1024),
-                MAX_TABLE_BYTES / (1024 * 1024)
-            ),
-        ));
-    }
-    let text = read_text(file)?;
+    let text = super::input::read_text(file, MAX_TABLE_BYTES)?;
     import(atlas, s, file, &text)
 }

@@ -44,26 +44,9 @@ impl std::error::Error for DataError {}
 /// Largest input file the app reads (the real files are under 2 MB).
 pub const MAX_FILE_BYTES: u64 = 100 * 1024 * 1024;
 
-/// Read a whole text file with a size guard and a clear error for binary or non-UTF-8 input.
+/// Read a whole data file (at most [`MAX_FILE_BYTES`]) through the guarded reader.
 pub fn read_text(path: &Path) -> Result<String, DataError> {
-    let meta = std::fs::metadata(path)
-        .map_err(|e| DataError::whole(path, format!("cannot read the file: {e}")))?;
-    if meta.is_dir() {
-        return Err(DataError::whole(path, "is a folder, not a file"));
-    }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(DataError::whole(
-            path,
-            format!(
-                "the file is {} MB; files over {} MB are refused",
-                meta.len() / (1024 * 1024),
-                MAX_FILE_BYTES / (1024 * 1024)
-            ),
-        ));
-    }
-    let bytes = std::fs::read(path)
-        .map_err(|e| DataError::whole(path, format!("cannot read the file: {e}")))?;
-    decode_text(path, bytes)
+    super::input::read_text(path, MAX_FILE_BYTES)
 }
 
 /// Bytes of a text file as a string, with a clear error for empty, UTF-16, binary or

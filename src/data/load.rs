@@ -50,11 +50,23 @@ fn read_population(dir: &Path) -> Result<HashMap<String, Pop>, DataError> {
         if out.contains_key(&nis) {
             return Err(twice(&f, r.line, &nis));
         }
+        let total = r.count(&f, "pop_total")?;
+        let children = r.count(&f, "pop_0_17")?;
+        if children > total {
+            return Err(DataError::new(
+                &f,
+                format!("line {}", r.line),
+                format!(
+                    "column 'pop_0_17' ({children}) is more than column 'pop_total' ({total}): \
+                     a municipality cannot have more children than inhabitants"
+                ),
+            ));
+        }
         out.insert(
             nis,
             Pop {
-                total: r.count(&f, "pop_total")?,
-                children: Some(r.count(&f, "pop_0_17")?),
+                total,
+                children: Some(children),
                 year: 2021,
             },
         );
@@ -110,6 +122,8 @@ pub fn load_atlas(dir: &Path, edition: Edition) -> Result<Atlas, DataError> {
     let mut predecessors: HashMap<String, Vec<String>> = HashMap::new();
     let mut member_of: HashMap<String, String> = HashMap::new();
     let mut line_of: HashMap<String, u64> = HashMap::new();
+    // Which municipality each predecessor belongs to: one listed under two would be counted twice.
+    let mut parent_of: HashMap<String, String> = HashMap::new();
     for r in read_table(&ef, &["nis", code_col, name_col])? {
         let nis = r.nis(&ef, "nis")?;
         let code = r.req(&ef, code_col)?.to_string();
@@ -128,14 +142,24 @@ pub fn load_atlas(dir: &Path, edition: Edition) -> Result<Atlas, DataError> {
                 .collect(),
             Edition::M2019 => Vec::new(),
         };
-        predecessors.insert(
-            nis.clone(),
-            if preds.is_empty() {
-                vec![nis.clone()]
-            } else {
-                preds
-            },
-        );
+        let preds = if preds.is_empty() {
+            vec![nis.clone()]
+        } else {
+            preds
+        };
+        for p in &preds {
+            if let Some(other) = parent_of.insert(p.clone(), nis.clone()) {
+                return Err(DataError::new(
+                    &ef,
+                    format!("line {}", r.line),
+                    format!(
+                        "column 'nis_2024_predecessors': municipality {p} is listed under both \
+                         {other} and {nis}; its inhabitants would be counted twice"
+                    ),
+                ));
+            }
+        }
+        predecessors.insert(nis.clone(), preds);
         units
             .entry(code.clone())
             .or_insert_with(|| {
@@ -197,8 +221,18 @@ pub fn load_atlas(dir: &Path, edition: Edition) -> Result<Atlas, DataError> {
                     ),
                 ));
             };
-            total += pp.total;
-            children = children.zip(pp.children).map(|(a, b)| a + b);
+            let sum_error = || {
+                DataError::new(
+                    &mf,
+                    format!("feature {}", f.number),
+                    format!("the population of municipality {code} does not fit in a count"),
+                )
+            };
+            total = total.checked_add(pp.total).ok_or_else(sum_error)?;
+            children = match children.zip(pp.children) {
+                Some((a, b)) => Some(a.checked_add(b).ok_or_else(sum_error)?),
+                None => None,
+            };
             year = year.max(pp.year);
             pred_pop.push((p.clone(), Some(pp.total)));
         }

@@ -11,7 +11,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use super::error::{DataError, read_text};
+use super::error::DataError;
 use super::json::{kind, parse_strict};
 use crate::model::atlas::{Atlas, Edition};
 use crate::model::scenario::{AreaStatus, Scenario, Team};
@@ -124,6 +124,20 @@ impl ScenarioFile {
             let place = format!("team {}", i + 1);
             if t.id.trim().is_empty() {
                 return Err(DataError::new(file, place, "team without an id"));
+            }
+            // An id is a key that goes into line-based output and other tools: a space, a
+            // newline or an escape code in it would forge or break those lines.
+            if let Some(c) = t.id.chars().find(|c| c.is_control() || c.is_whitespace()) {
+                return Err(DataError::new(
+                    file,
+                    place,
+                    format!(
+                        "team id '{}' holds a space or control character ({:?}); use letters, \
+                         digits, '-' and '_'",
+                        t.id.escape_debug(),
+                        c
+                    ),
+                ));
             }
             if !seen.insert(t.id.as_str()) {
                 return Err(DataError::new(
@@ -518,17 +532,5 @@ pub fn save(path: &Path, file: &ScenarioFile) -> Result<(), DataError> {
 pub const MAX_SCENARIO_BYTES: u64 = 20 * 1024 * 1024;
 
 pub fn read(file: &Path) -> Result<ScenarioFile, DataError> {
-    if let Ok(m) = std::fs::metadata(file)
-        && m.len() > MAX_SCENARIO_BYTES
-    {
-        return Err(DataError::whole(
-            file,
-            format!(
-                "the file is {} MB; a scenario file is at most {} MB",
-                m.len() / (1024 * 1024),
-                MAX_SCENARIO_BYTES / (1024 * 1024)
-            ),
-        ));
-    }
-    parse(file, &read_text(file)?)
+    parse(file, &super::input::read_text(file, MAX_SCENARIO_BYTES)?)
 }

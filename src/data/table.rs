@@ -5,6 +5,10 @@ use std::path::Path;
 
 use super::error::{DataError, read_text};
 
+/// Largest count of people a table may hold for one row: more than the world's population is
+/// an error in the file, and sums of such counts stay far from overflowing.
+pub const MAX_COUNT: u64 = u32::MAX as u64;
+
 #[derive(Debug)]
 pub struct Row {
     pub line: u64,
@@ -36,16 +40,33 @@ impl Row {
         self.fields.get(col).map_or("", |s| s.trim())
     }
 
-    /// A whole number, or a clear error naming the column.
+    /// A count of people: a whole number from 0 to [`MAX_COUNT`], or a clear error naming the
+    /// line, the column and what is wrong (negative, too large, not a number).
     pub fn count(&self, file: &Path, col: &str) -> Result<u64, DataError> {
         let v = self.req(file, col)?;
-        v.parse::<u64>().map_err(|_| {
+        let err = |what: String| {
             DataError::new(
                 file,
                 format!("line {}", self.line),
-                format!("column '{col}' should be a whole number, found '{v}'"),
+                format!("column '{col}' should be a whole number, found '{v}'{what}"),
             )
-        })
+        };
+        let digits = v.strip_prefix('+').unwrap_or(v);
+        if let Some(rest) = v.strip_prefix('-')
+            && !rest.is_empty()
+            && rest.bytes().all(|b| b.is_ascii_digit())
+        {
+            return Err(err(": a count cannot be negative".into()));
+        }
+        if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(err(String::new()));
+        }
+        match digits.parse::<u64>() {
+            Ok(n) if n <= MAX_COUNT => Ok(n),
+            _ => Err(err(format!(
+                ": it does not fit (a count is at most {MAX_COUNT})"
+            ))),
+        }
     }
 
     /// A NIS code: five digits, kept as a string.

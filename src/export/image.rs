@@ -80,8 +80,10 @@ impl ImageOptions {
     }
 }
 
+/// Text for SVG: control characters made visible (XML does not allow them), markup escaped.
 fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
+    super::text::visible(s)
+        .replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
         .replace('"', "&quot;")
@@ -104,6 +106,40 @@ impl Frame {
             self.x0 + (m[0] - self.origin[0]) * self.scale,
             self.y0 + (m[1] - self.origin[1]) * self.scale,
         )
+    }
+}
+
+/// Longest title on an image, in characters (a longer one ends in an ellipsis).
+const TITLE_CHARS: usize = 80;
+/// Longest team name in the legend, alone or followed by the team's numbers.
+const LEGEND_NAME_CHARS: usize = 36;
+const TABLE_NAME_CHARS: usize = 28;
+
+/// How many teams the legend lists, and how many it leaves out for want of room.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LegendRows {
+    pub shown: usize,
+    pub left_out: usize,
+}
+
+/// The legend's rows for `teams` teams in a column `room` high: all of them when they fit
+/// (or when there are few: a small image still lists a handful), else as many as fit with one
+/// row kept for the note on the rest.
+pub fn legend_rows(teams: usize, room: f64, row_h: f64, k: f64) -> LegendRows {
+    // Heading, the "no team" row and a margin take three rows' room.
+    let fit = (((room - 60.0 * k) / row_h).floor().max(0.0) as usize)
+        .saturating_sub(3)
+        .max(8);
+    if teams <= fit {
+        LegendRows {
+            shown: teams,
+            left_out: 0,
+        }
+    } else {
+        LegendRows {
+            shown: fit - 1,
+            left_out: teams - (fit - 1),
+        }
     }
 }
 
@@ -142,7 +178,8 @@ pub fn render_svg(doc: &Document, opts: &ImageOptions) -> String {
     let scale = map_w / bbox.width();
     let map_h = bbox.height() * scale;
     let row_h = 34.0 * k;
-    let legend_h = 60.0 * k + row_h * (s.teams.len() as f64 + 2.0);
+    // The legend is as tall as the map at most: with more teams than fit, the last row says
+    // how many are left out. The image's size follows the page, not the number of teams.
     // No base map on an exported image: its attribution is left out.
     let attributions: Vec<&str> = ATTRIBUTIONS
         .iter()
@@ -150,6 +187,10 @@ pub fn render_svg(doc: &Document, opts: &ImageOptions) -> String {
         .filter(|a| !a.contains("OpenStreetMap"))
         .collect();
     let footer_h = 40.0 * k + 22.0 * k * attributions.len() as f64;
+    // The legend may fill the height of a 16:9 page beside the map, no more.
+    let room = map_h.max(w * 9.0 / 16.0 - title_h - 2.0 * margin - footer_h);
+    let legend_rows = legend_rows(s.teams.len(), room, row_h, k);
+    let legend_h = 60.0 * k + row_h * (legend_rows.shown as f64 + 3.0);
     // Slides are 16:9: at least that tall, taller only when the content needs it.
     let h = (title_h + margin + map_h.max(legend_h) + footer_h + margin)
         .max(w * 9.0 / 16.0)
@@ -181,7 +222,7 @@ pub fn render_svg(doc: &Document, opts: &ImageOptions) -> String {
         margin,
         margin + 40.0 * k,
         38.0 * k,
-        esc(&s.name)
+        esc(&super::text::shorten(&s.name, TITLE_CHARS))
     );
 
     // Fills.
@@ -369,7 +410,12 @@ pub fn render_svg(doc: &Document, opts: &ImageOptions) -> String {
         esc(t.teams)
     );
     ly += 20.0 * k;
-    for (ti, team) in s.teams.iter().enumerate() {
+    let name_chars = if opts.has(Layer::Table) {
+        TABLE_NAME_CHARS
+    } else {
+        LEGEND_NAME_CHARS
+    };
+    for (ti, team) in s.teams.iter().enumerate().take(legend_rows.shown) {
         let st = &m.teams[ti];
         let _ = write!(
             o,
@@ -378,7 +424,7 @@ pub fn render_svg(doc: &Document, opts: &ImageOptions) -> String {
             hex(team.colour),
             1.0 * k
         );
-        let mut text = esc(&team.name);
+        let mut text = esc(&super::text::shorten(&team.name, name_chars));
         if opts.has(Layer::Table) {
             let _ = write!(
                 text,
@@ -404,6 +450,17 @@ pub fn render_svg(doc: &Document, opts: &ImageOptions) -> String {
             lx + 32.0 * k,
             ly + 17.0 * k,
             19.0 * k
+        );
+        ly += row_h;
+    }
+    if legend_rows.left_out > 0 {
+        let _ = write!(
+            o,
+            r##"<text x="{:.1}" y="{:.1}" font-size="{:.1}" fill="#111111">{}</text>"##,
+            lx + 32.0 * k,
+            ly + 17.0 * k,
+            19.0 * k,
+            esc(&i18n::more_teams(legend_rows.left_out, t))
         );
         ly += row_h;
     }

@@ -3,6 +3,7 @@
 
 pub mod image;
 pub mod tables;
+pub mod text;
 
 pub use image::{ImageOptions, Layer, Render, parse_layers, render_pdf, render_png, render_svg};
 pub use tables::{stats_csv, teams_geojson};

@@ -87,33 +87,49 @@ pub fn teams_geojson(doc: &Document) -> String {
 pub fn stats_csv(doc: &Document) -> String {
     let s = &doc.scenario;
     let m = &doc.metrics;
-    let mut out = String::from(
-        "team_id;team;zones;municipalities;population;children_0_17;children_unknown_population;budget_flat_eur;budget_share_eur;contiguous;parts;partners\n",
-    );
-    let q = |v: &str| {
-        if v.contains([';', '"', '\n']) {
-            format!("\"{}\"", v.replace('"', "\"\""))
-        } else {
-            v.to_string()
-        }
-    };
+    let mut w = csv::WriterBuilder::new()
+        .delimiter(b';')
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::new());
+    let mut rows: Vec<Vec<String>> = vec![
+        [
+            "team_id",
+            "team",
+            "zones",
+            "municipalities",
+            "population",
+            "children_0_17",
+            "children_unknown_population",
+            "budget_flat_eur",
+            "budget_share_eur",
+            "contiguous",
+            "parts",
+            "partners",
+        ]
+        .map(String::from)
+        .to_vec(),
+    ];
+    let visible = |v: &str| super::text::visible(v).into_owned();
     for (t, team) in s.teams.iter().enumerate() {
         let st = &m.teams[t];
-        out.push_str(&format!(
-            "{};{};{};{};{:.0};{:.0};{:.0};{:.0};{:.0};{};{};{}\n",
-            q(&team.id),
-            q(&team.name),
-            st.units.len(),
-            st.municipalities,
-            st.population,
-            st.children,
-            st.children_unknown_population,
-            st.budget_flat,
-            st.budget_share,
-            if st.is_contiguous() { "yes" } else { "no" },
-            st.components.len(),
-            team.partners.map(|p| p.to_string()).unwrap_or_default()
-        ));
+        rows.push(vec![
+            visible(&team.id),
+            visible(&team.name),
+            st.units.len().to_string(),
+            st.municipalities.to_string(),
+            format!("{:.0}", st.population),
+            format!("{:.0}", st.children),
+            format!("{:.0}", st.children_unknown_population),
+            format!("{:.0}", st.budget_flat),
+            format!("{:.0}", st.budget_share),
+            if st.is_contiguous() { "yes" } else { "no" }.to_string(),
+            st.components.len().to_string(),
+            team.partners.map(|p| p.to_string()).unwrap_or_default(),
+        ]);
     }
-    out
+    for r in &rows {
+        // Writing to memory cannot fail; a row that did would only be missing from the table.
+        let _ = w.write_record(r);
+    }
+    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
 }

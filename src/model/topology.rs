@@ -44,6 +44,19 @@ pub struct Topology {
     pub part_touches: Vec<Vec<bool>>,
 }
 
+/// Levels of the tolerance grid: cells of GRID_DEG halved per level, the finest a few times
+/// the tolerance.
+const LEVELS: u8 = 9;
+
+fn level_size(level: u8) -> f64 {
+    GRID_DEG / f64::from(1u32 << level)
+}
+
+fn level_key(level: u8, p: [f64; 2]) -> (i64, i64) {
+    let g = level_size(level);
+    ((p[0] / g).floor() as i64, (p[1] / g).floor() as i64)
+}
+
 type Q = (i64, i64);
 
 fn q(p: [f64; 2]) -> Q {
@@ -134,23 +147,27 @@ impl Topology {
             let ring = open_ring(&cells[e.cell as usize][e.poly as usize][e.ring as usize]);
             ring[(e.idx as usize + k) % ring.len()]
         };
+        // Each edge sees the first edge of its key (in order) that belongs to another cell;
+        // failing that, another piece of its own cell. Found in one pass per key, so a key
+        // shared by many edges costs no more than their number.
         let mut nb = vec![Nb::None; edges.len()];
         for ids in by_key.values() {
+            let first = edges[ids[0] as usize].cell;
+            let second = ids
+                .iter()
+                .map(|&id| edges[id as usize].cell)
+                .find(|&c| c != first);
             for &id in ids {
                 let me = edges[id as usize].cell;
-                let mut state = Nb::None;
-                for &other in ids {
-                    if other == id {
-                        continue;
-                    }
-                    let oc = edges[other as usize].cell;
-                    if oc != me {
-                        state = Nb::Cell(oc);
-                        break;
-                    }
-                    state = Nb::Own;
-                }
-                nb[id as usize] = state;
+                nb[id as usize] = if me != first {
+                    Nb::Cell(first)
+                } else if let Some(o) = second {
+                    Nb::Cell(o)
+                } else if ids.len() > 1 {
+                    Nb::Own
+                } else {
+                    Nb::None
+                };
             }
         }
 
@@ -164,7 +181,17 @@ impl Topology {
                 (p[1] / GRID_DEG).floor() as i64,
             )
         };
-        let mut grid: HashMap<(i64, i64), Vec<u32>> = HashMap::new();
+        // The candidates for an edge are the edges whose box (in cells of GRID_DEG) covers
+        // the cell of its midpoint. A densely sampled border puts thousands of short edges in
+        // one such cell, and trying each against each is quadratic; so every edge is filed in
+        // a grid of its own size (cells halving per level, down to a few times the
+        // tolerance), with its box grown by the tolerance, and an edge looks only in the
+        // cell of its midpoint on each level. The candidates found there are sorted and
+        // filtered by the rule above, so the match is the same as trying them all.
+        let mut grid: HashMap<(u8, i64, i64), Vec<u32>> = HashMap::new();
+        type CellBox = ((i64, i64), (i64, i64));
+        let mut coarse_box: Vec<Option<CellBox>> = vec![None; edges.len()];
+        let mut levels_used = [false; LEVELS as usize];
         for &id in &unmatched {
             let e = &edges[id as usize];
             let (a, b) = (point(e, 0), point(e, 1));
@@ -178,13 +205,33 @@ impl Topology {
             if span > MAX_GRID_CELLS_PER_EDGE {
                 continue;
             }
-            for gx in ka.0.min(kb.0)..=ka.0.max(kb.0) {
-                for gy in ka.1.min(kb.1)..=ka.1.max(kb.1) {
-                    grid.entry((gx, gy)).or_default().push(id);
+            coarse_box[id as usize] = Some((
+                (ka.0.min(kb.0), ka.1.min(kb.1)),
+                (ka.0.max(kb.0), ka.1.max(kb.1)),
+            ));
+            let lo = [
+                a[0].min(b[0]) - TOLERANCE_DEG,
+                a[1].min(b[1]) - TOLERANCE_DEG,
+            ];
+            let hi = [
+                a[0].max(b[0]) + TOLERANCE_DEG,
+                a[1].max(b[1]) + TOLERANCE_DEG,
+            ];
+            let extent = (hi[0] - lo[0]).max(hi[1] - lo[1]);
+            let level = (0..LEVELS)
+                .rev()
+                .find(|&l| level_size(l) >= extent)
+                .unwrap_or(0);
+            levels_used[level as usize] = true;
+            let (la, lb) = (level_key(level, lo), level_key(level, hi));
+            for gx in la.0..=lb.0 {
+                for gy in la.1..=lb.1 {
+                    grid.entry((level, gx, gy)).or_default().push(id);
                 }
             }
         }
         let mut late: Vec<(u32, Nb)> = Vec::new();
+        let mut cands: Vec<u32> = Vec::new();
         for &id in &unmatched {
             let e = &edges[id as usize];
             let (a, b) = (point(e, 0), point(e, 1));
@@ -194,10 +241,21 @@ impl Topology {
             if len == 0.0 {
                 continue;
             }
-            let Some(cands) = grid.get(&cellkey(m)) else {
-                continue;
-            };
-            for &other in cands {
+            let mk = cellkey(m);
+            cands.clear();
+            for level in (0..LEVELS).filter(|&l| levels_used[l as usize]) {
+                let (gx, gy) = level_key(level, m);
+                if let Some(v) = grid.get(&(level, gx, gy)) {
+                    cands.extend(v.iter().copied().filter(|o| {
+                        coarse_box[*o as usize].is_some_and(|(lo, hi)| {
+                            (lo.0..=hi.0).contains(&mk.0) && (lo.1..=hi.1).contains(&mk.1)
+                        })
+                    }));
+                }
+            }
+            cands.sort_unstable();
+            cands.dedup();
+            for &other in &cands {
                 let f = &edges[other as usize];
                 if f.cell == e.cell {
                     continue;
@@ -346,6 +404,63 @@ mod tests {
         ]];
         let t = Topology::build(&[vec![square(0.0, 0.0, 1.0)], vec![right]]);
         assert!(t.are_neighbours(0, 1));
+    }
+
+    /// Points every `step` along each edge of a ring (the ring's own points kept).
+    fn densify(p: &LonLatPolygon, step: f64) -> LonLatPolygon {
+        p.iter()
+            .map(|ring| {
+                let mut out = Vec::new();
+                for w in ring.windows(2) {
+                    let n = (((w[1][0] - w[0][0]).abs() + (w[1][1] - w[0][1]).abs()) / step).ceil()
+                        as usize;
+                    for k in 0..n.max(1) {
+                        let t = k as f64 / n.max(1) as f64;
+                        out.push([
+                            w[0][0] + (w[1][0] - w[0][0]) * t,
+                            w[0][1] + (w[1][1] - w[0][1]) * t,
+                        ]);
+                    }
+                }
+                out.extend(ring.last().copied());
+                out
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_densely_sampled_cell_keeps_its_neighbours_and_borders() {
+        let cells = |dense: bool| -> Vec<Vec<LonLatPolygon>> {
+            let mut v = Vec::new();
+            for i in 0..3 {
+                for j in 0..3 {
+                    // Off the lines of the tolerance grid, as real borders are.
+                    let sq = square(4.0031 + 0.02 * i as f64, 51.0047 + 0.02 * j as f64, 0.02);
+                    v.push(vec![if dense && (i, j) == (1, 1) {
+                        densify(&sq, 2e-6)
+                    } else {
+                        sq
+                    }]);
+                }
+            }
+            v
+        };
+        let plain = Topology::build(&cells(false));
+        let dense_cells = cells(true);
+        assert!(dense_cells[4][0][0].len() > 40_000);
+        let dense = Topology::build(&dense_cells);
+        let ids = |t: &Topology, c: usize| -> Vec<u32> {
+            t.neighbours[c].iter().map(|&(o, _)| o).collect()
+        };
+        assert_eq!(ids(&dense, 4), vec![1, 3, 5, 7]);
+        for c in 0..9 {
+            assert_eq!(ids(&dense, c), ids(&plain, c), "cell {c}");
+            for (a, b) in dense.neighbours[c].iter().zip(&plain.neighbours[c]) {
+                assert!((a.1 - b.1).abs() < 1.0, "cell {c}: {a:?} {b:?}");
+            }
+        }
+        // The middle square's border is shared all round: no outer arc is left on it.
+        assert!(dense.arcs.iter().all(|a| a.left != 4 || a.right.is_some()));
     }
 
     #[test]
