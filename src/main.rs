@@ -16,6 +16,7 @@ fn main() {
         }
         Command::Check { scenario } => cli::run_check(&args, scenario.as_deref()),
         Command::Export(e) => cli::run_export(&args, e),
+        Command::Propose(p) => cli::propose::run_propose(&args, p),
         Command::Gui => gebiedsplanner::app::run(args),
     };
     std::process::exit(code);

@@ -16,6 +16,7 @@ mod incremental;
 mod layers_ui;
 mod outline;
 mod overlays;
+mod propose;
 mod real_data;
 mod reference_layer;
 mod save_faults;
