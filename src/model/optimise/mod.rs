@@ -301,9 +301,9 @@ fn precheck(p: &Problem) -> Result<(), SolveError> {
             let fixed_size: f64 = fixed.iter().map(|&z| p.size[z]).sum();
             // The most the team can reach: its fixed zones' part, or its largest part.
             let mut reach = vec![0.0; p.zones];
-            for z in 0..p.zones {
-                if let Some(c) = part[z] {
-                    reach[c] += p.size[z];
+            for (z, c) in part.iter().enumerate() {
+                if let Some(c) = c {
+                    reach[*c] += p.size[z];
                 }
             }
             let most = match fixed.first() {
