@@ -98,7 +98,7 @@ impl<'a> Search<'a> {
                 return self.stopped(incumbent, lower);
             }
             self.rounds += 1;
-            match self.round(left.as_secs_f64(), incumbent.as_deref())? {
+            match self.round(incumbent.as_deref())? {
                 Round::Infeasible => return Err(SolveError::Infeasible(Infeasible::Combination)),
                 Round::Optimal { team, cost } => {
                     lower = lower.max(cost);
@@ -180,7 +180,7 @@ impl<'a> Search<'a> {
     }
 
     /// Build this round's program and solve it.
-    fn round(&self, seconds: f64, start: Option<&[usize]>) -> Result<Round, SolveError> {
+    fn round(&self, start: Option<&[usize]>) -> Result<Round, SolveError> {
         let p = self.p;
         let mut vars = ProblemVariables::new();
         // Columns are numbered in the order the variables are added (good_lp keeps it).
@@ -268,9 +268,16 @@ impl<'a> Search<'a> {
             .try_into_inner()
             .map_err(|e| SolveError::Solver(e.to_string()))?;
         m.make_quiet();
+        let seconds = self
+            .deadline
+            .saturating_duration_since(Instant::now())
+            .as_secs_f64();
         // One thread, a fixed seed: the same input gives the same answer.
         let options: [(&str, f64); 4] = [
-            ("time_limit", seconds.max(0.001)),
+            // What is left once the program is built, less what HiGHS takes to stop (it
+            // overran a 10 s limit by 0.1 s on the 600-zone instance), so the limit holds for
+            // the whole search.
+            ("time_limit", (seconds * 0.97 - 0.02).max(0.001)),
             ("mip_rel_gap", 0.0),
             ("mip_abs_gap", EPS),
             ("mip_feasibility_tolerance", 1e-7),
@@ -283,8 +290,10 @@ impl<'a> Search<'a> {
             m.try_set_option(k, v)
                 .map_err(|e| SolveError::Solver(format!("option {k}: {e:?}")))?;
         }
-        m.try_set_option("parallel", "off")
-            .map_err(|e| SolveError::Solver(format!("option parallel: {e:?}")))?;
+        for (k, v) in [("parallel", "off"), ("presolve", "off")] {
+            m.try_set_option(k, v)
+                .map_err(|e| SolveError::Solver(format!("option {k}: {e:?}")))?;
+        }
         if let Some(s) = start {
             let mut sol = vec![0.0; columns];
             for (z, &t) in s.iter().enumerate() {
