@@ -15,6 +15,7 @@ fn main() {
         Command::Help => cli::with_stdout(|out| out.write_all(HELP.as_bytes()).map(|()| 0)),
         Command::Check { scenario } => cli::run_check(&args, scenario.as_deref()),
         Command::Export(e) => cli::run_export(&args, e),
+        Command::Propose(p) => cli::propose::run_propose(&args, p),
         Command::Gui => gebiedsplanner::app::run(args),
     };
     std::process::exit(code);

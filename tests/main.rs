@@ -19,6 +19,7 @@ mod incremental;
 mod layers_ui;
 mod outline;
 mod overlays;
+mod propose;
 mod real_data;
 mod recovery;
 mod reference_layer;

@@ -9,6 +9,8 @@ use std::ffi::OsString;
 
 use crate::export::text::visible;
 use std::io::Write;
+
+pub mod propose;
 use std::path::{Path, PathBuf};
 
 use crate::data::{self, DataError, scenario_file};
@@ -40,6 +42,28 @@ Usage:
                         proeftuinen (the Proeftuin neighbourhoods); default: labels
       --geojson FILE    team areas with their numbers as GeoJSON
       --csv FILE        the per-team table as CSV
+  gebiedsplanner propose [SCENARIO] --out FILE.json [OPTIONS]
+                                              the division of SCENARIO's teams (the default
+                                              division when left out) over whole zones, each
+                                              team contiguous, that disturbs the baseline teams
+                                              least; exit code 1 when the options admit none:
+      --out FILE        write the proposal as a scenario file (alternatives next to it as
+                        FILE-alt1.json, ...)
+      --baseline B      2020 (the 2020 teams, default), default (the default division), or a
+                        scenario file
+      --measure M       what a change costs: children (0-17, default), inhabitants, or
+                        municipalities
+      --any-region      a team may take zones outside its IROJ region
+      --lock TEAM-ID    the team keeps exactly its zones of SCENARIO (repeatable)
+      --pin ZONE=TEAM   the zone goes to the team (repeatable)
+      --children-range MIN:MAX
+                        children 0-17 per team within MIN and MAX (or P% of the average)
+      --allow-empty     a team may be left without an area
+      --alternatives K  also the next K best divisions, each different in at least one zone
+      --time-limit S    stop after S seconds with the best division found and the gap
+                        (default 10)
+      --costs FILE      write zone;team;cost for every pair the options allow
+      --adjacency FILE  write zone;zone for every pair of bordering zones
 
 Options:
   --data DIR          data folder (else $GEBIEDSPLANNER_DATA, ./data, ../shared/data next to
@@ -81,6 +105,7 @@ pub enum Command {
         scenario: Option<PathBuf>,
     },
     Export(ExportArgs),
+    Propose(propose::ProposeArgs),
     Help,
 }
 
@@ -121,6 +146,7 @@ pub fn parse_args_os<I: IntoIterator<Item = OsString>>(args: I) -> Result<Args, 
         layers: vec![crate::export::Layer::Labels],
         ..Default::default()
     };
+    let mut prop = propose::ProposeArgs::default();
     let mut it = args.into_iter();
     while let Some(raw) = it.next() {
         let Some(a) = raw.to_str().map(str::to_string) else {
@@ -180,6 +206,9 @@ pub fn parse_args_os<I: IntoIterator<Item = OsString>>(args: I) -> Result<Args, 
                 }
             }
             s if s.starts_with("--data=") => out.data = Some(PathBuf::from(&s[7..])),
+            s if propose::is_option(s) => {
+                propose::parse_option(&mut prop, s, |name| value_os(name).and_then(text))?;
+            }
             s if s.starts_with('-') => {
                 return Err(format!(
                     "unknown option '{}'",
@@ -216,6 +245,13 @@ pub fn parse_args_os<I: IntoIterator<Item = OsString>>(args: I) -> Result<Args, 
             }
             out.command = Command::Export(export);
         }
+        Some("propose") => {
+            prop.scenario = pos.next().map(PathBuf::from);
+            if prop.out.is_none() {
+                return Err("propose needs --out FILE.json".into());
+            }
+            out.command = Command::Propose(std::mem::take(&mut prop));
+        }
         Some(file) if file.ends_with(".json") => {
             out.open.extend(first.map(PathBuf::from));
             out.open.extend(pos.by_ref().map(PathBuf::from));
@@ -232,6 +268,11 @@ pub fn parse_args_os<I: IntoIterator<Item = OsString>>(args: I) -> Result<Args, 
             "unexpected argument '{}'",
             crate::export::text::visible(&extra.to_string_lossy())
         ));
+    }
+    if prop.given {
+        return Err(
+            "--out, --lock, --pin and the other proposal options belong to 'propose'".into(),
+        );
     }
     Ok(out)
 }

@@ -11,6 +11,7 @@ pub mod history;
 pub mod index;
 pub mod lambert72;
 pub mod metrics;
+pub mod optimise;
 pub mod outline;
 pub mod overlay;
 pub mod scenario;
