@@ -12,6 +12,7 @@ use std::time::Duration;
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use egui::{Color32, Pos2, Rect, Vec2, epaint::ClippedShape};
 
+use gebiedsplanner::data::DataSource;
 use gebiedsplanner::editor::Workspace;
 use gebiedsplanner::i18n::Lang;
 use gebiedsplanner::map::MapGeometry;
@@ -28,19 +29,9 @@ use gebiedsplanner::model::synthetic;
 use gebiedsplanner::overlays::Overlays;
 use gebiedsplanner::session::Session;
 
-/// The real data folder: `$GEBIEDSPLANNER_DATA`, else `../shared/data` next to the repository.
-fn data_dir() -> PathBuf {
-    let dir = std::env::var_os("GEBIEDSPLANNER_DATA")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data"));
-    assert!(
-        dir.join("municipalities_flanders_brussels_2025.geojson")
-            .is_file(),
-        "the benches need the real data folder: expected the files of shared/data in {} \
-         (set GEBIEDSPLANNER_DATA to the data folder)",
-        dir.display()
-    );
-    dir
+/// The real data: the set built into the program.
+fn data() -> DataSource {
+    DataSource::BuiltIn
 }
 
 /// The synthetic grid: 200 x 100 = 20 000 square units in 60 zones and 16 teams.
@@ -64,14 +55,14 @@ fn layers() -> Layers {
 }
 
 fn real_workspace() -> Workspace {
-    let session = Session::load(&data_dir(), Edition::M2025).expect("the real data loads");
+    let session = Session::load(&data(), Edition::M2025).expect("the real data loads");
     Workspace::new(session, &layers())
 }
 
 fn grid_session() -> Session {
     let (atlas, scenario) = synthetic::grid(GRID.0, GRID.1, GRID.2, GRID.3);
     let seeds = Seeds::builtin().expect("built-in seeds");
-    Session::with_scenario(&data_dir(), atlas, seeds, scenario.clone(), scenario)
+    Session::with_scenario(&data(), atlas, seeds, scenario.clone(), scenario)
 }
 
 /// A zone and two teams to move it between: its own team and the team of a bordering zone.
@@ -301,7 +292,7 @@ fn suite(c: &mut Criterion, group: &str, mut w: Workspace, overlays: Option<&Ove
 fn real(c: &mut Criterion) {
     // The allocator settings of the app (src/main.rs), so that the figures are the app's.
     gebiedsplanner::memory::keep_frame_buffers();
-    let dir = data_dir();
+    let dir = data();
     let mut g = c.benchmark_group("real");
     g.sample_size(20)
         .warm_up_time(Duration::from_millis(500))

@@ -1,4 +1,4 @@
-//! The overlay layers of a loaded data folder, built once: the historic 2020 teams and the
+//! The overlay layers of the loaded data, built once: the historic 2020 teams and the
 //! Proeftuinen.
 
 use crate::data::overlays::load_proeftuinen;
@@ -21,12 +21,12 @@ impl Overlays {
     pub fn load(session: &Session) -> Overlays {
         let historic = historic_layer(&session.atlas, &session.historic, &session.seeds);
         let (proeftuinen, mut errors) =
-            match load_proeftuinen(&session.data_dir, &session.atlas, &session.seeds) {
+            match load_proeftuinen(&session.data, &session.atlas, &session.seeds) {
                 Ok(p) => (p, Vec::new()),
                 Err(e) => (Vec::new(), vec![e.to_string()]),
             };
         let mut search = SearchIndex::new(&session.atlas, &proeftuinen);
-        match crate::data::overlays::read_municipality_aliases(&session.data_dir, &session.atlas) {
+        match crate::data::overlays::read_municipality_aliases(&session.data, &session.atlas) {
             Ok(aliases) => search = search.with_municipality_aliases(&aliases),
             Err(e) => errors.push(e.to_string()),
         }

@@ -1,9 +1,9 @@
 //! A loaded working session: the atlas, the seeds, the scenario being edited, the historic
 //! baseline and the metrics of the scenario, kept up to date together.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use crate::data::{self, DataError};
+use crate::data::{self, DataError, DataSource};
 use crate::model::atlas::{Atlas, Edition};
 use crate::model::defaults;
 use crate::model::metrics::{self, BudgetRules, Metrics};
@@ -11,7 +11,8 @@ use crate::model::scenario::Scenario;
 use crate::model::seeds::{SeedError, Seeds};
 
 pub struct Session {
-    pub data_dir: PathBuf,
+    /// Where the data came from: the built-in set or a data folder.
+    pub data: DataSource,
     pub atlas: Atlas,
     pub seeds: Seeds,
     pub rules: BudgetRules,
@@ -34,22 +35,22 @@ impl From<SeedError> for DataError {
 }
 
 impl Session {
-    /// Load the data folder and start on the default scenario.
-    pub fn load(dir: &Path, edition: Edition) -> Result<Session, DataError> {
-        let atlas = data::load_atlas(dir, edition)?;
+    /// Load the data and start on the default scenario.
+    pub fn load(src: &DataSource, edition: Edition) -> Result<Session, DataError> {
+        let atlas = data::load_atlas(src, edition)?;
         let seeds = Seeds::builtin()?;
-        Ok(Self::with_atlas(dir, atlas, seeds))
+        Ok(Self::with_atlas(src, atlas, seeds))
     }
 
-    pub fn with_atlas(dir: &Path, atlas: Atlas, seeds: Seeds) -> Session {
+    pub fn with_atlas(src: &DataSource, atlas: Atlas, seeds: Seeds) -> Session {
         let (scenario, _skipped) = defaults::default_scenario(&atlas, &seeds);
         let historic = defaults::historic_scenario(&atlas, &seeds, &scenario);
-        Self::with_scenario(dir, atlas, seeds, scenario, historic)
+        Self::with_scenario(src, atlas, seeds, scenario, historic)
     }
 
     /// A session on any atlas and scenario (the synthetic grid of the benches, for example).
     pub fn with_scenario(
-        dir: &Path,
+        src: &DataSource,
         atlas: Atlas,
         seeds: Seeds,
         scenario: Scenario,
@@ -59,7 +60,7 @@ impl Session {
         let cell_team = scenario.cell_teams(&atlas);
         let metrics = metrics::compute_cells(&atlas, &cell_team, scenario.teams.len(), &rules);
         Session {
-            data_dir: dir.to_path_buf(),
+            data: src.clone(),
             atlas,
             seeds,
             rules,

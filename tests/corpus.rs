@@ -169,7 +169,9 @@ fn run_data_corpus(reader: &str) {
         });
         // The whole data folder with this file in it.
         let (path, original) = install(data.path(), &corpus_file, &case.name);
-        let result = no_panic(&case.name, || load_atlas(data.path(), Edition::M2025));
+        let result = no_panic(&case.name, || {
+            load_atlas(&common::folder(data.path()), Edition::M2025)
+        });
         std::fs::write(&path, original).expect("restore");
         let msg = match result {
             Ok(_) => {
@@ -196,7 +198,7 @@ fn run_data_corpus(reader: &str) {
     }
     report(failures);
     // The data copy is whole again: it still loads.
-    load_atlas(data.path(), Edition::M2025).expect("the restored copy loads");
+    load_atlas(&common::folder(data.path()), Edition::M2025).expect("the restored copy loads");
 }
 
 #[test]
@@ -262,10 +264,13 @@ fn assignment_csv_corpus() {
 /// a crossing ring kept, odd properties ignored or written out) and must open and draw.
 #[test]
 fn reference_corpus() {
-    let good = common::data_dir().join("wijken_deelgemeenten_proeftuin_gemeenten.geojson");
+    let data = common::data_copy();
+    let good = data
+        .path()
+        .join("wijken_deelgemeenten_proeftuin_gemeenten.geojson");
     let app = GebiedsApp::headless(
         Settings::default(),
-        Some(common::data_dir()),
+        None,
         Box::new(ScriptedDialogs::default()),
     );
     // Labels may hold characters the app's fonts lack; the app draws a box for them (egui's
@@ -537,24 +542,26 @@ fn self_intersecting_and_degenerate_rings_do_not_panic() {
         assert!(found, "{file}: no feature {key} = {code}");
         std::fs::write(&path, serde_json::to_vec(&v).expect("json")).expect("write");
         let what = format!("{file} {code}");
-        no_panic(&what, || match Session::load(data.path(), Edition::M2025) {
-            Ok(session) => {
-                let _ = gebiedsplanner::map::MapGeometry::build(&session.atlas);
-                let _ = gebiedsplanner::export::teams_geojson(&session);
-                let opts = gebiedsplanner::export::ImageOptions::new(
-                    600,
-                    vec![gebiedsplanner::export::Layer::Labels],
-                    gebiedsplanner::i18n::Lang::Nl,
-                );
-                let svg = gebiedsplanner::export::render_svg(&session, None, &opts);
-                assert!(svg.starts_with("<svg") || svg.contains("<svg"), "{what}");
-            }
-            Err(e) => {
-                let msg = e.to_string();
-                assert!(
-                    msg.contains(".geojson") || msg.contains(".csv"),
-                    "{what}: {msg}"
-                );
+        no_panic(&what, || {
+            match Session::load(&common::folder(data.path()), Edition::M2025) {
+                Ok(session) => {
+                    let _ = gebiedsplanner::map::MapGeometry::build(&session.atlas);
+                    let _ = gebiedsplanner::export::teams_geojson(&session);
+                    let opts = gebiedsplanner::export::ImageOptions::new(
+                        600,
+                        vec![gebiedsplanner::export::Layer::Labels],
+                        gebiedsplanner::i18n::Lang::Nl,
+                    );
+                    let svg = gebiedsplanner::export::render_svg(&session, None, &opts);
+                    assert!(svg.starts_with("<svg") || svg.contains("<svg"), "{what}");
+                }
+                Err(e) => {
+                    let msg = e.to_string();
+                    assert!(
+                        msg.contains(".geojson") || msg.contains(".csv"),
+                        "{what}: {msg}"
+                    );
+                }
             }
         });
     }

@@ -10,7 +10,7 @@ use gebiedsplanner::session::Session;
 
 fn fresh() -> Session {
     let s = common::session(Edition::M2025);
-    Session::with_atlas(&s.data_dir, s.atlas.clone(), s.seeds.clone())
+    Session::with_atlas(&s.data, s.atlas.clone(), s.seeds.clone())
 }
 
 fn unit(s: &Session, code: &str) -> usize {

@@ -14,7 +14,7 @@ use gebiedsplanner::session::Session;
 
 fn fresh() -> Session {
     let s = common::session(Edition::M2025);
-    Session::with_atlas(&s.data_dir, s.atlas.clone(), s.seeds.clone())
+    Session::with_atlas(&s.data, s.atlas.clone(), s.seeds.clone())
 }
 
 fn to_file(s: &Session) -> ScenarioFile {
@@ -316,14 +316,11 @@ fn compare_lists_exactly_the_moved_units() {
     assert_eq!(c.teams[gent_team].municipalities_lost, 5);
 }
 
-/// Run `gebiedsplanner export` on the real data; it must succeed.
+/// Run `gebiedsplanner export` on the built-in data, with no data folder anywhere; it must
+/// succeed.
 fn export(args: &[&std::ffi::OsStr]) {
-    let out = Command::new(env!("CARGO_BIN_EXE_gebiedsplanner"))
-        .arg("export")
-        .args(args)
-        .env("GEBIEDSPLANNER_DATA", common::data_dir())
-        .output()
-        .expect("run");
+    let (mut cmd, _dir) = common::program();
+    let out = cmd.arg("export").args(args).output().expect("run");
     assert!(
         out.status.success(),
         "{}",
@@ -358,10 +355,15 @@ fn export_from_the_command_line_writes_a_png_with_the_team_colours() {
     every_team_colour_shows(&rgba, 300);
     let svg_text = std::fs::read_to_string(&svg).expect("svg");
     assert!(svg_text.contains("Statbel"), "attribution on the image");
+    assert!(
+        svg_text.contains("Modellicentie Gratis Hergebruik v1.0"),
+        "the neighbourhoods' licence on the image"
+    );
     assert!(svg_text.contains("Samen1Plan Gent"));
     let geojson: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&geo).expect("geo")).expect("json");
     assert_eq!(geojson["features"].as_array().map(Vec::len), Some(17));
+    assert!(geojson["attribution"].to_string().contains("Statbel"));
     assert_eq!(geojson["features"][0]["geometry"]["type"], "MultiPolygon");
     let table = std::fs::read_to_string(&csv).expect("csv");
     assert_eq!(table.lines().count(), 18);

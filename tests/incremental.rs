@@ -27,7 +27,7 @@ impl Rng {
 
 fn workspace() -> Workspace {
     let s = common::session(Edition::M2025);
-    let session = Session::with_atlas(&s.data_dir, s.atlas.clone(), s.seeds.clone());
+    let session = Session::with_atlas(&s.data, s.atlas.clone(), s.seeds.clone());
     Workspace::new(session, &Layers::default())
 }
 

@@ -5,6 +5,7 @@
 mod common;
 
 mod bad_input;
+mod builtin_data;
 mod corpus;
 mod data_change;
 mod editor_model;

@@ -22,13 +22,13 @@ fn in_cells(atlas: &Atlas, cells: &[usize], p: [f64; 2]) -> bool {
 }
 
 fn proeftuinen(s: &Session) -> Vec<ProeftuinOverlay> {
-    load_proeftuinen(&s.data_dir, &s.atlas, &s.seeds).expect("the Proeftuinen load")
+    load_proeftuinen(&s.data, &s.atlas, &s.seeds).expect("the Proeftuinen load")
 }
 
 #[test]
 fn provinces_are_the_six_iroj_regions_with_zoom_boxes_and_borders() {
     let s = common::session(Edition::M2025);
-    let layer = read_provinces(&common::data_dir()).expect("provinces load");
+    let layer = read_provinces(&common::data()).expect("provinces load");
     let codes: BTreeSet<&str> = layer.provinces.iter().map(|p| p.code.as_str()).collect();
     assert_eq!(
         codes,
@@ -211,7 +211,7 @@ fn proeftuinen_are_the_six_neighbourhoods_in_their_zones() {
 
 #[test]
 fn neighbourhood_file_has_the_wijken_of_the_six_municipalities() {
-    let list = read_neighbourhoods(&common::data_dir()).expect("neighbourhoods");
+    let list = read_neighbourhoods(&common::data()).expect("neighbourhoods");
     let nis: BTreeSet<&str> = list.iter().map(|n| n.nis.as_str()).collect();
     assert_eq!(
         nis,
@@ -221,7 +221,7 @@ fn neighbourhood_file_has_the_wijken_of_the_six_municipalities() {
 }
 
 fn index(s: &Session) -> SearchIndex {
-    let aliases = read_municipality_aliases(&s.data_dir, &s.atlas).expect("aliases");
+    let aliases = read_municipality_aliases(&s.data, &s.atlas).expect("aliases");
     SearchIndex::new(&s.atlas, &proeftuinen(s)).with_municipality_aliases(&aliases)
 }
 

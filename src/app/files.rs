@@ -78,7 +78,7 @@ impl GebiedsApp {
         let tabs = self.tabs_mut()?;
         let base = tabs.list.get(tabs.active)?;
         let mut session = Session::with_atlas(
-            &base.session.data_dir,
+            &base.session.data,
             base.session.atlas.clone(),
             base.session.seeds.clone(),
         );

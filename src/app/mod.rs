@@ -455,7 +455,8 @@ impl GebiedsApp {
 
         if self.show_about {
             let mut open = true;
-            about::show(&ctx, t, &mut open);
+            let data = self.workspace().map(|w| w.session.data.clone());
+            about::show(&ctx, t, data.as_ref(), &mut open);
             self.show_about = open;
         }
         self.layers_window(&ctx);
@@ -741,7 +742,7 @@ impl GebiedsApp {
         match self.workspace() {
             Some(w) => format!(
                 "{} · {} {} · {}",
-                w.session.data_dir.display(),
+                i18n::data_source(&w.session.data, t),
                 t.edition,
                 w.session.atlas.edition.label(),
                 tiles

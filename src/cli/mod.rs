@@ -32,8 +32,8 @@ Usage:
       --csv FILE        the per-team table as CSV
 
 Options:
-  --data DIR          data folder (else $GEBIEDSPLANNER_DATA, ./data, ../shared/data next to
-                      the program's source, or the user data folder)
+  --data DIR          data folder in place of the built-in data (else $GEBIEDSPLANNER_DATA,
+                      else ./data or the user data folder when they hold data files)
   --edition E         municipality set: 2025 (default) or 2019-2024
   --lang nl|en        language of the window and the table (default nl)
   --no-tiles          do not load base map tiles (the zones draw on a plain background)
@@ -188,14 +188,14 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Args, Strin
     Ok(out)
 }
 
-/// Find the data folder for the command line: the error lists what is missing where.
-pub fn resolve_data(args: &Args, edition: Edition) -> Result<PathBuf, String> {
+/// Where the command line reads its data: the error lists what is missing where.
+pub fn resolve_data(args: &Args, edition: Edition) -> Result<data::DataSource, String> {
     let env = std::env::var("GEBIEDSPLANNER_DATA").ok();
     let d = data::discover(args.data.as_deref(), env.as_deref(), edition);
     if let Some(p) = d.chosen {
         return Ok(p);
     }
-    let mut msg = String::from("no data folder with the required files was found.\n");
+    let mut msg = String::from("the data folder given lacks required files.\n");
     for c in &d.candidates {
         msg.push_str(&format!(
             "  {} ({}): missing {}\n",
@@ -439,6 +439,10 @@ pub fn run_check(args: &Args, scenario: Option<&Path>) -> i32 {
         "{}: {}",
         i18n::texts(args.lang).scenario,
         i18n::scenario_name(&session.scenario.name, i18n::texts(args.lang))
+    );
+    println!(
+        "{}",
+        i18n::data_source(&session.data, i18n::texts(args.lang))
     );
     print!("{}", team_table(&session, args.lang));
     if args.list_zones {

@@ -1,5 +1,5 @@
-//! Reading and finding the data folder. Every error names the file, the place in it and
-//! what is wrong; nothing here panics on bad input.
+//! Reading the data files and finding where they come from. Every error names the file, the
+//! place in it and what is wrong; nothing here panics on bad input.
 
 pub mod assignment_csv;
 pub mod atomic;
@@ -13,8 +13,10 @@ pub mod load;
 pub mod overlays;
 pub mod reference;
 pub mod scenario_file;
+pub mod source;
 pub mod table;
 
 pub use discovery::{Discovery, RequiredFile, discover, required_files};
 pub use error::DataError;
 pub use load::load_atlas;
+pub use source::DataSource;
