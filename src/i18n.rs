@@ -251,6 +251,8 @@ pub struct Texts {
     pub no_file_dialog_hint: &'static str,
     pub import_done: &'static str,
     pub skipped: &'static str,
+    /// "Gelezen als" before the character encoding of an imported table.
+    pub read_in_encoding: &'static str,
     pub line: &'static str,
     pub save_failed: &'static str,
     pub open_failed: &'static str,
@@ -457,6 +459,7 @@ zonder venster in dat bestand. Kaarten en tabellen exporteren kan ook met \
 'gebiedsplanner export'.",
     import_done: "Indeling geïmporteerd",
     skipped: "overgeslagen",
+    read_in_encoding: "Gelezen als",
     line: "regel",
     save_failed: "Opslaan mislukt",
     open_failed: "Openen mislukt",
@@ -662,6 +665,7 @@ Install xdg-desktop-portal, or start the app with --save-path FILE: Ctrl+S then 
 file without a dialog. Maps and tables can also be exported with 'gebiedsplanner export'.",
     import_done: "Division imported",
     skipped: "skipped",
+    read_in_encoding: "Read as",
     line: "line",
     save_failed: "Saving failed",
     open_failed: "Opening failed",
@@ -698,6 +702,11 @@ pub fn data_source(src: &crate::data::DataSource, t: &Texts) -> String {
         ),
         Some(dir) => format!("{}: {} {}", t.data_in_use, t.data_folder, dir.display()),
     }
+}
+
+/// The encoding an imported table was read in: "Gelezen als Windows-1252".
+pub fn read_in(e: crate::data::table::TextEncoding, t: &Texts) -> String {
+    format!("{} {}", t.read_in_encoding, e.name())
 }
 
 /// An ISO date (2026-03-12) the Belgian way (12/03/2026); other text as it is.

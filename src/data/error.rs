@@ -46,6 +46,11 @@ pub const MAX_FILE_BYTES: u64 = 100 * 1024 * 1024;
 
 /// Read a whole text file with a size guard and a clear error for binary or non-UTF-8 input.
 pub fn read_text(path: &Path) -> Result<String, DataError> {
+    decode_text(path, read_bytes(path)?)
+}
+
+/// Read a whole file with a size guard.
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, DataError> {
     let meta = std::fs::metadata(path)
         .map_err(|e| DataError::whole(path, format!("cannot read the file: {e}")))?;
     if meta.is_dir() {
@@ -61,9 +66,7 @@ pub fn read_text(path: &Path) -> Result<String, DataError> {
             ),
         ));
     }
-    let bytes = std::fs::read(path)
-        .map_err(|e| DataError::whole(path, format!("cannot read the file: {e}")))?;
-    decode_text(path, bytes)
+    std::fs::read(path).map_err(|e| DataError::whole(path, format!("cannot read the file: {e}")))
 }
 
 /// Bytes of a text file as a string, with a clear error for empty, UTF-16, binary or

@@ -2,6 +2,7 @@
 
 use serde_json::{Value, json};
 
+use crate::data::table::write_csv;
 use crate::i18n::ATTRIBUTIONS;
 use crate::model::outline::team_polygons;
 use crate::session::Session;
@@ -82,38 +83,43 @@ pub fn teams_geojson(session: &Session) -> String {
     serde_json::to_string(&fc).unwrap_or_default()
 }
 
-/// The per-team table, `;`-separated, numbers without thousands separators so that
-/// spreadsheets read them as numbers.
+/// The per-team table for spreadsheets (`;`-separated, UTF-8 with a byte order mark), numbers
+/// without thousands separators so that spreadsheets read them as numbers.
 pub fn stats_csv(session: &Session) -> String {
     let s = &session.scenario;
     let m = &session.metrics;
-    let mut out = String::from(
-        "team_id;team;zones;municipalities;population;children_0_17;children_unknown_population;budget_flat_eur;budget_share_eur;contiguous;parts;partners\n",
-    );
-    let q = |v: &str| {
-        if v.contains([';', '"', '\n']) {
-            format!("\"{}\"", v.replace('"', "\"\""))
-        } else {
-            v.to_string()
-        }
-    };
-    for (t, team) in s.teams.iter().enumerate() {
+    let header = [
+        "team_id",
+        "team",
+        "zones",
+        "municipalities",
+        "population",
+        "children_0_17",
+        "children_unknown_population",
+        "budget_flat_eur",
+        "budget_share_eur",
+        "contiguous",
+        "parts",
+        "partners",
+    ]
+    .map(String::from)
+    .to_vec();
+    let rows = s.teams.iter().enumerate().map(|(t, team)| {
         let st = &m.teams[t];
-        out.push_str(&format!(
-            "{};{};{};{};{:.0};{:.0};{:.0};{:.0};{:.0};{};{};{}\n",
-            q(&team.id),
-            q(&team.name),
-            st.units.len(),
-            st.municipalities,
-            st.population,
-            st.children,
-            st.children_unknown_population,
-            st.budget_flat,
-            st.budget_share,
-            if st.is_contiguous() { "yes" } else { "no" },
-            st.components.len(),
-            team.partners.map(|p| p.to_string()).unwrap_or_default()
-        ));
-    }
-    out
+        vec![
+            team.id.clone(),
+            team.name.clone(),
+            st.units.len().to_string(),
+            st.municipalities.to_string(),
+            format!("{:.0}", st.population),
+            format!("{:.0}", st.children),
+            format!("{:.0}", st.children_unknown_population),
+            format!("{:.0}", st.budget_flat),
+            format!("{:.0}", st.budget_share),
+            if st.is_contiguous() { "yes" } else { "no" }.to_string(),
+            st.components.len().to_string(),
+            team.partners.map(|p| p.to_string()).unwrap_or_default(),
+        ]
+    });
+    write_csv(std::iter::once(header).chain(rows))
 }
