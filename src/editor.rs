@@ -215,6 +215,11 @@ impl Workspace {
         }
     }
 
+    /// The division compared with.
+    pub fn baseline_scenario(&self) -> &Scenario {
+        &self.baseline_scenario
+    }
+
     /// The name of the baseline, for labels.
     pub fn baseline_label(&self, t: &crate::i18n::Texts) -> String {
         match (self.baseline, &self.other) {

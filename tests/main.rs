@@ -24,3 +24,4 @@ mod scenario_rules;
 mod search_ui;
 mod tile_faults;
 mod ui;
+mod xlsx_export;

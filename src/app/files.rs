@@ -492,6 +492,19 @@ impl GebiedsApp {
                     Ok(export::stats_csv(&w.session).into_bytes())
                 });
             }
+            if ui.button(t.export_xlsx).clicked() {
+                ui.close();
+                self.export_to(t.export_xlsx, "xlsx", t.kind_xlsx, |app| {
+                    let w = app.workspace().ok_or_default()?;
+                    let name = w.baseline_label(app.texts());
+                    let baseline = export::Baseline {
+                        name: &name,
+                        scenario: w.baseline_scenario(),
+                    };
+                    export::tables_xlsx(&w.session, Some(&baseline), app.settings.lang)
+                        .map_err(|e| e.to_string())
+                });
+            }
             if ui.button(t.export_geojson).clicked() {
                 ui.close();
                 self.export_to(t.export_geojson, "geojson", t.kind_geojson, |app| {

@@ -30,6 +30,8 @@ Usage:
                         proeftuinen (the Proeftuin neighbourhoods); default: labels
       --geojson FILE    team areas with their numbers as GeoJSON
       --csv FILE        the per-team table as CSV
+      --xlsx FILE       the tables as an Excel workbook: teams, zones, municipalities and
+                        the differences against the historic 2020 team areas
 
 Options:
   --data DIR          data folder in place of the built-in data (else $GEBIEDSPLANNER_DATA,
@@ -82,6 +84,7 @@ pub struct ExportArgs {
     pub pdf: Option<PathBuf>,
     pub geojson: Option<PathBuf>,
     pub csv: Option<PathBuf>,
+    pub xlsx: Option<PathBuf>,
     pub width: u32,
     pub layers: Vec<crate::export::Layer>,
 }
@@ -127,6 +130,7 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Args, Strin
             "--pdf" => export.pdf = Some(PathBuf::from(value("--pdf")?)),
             "--geojson" => export.geojson = Some(PathBuf::from(value("--geojson")?)),
             "--csv" => export.csv = Some(PathBuf::from(value("--csv")?)),
+            "--xlsx" => export.xlsx = Some(PathBuf::from(value("--xlsx")?)),
             "--width" => {
                 let v = value("--width")?;
                 export.width = v
@@ -169,9 +173,11 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Args, Strin
                 && export.pdf.is_none()
                 && export.geojson.is_none()
                 && export.csv.is_none()
+                && export.xlsx.is_none()
             {
                 return Err(
-                    "export needs at least one of --png, --svg, --pdf, --geojson, --csv".into(),
+                    "export needs at least one of --png, --svg, --pdf, --geojson, --csv, --xlsx"
+                        .into(),
                 );
             }
             out.command = Command::Export(export);
@@ -422,6 +428,23 @@ pub fn run_export(args: &Args, e: &ExportArgs) -> i32 {
     }
     if let Some(p) = &e.csv {
         ok &= write(p, crate::export::stats_csv(&session).as_bytes());
+    }
+    if let Some(p) = &e.xlsx {
+        let t = i18n::texts(args.lang);
+        let baseline = crate::export::Baseline {
+            name: t.baseline_historic,
+            scenario: &session.historic,
+        };
+        match crate::export::tables_xlsx(&session, Some(&baseline), args.lang) {
+            Ok(bytes) => ok &= write(p, &bytes),
+            Err(err) => {
+                eprintln!(
+                    "gebiedsplanner: {}: cannot write the workbook: {err}",
+                    p.display()
+                );
+                ok = false;
+            }
+        }
     }
     if ok { 0 } else { 2 }
 }
