@@ -14,6 +14,7 @@ mod files;
 mod files_ui;
 mod fuzz_smoke;
 mod incremental;
+mod indicator;
 mod layers_ui;
 mod outline;
 mod overlays;

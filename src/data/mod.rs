@@ -8,6 +8,7 @@ pub mod error;
 #[doc(hidden)]
 pub mod fuzz;
 pub mod geojson_read;
+pub mod indicator;
 pub mod json;
 pub mod load;
 pub mod overlays;
