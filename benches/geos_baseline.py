@@ -21,7 +21,7 @@ Usage (from the repository):
     python3 benches/geos_baseline.py              # runs cargo bench --bench perf, then GEOS
     python3 benches/geos_baseline.py --no-cargo   # GEOS only; reads the last bench results
 
-The data folder is $GEBIEDSPLANNER_DATA, else ../shared/data next to the repository; the
+The data is that of assets/data, the set built into the program that the benches use; the
 target folder is $CARGO_TARGET_DIR, else ./target.
 """
 
@@ -39,12 +39,9 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 def data_dir() -> Path:
-    d = Path(os.environ.get("GEBIEDSPLANNER_DATA", REPO.parent / "shared" / "data"))
+    d = REPO / "assets" / "data"
     if not (d / "municipalities_flanders_brussels_2025.geojson").is_file():
-        sys.exit(
-            f"geos_baseline: the real data folder is missing: expected the files of "
-            f"shared/data in {d} (set GEBIEDSPLANNER_DATA)"
-        )
+        sys.exit(f"geos_baseline: the data files are missing in {d}")
     return d
 
 
@@ -154,10 +151,7 @@ def main() -> None:
     data = data_dir()
     load_before = os.getloadavg()[0]
     if not args.no_cargo:
-        env = dict(os.environ, GEBIEDSPLANNER_DATA=str(data))
-        subprocess.run(
-            ["cargo", "bench", "--bench", "perf"], cwd=REPO, env=env, check=True
-        )
+        subprocess.run(["cargo", "bench", "--bench", "perf"], cwd=REPO, check=True)
 
     import shapely
 

@@ -10,7 +10,6 @@
 # `gebiedsplanner check`. Needs the packages xvfb, xdotool and time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export GEBIEDSPLANNER_DATA="${GEBIEDSPLANNER_DATA:-$(cd .. && pwd)/shared/data}"
 target="${CARGO_TARGET_DIR:-target}"
 cargo build --release --quiet
 bin="$target/release/gebiedsplanner"

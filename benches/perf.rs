@@ -1,3 +1,7 @@
+#![allow(
+    clippy::print_stdout,
+    reason = "a bench reports its figures on standard output"
+)]
 //! Speed, measured on the real data folder and on a synthetic grid of 20 000 units.
 //!
 //!     cargo bench --bench perf
@@ -12,6 +16,7 @@ use std::time::Duration;
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use egui::{Color32, Pos2, Rect, Vec2, epaint::ClippedShape};
 
+use gebiedsplanner::data::DataSource;
 use gebiedsplanner::document::Document;
 use gebiedsplanner::map::MapGeometry;
 use gebiedsplanner::map::layers::{Layers, TileChoice};
@@ -27,20 +32,9 @@ use gebiedsplanner::model::synthetic;
 use gebiedsplanner::overlays::Overlays;
 use gebiedsplanner::workspace::Workspace;
 
-/// The real data folder: `$GEBIEDSPLANNER_DATA`, else `../shared/data` next to the repository.
-fn data_dir() -> PathBuf {
-    let dir = std::env::var_os("GEBIEDSPLANNER_DATA").map_or_else(
-        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data"),
-        PathBuf::from,
-    );
-    assert!(
-        dir.join("municipalities_flanders_brussels_2025.geojson")
-            .is_file(),
-        "the benches need the real data folder: expected the files of shared/data in {} \
-         (set GEBIEDSPLANNER_DATA to the data folder)",
-        dir.display()
-    );
-    dir
+/// The real data: the set built into the program.
+fn data() -> DataSource {
+    DataSource::BuiltIn
 }
 
 /// The synthetic grid: 200 x 100 = 20 000 square units in 60 zones and 16 teams.
@@ -64,7 +58,7 @@ fn layers() -> Layers {
 }
 
 fn real_workspace() -> Workspace {
-    let doc = Document::load(&data_dir(), Edition::M2025).expect("the real data loads");
+    let doc = Document::load(&data(), Edition::M2025).expect("the real data loads");
     Workspace::new(doc, &layers())
 }
 
@@ -72,7 +66,7 @@ fn grid_session() -> Document {
     let (atlas, scenario) = synthetic::grid(GRID.0, GRID.1, GRID.2, GRID.3);
     let seeds = Seeds::builtin().expect("built-in seeds");
     Document::default_division(gebiedsplanner::dataset::Dataset::with_divisions(
-        &data_dir(),
+        &data(),
         atlas,
         seeds,
         scenario.clone(),
@@ -308,7 +302,7 @@ fn suite(c: &mut Criterion, group: &str, mut w: Workspace, overlays: Option<&Ove
 fn real(c: &mut Criterion) {
     // The allocator settings of the app (src/main.rs), so that the figures are the app's.
     gebiedsplanner::memory::keep_frame_buffers();
-    let dir = data_dir();
+    let dir = data();
     let mut g = c.benchmark_group("real");
     g.sample_size(20)
         .warm_up_time(Duration::from_millis(500))

@@ -1,3 +1,7 @@
+#![allow(
+    clippy::print_stdout,
+    reason = "a bench reports its figures on standard output"
+)]
 //! Speed of the proposal optimiser, with the same model solved from Python (PuLP and its
 //! bundled CBC) as the baseline, in the same run.
 //!
@@ -14,26 +18,10 @@ use std::time::{Duration, Instant};
 use criterion::{Criterion, criterion_group, criterion_main};
 
 use gebiedsplanner::cli::propose::problem_csv;
+use gebiedsplanner::document::Document;
 use gebiedsplanner::model::atlas::Edition;
-use gebiedsplanner::model::defaults;
 use gebiedsplanner::model::optimise::atlas::{self as opt, Options};
 use gebiedsplanner::model::optimise::{self, Status, synthetic};
-use gebiedsplanner::document::Document;
-
-/// The real data folder: `$GEBIEDSPLANNER_DATA`, else `../shared/data` next to the repository.
-fn data_dir() -> PathBuf {
-    let dir = std::env::var_os("GEBIEDSPLANNER_DATA")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data"));
-    assert!(
-        dir.join("municipalities_flanders_brussels_2025.geojson")
-            .is_file(),
-        "the benches need the real data folder: expected the files of shared/data in {} \
-         (set GEBIEDSPLANNER_DATA to the data folder)",
-        dir.display()
-    );
-    dir
-}
 
 /// The synthetic instance: 6 regions of 5 x 20 zones, 10 teams each (600 zones, 60 teams).
 const SYNTHETIC: (usize, usize, usize, usize, u64) = (6, 5, 20, 10, 2026);
@@ -45,7 +33,8 @@ fn median(mut v: Vec<f64>) -> f64 {
 }
 
 fn bench(c: &mut Criterion) {
-    let doc = Document::load(&data_dir(), Edition::M2025).expect("the real data loads");
+    let doc = Document::load(&gebiedsplanner::data::DataSource::BuiltIn, Edition::M2025)
+        .expect("the real data loads");
     let atlas = &doc.data.atlas;
     let default = doc.data.default_division.scenario.clone();
     let historic = doc.data.historic.scenario.clone();
@@ -57,10 +46,10 @@ fn bench(c: &mut Criterion) {
 
     let mut g = c.benchmark_group("propose");
     g.bench_function("real", |b| {
-        b.iter(|| black_box(opt::propose(atlas, &default, &historic, &options).expect("solves")))
+        b.iter(|| black_box(opt::propose(atlas, &default, &historic, &options).expect("solves")));
     });
     g.bench_function("alternatives3", |b| {
-        b.iter(|| black_box(opt::propose(atlas, &default, &historic, &three).expect("solves")))
+        b.iter(|| black_box(opt::propose(atlas, &default, &historic, &three).expect("solves")));
     });
     g.finish();
 
@@ -155,9 +144,10 @@ fn bench(c: &mut Criterion) {
 
 /// A folder for the baseline's input files, under the target folder.
 fn tempfile_dir() -> PathBuf {
-    let base = std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target"));
+    let base = std::env::var_os("CARGO_TARGET_DIR").map_or_else(
+        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target"),
+        PathBuf::from,
+    );
     let dir = base.join("propose-bench");
     std::fs::create_dir_all(&dir).expect("bench folder");
     dir

@@ -1,3 +1,7 @@
+#![allow(
+    clippy::print_stdout,
+    reason = "a bench reports its figures on standard output"
+)]
 //! Building the border topology: the shipped municipalities, and the same with one
 //! municipality (Gent) whose border is sampled about every 20 cm, as a more detailed source
 //! would give it. The second must stay of the order of the first, not grow with the square
@@ -6,34 +10,19 @@
 //!     cargo bench --bench topology
 
 use std::hint::black_box;
-use std::path::PathBuf;
 use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 
-use gebiedsplanner::data::geojson_read::read_polygons;
+use gebiedsplanner::data::DataSource;
 use gebiedsplanner::model::topology::{LonLatPolygon, Topology};
-
-/// The real data folder: `$GEBIEDSPLANNER_DATA`, else `../shared/data` next to the repository.
-fn data_dir() -> PathBuf {
-    let dir = std::env::var_os("GEBIEDSPLANNER_DATA").map_or_else(
-        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data"),
-        PathBuf::from,
-    );
-    assert!(
-        dir.join("municipalities_flanders_brussels_2025.geojson")
-            .is_file(),
-        "the benches need the real data folder: expected the files of shared/data in {} \
-         (set GEBIEDSPLANNER_DATA to the data folder)",
-        dir.display()
-    );
-    dir
-}
 
 /// The municipality polygons of 2025 and the NIS code of each.
 fn municipalities() -> (Vec<Vec<LonLatPolygon>>, Vec<String>) {
-    let file = data_dir().join("municipalities_flanders_brussels_2025.geojson");
-    let features = read_polygons(&file).expect("the real municipalities load");
+    let name = "municipalities_flanders_brussels_2025.geojson";
+    let data = DataSource::BuiltIn;
+    let file = data.path(name);
+    let features = data.polygons(name).expect("the real municipalities load");
     let codes = features
         .iter()
         .map(|f| f.text(&file, "nis").unwrap_or_default())

@@ -2,10 +2,10 @@
 //! the seeds, the budget rules, the historic and default divisions with the team of each of
 //! their cells, the overlays with the search index, and the prepared map geometry.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
-use crate::data::{self, DataError};
+use crate::data::{self, DataError, DataSource};
 use crate::map::MapGeometry;
 use crate::model::atlas::{Atlas, Edition};
 use crate::model::defaults;
@@ -32,8 +32,8 @@ impl FixedDivision {
 }
 
 pub struct Dataset {
-    /// The data folder the files came from.
-    pub dir: PathBuf,
+    /// Where the files came from: the built-in set or a data folder.
+    pub source: DataSource,
     pub atlas: Atlas,
     pub seeds: Seeds,
     pub rules: BudgetRules,
@@ -59,32 +59,32 @@ impl From<SeedError> for DataError {
 }
 
 impl Dataset {
-    /// Read a data folder.
-    pub fn load(dir: &Path, edition: Edition) -> Result<Arc<Dataset>, DataError> {
-        let atlas = data::load_atlas(dir, edition)?;
+    /// Read the built-in data or a data folder.
+    pub fn load(source: &DataSource, edition: Edition) -> Result<Arc<Dataset>, DataError> {
+        let atlas = data::load_atlas(source, edition)?;
         let seeds = Seeds::builtin()?;
-        Ok(Self::new(dir, atlas, seeds))
+        Ok(Self::new(source, atlas, seeds))
     }
 
     /// A dataset on an atlas that was read or made elsewhere, with the divisions of the seeds.
-    pub fn new(dir: &Path, atlas: Atlas, seeds: Seeds) -> Arc<Dataset> {
+    pub fn new(source: &DataSource, atlas: Atlas, seeds: Seeds) -> Arc<Dataset> {
         let (default, _skipped) = defaults::default_scenario(&atlas, &seeds);
         let historic = defaults::historic_scenario(&atlas, &seeds, &default);
-        Self::with_divisions(dir, atlas, seeds, default, historic)
+        Self::with_divisions(source, atlas, seeds, default, historic)
     }
 
     /// A dataset on any atlas and divisions (the synthetic grid of the benches, for example).
     pub fn with_divisions(
-        dir: &Path,
+        source: &DataSource,
         atlas: Atlas,
         seeds: Seeds,
         default: Scenario,
         historic: Scenario,
     ) -> Arc<Dataset> {
         let rules = defaults::budget_rules(&seeds);
-        let overlays = Overlays::load(dir, &atlas, &seeds, &historic);
+        let overlays = Overlays::load(source, &atlas, &seeds, &historic);
         Arc::new(Dataset {
-            dir: dir.to_path_buf(),
+            source: source.clone(),
             historic: FixedDivision::new(&atlas, historic),
             default_division: FixedDivision::new(&atlas, default),
             atlas,

@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use crate::data::DataError;
+use crate::data::{DataError, DataSource};
 use crate::dataset::Dataset;
 use crate::model::atlas::Edition;
 use crate::model::metrics::{self, Metrics};
@@ -30,9 +30,9 @@ impl Document {
         }
     }
 
-    /// Read a data folder and start on its default division.
-    pub fn load(dir: &std::path::Path, edition: Edition) -> Result<Document, DataError> {
-        Ok(Document::default_division(Dataset::load(dir, edition)?))
+    /// Read the data and start on its default division.
+    pub fn load(source: &DataSource, edition: Edition) -> Result<Document, DataError> {
+        Ok(Document::default_division(Dataset::load(source, edition)?))
     }
 
     /// A document on the default division of the data.

@@ -121,6 +121,10 @@ pub struct Texts {
     pub data_looked_in: &'static str,
     pub data_missing_files: &'static str,
     pub data_error: &'static str,
+    /// "Data" before the set in use, in the status bar and the About box.
+    pub data_in_use: &'static str,
+    pub data_built_in: &'static str,
+    pub data_folder: &'static str,
     pub retry: &'static str,
     pub close: &'static str,
     pub about_text: &'static str,
@@ -269,6 +273,16 @@ pub struct Texts {
     pub no_file_dialog_hint: &'static str,
     pub import_done: &'static str,
     pub skipped: &'static str,
+    /// "Gelezen als" before the character encoding of an imported table.
+    pub read_in_encoding: &'static str,
+    /// Column and sheet names of the Excel export.
+    pub code: &'static str,
+    pub nis_code: &'static str,
+    pub yes: &'static str,
+    pub no: &'static str,
+    pub sources_sheet: &'static str,
+    pub export_xlsx: &'static str,
+    pub kind_xlsx: &'static str,
     pub line: &'static str,
     pub save_failed: &'static str,
     pub open_failed: &'static str,
@@ -335,10 +349,13 @@ pub const NL: Texts = Texts {
     zone_labels: "Namen van zones",
     scenario: "Scenario",
     data_missing_title: "Gegevens niet gevonden",
-    data_missing_intro: "Gebiedsplanner leest open data uit een gegevensmap. Deze bestanden zijn nodig:",
+    data_missing_intro: "Gebiedsplanner leest de open data uit de opgegeven gegevensmap, in plaats van de ingebouwde gegevens. Deze bestanden zijn nodig:",
     data_looked_in: "Gezocht in:",
     data_missing_files: "ontbreekt",
     data_error: "De gegevens konden niet gelezen worden:",
+    data_in_use: "Gegevens",
+    data_built_in: "ingebouwd, stand",
+    data_folder: "map",
     retry: "Opnieuw zoeken",
     close: "Sluiten",
     about_text: "Gebiedsplanner toont de eerstelijnszones van Vlaanderen en Brussel en de werkgebieden van de teams 1 Gezin 1 Plan, en helpt nieuwe indelingen uit te proberen.",
@@ -486,6 +503,14 @@ zonder venster in dat bestand. Kaarten en tabellen exporteren kan ook met \
 'gebiedsplanner export'.",
     import_done: "Indeling geïmporteerd",
     skipped: "overgeslagen",
+    read_in_encoding: "Gelezen als",
+    code: "Code",
+    nis_code: "NIS-code",
+    yes: "ja",
+    no: "nee",
+    sources_sheet: "Bronnen",
+    export_xlsx: "Tabellen exporteren (Excel)…",
+    kind_xlsx: "Excel-werkmap",
     line: "regel",
     save_failed: "Opslaan mislukt",
     open_failed: "Openen mislukt",
@@ -552,10 +577,13 @@ pub const EN: Texts = Texts {
     zone_labels: "Zone names",
     scenario: "Scenario",
     data_missing_title: "Data not found",
-    data_missing_intro: "Gebiedsplanner reads open data from a data folder. It needs these files:",
+    data_missing_intro: "Gebiedsplanner reads the open data from the data folder given, in place of the built-in data. It needs these files:",
     data_looked_in: "Looked in:",
     data_missing_files: "missing",
     data_error: "The data could not be read:",
+    data_in_use: "Data",
+    data_built_in: "built in, as of",
+    data_folder: "folder",
     retry: "Look again",
     close: "Close",
     about_text: "Gebiedsplanner shows the primary-care zones of Flanders and Brussels and the work areas of the 1 Gezin 1 Plan teams, and helps try out new divisions.",
@@ -702,6 +730,14 @@ Install xdg-desktop-portal, or start the app with --save-path FILE: Ctrl+S then 
 file without a dialog. Maps and tables can also be exported with 'gebiedsplanner export'.",
     import_done: "Division imported",
     skipped: "skipped",
+    read_in_encoding: "Read as",
+    code: "Code",
+    nis_code: "NIS code",
+    yes: "yes",
+    no: "no",
+    sources_sheet: "Sources",
+    export_xlsx: "Export tables (Excel)…",
+    kind_xlsx: "Excel workbook",
     line: "line",
     save_failed: "Saving failed",
     open_failed: "Opening failed",
@@ -725,6 +761,34 @@ file without a dialog. Maps and tables can also be exported with 'gebiedsplanner
     default_division: "1G1P 2020, ELZ division (estimate)",
     historic_division: "1G1P 2020 (historic work areas)",
 };
+
+/// Which data is in use, for the status bar and the About box: "Gegevens: ingebouwd, stand
+/// 12/03/2026" or "Gegevens: map /path/to/data".
+pub fn data_source(src: &crate::data::DataSource, t: &Texts) -> String {
+    match src.folder() {
+        None => format!(
+            "{}: {} {}",
+            t.data_in_use,
+            t.data_built_in,
+            belgian_date(crate::data::source::BUILT_IN_DATE)
+        ),
+        Some(dir) => format!("{}: {} {}", t.data_in_use, t.data_folder, dir.display()),
+    }
+}
+
+/// The encoding an imported table was read in: "Gelezen als Windows-1252".
+pub fn read_in(e: crate::data::table::TextEncoding, t: &Texts) -> String {
+    format!("{} {}", t.read_in_encoding, e.name())
+}
+
+/// An ISO date (2026-03-12) the Belgian way (12/03/2026); other text as it is.
+fn belgian_date(iso: &str) -> String {
+    let parts: Vec<&str> = iso.split('-').collect();
+    match parts.as_slice() {
+        [y, m, d] => format!("{d}/{m}/{y}"),
+        _ => iso.to_string(),
+    }
+}
 
 /// A scenario's name as shown: the names the app gives its own divisions in the interface's
 /// language, every other name as the planner wrote it.
@@ -779,5 +843,16 @@ mod tests {
         assert!(rows.len() > 1, "the line should wrap: {rows:?}");
         let eur_row = rows.iter().find(|r| r.contains("EUR")).expect("EUR");
         assert!(eur_row.contains("24.000.000"), "{rows:?}");
+    }
+
+    #[test]
+    fn the_data_in_use_is_named() {
+        use crate::data::DataSource;
+        assert_eq!(
+            data_source(&DataSource::BuiltIn, &NL),
+            "Gegevens: ingebouwd, stand 12/03/2026"
+        );
+        let folder = DataSource::Folder(std::path::PathBuf::from("/srv/gegevens"));
+        assert_eq!(data_source(&folder, &EN), "Data: folder /srv/gegevens");
     }
 }

@@ -1,11 +1,11 @@
-//! The overlay layers of a loaded data folder, built once: the historic 2020 teams and the
+//! The overlay layers of the loaded data, built once: the historic 2020 teams and the
 //! Proeftuinen.
 
+use crate::data::DataSource;
 use crate::data::overlays::load_proeftuinen;
 use crate::model::overlay::historic::{HistoricLayer, historic_layer};
 use crate::model::overlay::proeftuinen::ProeftuinOverlay;
 use crate::model::search::SearchIndex;
-use std::path::Path;
 
 use crate::model::atlas::Atlas;
 use crate::model::scenario::Scenario;
@@ -22,15 +22,20 @@ pub struct Overlays {
 }
 
 impl Overlays {
-    /// Build the overlays of a data folder on its atlas; `historic` is the 2020 division.
-    pub fn load(dir: &Path, atlas: &Atlas, seeds: &Seeds, historic: &Scenario) -> Overlays {
+    /// Build the overlays of the data on its atlas; `historic` is the 2020 division.
+    pub fn load(
+        source: &DataSource,
+        atlas: &Atlas,
+        seeds: &Seeds,
+        historic: &Scenario,
+    ) -> Overlays {
         let historic = historic_layer(atlas, historic, seeds);
-        let (proeftuinen, mut errors) = match load_proeftuinen(dir, atlas, seeds) {
+        let (proeftuinen, mut errors) = match load_proeftuinen(source, atlas, seeds) {
             Ok(p) => (p, Vec::new()),
             Err(e) => (Vec::new(), vec![e.to_string()]),
         };
         let mut search = SearchIndex::new(atlas, &proeftuinen);
-        match crate::data::overlays::read_municipality_aliases(dir, atlas) {
+        match crate::data::overlays::read_municipality_aliases(source, atlas) {
             Ok(aliases) => search = search.with_municipality_aliases(&aliases),
             Err(e) => errors.push(e.to_string()),
         }

@@ -18,7 +18,7 @@ fn a_missing_data_folder_is_reported_with_the_files_it_needs() {
             .missing
             .contains(&"municipalities_flanders_brussels_2025.geojson")
     );
-    let err = load_atlas(missing, Edition::M2025).expect_err("no data");
+    let err = load_atlas(&common::folder(missing), Edition::M2025).expect_err("no data");
     assert!(
         err.to_string().contains("/nonexistent/gebiedsplanner-data"),
         "{err}"
@@ -32,7 +32,7 @@ fn geojson_that_is_not_json_names_the_file() {
         .path()
         .join("municipalities_flanders_brussels_2025.geojson");
     std::fs::write(&f, "this is { not json").expect("write");
-    let err = load_atlas(tmp.path(), Edition::M2025).expect_err("bad json");
+    let err = load_atlas(&common::folder(tmp.path()), Edition::M2025).expect_err("bad json");
     let msg = err.to_string();
     assert!(
         msg.contains("municipalities_flanders_brussels_2025.geojson"),
@@ -52,7 +52,7 @@ fn geojson_in_lambert_72_is_recognised() {
         "geometry":{"type":"Polygon","coordinates":[[[152000,212000],[153000,212000],[153000,213000],[152000,212000]]]}}]}"#,
     )
     .expect("write");
-    let err = load_atlas(tmp.path(), Edition::M2025).expect_err("lambert");
+    let err = load_atlas(&common::folder(tmp.path()), Edition::M2025).expect_err("lambert");
     let msg = err.to_string();
     assert!(
         msg.contains("elz_antwerpen_2025.geojson: feature 1"),
@@ -68,7 +68,7 @@ fn a_csv_with_an_unknown_nis_code_names_the_file_and_the_code() {
     let mut text = std::fs::read_to_string(&f).expect("read");
     text.push_str("99999,Nergenshuizen,Antwerpen,elz43,RupeLaar,99999\n");
     std::fs::write(&f, text).expect("write");
-    let err = load_atlas(tmp.path(), Edition::M2025).expect_err("unknown code");
+    let err = load_atlas(&common::folder(tmp.path()), Edition::M2025).expect_err("unknown code");
     let msg = err.to_string();
     assert!(msg.contains("elz_gemeenten_2025.csv"), "{msg}");
     assert!(msg.contains("99999"), "{msg}");
@@ -81,7 +81,7 @@ fn a_csv_with_a_broken_number_names_the_line() {
     let text = std::fs::read_to_string(&f).expect("read");
     let text = text.replacen("11001,Aartselaar,14455", "11001,Aartselaar,veel", 1);
     std::fs::write(&f, text).expect("write");
-    let err = load_atlas(tmp.path(), Edition::M2025).expect_err("bad number");
+    let err = load_atlas(&common::folder(tmp.path()), Edition::M2025).expect_err("bad number");
     let msg = err.to_string();
     assert!(
         msg.contains("population_flanders_2021_by_agegroup.csv: line 2"),
@@ -95,10 +95,10 @@ fn binary_and_empty_files_are_refused() {
     let tmp = common::data_copy();
     let f = tmp.path().join("elz_antwerpen_statsec.csv");
     std::fs::write(&f, [0u8, 159, 146, 150, 0, 1]).expect("write");
-    let err = load_atlas(tmp.path(), Edition::M2025).expect_err("binary");
+    let err = load_atlas(&common::folder(tmp.path()), Edition::M2025).expect_err("binary");
     assert!(err.to_string().contains("binary"), "{err}");
     std::fs::write(&f, "").expect("write");
-    let err = load_atlas(tmp.path(), Edition::M2025).expect_err("empty");
+    let err = load_atlas(&common::folder(tmp.path()), Edition::M2025).expect_err("empty");
     assert!(err.to_string().contains("empty"), "{err}");
 }
 
@@ -121,7 +121,7 @@ fn load_with_line(file: &str, starts_with: &str, new_line: &str) -> String {
         .collect();
     assert!(found, "{starts_with} in {file}");
     std::fs::write(&path, changed.join("\n") + "\n").expect("write");
-    load_atlas(tmp.path(), Edition::M2025)
+    load_atlas(&common::folder(tmp.path()), Edition::M2025)
         .map(|_| ())
         .expect_err("an impossible figure is refused")
         .to_string()

@@ -15,7 +15,7 @@ use gebiedsplanner::model::atlas::Edition;
 
 fn program() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_gebiedsplanner"));
-    c.env("GEBIEDSPLANNER_DATA", common::data_dir())
+    c.env_remove("GEBIEDSPLANNER_DATA")
         .stdin(Stdio::null())
         .stderr(Stdio::piped());
     c
@@ -118,7 +118,7 @@ fn control_characters_in_names_never_forge_a_line_or_reach_the_terminal() {
         60,
     );
     assert_eq!(code, Some(0), "{err}");
-    let units = common::data(Edition::M2025).atlas.units.len();
+    let units = common::dataset(Edition::M2025).atlas.units.len();
     assert_eq!(
         out.lines().filter(|l| l.starts_with("zone ")).count(),
         units,

@@ -18,7 +18,7 @@ use gebiedsplanner::workspace::{Baseline, EditMode, Workspace};
 fn harness_with(paths: AppPaths) -> Harness<'static, GebiedsApp> {
     let app = GebiedsApp::with_paths(
         Settings::default(),
-        Some(common::data_dir()),
+        None,
         Box::new(ScriptedDialogs::default()),
         paths,
     );

@@ -172,7 +172,9 @@ fn run_data_corpus(reader: &str) {
         });
         // The whole data folder with this file in it.
         let (path, original) = install(data.path(), &corpus_file, &case.name);
-        let result = no_panic(&case.name, || load_atlas(data.path(), Edition::M2025));
+        let result = no_panic(&case.name, || {
+            load_atlas(&common::folder(data.path()), Edition::M2025)
+        });
         std::fs::write(&path, original).expect("restore");
         let msg = match result {
             Ok(_) => {
@@ -199,7 +201,7 @@ fn run_data_corpus(reader: &str) {
     }
     report(failures);
     // The data copy is whole again: it still loads.
-    load_atlas(data.path(), Edition::M2025).expect("the restored copy loads");
+    load_atlas(&common::folder(data.path()), Edition::M2025).expect("the restored copy loads");
 }
 
 #[test]
@@ -214,7 +216,7 @@ fn data_csv_corpus() {
 
 #[test]
 fn scenario_corpus() {
-    let atlas = &common::data(Edition::M2025).atlas;
+    let atlas = &common::dataset(Edition::M2025).atlas;
     let dir = corpus_dir("scenario");
     let mut failures = Vec::new();
     for case in cases("scenario") {
@@ -265,10 +267,13 @@ fn assignment_csv_corpus() {
 /// a crossing ring kept, odd properties ignored or written out) and must open and draw.
 #[test]
 fn reference_corpus() {
-    let good = common::data_dir().join("wijken_deelgemeenten_proeftuin_gemeenten.geojson");
+    let data = common::data_copy();
+    let good = data
+        .path()
+        .join("wijken_deelgemeenten_proeftuin_gemeenten.geojson");
     let app = GebiedsApp::headless(
         Settings::default(),
-        Some(common::data_dir()),
+        None,
         Box::new(ScriptedDialogs::default()),
     );
     // Labels may hold characters the app's fonts lack; the app draws a box for them (egui's
@@ -541,7 +546,7 @@ fn self_intersecting_and_degenerate_rings_do_not_panic() {
         std::fs::write(&path, serde_json::to_vec(&v).expect("json")).expect("write");
         let what = format!("{file} {code}");
         no_panic(&what, || {
-            match Document::load(data.path(), Edition::M2025) {
+            match Document::load(&common::folder(data.path()), Edition::M2025) {
                 Ok(doc) => {
                     let _ = gebiedsplanner::map::MapGeometry::build(&doc.data.atlas);
                     let _ = gebiedsplanner::export::teams_geojson(&doc);

@@ -77,7 +77,8 @@ fn a_municipality_gone_from_the_data_is_listed_and_kept() {
     let team = save_with_municipality_assignment(&path);
     remove_municipality(data.path(), GONE);
 
-    let doc = Document::load(data.path(), Edition::M2025).expect("the changed data loads");
+    let doc = Document::load(&common::folder(data.path()), Edition::M2025)
+        .expect("the changed data loads");
     assert!(doc.data.atlas.muni_by_code(GONE).is_none());
     let f = scenario_file::read(&path).expect("read");
     let r = f

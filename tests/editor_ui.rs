@@ -13,7 +13,7 @@ use gebiedsplanner::workspace::{DropTarget, Workspace};
 fn harness() -> Harness<'static, GebiedsApp> {
     let app = GebiedsApp::headless(
         Settings::default(),
-        Some(common::data_dir()),
+        None,
         Box::new(ScriptedDialogs::default()),
     );
     assert!(app.workspace().is_some(), "the real data loads");

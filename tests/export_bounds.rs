@@ -35,8 +35,8 @@ fn many_teams_and_a_very_long_name_keep_the_page_size() {
         s.teams.push(t);
     }
     s.teams[0].name = "Zeer lange naam ".repeat(500);
-    let session = gebiedsplanner::document::Document::new(base.data.clone(), s);
-    let big = render_svg(&session, &opts);
+    let doc = gebiedsplanner::document::Document::new(base.data.clone(), s);
+    let big = render_svg(&doc, &opts);
 
     assert_eq!(size(&big), size(&normal), "the page keeps its size");
     assert!(
@@ -71,7 +71,7 @@ fn many_teams_and_a_very_long_name_keep_the_page_size() {
     );
 
     let en = ImageOptions::new(1920, vec![Layer::Labels], Lang::En);
-    let big_en = render_svg(&session, &en);
+    let big_en = render_svg(&doc, &en);
     assert!(big_en.contains(" more teams"), "the note is translated");
     assert_eq!(size(&big_en).0, "1920");
 }

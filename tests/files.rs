@@ -6,6 +6,7 @@ use std::process::Command;
 
 use gebiedsplanner::data::assignment_csv;
 use gebiedsplanner::data::scenario_file::{self, FileMeta, ScenarioFile, Unresolved};
+use gebiedsplanner::data::table::TextEncoding;
 use gebiedsplanner::document::Document;
 use gebiedsplanner::export::image::decode_png;
 use gebiedsplanner::model::atlas::Edition;
@@ -284,6 +285,44 @@ fn assignment_table_with_semicolons_bom_and_bad_lines() {
     assert_eq!(t.scenario.muni_team, s.scenario.muni_team);
 }
 
+/// Excel on a Belgian Windows saves "CSV (gescheiden door lijstscheidingsteken)" in
+/// Windows-1252: the accents come through, and the import says which encoding it read.
+#[test]
+fn a_windows_1252_table_imports_with_its_accents() {
+    let mut s = fresh();
+    let trawant = s.scenario.team_by_id("trawant").expect("trawant");
+    s.scenario.teams[trawant].name = "Équipe Liège".to_string();
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("indeling.csv");
+    // "code;naam;team / elz13;Gent;Équipe Liège" in Windows-1252: É = C9, è = E8.
+    std::fs::write(
+        &path,
+        b"code;naam;team\r\nelz13;Gent;\xc9quipe Li\xe8ge\r\n",
+    )
+    .expect("write");
+    let report =
+        assignment_csv::import_file(&s.data.atlas, &mut s.scenario, &path).expect("imports");
+    assert!(report.skipped.is_empty(), "{:?}", report.skipped);
+    assert_eq!(report.zones, 1);
+    let gent = s.data.atlas.unit_by_code("elz13").expect("gent");
+    assert_eq!(s.scenario.unit_team[gent], Some(trawant));
+    assert_eq!(report.encoding, TextEncoding::Windows1252);
+    let nl = gebiedsplanner::i18n::texts(gebiedsplanner::i18n::Lang::Nl);
+    assert_eq!(
+        gebiedsplanner::i18n::read_in(report.encoding, nl),
+        "Gelezen als Windows-1252"
+    );
+    // The app's own export reads back as UTF-8.
+    let out = dir.path().join("terug.csv");
+    std::fs::write(&out, assignment_csv::export(&s.data.atlas, &s.scenario)).expect("write");
+    let mut t = fresh();
+    t.scenario.teams[trawant].name = "Équipe Liège".to_string();
+    let again = assignment_csv::import_file(&t.data.atlas, &mut t.scenario, &out).expect("again");
+    assert_eq!(again.encoding, TextEncoding::Utf8);
+    assert!(again.skipped.is_empty(), "{:?}", again.skipped);
+    assert_eq!(t.scenario.unit_team, s.scenario.unit_team);
+}
+
 #[test]
 fn compare_lists_exactly_the_moved_units() {
     let base = fresh();
@@ -324,14 +363,11 @@ fn compare_lists_exactly_the_moved_units() {
     assert_eq!(c.teams[gent_team].municipalities_lost, 5);
 }
 
-/// Run `gebiedsplanner export` on the real data; it must succeed.
+/// Run `gebiedsplanner export` on the built-in data, with no data folder anywhere; it must
+/// succeed.
 fn export(args: &[&std::ffi::OsStr]) {
-    let out = Command::new(env!("CARGO_BIN_EXE_gebiedsplanner"))
-        .arg("export")
-        .args(args)
-        .env("GEBIEDSPLANNER_DATA", common::data_dir())
-        .output()
-        .expect("run");
+    let (mut cmd, _dir) = common::program();
+    let out = cmd.arg("export").args(args).output().expect("run");
     assert!(
         out.status.success(),
         "{}",
@@ -366,12 +402,22 @@ fn export_from_the_command_line_writes_a_png_with_the_team_colours() {
     every_team_colour_shows(&rgba, 300);
     let svg_text = std::fs::read_to_string(&svg).expect("svg");
     assert!(svg_text.contains("Statbel"), "attribution on the image");
+    assert!(
+        svg_text.contains("Modellicentie Gratis Hergebruik v1.0"),
+        "the neighbourhoods' licence on the image"
+    );
     assert!(svg_text.contains("Samen1Plan Gent"));
     let geojson: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&geo).expect("geo")).expect("json");
     assert_eq!(geojson["features"].as_array().map(Vec::len), Some(17));
+    assert!(geojson["attribution"].to_string().contains("Statbel"));
     assert_eq!(geojson["features"][0]["geometry"]["type"], "MultiPolygon");
-    let table = std::fs::read_to_string(&csv).expect("csv");
+    let bytes = std::fs::read(&csv).expect("csv");
+    assert!(
+        bytes.starts_with(&[0xEF, 0xBB, 0xBF]),
+        "the CSV starts with a UTF-8 byte order mark, so Excel shows accents"
+    );
+    let table = String::from_utf8(bytes).expect("UTF-8");
     assert_eq!(table.lines().count(), 18);
     assert!(
         table.contains("samen1plan-gent;Samen1Plan Gent;4;20;"),

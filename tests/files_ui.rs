@@ -15,7 +15,7 @@ fn harness_with(
     paths: AppPaths,
     dialogs: ScriptedDialogs,
 ) -> Harness<'static, GebiedsApp> {
-    let app = GebiedsApp::with_paths(settings, Some(common::data_dir()), Box::new(dialogs), paths);
+    let app = GebiedsApp::with_paths(settings, None, Box::new(dialogs), paths);
     common::window(app)
 }
 

@@ -292,7 +292,10 @@ fn run(reader: &str, seeds: Vec<Vec<u8>>, target: impl Fn(&[u8])) {
 }
 
 fn data_file(name: &str) -> Vec<u8> {
-    std::fs::read(common::data_dir().join(name)).expect("data file")
+    common::data()
+        .read_text(name)
+        .expect("data file")
+        .into_bytes()
 }
 
 #[test]

@@ -10,11 +10,7 @@ use gebiedsplanner::i18n::Lang;
 use gebiedsplanner::ui::dialogs::ScriptedDialogs;
 
 fn harness(settings: Settings, size: egui::Vec2) -> Harness<'static, GebiedsApp> {
-    let app = GebiedsApp::headless(
-        settings,
-        Some(common::data_dir()),
-        Box::new(ScriptedDialogs::default()),
-    );
+    let app = GebiedsApp::headless(settings, None, Box::new(ScriptedDialogs::default()));
     let mut h = common::harness(app, size);
     h.run_steps(3);
     h
@@ -139,7 +135,7 @@ fn overlay_names_win_over_zone_names_and_no_names_overlap() {
     use gebiedsplanner::model::atlas::Edition;
     use gebiedsplanner::workspace::Workspace;
 
-    let doc = Document::load(&common::data_dir(), Edition::M2025).expect("the data loads");
+    let doc = Document::load(&common::data(), Edition::M2025).expect("the data loads");
     let layers = Layers::default();
     let w = Workspace::new(doc, &layers);
     let atlas = &w.doc.data.atlas;

@@ -5,6 +5,7 @@
 mod common;
 
 mod bad_input;
+mod builtin_data;
 mod cli_output;
 mod commands;
 mod corpus;
@@ -16,6 +17,7 @@ mod files;
 mod files_ui;
 mod fuzz_smoke;
 mod incremental;
+mod indicator;
 mod layers_ui;
 mod outline;
 mod overlays;
@@ -29,3 +31,4 @@ mod search_ui;
 mod special_files;
 mod tile_faults;
 mod ui;
+mod xlsx_export;

@@ -22,7 +22,7 @@ fn in_cells(atlas: &Atlas, cells: &[usize], p: [f64; 2]) -> bool {
 }
 
 fn proeftuinen(s: &Document) -> Vec<ProeftuinOverlay> {
-    load_proeftuinen(&s.data.dir, &s.data.atlas, &s.data.seeds).expect("the Proeftuinen load")
+    load_proeftuinen(&s.data.source, &s.data.atlas, &s.data.seeds).expect("the Proeftuinen load")
 }
 
 #[test]
@@ -171,7 +171,7 @@ fn proeftuinen_are_the_six_neighbourhoods_in_their_zones() {
 
 #[test]
 fn neighbourhood_file_has_the_wijken_of_the_six_municipalities() {
-    let list = read_neighbourhoods(&common::data_dir()).expect("neighbourhoods");
+    let list = read_neighbourhoods(&common::data()).expect("neighbourhoods");
     let nis: BTreeSet<&str> = list.iter().map(|n| n.nis.as_str()).collect();
     assert_eq!(
         nis,
@@ -181,7 +181,7 @@ fn neighbourhood_file_has_the_wijken_of_the_six_municipalities() {
 }
 
 fn index(s: &Document) -> SearchIndex {
-    let aliases = read_municipality_aliases(&s.data.dir, &s.data.atlas).expect("aliases");
+    let aliases = read_municipality_aliases(&s.data.source, &s.data.atlas).expect("aliases");
     SearchIndex::new(&s.data.atlas, &proeftuinen(s)).with_municipality_aliases(&aliases)
 }
 

@@ -37,7 +37,7 @@ fn default_scenario() -> (&'static Atlas, Scenario, Scenario) {
 
 fn holds_every_rule(atlas: &Atlas, s: &Scenario) -> bool {
     let s2 = common::doc(Edition::M2025);
-    metrics::compute(atlas, s, &s2.rules).all_rules_hold()
+    metrics::compute(atlas, s, &s2.data.rules).all_rules_hold()
 }
 
 /// Zones per team in a region other than the team's recorded IROJ region.
@@ -460,7 +460,7 @@ fn bounds_no_division_meets_name_the_bounds() {
     assert!(total > 0.0);
     match opt::propose(atlas, &default, &historic, &options) {
         Err(ProposeError::Infeasible { options, .. }) => {
-            assert!(options.contains(&Rule::ChildrenBounds), "{options:?}")
+            assert!(options.contains(&Rule::ChildrenBounds), "{options:?}");
         }
         other => panic!("expected a conflict, got {other:?}"),
     }
@@ -521,7 +521,7 @@ fn the_time_limit_gives_the_best_found_with_an_honest_gap() {
 
 fn cli() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_gebiedsplanner"));
-    c.arg("--data").arg(common::data_dir());
+    c.env_remove("GEBIEDSPLANNER_DATA");
     c
 }
 

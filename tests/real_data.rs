@@ -21,7 +21,7 @@ fn is_brussels(code: &str) -> bool {
 
 #[test]
 fn the_2025_set_has_304_municipalities_and_60_zones() {
-    let a = &common::data(Edition::M2025).atlas;
+    let a = &common::dataset(Edition::M2025).atlas;
     assert_eq!(a.municipalities.len(), 304);
     let brussels = a
         .municipalities
@@ -43,10 +43,10 @@ fn the_2025_set_has_304_municipalities_and_60_zones() {
 
 #[test]
 fn the_2019_set_has_319_municipalities_and_the_same_60_zones() {
-    let a = &common::data(Edition::M2019).atlas;
+    let a = &common::dataset(Edition::M2019).atlas;
     assert_eq!(a.municipalities.len(), 319);
     assert_eq!(a.units.len(), 60);
-    let b = &common::data(Edition::M2025).atlas;
+    let b = &common::dataset(Edition::M2025).atlas;
     let mut ca: Vec<_> = a.units.iter().map(|u| u.code.clone()).collect();
     let mut cb: Vec<_> = b.units.iter().map(|u| u.code.clone()).collect();
     ca.sort();
@@ -57,7 +57,7 @@ fn the_2019_set_has_319_municipalities_and_the_same_60_zones() {
 #[test]
 fn every_municipality_is_in_exactly_one_zone_except_antwerp_city() {
     for ed in [Edition::M2025, Edition::M2019] {
-        let a = &common::data(ed).atlas;
+        let a = &common::dataset(ed).atlas;
         for m in &a.municipalities {
             if m.code == "11002" {
                 // Antwerp city is divided over the four Antwerp zones.
@@ -75,7 +75,7 @@ fn every_municipality_is_in_exactly_one_zone_except_antwerp_city() {
 #[test]
 fn population_of_flanders_2021_is_6_653_062() {
     for ed in [Edition::M2025, Edition::M2019] {
-        let a = &common::data(ed).atlas;
+        let a = &common::dataset(ed).atlas;
         let flemish: u64 = a
             .municipalities
             .iter()
@@ -93,7 +93,7 @@ fn population_of_flanders_2021_is_6_653_062() {
 
 #[test]
 fn antwerp_city_population_is_shared_over_its_zones_as_an_estimate() {
-    let a = &common::data(Edition::M2025).atlas;
+    let a = &common::dataset(Edition::M2025).atlas;
     let antwerp = muni(a, "Antwerpen");
     let total: f64 = a.municipalities[antwerp]
         .cells
@@ -112,7 +112,7 @@ fn antwerp_city_population_is_shared_over_its_zones_as_an_estimate() {
 
 #[test]
 fn adjacency_follows_shared_borders() {
-    let a = &common::data(Edition::M2025).atlas;
+    let a = &common::dataset(Edition::M2025).atlas;
     let nb = |x: &str, y: &str| a.muni_neighbours[muni(a, x)].contains(&muni(a, y));
     assert!(nb("Gent", "Merelbeke-Melle"));
     assert!(nb("Merelbeke-Melle", "Gent"));
@@ -128,7 +128,7 @@ fn adjacency_follows_shared_borders() {
 
 #[test]
 fn baarle_hertog_enclaves_touch_only_their_own_zone() {
-    let a = &common::data(Edition::M2025).atlas;
+    let a = &common::dataset(Edition::M2025).atlas;
     let bh = muni(a, "Baarle-Hertog");
     let kempenland = a.unit_by_code("elz41").expect("Kempenland");
     for &n in &a.muni_neighbours[bh] {
@@ -152,12 +152,12 @@ fn baarle_hertog_enclaves_touch_only_their_own_zone() {
 /// The map geometry of the 2025 atlas, built once for the tests that need it.
 fn geometry() -> &'static MapGeometry {
     static G: std::sync::OnceLock<MapGeometry> = std::sync::OnceLock::new();
-    G.get_or_init(|| MapGeometry::build(&common::data(Edition::M2025).atlas))
+    G.get_or_init(|| MapGeometry::build(&common::dataset(Edition::M2025).atlas))
 }
 
 #[test]
 fn triangulated_area_equals_polygon_area_for_every_zone() {
-    let a = &common::data(Edition::M2025).atlas;
+    let a = &common::dataset(Edition::M2025).atlas;
     let g = geometry();
     for (u, unit) in a.units.iter().enumerate() {
         let poly: f64 = unit
@@ -178,7 +178,7 @@ fn triangulated_area_equals_polygon_area_for_every_zone() {
 
 #[test]
 fn simplified_copies_have_fewer_vertices_and_keep_every_zone_area() {
-    let a = &common::data(Edition::M2025).atlas;
+    let a = &common::dataset(Edition::M2025).atlas;
     let g = geometry();
     let vertices = |cells: &[gebiedsplanner::map::mesh::CellMesh]| -> usize {
         cells.iter().map(|c| c.vertices.len()).sum()
@@ -230,7 +230,7 @@ fn simplified_copies_have_fewer_vertices_and_keep_every_zone_area() {
 
 #[test]
 fn the_hit_test_finds_the_same_cell_as_testing_every_cell() {
-    let a = &common::data(Edition::M2025).atlas;
+    let a = &common::dataset(Edition::M2025).atlas;
     let b = a.bbox;
     let n = 80;
     for i in 0..=n {
@@ -251,7 +251,7 @@ fn the_hit_test_finds_the_same_cell_as_testing_every_cell() {
 #[test]
 fn every_zone_label_lies_inside_its_zone() {
     for ed in [Edition::M2025, Edition::M2019] {
-        let a = &common::data(ed).atlas;
+        let a = &common::dataset(ed).atlas;
         for (u, unit) in a.units.iter().enumerate() {
             let c = a.cell_at(unit.label);
             assert_eq!(
@@ -267,7 +267,7 @@ fn every_zone_label_lies_inside_its_zone() {
 
 #[test]
 fn kempenland_is_in_many_parts_but_one_unit() {
-    let a = &common::data(Edition::M2025).atlas;
+    let a = &common::dataset(Edition::M2025).atlas;
     let k = a.unit_by_code("elz41").expect("Kempenland");
     let parts: usize = a.units[k]
         .cells

@@ -17,7 +17,7 @@ fn start(recovery: &std::path::Path) -> Harness<'static, GebiedsApp> {
     };
     let app = GebiedsApp::with_paths(
         Settings::default(),
-        Some(common::data_dir()),
+        None,
         Box::new(ScriptedDialogs::default()),
         paths,
     );

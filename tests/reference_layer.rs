@@ -38,8 +38,11 @@ fn feature(props: &str, geometry: &str) -> String {
 
 #[test]
 fn a_real_lon_lat_file_is_read_with_its_property_names() {
-    // The neighbourhood file of the data folder, read as if the user had picked it.
-    let f = common::data_dir().join("wijken_deelgemeenten_proeftuin_gemeenten.geojson");
+    // The neighbourhood file of the data, read as if the user had picked it.
+    let data = common::data_copy();
+    let f = data
+        .path()
+        .join("wijken_deelgemeenten_proeftuin_gemeenten.geojson");
     let layer = read_reference_layer(&f).expect("reads");
     assert_eq!(layer.crs, SourceCrs::Wgs84);
     assert_eq!(layer.features.len(), 154);

@@ -46,7 +46,7 @@ fn harness(save_path: PathBuf, recovery: Option<PathBuf>) -> Harness<'static, Ge
     };
     let app = GebiedsApp::with_paths(
         Settings::default(),
-        Some(common::data_dir()),
+        None,
         Box::new(ScriptedDialogs::default()),
         paths,
     );

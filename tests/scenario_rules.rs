@@ -2,8 +2,6 @@
 
 use crate::common;
 
-use std::process::Command;
-
 use gebiedsplanner::data::scenario_file::ScenarioFile;
 use gebiedsplanner::model::atlas::Edition;
 use gebiedsplanner::model::colour::{SIMILAR, colour_distance};
@@ -101,12 +99,10 @@ fn historic_baseline_leaves_gaps_and_marks_estimates() {
     assert_eq!(h.teams[antwerpen].partners, Some(24));
 }
 
+/// `gebiedsplanner ARGS` as on a machine with nothing beside the program: the built-in data.
 fn run_check(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_gebiedsplanner"))
-        .args(args)
-        .env("GEBIEDSPLANNER_DATA", common::data_dir())
-        .output()
-        .expect("run gebiedsplanner");
+    let (mut cmd, _dir) = common::program();
+    let out = cmd.args(args).output().expect("run gebiedsplanner");
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&out.stdout).into_owned(),
@@ -129,11 +125,11 @@ fn check_prints_the_team_table_and_passes_on_the_default() {
         "{out}"
     );
     // --data after the subcommand works too.
-    let data = common::data_dir();
+    let data = common::data_copy();
     let (code, out, _) = run_check(&[
         "check",
         "--data",
-        data.to_str().unwrap_or_default(),
+        data.path().to_str().unwrap_or_default(),
         "--lang",
         "en",
     ]);

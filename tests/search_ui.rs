@@ -10,7 +10,7 @@ use gebiedsplanner::ui::dialogs::ScriptedDialogs;
 fn harness() -> Harness<'static, GebiedsApp> {
     let app = GebiedsApp::headless(
         Settings::default(),
-        Some(common::data_dir()),
+        None,
         Box::new(ScriptedDialogs::default()),
     );
     common::window(app)

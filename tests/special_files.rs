@@ -42,7 +42,7 @@ fn is_fifo(p: &Path) -> bool {
 pub fn run_bin(args: &[&std::ffi::OsStr], secs: u64) -> (Option<i32>, String, String) {
     let mut c = Command::new(env!("CARGO_BIN_EXE_gebiedsplanner"))
         .args(args)
-        .env("GEBIEDSPLANNER_DATA", common::data_dir())
+        .env_remove("GEBIEDSPLANNER_DATA")
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -113,7 +113,10 @@ fn a_data_folder_with_a_pipe_and_a_device_link_is_reported_not_waited_on() {
     std::fs::remove_file(&pop).expect("rm");
     std::os::unix::fs::symlink("/dev/zero", &pop).expect("link");
     let d = tmp.path().to_path_buf();
-    let e = within(20, move || data::load_atlas(&d, Edition::M2025)).expect_err("a device");
+    let e = within(20, move || {
+        data::load_atlas(&common::folder(&d), Edition::M2025)
+    })
+    .expect_err("a device");
     assert!(
         e.to_string()
             .contains("population_flanders_2021_by_agegroup.csv: is not a regular file (a device)"),
@@ -123,15 +126,21 @@ fn a_data_folder_with_a_pipe_and_a_device_link_is_reported_not_waited_on() {
         .path()
         .join("municipalities_flanders_brussels_2025.geojson");
     std::fs::remove_file(&pop).expect("rm");
+    let built_in = common::data_copy();
     std::fs::copy(
-        common::data_dir().join("population_flanders_2021_by_agegroup.csv"),
+        built_in
+            .path()
+            .join("population_flanders_2021_by_agegroup.csv"),
         &pop,
     )
     .expect("copy");
     std::fs::remove_file(&muni).expect("rm");
     fifo(&muni);
     let d = tmp.path().to_path_buf();
-    let e = within(20, move || data::load_atlas(&d, Edition::M2025)).expect_err("a pipe");
+    let e = within(20, move || {
+        data::load_atlas(&common::folder(&d), Edition::M2025)
+    })
+    .expect_err("a pipe");
     assert!(
         e.to_string()
             .contains("municipalities_flanders_brussels_2025.geojson: is not a regular file"),

@@ -288,13 +288,9 @@ fn the_status_bar_says_the_base_map_is_offline() {
     use gebiedsplanner::app::{GebiedsApp, Settings, TileStatus};
     use gebiedsplanner::ui::dialogs::ScriptedDialogs;
 
-    let data = std::env::var_os("GEBIEDSPLANNER_DATA").map_or_else(
-        || std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data"),
-        std::path::PathBuf::from,
-    );
     let mut app = GebiedsApp::headless(
         Settings::default(),
-        Some(data),
+        None,
         Box::new(ScriptedDialogs::default()),
     );
     app.use_tile_server(Some(format!(

@@ -12,7 +12,7 @@ fn app_with(data: Option<std::path::PathBuf>, dialogs: ScriptedDialogs) -> Gebie
 
 #[test]
 fn the_team_list_shows_every_team_with_its_numbers() {
-    let app = app_with(Some(common::data_dir()), ScriptedDialogs::default());
+    let app = app_with(None, ScriptedDialogs::default());
     assert!(app.workspace().is_some(), "the real data should load");
     let mut harness = common::harness(app, egui::vec2(1280.0, 800.0));
     harness.run();
@@ -24,8 +24,9 @@ fn the_team_list_shows_every_team_with_its_numbers() {
 
 #[test]
 fn a_missing_data_folder_shows_the_files_and_a_folder_can_be_picked() {
+    let data = common::data_copy();
     let dialogs = ScriptedDialogs::default();
-    dialogs.folders.borrow_mut().push(common::data_dir());
+    dialogs.folders.borrow_mut().push(data.path().to_path_buf());
     let app = app_with(Some("/nonexistent/data".into()), dialogs);
     assert!(app.workspace().is_none());
     let mut harness = common::harness(app, egui::vec2(1280.0, 800.0));

@@ -1,24 +1,18 @@
-//! The real data, loaded once per fuzzing process from $GEBIEDSPLANNER_DATA (else
-//! ../shared/data next to the repository).
+//! The real data (the set built into the program), loaded once per fuzzing process.
 
-use std::path::PathBuf;
 use std::sync::OnceLock;
 
+use gebiedsplanner::data::DataSource;
 use gebiedsplanner::model::atlas::Edition;
 use gebiedsplanner::document::Document;
 
 pub fn doc() -> &'static Document {
     static S: OnceLock<Document> = OnceLock::new();
-    S.get_or_init(|| {
-        let dir = std::env::var_os("GEBIEDSPLANNER_DATA")
-            .map(PathBuf::from)
-            .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/data"));
-        match Document::load(&dir, Edition::M2025) {
-            Ok(s) => s,
-            Err(e) => {
-                eprintln!("set GEBIEDSPLANNER_DATA to the data folder: {e}");
-                std::process::exit(2);
-            }
+    S.get_or_init(|| match Document::load(&DataSource::BuiltIn, Edition::M2025) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("the built-in data does not load: {e}");
+            std::process::exit(2);
         }
     })
 }

@@ -447,6 +447,7 @@ impl GebiedsApp {
         let (title, ext, file_kind) = match kind {
             ExportKind::DivisionCsv => (t.export_csv, "csv", t.kind_csv),
             ExportKind::StatsCsv => (t.export_stats, "csv", t.kind_csv),
+            ExportKind::Xlsx => (t.export_xlsx, "xlsx", t.kind_xlsx),
             ExportKind::GeoJson => (t.export_geojson, "geojson", t.kind_geojson),
             ExportKind::Png => (t.export_png, "png", t.kind_png),
             ExportKind::Svg => (t.export_svg, "svg", t.kind_svg),
@@ -461,6 +462,15 @@ impl GebiedsApp {
                     Ok(assignment_csv::export(&doc.data.atlas, &doc.scenario).into_bytes())
                 }
                 ExportKind::StatsCsv => Ok(export::stats_csv(doc).into_bytes()),
+                ExportKind::Xlsx => {
+                    let name = w.baseline_label(t);
+                    let baseline = export::Baseline {
+                        name: &name,
+                        scenario: &w.baseline_division().scenario,
+                    };
+                    export::tables_xlsx(doc, Some(&baseline), app.settings.lang)
+                        .map_err(|e| e.to_string())
+                }
                 ExportKind::GeoJson => Ok(export::teams_geojson(doc).into_bytes()),
                 ExportKind::Png => export::render_png(&svg()),
                 ExportKind::Svg => Ok(svg().into_bytes()),

@@ -22,6 +22,8 @@ pub enum ExportKind {
     DivisionCsv,
     /// The per-team figures as a table.
     StatsCsv,
+    /// The teams, zones, municipalities and differences as an Excel workbook.
+    Xlsx,
     /// The team areas with their figures.
     GeoJson,
     Png,

@@ -372,6 +372,7 @@ impl GebiedsApp {
                     report.municipalities,
                     t.municipalities.to_lowercase()
                 );
+                body.push_str(&format!("\n{}", i18n::read_in(report.encoding, t)));
                 if !report.skipped.is_empty() {
                     body.push_str(&format!("\n{} {}:", report.skipped.len(), t.skipped));
                     // A hostile file can have a million bad lines: list the first ones.

@@ -76,6 +76,7 @@ impl GebiedsApp {
             let exports = [
                 (t.export_csv, ExportKind::DivisionCsv),
                 (t.export_stats, ExportKind::StatsCsv),
+                (t.export_xlsx, ExportKind::Xlsx),
                 (t.export_geojson, ExportKind::GeoJson),
                 (t.export_png, ExportKind::Png),
                 (t.export_svg, ExportKind::Svg),

@@ -477,7 +477,8 @@ impl GebiedsApp {
         let t = i18n::texts(self.settings.lang);
         if self.show_about {
             let mut open = true;
-            about::show(ctx, t, &mut open);
+            let data = self.workspace().map(|w| w.doc.data.source.clone());
+            about::show(ctx, t, data.as_ref(), &mut open);
             if !open {
                 self.push(Command::ShowAbout(false));
             }
@@ -730,7 +731,7 @@ impl GebiedsApp {
         match self.workspace() {
             Some(w) => format!(
                 "{} · {} {} · {}",
-                w.doc.data.dir.display(),
+                i18n::data_source(&w.doc.data.source, t),
                 t.edition,
                 w.doc.data.atlas.edition.label(),
                 tiles

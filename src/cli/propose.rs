@@ -4,10 +4,9 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use super::{Args, load_scenario, document_for, team_table};
+use super::{Args, document_for, load_scenario, team_table};
 use crate::data::scenario_file::{self, ScenarioFile};
 use crate::i18n::{self, Lang};
-use crate::model::defaults;
 use crate::model::optimise::Status;
 use crate::model::optimise::atlas::{
     self as opt, Built, Candidate, ChildrenBounds, Measure, Options, ProposeError,
@@ -187,12 +186,10 @@ fn proposal_name(baseline: &str, measure: Measure, alt: usize, lang: Lang) -> St
 fn alternative_path(out: &Path, k: usize) -> PathBuf {
     let stem = out
         .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "proposal".into());
+        .map_or_else(|| "proposal".into(), |s| s.to_string_lossy().into_owned());
     let ext = out
         .extension()
-        .map(|e| e.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "json".into());
+        .map_or_else(|| "json".into(), |e| e.to_string_lossy().into_owned());
     out.with_file_name(format!("{stem}-alt{k}.{ext}"))
 }
 
@@ -248,6 +245,10 @@ fn status_text(s: Status, disruption: f64, measure: Measure, lang: Lang) -> Stri
 }
 
 /// Run `propose`: returns the process exit code (0 a division found, 1 none, 2 bad input).
+#[expect(
+    clippy::too_many_lines,
+    reason = "over the 120-line limit; still to be split"
+)]
 pub fn run_propose(args: &Args, pa: &ProposeArgs) -> i32 {
     let fail = |msg: String| {
         eprintln!("gebiedsplanner: {msg}");
@@ -398,14 +399,10 @@ pub fn run_propose(args: &Args, pa: &ProposeArgs) -> i32 {
     println!("{changes}: {}", best.changes.len());
     let team_name = |t: Option<usize>| {
         t.and_then(|t| doc.scenario.teams.get(t))
-            .map(|t| t.name.as_str())
-            .unwrap_or("-")
+            .map_or("-", |t| t.name.as_str())
     };
     for c in &best.changes {
-        let children = c
-            .children
-            .map(i18n::int)
-            .unwrap_or_else(|| t.unknown.to_string());
+        let children = c.children.map_or_else(|| t.unknown.to_string(), i18n::int);
         println!(
             "  {} {}: {} -> {}  ({} {}, {} {})",
             doc.data.atlas.units[c.zone].code,

@@ -1,11 +1,11 @@
 //! The assignment table planners edit in Excel: one row per zone (or municipality) with its
-//! team. Read with `;` or `,`, UTF-8 with or without BOM; what cannot be used is listed with
-//! its line number, the rest is loaded.
+//! team. Read with `;` or `,`, UTF-8 with or without BOM or Windows-1252 (as Excel saves CSV
+//! on Windows); what cannot be used is listed with its line number, the rest is loaded.
 
 use std::path::Path;
 
 use super::error::DataError;
-use super::table::parse_table;
+use super::table::{TextEncoding, decode_table, parse_table, write_csv};
 use crate::model::atlas::Atlas;
 use crate::model::edit::{Edit, apply};
 use crate::model::scenario::Scenario;
@@ -15,39 +15,24 @@ const CODE_COLUMNS: [&str; 5] = ["code", "elz_code", "nis", "elz", "zone"];
 const TEAM_COLUMNS: [&str; 3] = ["team", "team_name", "team_id"];
 
 /// Write the table: zones first, then municipalities that differ from their zone.
-/// Separator `;` (what Excel expects in Belgium).
+/// `;`-separated, UTF-8 with a byte order mark (what Excel expects in Belgium).
 pub fn export(atlas: &Atlas, s: &Scenario) -> String {
-    let mut out = String::from("code;name;team\n");
     let team = |t: Option<usize>| {
         t.and_then(|t| s.teams.get(t))
             .map(|t| t.name.clone())
             .unwrap_or_default()
     };
-    let field = |v: &str| {
-        if v.contains([';', '"', '\n']) {
-            format!("\"{}\"", v.replace('"', "\"\""))
-        } else {
-            v.to_string()
-        }
-    };
-    for (u, unit) in atlas.units.iter().enumerate() {
-        out.push_str(&format!(
-            "{};{};{}\n",
-            field(&unit.code),
-            field(&unit.name),
-            field(&team(s.unit_team[u]))
-        ));
-    }
-    for (&m, &t) in &s.muni_team {
+    let header = vec!["code".to_string(), "name".to_string(), "team".to_string()];
+    let zones = atlas
+        .units
+        .iter()
+        .enumerate()
+        .map(|(u, unit)| vec![unit.code.clone(), unit.name.clone(), team(s.unit_team[u])]);
+    let municipalities = s.muni_team.iter().map(|(&m, &t)| {
         let muni = &atlas.municipalities[m];
-        out.push_str(&format!(
-            "{};{};{}\n",
-            field(&muni.code),
-            field(&muni.name),
-            field(&team(t))
-        ));
-    }
-    out
+        vec![muni.code.clone(), muni.name.clone(), team(t)]
+    });
+    write_csv(std::iter::once(header).chain(zones).chain(municipalities))
 }
 
 impl ImportReport {
@@ -73,6 +58,8 @@ pub struct ImportReport {
     pub municipalities: usize,
     /// Line number and why the line was skipped.
     pub skipped: Vec<(u64, String)>,
+    /// The encoding the file was read in.
+    pub encoding: TextEncoding,
 }
 
 /// Apply a table to a scenario. Teams are matched by name (or id), case-insensitively;
@@ -185,6 +172,8 @@ pub fn import_file(
     s: &mut Scenario,
     file: &Path,
 ) -> Result<ImportReport, DataError> {
-    let text = super::input::read_text(file, MAX_TABLE_BYTES)?;
-    import(atlas, s, file, &text)
+    let (text, encoding) = decode_table(file, super::input::read_bytes(file, MAX_TABLE_BYTES)?)?;
+    let mut report = import(atlas, s, file, &text)?;
+    report.encoding = encoding;
+    Ok(report)
 }

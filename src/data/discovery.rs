@@ -1,9 +1,11 @@
-//! Where the data folder is: `--data DIR`, else `$GEBIEDSPLANNER_DATA`, else `./data`, else
-//! `../shared/data` next to the repository, else the user's data folder.
+//! Where the data comes from: a data folder given with `--data DIR` or `$GEBIEDSPLANNER_DATA`,
+//! else `./data`, else the user's data folder, else the set built into the program. Only places
+//! on the user's machine are looked at.
 
 use std::path::{Path, PathBuf};
 
 use super::load::files;
+use super::source::DataSource;
 use crate::model::atlas::Edition;
 
 /// A file the app needs, what it holds and where it comes from.
@@ -73,15 +75,17 @@ pub struct Candidate {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Discovery {
+    /// The folders looked at, in order.
     pub candidates: Vec<Candidate>,
-    /// The first place with every file.
-    pub chosen: Option<PathBuf>,
+    /// Where the data comes from; None when a data folder was given but lacks files (the
+    /// first-run screen then says which).
+    pub chosen: Option<DataSource>,
 }
 
-pub fn missing_files(dir: &Path, edition: Edition) -> Vec<&'static str> {
+pub fn missing_files(src: &DataSource, edition: Edition) -> Vec<&'static str> {
     required_files(edition)
         .into_iter()
-        .filter(|f| !dir.join(f.name).is_file())
+        .filter(|f| !src.has(f.name))
         .map(|f| f.name)
         .collect()
 }
@@ -91,35 +95,83 @@ pub fn user_data_dir() -> Option<PathBuf> {
     dirs::data_dir().map(|d| d.join("gebiedsplanner"))
 }
 
-/// Look for the data folder. An explicit `--data` is the only place tried when given.
+/// Where the data comes from. A folder given with `--data` (or picked by the user, passed as
+/// `cli`) or with `$GEBIEDSPLANNER_DATA` is the only place tried: it is used when it has every
+/// file, otherwise nothing is chosen. Without one, `./data` and then the user's data folder are
+/// used when they hold any of the files (and only when they hold all of them); with neither,
+/// the built-in set.
 pub fn discover(cli: Option<&Path>, env: Option<&str>, edition: Edition) -> Discovery {
-    let mut places: Vec<(PathBuf, &'static str)> = Vec::new();
-    if let Some(p) = cli {
-        places.push((p.to_path_buf(), "--data"));
-    } else {
-        if let Some(e) = env.filter(|e| !e.is_empty()) {
-            places.push((PathBuf::from(e), "$GEBIEDSPLANNER_DATA"));
-        }
-        places.push((PathBuf::from("data"), "./data"));
-        places.push((PathBuf::from("../shared/data"), "../shared/data"));
-        let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-        places.push((repo.join("../shared/data"), "../shared/data"));
-        if let Some(u) = user_data_dir() {
-            places.push((u, "user data folder"));
-        }
-    }
-    let mut candidates = Vec::new();
-    let mut chosen = None;
-    for (path, origin) in places {
-        let missing = missing_files(&path, edition);
-        if missing.is_empty() && chosen.is_none() {
-            chosen = Some(path.clone());
-        }
-        candidates.push(Candidate {
+    let given = match (cli, env.filter(|e| !e.is_empty())) {
+        (Some(p), _) => Some((p.to_path_buf(), "--data")),
+        (None, Some(e)) => Some((PathBuf::from(e), "$GEBIEDSPLANNER_DATA")),
+        (None, None) => None,
+    };
+    let look = |path: PathBuf, origin: &'static str| {
+        let missing = missing_files(&DataSource::Folder(path.clone()), edition);
+        Candidate {
             path,
             origin,
             missing,
-        });
+        }
+    };
+    if let Some((path, origin)) = given {
+        let c = look(path, origin);
+        let chosen = c
+            .missing
+            .is_empty()
+            .then(|| DataSource::Folder(c.path.clone()));
+        return Discovery {
+            candidates: vec![c],
+            chosen,
+        };
     }
-    Discovery { candidates, chosen }
+    let mut places = vec![(PathBuf::from("data"), "./data")];
+    if let Some(u) = user_data_dir() {
+        places.push((u, "user data folder"));
+    }
+    let all = required_files(edition).len();
+    let mut candidates = Vec::new();
+    for (path, origin) in places {
+        let c = look(path, origin);
+        // A folder without any of the files is not a data folder (the user's data folder
+        // also holds the recovery files).
+        let is_data_folder = c.missing.len() < all;
+        let chosen = c
+            .missing
+            .is_empty()
+            .then(|| DataSource::Folder(c.path.clone()));
+        candidates.push(c);
+        if is_data_folder {
+            return Discovery { candidates, chosen };
+        }
+    }
+    Discovery {
+        candidates,
+        chosen: Some(DataSource::BuiltIn),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_built_in_set_has_every_required_file_of_both_editions() {
+        for e in [Edition::M2025, Edition::M2019] {
+            assert_eq!(missing_files(&DataSource::BuiltIn, e), Vec::<&str>::new());
+        }
+    }
+
+    #[test]
+    fn a_given_folder_without_the_files_chooses_nothing() {
+        let tmp = std::env::temp_dir().join(format!("gp-discovery-{}", std::process::id()));
+        let d = discover(None, tmp.to_str(), Edition::M2025);
+        assert_eq!(d.chosen, None);
+        assert_eq!(d.candidates.len(), 1);
+        assert_eq!(d.candidates[0].origin, "$GEBIEDSPLANNER_DATA");
+        assert_eq!(
+            d.candidates[0].missing.len(),
+            required_files(Edition::M2025).len()
+        );
+    }
 }

@@ -49,6 +49,11 @@ pub fn read_text(path: &Path) -> Result<String, DataError> {
     super::input::read_text(path, MAX_FILE_BYTES)
 }
 
+/// Read a whole file (a regular file only) with a size guard.
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, DataError> {
+    Ok(super::input::read_bytes(path, MAX_FILE_BYTES)?)
+}
+
 /// Bytes of a text file as a string, with a clear error for empty, UTF-16, binary or
 /// non-UTF-8 content. A leading byte order mark is dropped.
 pub fn decode_text(path: &Path, bytes: Vec<u8>) -> Result<String, DataError> {

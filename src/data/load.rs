@@ -1,11 +1,10 @@
-//! Build the atlas of one edition from the files in the data folder.
+//! Build the atlas of one edition from the data files (built in or of a data folder).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
 
 use super::error::DataError;
-use super::geojson_read::read_polygons;
-use super::table::read_table;
+use super::source::DataSource;
 use crate::model::atlas::{Atlas, AtlasInput, Edition, MunicipalityInput, SplitInput, UnitInput};
 
 /// The zone "Antwerpen en rand" stands for four zones that split the city by sector.
@@ -42,10 +41,10 @@ fn twice(file: &Path, line: u64, nis: &str) -> DataError {
 }
 
 /// Population by 2019-2024 NIS code: Flemish 2021 figures with children, Brussels 2020 totals.
-fn read_population(dir: &Path) -> Result<HashMap<String, Pop>, DataError> {
+fn read_population(src: &DataSource) -> Result<HashMap<String, Pop>, DataError> {
     let mut out = HashMap::new();
-    let f = dir.join(files::POP_FLANDERS);
-    for r in read_table(&f, &["nis", "pop_total", "pop_0_17"])? {
+    let f = src.path(files::POP_FLANDERS);
+    for r in src.table(files::POP_FLANDERS, &["nis", "pop_total", "pop_0_17"])? {
         let nis = r.nis(&f, "nis")?;
         if out.contains_key(&nis) {
             return Err(twice(&f, r.line, &nis));
@@ -71,9 +70,9 @@ fn read_population(dir: &Path) -> Result<HashMap<String, Pop>, DataError> {
             },
         );
     }
-    let f = dir.join(files::POP_BELGIUM);
+    let f = src.path(files::POP_BELGIUM);
     let mut brussels = BTreeSet::new();
-    for r in read_table(&f, &["nis", "total"])? {
+    for r in src.table(files::POP_BELGIUM, &["nis", "total"])? {
         let nis = r.nis(&f, "nis")?;
         // Only the Brussels figures are used: Flanders has the newer split by age above.
         if nis.starts_with("21") {
@@ -93,12 +92,12 @@ fn read_population(dir: &Path) -> Result<HashMap<String, Pop>, DataError> {
     Ok(out)
 }
 
-/// Load the atlas of `edition` from `dir`.
+/// Load the atlas of `edition` from `src`.
 #[expect(
     clippy::too_many_lines,
     reason = "over the 120-line limit; still to be split"
 )]
-pub fn load_atlas(dir: &Path, edition: Edition) -> Result<Atlas, DataError> {
+pub fn load_atlas(src: &DataSource, edition: Edition) -> Result<Atlas, DataError> {
     let (muni_file, elz_file, code_col, name_col) = match edition {
         Edition::M2025 => (
             files::MUNI_2025,
@@ -113,10 +112,10 @@ pub fn load_atlas(dir: &Path, edition: Edition) -> Result<Atlas, DataError> {
             "elz_name_pic_2025",
         ),
     };
-    let pop = read_population(dir)?;
+    let pop = read_population(src)?;
 
     // Zone membership and predecessors.
-    let ef = dir.join(elz_file);
+    let ef = src.path(elz_file);
     let mut units: BTreeMap<String, UnitInput> = BTreeMap::new();
     let mut order: Vec<String> = Vec::new();
     let mut predecessors: HashMap<String, Vec<String>> = HashMap::new();
@@ -124,7 +123,7 @@ pub fn load_atlas(dir: &Path, edition: Edition) -> Result<Atlas, DataError> {
     let mut line_of: HashMap<String, u64> = HashMap::new();
     // Which municipality each predecessor belongs to: one listed under two would be counted twice.
     let mut parent_of: HashMap<String, String> = HashMap::new();
-    for r in read_table(&ef, &["nis", code_col, name_col])? {
+    for r in src.table(elz_file, &["nis", code_col, name_col])? {
         let nis = r.nis(&ef, "nis")?;
         let code = r.req(&ef, code_col)?.to_string();
         let name = r.req(&ef, name_col)?.to_string();
@@ -175,10 +174,10 @@ pub fn load_atlas(dir: &Path, edition: Edition) -> Result<Atlas, DataError> {
     }
 
     // Municipality polygons with their population (summed over predecessors).
-    let mf = dir.join(muni_file);
+    let mf = src.path(muni_file);
     let mut municipalities = Vec::new();
     let mut seen = BTreeSet::new();
-    for f in read_polygons(&mf)? {
+    for f in src.polygons(muni_file)? {
         let code = f.text(&mf, "nis")?;
         if code.len() != 5 || !code.bytes().all(|b| b.is_ascii_digit()) {
             return Err(DataError::new(
@@ -265,11 +264,11 @@ pub fn load_atlas(dir: &Path, edition: Edition) -> Result<Atlas, DataError> {
     // several of them are split by the sub-zone polygons.
     let mut splits = Vec::new();
     if let Some(parent) = units.remove(ANTWERP_PARENT) {
-        let sf = dir.join(files::ANTWERP_SECTORS);
+        let sf = src.path(files::ANTWERP_SECTORS);
         let mut sector_units: HashMap<String, BTreeSet<String>> = HashMap::new();
         // The first line that names each sub-zone, for messages.
         let mut zone_line: HashMap<String, u64> = HashMap::new();
-        for r in read_table(&sf, &["nis_2024", "elzantw_code"])? {
+        for r in src.table(files::ANTWERP_SECTORS, &["nis_2024", "elzantw_code"])? {
             let zone = r.req(&sf, "elzantw_code")?.to_string();
             zone_line.entry(zone.clone()).or_insert(r.line);
             sector_units
@@ -277,9 +276,9 @@ pub fn load_atlas(dir: &Path, edition: Edition) -> Result<Atlas, DataError> {
                 .or_default()
                 .insert(zone);
         }
-        let gf = dir.join(files::ANTWERP_GEO);
+        let gf = src.path(files::ANTWERP_GEO);
         let mut sub: BTreeMap<String, (String, Vec<_>)> = BTreeMap::new();
-        for f in read_polygons(&gf)? {
+        for f in src.polygons(files::ANTWERP_GEO)? {
             let code = f.text(&gf, "elzantw_code")?;
             let name = f.text(&gf, "elz_name")?;
             if sub

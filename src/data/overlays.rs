@@ -1,12 +1,12 @@
-//! Reading the overlay files of the data folder: province borders, the neighbourhood polygons
+//! Reading the overlay files of the data: province borders, the neighbourhood polygons
 //! of the Proeftuinen, and the other names of municipalities (for search).
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 
 use super::error::DataError;
-use super::geojson_read::read_polygons;
 use super::load::files;
+use super::source::DataSource;
 use crate::model::atlas::Atlas;
 use crate::model::overlay::proeftuinen::{Neighbourhood, ProeftuinOverlay, proeftuin_overlays};
 use crate::model::seeds::Seeds;
@@ -26,12 +26,12 @@ fn check_nis(file: &Path, number: usize, key: &str, v: &str) -> Result<(), DataE
     }
 }
 
-/// Read the wijk and deelgemeente polygons of the Proeftuin municipalities from `dir`.
-pub fn read_neighbourhoods(dir: &Path) -> Result<Vec<Neighbourhood>, DataError> {
-    let file = dir.join(NEIGHBOURHOODS);
+/// Read the wijk and deelgemeente polygons of the Proeftuin municipalities from `src`.
+pub fn read_neighbourhoods(src: &DataSource) -> Result<Vec<Neighbourhood>, DataError> {
+    let file = src.path(NEIGHBOURHOODS);
     let mut out = Vec::new();
     let mut seen = BTreeSet::new();
-    for f in read_polygons(&file)? {
+    for f in src.polygons(NEIGHBOURHOODS)? {
         let code = f.text(&file, "code")?;
         if !seen.insert(code.clone()) {
             return Err(DataError::new(
@@ -54,15 +54,15 @@ pub fn read_neighbourhoods(dir: &Path) -> Result<Vec<Neighbourhood>, DataError> 
     Ok(out)
 }
 
-/// The Proeftuinen of the seeds, drawn with the neighbourhood polygons of `dir`.
+/// The Proeftuinen of the seeds, drawn with the neighbourhood polygons of `src`.
 /// A seeded polygon code missing from the file is listed in `missing_codes` of its entry
 /// (the entry then falls back to a marker and counts as approximate).
 pub fn load_proeftuinen(
-    dir: &Path,
+    src: &DataSource,
     atlas: &Atlas,
     seeds: &Seeds,
 ) -> Result<Vec<ProeftuinOverlay>, DataError> {
-    let neighbourhoods = read_neighbourhoods(dir)?;
+    let neighbourhoods = read_neighbourhoods(src)?;
     Ok(proeftuin_overlays(atlas, seeds, &neighbourhoods))
 }
 
@@ -70,10 +70,13 @@ pub fn load_proeftuinen(
 /// municipality formed by a merger in 2025, the Dutch and French names of the municipalities
 /// it was made of (from `municipalities_flanders_brussels_2019-2024.geojson`). Indexed like
 /// `atlas.municipalities`; names equal to the current name are left out.
-pub fn read_municipality_aliases(dir: &Path, atlas: &Atlas) -> Result<Vec<Vec<String>>, DataError> {
-    let file = dir.join(files::MUNI_2019);
+pub fn read_municipality_aliases(
+    src: &DataSource,
+    atlas: &Atlas,
+) -> Result<Vec<Vec<String>>, DataError> {
+    let file = src.path(files::MUNI_2019);
     let mut names: HashMap<String, Vec<String>> = HashMap::new();
-    for f in read_polygons(&file)? {
+    for f in src.polygons(files::MUNI_2019)? {
         let code = f.text(&file, "nis")?;
         let mut list = vec![f.text(&file, "name_nl")?];
         if let Ok(fr) = f.text(&file, "name_fr") {

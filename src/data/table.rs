@@ -3,7 +3,66 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use super::error::{DataError, read_text};
+use super::error::{DataError, decode_text, read_text};
+
+/// The character encoding a table was read in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum TextEncoding {
+    #[default]
+    Utf8,
+    /// What Excel writes as "CSV (gescheiden door lijstscheidingsteken)" on a Belgian Windows.
+    Windows1252,
+}
+
+impl TextEncoding {
+    pub fn name(self) -> &'static str {
+        match self {
+            TextEncoding::Utf8 => "UTF-8",
+            TextEncoding::Windows1252 => "Windows-1252",
+        }
+    }
+}
+
+/// The text of a table a planner gives: UTF-8 (with or without a byte order mark), else
+/// Windows-1252. Empty, binary and UTF-16 files get the errors of `decode_text`.
+pub fn decode_table(path: &Path, bytes: Vec<u8>) -> Result<(String, TextEncoding), DataError> {
+    // A byte order mark says the file is UTF-16 or UTF-8: then it is read as that, or refused.
+    let marked = [&[0xFF, 0xFE][..], &[0xFE, 0xFF], &[0xEF, 0xBB, 0xBF]]
+        .iter()
+        .any(|bom| bytes.starts_with(bom));
+    if std::str::from_utf8(&bytes).is_ok() || bytes.is_empty() || bytes.contains(&0) || marked {
+        return decode_text(path, bytes).map(|t| (t, TextEncoding::Utf8));
+    }
+    // Every byte has a character in Windows-1252 (as the WHATWG defines it), so this cannot
+    // fail; a file in another 8-bit encoding shows wrong letters, which the user sees.
+    let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(&bytes);
+    Ok((text.into_owned(), TextEncoding::Windows1252))
+}
+
+/// A table as CSV for spreadsheets: `;`-separated (what Excel expects with Belgian settings),
+/// UTF-8 with a byte order mark (without it Excel reads the accents as Windows-1252), fields
+/// quoted by the csv writer where they need it.
+pub fn write_csv<R, F>(rows: impl IntoIterator<Item = R>) -> String
+where
+    R: IntoIterator<Item = F>,
+    F: AsRef<[u8]>,
+{
+    let mut w = csv::WriterBuilder::new()
+        .delimiter(b';')
+        .flexible(true)
+        .from_writer("\u{feff}".as_bytes().to_vec());
+    for r in rows {
+        // Invariant: the writer writes into memory, which cannot fail, and a flexible writer
+        // takes rows of any length.
+        w.write_record(r)
+            .expect("writing CSV into memory cannot fail");
+    }
+    // Same invariant: flushing into a Vec cannot fail.
+    let bytes = w.into_inner().expect("a CSV writer on a Vec flushes");
+    // Invariant: every field is a `&str` or `String`, so the bytes are UTF-8; the lossy
+    // conversion changes nothing.
+    String::from_utf8_lossy(&bytes).into_owned()
+}
 
 /// Largest count of people a table may hold for one row: more than the world's population is
 /// an error in the file, and sums of such counts stay far from overflowing.
@@ -184,6 +243,26 @@ mod tests {
             assert_eq!(rows[0].line, 2);
             assert_eq!(rows[1].line, 3);
         }
+    }
+
+    #[test]
+    fn written_csv_starts_with_a_bom_and_quotes_where_needed() {
+        let out = write_csv([vec!["naam", "bedrag"], vec!["Zoë; en co", "1\"2"]]);
+        assert!(out.starts_with('\u{feff}'));
+        assert_eq!(out, "\u{feff}naam;bedrag\n\"Zoë; en co\";\"1\"\"2\"\n");
+    }
+
+    #[test]
+    fn windows_1252_tables_keep_their_accents() {
+        // "Liège;Zoë" as Excel writes it on Windows.
+        let bytes = b"naam;team\nLi\xe8ge;Zo\xeb\n".to_vec();
+        let (text, enc) = decode_table(Path::new("x.csv"), bytes).expect("reads");
+        assert_eq!(enc, TextEncoding::Windows1252);
+        assert_eq!(text, "naam;team\nLiège;Zoë\n");
+        let (text, enc) =
+            decode_table(Path::new("x.csv"), "\u{feff}a;b\né;ë\n".into()).expect("reads");
+        assert_eq!((text.as_str(), enc), ("a;b\né;ë\n", TextEncoding::Utf8));
+        assert!(decode_table(Path::new("x.csv"), vec![0xFF, 0xFE, b'a', 0]).is_err());
     }
 
     #[test]

@@ -2,6 +2,7 @@
 
 use serde_json::{Value, json};
 
+use crate::data::table::write_csv;
 use crate::document::Document;
 use crate::i18n::ATTRIBUTIONS;
 use crate::model::outline::team_polygons;
@@ -82,39 +83,32 @@ pub fn teams_geojson(doc: &Document) -> String {
     serde_json::to_string(&fc).unwrap_or_default()
 }
 
-/// The per-team table, `;`-separated, numbers without thousands separators so that
-/// spreadsheets read them as numbers.
+/// The per-team table for spreadsheets (`;`-separated, UTF-8 with a byte order mark), numbers
+/// without thousands separators so that spreadsheets read them as numbers.
 pub fn stats_csv(doc: &Document) -> String {
     let s = &doc.scenario;
     let m = &doc.metrics;
-    let mut w = csv::WriterBuilder::new()
-        .delimiter(b';')
-        .terminator(csv::Terminator::Any(b'\n'))
-        .from_writer(Vec::new());
-    let mut rows: Vec<Vec<String>> = vec![
-        [
-            "team_id",
-            "team",
-            "zones",
-            "municipalities",
-            "population",
-            "children_0_17",
-            "children_unknown_population",
-            "budget_flat_eur",
-            "budget_share_eur",
-            "contiguous",
-            "parts",
-            "partners",
-        ]
-        .map(String::from)
-        .to_vec(),
-    ];
-    let visible = |v: &str| super::text::visible(v).into_owned();
-    for (t, team) in s.teams.iter().enumerate() {
+    let header = [
+        "team_id",
+        "team",
+        "zones",
+        "municipalities",
+        "population",
+        "children_0_17",
+        "children_unknown_population",
+        "budget_flat_eur",
+        "budget_share_eur",
+        "contiguous",
+        "parts",
+        "partners",
+    ]
+    .map(String::from)
+    .to_vec();
+    let rows = s.teams.iter().enumerate().map(|(t, team)| {
         let st = &m.teams[t];
-        rows.push(vec![
-            visible(&team.id),
-            visible(&team.name),
+        vec![
+            super::text::visible(&team.id).into_owned(),
+            super::text::visible(&team.name).into_owned(),
             st.units.len().to_string(),
             st.municipalities.to_string(),
             format!("{:.0}", st.population),
@@ -125,11 +119,7 @@ pub fn stats_csv(doc: &Document) -> String {
             if st.is_contiguous() { "yes" } else { "no" }.to_string(),
             st.components.len().to_string(),
             team.partners.map(|p| p.to_string()).unwrap_or_default(),
-        ]);
-    }
-    for r in &rows {
-        // Writing to memory cannot fail; a row that did would only be missing from the table.
-        let _ = w.write_record(r);
-    }
-    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+        ]
+    });
+    write_csv(std::iter::once(header).chain(rows))
 }

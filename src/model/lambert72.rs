@@ -1,4 +1,6 @@
-//! Belgian Lambert 72 (EPSG:31370) to WGS84 longitude/latitude, without external libraries.
+//! Belgian Lambert 72 (EPSG:31370) and Belgian Lambert 2008 (EPSG:3812) to WGS84
+//! longitude/latitude, without external libraries (no Rust crate does the EPSG:15929 datum
+//! shift of Lambert 72; PROJ would bring a C library).
 //!
 //! Two steps, as in the EPSG definition:
 //! 1. the inverse Lambert Conic Conformal (2SP) projection on the International 1924 (Hayford)
@@ -97,71 +99,124 @@ fn lcc_m(e2: f64, lat: f64) -> f64 {
     lat.cos() / (1.0 - e2 * s * s).sqrt()
 }
 
-static LAMBERT72: LazyLock<Lcc> = LazyLock::new(|| {
-    let ell = HAYFORD;
-    let e = ell.e2.sqrt();
-    // EPSG:31370 "Belgian Lambert 72" (EPSG:19961).
-    let lat_origin = 90f64.to_radians();
-    let lon0 = dms(4.0, 22.0, 2.952);
-    let lat1 = dms(51.0, 10.0, 0.00204);
-    let lat2 = dms(49.0, 50.0, 0.00204);
-    let (m1, m2) = (lcc_m(ell.e2, lat1), lcc_m(ell.e2, lat2));
-    let (t1, t2) = (lcc_t(e, lat1), lcc_t(e, lat2));
-    let n = (m1.ln() - m2.ln()) / (t1.ln() - t2.ln());
-    let f = m1 / (n * t1.powf(n));
-    let a_f = ell.a * f;
-    // At a false origin on the pole t is 0 and so is the radius; tan(0) rounds to ~6e-17.
-    let r_f = if lat_origin >= FRAC_PI_2 {
-        0.0
-    } else {
-        a_f * lcc_t(e, lat_origin).powf(n)
-    };
-    Lcc {
-        e,
-        n,
-        a_f,
-        r_f,
-        lon0,
-        false_easting: 150_000.013,
-        false_northing: 5_400_088.438,
+impl Lcc {
+    /// The constants of a Lambert Conic Conformal (2SP) projection (EPSG method 9802).
+    fn new(
+        ell: Ellipsoid,
+        lat_origin: f64,
+        lon0: f64,
+        lat1: f64,
+        lat2: f64,
+        false_en: [f64; 2],
+    ) -> Lcc {
+        let e = ell.e2.sqrt();
+        let (m1, m2) = (lcc_m(ell.e2, lat1), lcc_m(ell.e2, lat2));
+        let (t1, t2) = (lcc_t(e, lat1), lcc_t(e, lat2));
+        let n = (m1.ln() - m2.ln()) / (t1.ln() - t2.ln());
+        let f = m1 / (n * t1.powf(n));
+        let a_f = ell.a * f;
+        // At a false origin on the pole t is 0 and so is the radius; tan(0) rounds to ~6e-17.
+        let r_f = if lat_origin >= FRAC_PI_2 {
+            0.0
+        } else {
+            a_f * lcc_t(e, lat_origin).powf(n)
+        };
+        Lcc {
+            e,
+            n,
+            a_f,
+            r_f,
+            lon0,
+            false_easting: false_en[0],
+            false_northing: false_en[1],
+        }
     }
+
+    /// Projected metres to geodetic longitude and latitude on the projection's datum (degrees).
+    fn inverse(&self, x: f64, y: f64) -> [f64; 2] {
+        let p = self;
+        let dx = x - p.false_easting;
+        let dy = p.r_f - (y - p.false_northing);
+        let r = p.n.signum() * dx.hypot(dy);
+        let t = (r / p.a_f).powf(1.0 / p.n);
+        let theta = if p.n > 0.0 {
+            dx.atan2(dy)
+        } else {
+            (-dx).atan2(-dy)
+        };
+        let mut lat = FRAC_PI_2 - 2.0 * t.atan();
+        for _ in 0..20 {
+            let es = p.e * lat.sin();
+            let next = FRAC_PI_2 - 2.0 * (t * ((1.0 - es) / (1.0 + es)).powf(p.e / 2.0)).atan();
+            let done = (next - lat).abs() < 1e-14;
+            lat = next;
+            if done {
+                break;
+            }
+        }
+        let lon = theta / p.n + p.lon0;
+        [lon.to_degrees(), lat.to_degrees()]
+    }
+
+    /// Geodetic longitude and latitude (degrees) to projected metres.
+    fn forward(&self, lon: f64, lat: f64) -> [f64; 2] {
+        let p = self;
+        let r = p.a_f * lcc_t(p.e, lat.to_radians()).powf(p.n);
+        let theta = p.n * (lon.to_radians() - p.lon0);
+        [
+            p.false_easting + r * theta.sin(),
+            p.false_northing + p.r_f - r * theta.cos(),
+        ]
+    }
+}
+
+/// EPSG:31370 "Belgian Lambert 72" (EPSG:19961), on the Belge 1972 datum.
+static LAMBERT72: LazyLock<Lcc> = LazyLock::new(|| {
+    Lcc::new(
+        HAYFORD,
+        90f64.to_radians(),
+        dms(4.0, 22.0, 2.952),
+        dms(51.0, 10.0, 0.00204),
+        dms(49.0, 50.0, 0.00204),
+        [150_000.013, 5_400_088.438],
+    )
+});
+
+/// GRS 1980 (EPSG:7019), the ellipsoid of ETRS89.
+const GRS80: Ellipsoid = Ellipsoid::from_inverse_flattening(6_378_137.0, 298.257_222_101);
+
+/// EPSG:3812 "ETRS89 / Belgian Lambert 2008" (EPSG:3811 projection), on ETRS89.
+static LAMBERT2008: LazyLock<Lcc> = LazyLock::new(|| {
+    Lcc::new(
+        GRS80,
+        dms(50.0, 47.0, 52.134),
+        dms(4.0, 21.0, 33.177),
+        dms(49.0, 50.0, 0.0),
+        dms(51.0, 10.0, 0.0),
+        [649_328.0, 665_262.0],
+    )
 });
 
 /// Lambert 72 metres to geodetic longitude and latitude on the Belge 1972 datum (degrees).
 pub fn lambert72_to_bd72(x: f64, y: f64) -> [f64; 2] {
-    let p = &*LAMBERT72;
-    let dx = x - p.false_easting;
-    let dy = p.r_f - (y - p.false_northing);
-    let r = p.n.signum() * dx.hypot(dy);
-    let t = (r / p.a_f).powf(1.0 / p.n);
-    let theta = if p.n > 0.0 {
-        dx.atan2(dy)
-    } else {
-        (-dx).atan2(-dy)
-    };
-    let mut lat = FRAC_PI_2 - 2.0 * t.atan();
-    for _ in 0..20 {
-        let es = p.e * lat.sin();
-        let next = FRAC_PI_2 - 2.0 * (t * ((1.0 - es) / (1.0 + es)).powf(p.e / 2.0)).atan();
-        let done = (next - lat).abs() < 1e-14;
-        lat = next;
-        if done {
-            break;
-        }
-    }
-    let lon = theta / p.n + p.lon0;
-    [lon.to_degrees(), lat.to_degrees()]
+    LAMBERT72.inverse(x, y)
 }
 
 /// Geodetic longitude and latitude on the Belge 1972 datum (degrees) to Lambert 72 metres.
 pub fn bd72_to_lambert72(lon: f64, lat: f64) -> [f64; 2] {
-    let p = &*LAMBERT72;
-    let r = p.a_f * lcc_t(p.e, lat.to_radians()).powf(p.n);
-    let theta = p.n * (lon.to_radians() - p.lon0);
-    [
-        p.false_easting + r * theta.sin(),
-        p.false_northing + p.r_f - r * theta.cos(),
-    ]
+    LAMBERT72.forward(lon, lat)
+}
+
+/// Belgian Lambert 2008 (EPSG:3812) metres to WGS84 `[lon, lat]` in degrees. ETRS89 is taken
+/// as WGS84, as the EPSG transformation "ETRS89 to WGS 84 (1)" (EPSG:1149) does; the two
+/// differ by well under a metre in Belgium.
+pub fn lambert2008_to_wgs84(x: f64, y: f64) -> [f64; 2] {
+    LAMBERT2008.inverse(x, y)
+}
+
+/// WGS84 `[lon, lat]` in degrees to Belgian Lambert 2008 metres.
+pub fn wgs84_to_lambert2008(lon: f64, lat: f64) -> [f64; 2] {
+    LAMBERT2008.forward(lon, lat)
 }
 
 /// The Helmert parameters of EPSG:15929, coordinate frame convention.
@@ -304,6 +359,33 @@ mod tests {
         // x = false easting lies on 4°22'02.952" E of BD72.
         let [lon, _] = lambert72_to_bd72(150_000.013, 170_000.0);
         assert!((lon - 4.367_486_666_666_667).abs() < 1e-12, "{lon}");
+    }
+
+    /// pyproj 3.7 (PROJ 9), `Transformer.from_crs("EPSG:3812", "EPSG:4326", always_xy=True)`:
+    /// "Inverse of Belgian Lambert 2008 + ETRS89 to WGS 84 (1)".
+    const REFERENCE_2008: [([f64; 2], [f64; 2]); 5] = [
+        ([649_328.0, 665_262.0], [4.359215833, 50.797815000]),
+        ([550_000.0, 700_000.0], [2.941038176, 51.101558218]),
+        ([750_000.0, 650_000.0], [5.782891933, 50.651935067]),
+        ([604_000.0, 694_000.0], [3.712718832, 51.054377623]),
+        ([653_000.0, 712_000.0], [4.411771283, 51.217937110]),
+    ];
+
+    #[test]
+    fn lambert2008_points_land_within_5_cm_of_the_reference() {
+        for (xy, wgs) in REFERENCE_2008 {
+            let got = lambert2008_to_wgs84(xy[0], xy[1]);
+            let d = segment_metres(got, wgs);
+            assert!(d < 0.05, "{xy:?}: {got:?} vs {wgs:?}, {d} m apart");
+            let back = wgs84_to_lambert2008(got[0], got[1]);
+            assert!((back[0] - xy[0]).hypot(back[1] - xy[1]) < 0.001, "{back:?}");
+        }
+        // The same place in both systems (pyproj EPSG:31370 -> EPSG:3812: 649 999.687,
+        // 670 000.412).
+        let [lon, lat] = lambert72_to_wgs84(150_000.0, 170_000.0);
+        let l08 = wgs84_to_lambert2008(lon, lat);
+        let d = (l08[0] - 649_999.687).hypot(l08[1] - 670_000.412);
+        assert!(d < 0.1, "{l08:?}, {d} m off");
     }
 
     #[test]

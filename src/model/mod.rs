@@ -9,6 +9,7 @@ pub mod edit;
 pub mod geom;
 pub mod history;
 pub mod index;
+pub mod indicator;
 pub mod lambert72;
 pub mod metrics;
 pub mod optimise;

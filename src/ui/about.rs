@@ -1,7 +1,9 @@
-use crate::i18n::{ATTRIBUTIONS, Texts};
+use crate::data::DataSource;
+use crate::i18n::{self, ATTRIBUTIONS, Texts};
 
-/// The About window: what the app is, and the data attributions the licences require.
-pub fn show(ctx: &egui::Context, t: &Texts, open: &mut bool) {
+/// The About window: what the app is, which data is in use, and the data attributions the
+/// licences require.
+pub fn show(ctx: &egui::Context, t: &Texts, data: Option<&DataSource>, open: &mut bool) {
     let mut close = false;
     egui::Window::new(t.about)
         .open(open)
@@ -10,6 +12,10 @@ pub fn show(ctx: &egui::Context, t: &Texts, open: &mut bool) {
         .default_width(520.0)
         .show(ctx, |ui| {
             ui.label(t.about_text);
+            if let Some(src) = data {
+                ui.add_space(8.0);
+                ui.label(i18n::data_source(src, t));
+            }
             ui.add_space(8.0);
             ui.heading(t.attribution);
             for a in ATTRIBUTIONS {

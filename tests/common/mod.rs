@@ -1,32 +1,20 @@
-//! Shared helpers for the tests on the real data folder.
+//! Shared helpers for the tests on the real data (the set built into the program).
 #![allow(dead_code)]
 
-use gebiedsplanner::app::Command;
-use std::path::PathBuf;
+use std::process::Command;
 use std::sync::OnceLock;
 
+use gebiedsplanner::data::DataSource;
 use gebiedsplanner::document::Document;
 use gebiedsplanner::model::atlas::Edition;
 
-/// The real data folder: `$GEBIEDSPLANNER_DATA`, else `../shared/data` next to the repository.
-/// Fails loudly when it is missing: these tests never skip.
-pub fn data_dir() -> PathBuf {
-    let dir = std::env::var_os("GEBIEDSPLANNER_DATA").map_or_else(
-        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data"),
-        PathBuf::from,
-    );
-    assert!(
-        dir.join("municipalities_flanders_brussels_2025.geojson")
-            .is_file(),
-        "the real data folder is missing: expected the files of shared/data in {} \
-         (set GEBIEDSPLANNER_DATA to the data folder)",
-        dir.display()
-    );
-    dir
+/// The data the tests run on: the set built into the program.
+pub fn data() -> DataSource {
+    DataSource::BuiltIn
 }
 
 /// The real data, loaded once for all tests.
-pub fn data(edition: Edition) -> &'static std::sync::Arc<gebiedsplanner::dataset::Dataset> {
+pub fn dataset(edition: Edition) -> &'static std::sync::Arc<gebiedsplanner::dataset::Dataset> {
     &doc(edition).data
 }
 
@@ -38,19 +26,28 @@ pub fn doc(edition: Edition) -> &'static Document {
         Edition::M2025 => &S2025,
         Edition::M2019 => &S2019,
     };
-    cell.get_or_init(|| Document::load(&data_dir(), edition).expect("the real data loads"))
+    cell.get_or_init(|| Document::load(&data(), edition).expect("the built-in data loads"))
 }
 
-/// A copy of the real data folder in a temporary folder, to damage one file in a test.
+/// A data folder in a temporary directory, made of the files of the built-in set: for the
+/// tests of a data folder, and to damage one file in a test.
 pub fn data_copy() -> tempfile::TempDir {
     let tmp = tempfile::tempdir().expect("temp dir");
-    for e in std::fs::read_dir(data_dir()).expect("read data dir") {
-        let e = e.expect("entry");
-        if e.path().is_file() {
-            std::fs::copy(e.path(), tmp.path().join(e.file_name())).expect("copy");
-        }
-    }
+    DataSource::write_built_in_to(tmp.path()).expect("copy the built-in data");
     tmp
+}
+
+/// The program, run as on a machine with no data folder anywhere: in an empty folder, without
+/// `$GEBIEDSPLANNER_DATA`, with an empty user data folder. Returns the command and the folder
+/// it runs in (kept while the command is used).
+pub fn program() -> (Command, tempfile::TempDir) {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_gebiedsplanner"));
+    cmd.current_dir(tmp.path())
+        .env_remove("GEBIEDSPLANNER_DATA")
+        .env("XDG_DATA_HOME", tmp.path().join("user-data"))
+        .env("HOME", tmp.path());
+    (cmd, tmp)
 }
 
 /// The whole window in a headless harness of `size`, before its first frame.
@@ -79,7 +76,14 @@ pub fn window(
 pub fn unassign_gent(h: &mut egui_kittest::Harness<'_, gebiedsplanner::app::GebiedsApp>) {
     let w = h.state().workspace().expect("ws");
     let gent = w.doc.data.atlas.unit_by_code("elz13").expect("gent");
-    h.state_mut().push(Command::SelectZone(gent));
-    h.state_mut().push(Command::AssignSelection(None));
+    h.state_mut()
+        .push(gebiedsplanner::app::Command::SelectZone(gent));
+    h.state_mut()
+        .push(gebiedsplanner::app::Command::AssignSelection(None));
     h.run_steps(2);
+}
+
+/// A data folder as the loaders read it.
+pub fn folder(dir: &std::path::Path) -> DataSource {
+    DataSource::Folder(dir.to_path_buf())
 }

@@ -6,7 +6,8 @@
 # and nothing here talks to the network.
 #
 # Needs: xvfb, xdotool, imagemagick (import), x11-utils (xdpyinfo); .ci/run installs them.
-# Usage: tests/e2e/run.sh            (GEBIEDSPLANNER_DATA names the data folder)
+# Usage: tests/e2e/run.sh            (on the built-in data; GEBIEDSPLANNER_DATA names a data
+#                                    folder to use instead)
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 repo=$(pwd)
@@ -20,7 +21,10 @@ check() { # check "what" command...
   if "$@"; then ok "$what"; else bad "$what"; fi
 }
 
-data=${GEBIEDSPLANNER_DATA:-$(cd .. && pwd)/shared/data}
+data_args=()
+if [ -n "${GEBIEDSPLANNER_DATA:-}" ]; then
+  data_args=(--data "$GEBIEDSPLANNER_DATA")
+fi
 target_dir=${CARGO_TARGET_DIR:-$repo/target}
 artifacts=$target_dir/e2e
 mkdir -p "$artifacts"
@@ -83,7 +87,7 @@ export DISPLAY=$display
 
 plan=$work/plan.json
 positions=$work/positions.txt
-GEBIEDSPLANNER_E2E_POSITIONS=$positions "$bin" --no-tiles --save-path "$plan" --data "$data" \
+GEBIEDSPLANNER_E2E_POSITIONS=$positions "$bin" --no-tiles --save-path "$plan" "${data_args[@]}" \
   >"$work/app.log" 2>&1 &
 app_pid=$!
 
@@ -117,7 +121,7 @@ read -r target tx ty < <(awk -v t="$to_team" '$1 == "zone" && $5 == t { print $2
 ok "the map shows zone $zone at $zx,$zy (team $from_team) and $target of $to_team at $tx,$ty"
 check "the zone starts on another team" test "$from_team" != "$to_team"
 
-before=$("$bin" check --zones --data "$data" | awk -v z="$zone" '$1 == "zone" && $2 == z { print $3 }')
+before=$("$bin" check --zones "${data_args[@]}" | awk -v z="$zone" '$1 == "zone" && $2 == z { print $3 }')
 check "the default division gives $zone to $from_team" test "$before" = "$from_team"
 
 # Click the zone, then drag it onto the other team's zone in small steps, as a hand would.
@@ -172,12 +176,12 @@ else
 fi
 app_pid=""
 
-"$bin" check --zones "$plan" --data "$data" >"$work/check.txt" 2>&1
+"$bin" check --zones "$plan" "${data_args[@]}" >"$work/check.txt" 2>&1
 code=$?
 check "gebiedsplanner check reads the saved file (exit $code)" test "$code" -le 1
 after=$(awk -v z="$zone" '$1 == "zone" && $2 == z { print $3 }' "$work/check.txt")
 check "the saved file gives $zone to $to_team (was $before, now $after)" test "$after" = "$to_team"
-changed=$(diff <("$bin" check --zones --data "$data" | grep '^zone ') <(grep '^zone ' "$work/check.txt") | grep -c '^>')
+changed=$(diff <("$bin" check --zones "${data_args[@]}" | grep '^zone ') <(grep '^zone ' "$work/check.txt") | grep -c '^>')
 check "exactly one zone changed team ($changed)" test "$changed" -eq 1
 check "the app printed no panic" bash -c "! grep -qi panick '$work/app.log'"
 cp "$work/app.log" "$artifacts/app.log" 2>/dev/null

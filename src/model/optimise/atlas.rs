@@ -152,20 +152,20 @@ impl std::fmt::Display for ProposeError {
             ProposeError::Infeasible { conflict, options } => {
                 match conflict {
                     Conflict::ZoneWithoutTeam { zone } => {
-                        write!(f, "no team may take zone {zone}")?
+                        write!(f, "no team may take zone {zone}")?;
                     }
                     Conflict::TeamWithoutZone { team } => {
-                        write!(f, "team {team} must keep a zone but may take none")?
+                        write!(f, "team {team} must keep a zone but may take none")?;
                     }
                     Conflict::ZonesApart { team, a, b } => write!(
                         f,
                         "zones {a} and {b} must both go to {team}, but no chain of zones it may take joins them"
                     )?,
                     Conflict::Bounds { team: Some(t) } => {
-                        write!(f, "no connected area of {t} meets the bounds on children")?
+                        write!(f, "no connected area of {t} meets the bounds on children")?;
                     }
                     Conflict::Bounds { team: None } => {
-                        write!(f, "no division meets the bounds on children")?
+                        write!(f, "no division meets the bounds on children")?;
                     }
                     Conflict::Combination => write!(f, "the options together admit no division")?,
                 }
@@ -286,6 +286,10 @@ fn baseline_cells(
 /// Build the problem. `scenario` is the one being improved (its teams are the teams of the
 /// proposal; its zones are what locks keep and the fallback answer); `baseline` is the one
 /// whose teams should be disturbed least.
+#[expect(
+    clippy::too_many_lines,
+    reason = "over the 120-line limit; still to be split"
+)]
 pub fn build(
     atlas: &Atlas,
     scenario: &Scenario,

@@ -180,6 +180,10 @@ impl<'a> Search<'a> {
     }
 
     /// Build this round's program and solve it.
+    #[expect(
+        clippy::too_many_lines,
+        reason = "over the 120-line limit; still to be split"
+    )]
     fn round(&self, start: Option<&[usize]>) -> Result<Round, SolveError> {
         let p = self.p;
         let mut vars = ProblemVariables::new();
@@ -324,10 +328,7 @@ impl<'a> Search<'a> {
                         .enumerate()
                         .filter_map(|(t, v)| v.map(|(_, c)| (t, cols[c])))
                         .max_by(|a, b| a.1.total_cmp(&b.1))
-                        .map(|(t, _)| t)
-                        // A row without columns cannot be: the precheck found a team for
-                        // every zone.
-                        .unwrap_or(0)
+                        .map_or(0, |(t, _)| t)
                 })
                 .collect()
         };

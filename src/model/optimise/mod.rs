@@ -263,7 +263,7 @@ pub fn solve(p: &Problem, alternatives: usize) -> Result<Solved, SolveError> {
         match search.next() {
             Ok(found) => alts.push(found),
             // No further division, or no time left for one: the ones found stand.
-            Err(SolveError::Infeasible(_)) | Err(SolveError::TimeLimit { .. }) => break,
+            Err(SolveError::Infeasible(_) | SolveError::TimeLimit { .. }) => break,
             Err(e) => return Err(e),
         }
     }
@@ -307,7 +307,7 @@ fn precheck(p: &Problem) -> Result<(), SolveError> {
                 }
             }
             let most = match fixed.first() {
-                Some(&a) => part[a].map(|c| reach[c]).unwrap_or(0.0),
+                Some(&a) => part[a].map_or(0.0, |c| reach[c]),
                 None => reach.iter().copied().fold(0.0, f64::max),
             };
             let empty_ok = p.allow_empty && fixed.is_empty();
