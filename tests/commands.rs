@@ -295,6 +295,9 @@ fn a_shortcut_runs_its_command() {
     h.key_press(Key::F1);
     h.run_steps(2);
     h.get_by_label("F1");
+    h.key_press(Key::Escape);
+    h.run_steps(2);
+    assert!(!h.state().show_shortcuts, "Esc closes the shortcuts list");
 }
 
 #[test]

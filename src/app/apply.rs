@@ -219,6 +219,11 @@ impl GebiedsApp {
             self.apply_search_hit(&hit);
             return;
         }
+        // Esc closes the shortcuts list first, as it closes a menu.
+        if command == Command::Cancel && self.show_shortcuts {
+            self.show_shortcuts = false;
+            return;
+        }
         let presenting = self.presentation;
         let popup_open = self.move_popup.is_some();
         let Some(w) = self.workspace_mut() else {
