@@ -8,21 +8,14 @@ use crate::common;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
-use gebiedsplanner::app::{AppPaths, Command, GebiedsApp, Settings, UiCommand};
+use gebiedsplanner::app::{AppPaths, Command, GebiedsApp, UiCommand};
 use gebiedsplanner::i18n::{self, Lang};
 use gebiedsplanner::model::edit::Edit;
 use gebiedsplanner::model::metrics::BudgetModel;
-use gebiedsplanner::ui::dialogs::ScriptedDialogs;
 use gebiedsplanner::workspace::{Baseline, EditMode, Workspace};
 
 fn harness_with(paths: AppPaths) -> Harness<'static, GebiedsApp> {
-    let app = GebiedsApp::with_paths(
-        Settings::default(),
-        None,
-        Box::new(ScriptedDialogs::default()),
-        paths,
-    );
-    common::window(app)
+    common::window_with(paths)
 }
 
 fn harness() -> Harness<'static, GebiedsApp> {

@@ -7,21 +7,14 @@ use crate::special_files::fifo;
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use gebiedsplanner::app::{AppPaths, Command, GebiedsApp, Settings, recovery_files};
-use gebiedsplanner::ui::dialogs::ScriptedDialogs;
+use gebiedsplanner::app::{AppPaths, Command, GebiedsApp, recovery_files};
 
 fn start(recovery: &std::path::Path) -> Harness<'static, GebiedsApp> {
     let paths = AppPaths {
         recovery: Some(recovery.to_path_buf()),
         save_path: None,
     };
-    let app = GebiedsApp::with_paths(
-        Settings::default(),
-        None,
-        Box::new(ScriptedDialogs::default()),
-        paths,
-    );
-    common::window(app)
+    common::window_with(paths)
 }
 
 /// The body of the message window, if one is open.

@@ -11,10 +11,9 @@ use std::time::{Duration, Instant};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use gebiedsplanner::app::{AppPaths, GebiedsApp, Settings};
+use gebiedsplanner::app::{AppPaths, GebiedsApp};
 use gebiedsplanner::data::scenario_file::{self, FileMeta, ScenarioFile, Unresolved};
 use gebiedsplanner::model::atlas::Edition;
-use gebiedsplanner::ui::dialogs::ScriptedDialogs;
 
 fn default_file(name: &str) -> ScenarioFile {
     let s = common::doc(Edition::M2025);
@@ -44,13 +43,7 @@ fn harness(save_path: PathBuf, recovery: Option<PathBuf>) -> Harness<'static, Ge
         recovery,
         save_path: Some(save_path),
     };
-    let app = GebiedsApp::with_paths(
-        Settings::default(),
-        None,
-        Box::new(ScriptedDialogs::default()),
-        paths,
-    );
-    common::window(app)
+    common::window_with(paths)
 }
 
 #[test]

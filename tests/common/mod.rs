@@ -72,6 +72,19 @@ pub fn window(
     h
 }
 
+/// The window at 1280x800 on the built-in data with these folders for recovery and saving,
+/// and no system file dialogs.
+pub fn window_with(
+    paths: gebiedsplanner::app::AppPaths,
+) -> egui_kittest::Harness<'static, gebiedsplanner::app::GebiedsApp> {
+    window(gebiedsplanner::app::GebiedsApp::with_paths(
+        gebiedsplanner::app::Settings::default(),
+        None,
+        Box::new(gebiedsplanner::ui::dialogs::ScriptedDialogs::default()),
+        paths,
+    ))
+}
+
 /// Take the zone Gent (elz13) away from its team, as the editor does.
 pub fn unassign_gent(h: &mut egui_kittest::Harness<'_, gebiedsplanner::app::GebiedsApp>) {
     let w = h.state().workspace().expect("ws");
