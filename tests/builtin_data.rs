@@ -171,3 +171,22 @@ fn the_program_runs_with_nothing_beside_it_and_a_data_folder_overrides() {
     assert!(err.contains("./data"), "{err}");
     assert!(err.contains("population_belgium_2020.csv"), "{err}");
 }
+
+#[test]
+fn every_zone_of_both_editions_lies_in_one_iroj_region_and_each_region_has_zones() {
+    use gebiedsplanner::model::region::{Region, unit_regions};
+    for e in [Edition::M2025, Edition::M2019] {
+        let data = common::dataset(e);
+        let regions = unit_regions(&data.atlas);
+        for (u, r) in regions.iter().enumerate() {
+            assert!(
+                r.is_some(),
+                "{e:?}: zone {} has no region",
+                data.atlas.units[u].code
+            );
+        }
+        for r in Region::ALL {
+            assert!(regions.contains(&Some(r)), "{e:?}: no zone in {r}");
+        }
+    }
+}

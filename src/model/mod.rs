@@ -15,6 +15,7 @@ pub mod metrics;
 pub mod optimise;
 pub mod outline;
 pub mod overlay;
+pub mod region;
 pub mod scenario;
 pub mod search;
 pub mod seeds;
