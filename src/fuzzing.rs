@@ -141,7 +141,7 @@ pub fn assignment(atlas: &Atlas, base: &Scenario, bytes: &[u8]) {
     };
     let mut s = base.clone();
     if let Ok(report) = assignment_csv::import(atlas, &mut s, file, &text) {
-        let _ = report.skipped_lines(file, 10);
+        let _ = crate::i18n::skipped_lines(crate::i18n::Lang::Nl, file, &report, 10);
         let _ = assignment_csv::export(atlas, &s);
     }
 }

@@ -59,6 +59,73 @@ pub fn edit_error(lang: Lang, e: &crate::model::edit::EditError) -> String {
     }
 }
 
+/// Why a line of an imported division was not used.
+pub fn skip_reason(lang: Lang, r: &crate::data::assignment_csv::SkipReason) -> String {
+    use crate::data::assignment_csv::SkipReason;
+    let v = |s: &str| crate::export::text::visible(s).into_owned();
+    match (r, lang) {
+        (SkipReason::NoCode, Lang::Nl) => "geen code".into(),
+        (SkipReason::NoCode, Lang::En) => "no code".into(),
+        (SkipReason::Repeated { code, first }, Lang::Nl) => {
+            format!("code '{}' stond al op regel {first}", v(code))
+        }
+        (SkipReason::Repeated { code, first }, Lang::En) => {
+            format!("code '{}' was given on line {first} already", v(code))
+        }
+        (SkipReason::UnknownTeam(team), Lang::Nl) => {
+            format!("team '{}' bestaat niet in dit scenario", v(team))
+        }
+        (SkipReason::UnknownTeam(team), Lang::En) => {
+            format!("team '{}' is not in this scenario", v(team))
+        }
+        (SkipReason::UnknownCode(code), Lang::Nl) => {
+            format!(
+                "code '{}' is geen zone of gemeente van de gegevens",
+                v(code)
+            )
+        }
+        (SkipReason::UnknownCode(code), Lang::En) => {
+            format!(
+                "code '{}' is not a zone or municipality in the data",
+                v(code)
+            )
+        }
+        (SkipReason::Refused(e), _) => edit_error(lang, e),
+    }
+}
+
+/// The skipped lines of an import as "FILE: line N: why", at most `max` of them and a count
+/// of the rest.
+pub fn skipped_lines(
+    lang: Lang,
+    file: &std::path::Path,
+    report: &crate::data::assignment_csv::ImportReport,
+    max: usize,
+) -> Vec<String> {
+    let t = texts(lang);
+    let mut out: Vec<String> = report
+        .skipped
+        .iter()
+        .take(max)
+        .map(|(line, why)| {
+            format!(
+                "{}: {} {line}: {}",
+                file.display(),
+                t.line,
+                skip_reason(lang, why)
+            )
+        })
+        .collect();
+    if report.skipped.len() > max {
+        let n = report.skipped.len() - max;
+        out.push(match lang {
+            Lang::Nl => format!("… en nog {n}"),
+            Lang::En => format!("… {n} more"),
+        });
+    }
+    out
+}
+
 /// A decimal with a comma: 12,5.
 pub fn dec(v: f64, decimals: usize) -> String {
     format!("{v:.decimals$}").replace('.', ",")

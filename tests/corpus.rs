@@ -253,7 +253,10 @@ fn assignment_csv_corpus() {
                 ));
                 continue;
             }
-            Ok(r) => r.skipped_lines(&path, 100).join("\n"),
+            Ok(r) => {
+                gebiedsplanner::i18n::skipped_lines(gebiedsplanner::i18n::Lang::En, &path, &r, 100)
+                    .join("\n")
+            }
         };
         failures.extend(check_message("assignment_csv", &case, &case.name, &msg));
     }
@@ -410,7 +413,7 @@ fn very_large_files_are_refused_or_read_without_trouble() {
     let mut s = base.scenario.clone();
     let r = assignment_csv::import_file(&base.data.atlas, &mut s, &p).expect("read");
     assert_eq!(r.skipped.len(), 200_000);
-    let lines = r.skipped_lines(&p, 50);
+    let lines = gebiedsplanner::i18n::skipped_lines(gebiedsplanner::i18n::Lang::En, &p, &r, 50);
     assert_eq!(lines.len(), 51);
     assert!(lines[50].contains("199950 more"), "{}", lines[50]);
 

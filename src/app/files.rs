@@ -374,13 +374,13 @@ impl GebiedsApp {
                     body.push_str(&format!("\n{} {}:", report.skipped.len(), t.skipped));
                     // A hostile file can have a million bad lines: list the first ones.
                     for (line, why) in report.skipped.iter().take(50) {
+                        let why = i18n::skip_reason(lang, why);
                         body.push_str(&format!("\n{} {line}: {why}", t.line));
                     }
                     if report.skipped.len() > 50 {
                         body.push_str(&format!("\n… (+{})", report.skipped.len() - 50));
                     }
                 }
-                let _ = lang;
                 self.tell(t.import_done, body);
             }
             Err(e) => self.tell(t.open_failed, e.to_string()),

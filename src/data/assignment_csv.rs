@@ -7,7 +7,7 @@ use std::path::Path;
 use super::error::DataError;
 use super::table::{TextEncoding, decode_table, parse_table, write_csv};
 use crate::model::atlas::Atlas;
-use crate::model::edit::{Edit, apply};
+use crate::model::edit::{Edit, EditError, apply};
 use crate::model::scenario::Scenario;
 
 /// Columns accepted for the code and the team.
@@ -35,20 +35,21 @@ pub fn export(atlas: &Atlas, s: &Scenario) -> String {
     write_csv(std::iter::once(header).chain(zones).chain(municipalities))
 }
 
-impl ImportReport {
-    /// The skipped lines as "FILE: line N: why", at most `max` of them and a count of the rest.
-    pub fn skipped_lines(&self, file: &Path, max: usize) -> Vec<String> {
-        let mut out: Vec<String> = self
-            .skipped
-            .iter()
-            .take(max)
-            .map(|(line, why)| format!("{}: line {line}: {why}", file.display()))
-            .collect();
-        if self.skipped.len() > max {
-            out.push(format!("... {} more", self.skipped.len() - max));
-        }
-        out
-    }
+/// Why a line of the table was not used.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SkipReason {
+    NoCode,
+    /// The same code was given on an earlier line.
+    Repeated {
+        code: String,
+        first: u64,
+    },
+    /// The team is not in the scenario.
+    UnknownTeam(String),
+    /// The code is not a zone or municipality of the data.
+    UnknownCode(String),
+    /// The move was refused (a locked team, ...).
+    Refused(EditError),
 }
 
 /// What an import did.
@@ -57,7 +58,7 @@ pub struct ImportReport {
     pub zones: usize,
     pub municipalities: usize,
     /// Line number and why the line was skipped.
-    pub skipped: Vec<(u64, String)>,
+    pub skipped: Vec<(u64, SkipReason)>,
     /// The encoding the file was read in.
     pub encoding: TextEncoding,
 }
@@ -101,13 +102,16 @@ pub fn import(
         let code = row_field(&row, &code_col);
         let team_name = row_field(&row, &team_col);
         if code.is_empty() {
-            report.skipped.push((row.line, "no code".into()));
+            report.skipped.push((row.line, SkipReason::NoCode));
             continue;
         }
         if let Some(first) = first_line.get(&code.to_lowercase()) {
             report.skipped.push((
                 row.line,
-                format!("code '{code}' was given on line {first} already"),
+                SkipReason::Repeated {
+                    code,
+                    first: *first,
+                },
             ));
             continue;
         }
@@ -120,10 +124,9 @@ pub fn import(
             }) {
                 Some(t) => Some(t),
                 None => {
-                    report.skipped.push((
-                        row.line,
-                        format!("team '{team_name}' is not in this scenario"),
-                    ));
+                    report
+                        .skipped
+                        .push((row.line, SkipReason::UnknownTeam(team_name)));
                     continue;
                 }
             }
@@ -141,19 +144,14 @@ pub fn import(
                 team,
             }
         } else {
-            report.skipped.push((
-                row.line,
-                format!("code '{code}' is not a zone or municipality in the data"),
-            ));
+            report
+                .skipped
+                .push((row.line, SkipReason::UnknownCode(code)));
             continue;
         };
         match apply(s, atlas, &edit) {
-            Ok(()) | Err(crate::model::edit::EditError::NoChange) => {}
-            Err(e) => {
-                report
-                    .skipped
-                    .push((row.line, crate::i18n::edit_error(crate::i18n::Lang::En, &e)));
-            }
+            Ok(()) | Err(EditError::NoChange) => {}
+            Err(e) => report.skipped.push((row.line, SkipReason::Refused(e))),
         }
     }
     Ok(report)
