@@ -361,6 +361,9 @@ fn draw_map(ui: &mut egui::Ui, w: &mut Workspace, mc: MapContext) -> (egui::Resp
     w.map_rect = Some(inner.response.rect);
     w.hovered_cell = out.hovered_cell;
     hatch_legend(ui, inner.response.rect, &hatched, t);
+    if let Some(c) = &w.choropleth {
+        c.legend_ui(ui, inner.response.rect, t);
+    }
     (inner.response, out)
 }
 

@@ -189,8 +189,15 @@ pub fn render_svg(doc: &Document, opts: &ImageOptions) -> String {
     let footer_h = 40.0 * k + 22.0 * k * attributions.len() as f64;
     // The legend may fill the height of a 16:9 page beside the map, no more.
     let room = map_h.max(w * 9.0 / 16.0 - title_h - 2.0 * margin - footer_h);
-    let legend_rows = legend_rows(s.teams.len(), room, row_h, k);
-    let legend_h = 60.0 * k + row_h * (legend_rows.shown as f64 + 3.0);
+    // The indicator picked for the scenario, drawn in place of the team colours.
+    let choropleth = doc
+        .indicator
+        .as_ref()
+        .filter(|c| c.on_map)
+        .map(|c| crate::map::choropleth::Choropleth::new(atlas, c));
+    let choropleth_h = choropleth.as_ref().map_or(0.0, |c| c.svg_legend_height(k));
+    let legend_rows = legend_rows(s.teams.len(), room - choropleth_h, row_h, k);
+    let legend_h = 60.0 * k + row_h * (legend_rows.shown as f64 + 3.0) + choropleth_h;
     // Slides are 16:9: at least that tall, taller only when the content needs it.
     let h = (title_h + margin + map_h.max(legend_h) + footer_h + margin)
         .max(w * 9.0 / 16.0)
@@ -240,9 +247,10 @@ pub fn render_svg(doc: &Document, opts: &ImageOptions) -> String {
         d
     };
     for (ci, cell) in atlas.cells.iter().enumerate() {
-        let fill = match cell_team[ci].and_then(|t| s.teams.get(t)) {
-            Some(team) => format!(r#"fill="{}" fill-opacity="0.8""#, hex(team.colour)),
-            None => r#"fill="url(#hatch)""#.to_string(),
+        let fill = match (&choropleth, cell_team[ci].and_then(|t| s.teams.get(t))) {
+            (Some(c), _) => format!(r#"fill="{}""#, hex(c.cell_colour(atlas, ci))),
+            (None, Some(team)) => format!(r#"fill="{}" fill-opacity="0.8""#, hex(team.colour)),
+            (None, None) => r#"fill="url(#hatch)""#.to_string(),
         };
         let _ = write!(
             o,
@@ -415,6 +423,7 @@ pub fn render_svg(doc: &Document, opts: &ImageOptions) -> String {
     } else {
         LEGEND_NAME_CHARS
     };
+    let indicator_values = doc.indicator_per_team();
     for (ti, team) in s.teams.iter().enumerate().take(legend_rows.shown) {
         let st = &m.teams[ti];
         let _ = write!(
@@ -434,6 +443,15 @@ pub fn render_svg(doc: &Document, opts: &ImageOptions) -> String {
                 esc(&t.population.to_lowercase()),
                 i18n::eur(st.budget(opts.budget_model))
             );
+            if let (Some(c), Some(values)) = (&doc.indicator, &indicator_values) {
+                let v = values.get(ti).copied().flatten();
+                let _ = write!(
+                    text,
+                    " · {}: {}",
+                    esc(&super::text::shorten(&c.indicator.name, 20)),
+                    crate::map::choropleth::team_value_text(c.how, v, t)
+                );
+            }
             if !st.is_contiguous() && !st.units.is_empty() {
                 let _ = write!(
                     text,
@@ -476,6 +494,10 @@ pub fn render_svg(doc: &Document, opts: &ImageOptions) -> String {
             esc(t.unassign),
             m.unassigned_units.len()
         );
+        ly += row_h;
+    }
+    if let Some(c) = &choropleth {
+        c.write_svg_legend(&mut o, lx, ly + 10.0 * k, k, t);
     }
 
     // Footer: scale bar, date, attribution.

@@ -75,6 +75,8 @@ struct RowContext<'a> {
     /// that the list never moves under the pointer.
     layout_m: &'a Metrics,
     compact: bool,
+    /// The picked indicator and each team's figure of it, in the scenario shown.
+    indicator: Option<(&'a crate::model::indicator::IndicatorChoice, Vec<Option<f64>>)>,
 }
 
 /// The panel. Returns what the user asked for, and the screen rectangle of each team row
@@ -109,12 +111,20 @@ pub fn show(
     ui.separator();
     ui.add_space(4.0);
     list_header(ui, w, t, state, &mut action);
+    let indicator = w.doc.indicator.as_ref().map(|c| {
+        let s = w.shown_scenario();
+        (
+            c,
+            c.per_team(&w.doc.data.atlas, w.shown_cell_team(), s.teams.len()),
+        )
+    });
     let rc = RowContext {
         w,
         t,
         m,
         layout_m,
         compact: state.compact,
+        indicator,
     };
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
@@ -233,6 +243,9 @@ fn list_header(
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             ui.toggle_value(&mut state.compact, t.compact_list)
                 .on_hover_text(t.compact_list_hint);
+            if ui.button(t.copy_table).clicked() {
+                *action = Some(Command::CopyTable);
+            }
         });
     });
 }
@@ -398,6 +411,17 @@ fn row_figures(ui: &mut egui::Ui, rc: &RowContext, ti: usize) {
     } else {
         String::new()
     };
+    if let Some((c, values)) = &rc.indicator {
+        let v = values.get(ti).copied().flatten();
+        ui.label(
+            RichText::new(format!(
+                "{}: {}",
+                c.indicator.name,
+                crate::map::choropleth::team_value_text(c.how, v, t)
+            ))
+            .color(SELECTION_DARK),
+        );
+    }
     if rc.compact {
         ui.horizontal_wrapped(|ui| {
             if !st.units.is_empty() {
