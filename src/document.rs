@@ -48,11 +48,7 @@ impl Document {
     /// without one.
     pub fn indicator_per_team(&self) -> Option<Vec<Option<f64>>> {
         let choice = self.indicator.as_ref()?;
-        Some(choice.per_team(
-            &self.data.atlas,
-            &self.cell_team,
-            self.scenario.teams.len(),
-        ))
+        Some(choice.per_team(&self.data.atlas, &self.cell_team, self.scenario.teams.len()))
     }
 
     /// Read an indicator table for this document's municipalities, by code or by any of

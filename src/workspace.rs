@@ -273,9 +273,11 @@ impl Workspace {
             &self.file.unresolved,
             now,
         );
-        f.indicator = self.doc.indicator.as_ref().map(|c| {
-            crate::data::indicator_record::IndicatorRecord::from_choice(atlas, c)
-        });
+        f.indicator = self
+            .doc
+            .indicator
+            .as_ref()
+            .map(|c| crate::data::indicator_record::IndicatorRecord::from_choice(atlas, c));
         f
     }
 

@@ -127,9 +127,10 @@ impl GebiedsApp {
             return;
         };
         let t = i18n::texts(self.settings.lang);
-        let name = path
-            .file_name()
-            .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into());
+        let name = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into(),
+        );
         let mut answer = None;
         egui::Window::new(t.dropped_csv_title)
             .id(egui::Id::unique("csv_question"))
@@ -167,10 +168,7 @@ impl GebiedsApp {
             Ok(table) => table,
             Err(e) => return self.tell(t.open_failed, e.to_string()),
         };
-        let mut body = vec![
-            path.display().to_string(),
-            i18n::read_in(table.encoding, t),
-        ];
+        let mut body = vec![path.display().to_string(), i18n::read_in(table.encoding, t)];
         if !table.unknown.is_empty() {
             body.push(format!("{} {}:", table.unknown.len(), t.indicator_unknown));
             for (line, what) in table.unknown.iter().take(50) {
@@ -310,8 +308,14 @@ mod tests {
     #[test]
     fn dropped_files_are_known_by_their_extension_in_any_case() {
         assert_eq!(dropped_kind(Path::new("a/b.JSON")), DroppedKind::Scenario);
-        assert_eq!(dropped_kind(Path::new("wijken.GeoJSON")), DroppedKind::Reference);
-        assert_eq!(dropped_kind(Path::new("wijken.shp")), DroppedKind::Reference);
+        assert_eq!(
+            dropped_kind(Path::new("wijken.GeoJSON")),
+            DroppedKind::Reference
+        );
+        assert_eq!(
+            dropped_kind(Path::new("wijken.shp")),
+            DroppedKind::Reference
+        );
         assert_eq!(dropped_kind(Path::new("t.csv")), DroppedKind::Csv);
         assert_eq!(dropped_kind(Path::new("t.xlsx")), DroppedKind::Table);
         assert_eq!(dropped_kind(Path::new("foto.jpg")), DroppedKind::Unknown);

@@ -575,16 +575,14 @@ fn document_for(args: &Args, scenario: Option<&Path>) -> Result<Document, String
     if let Some((p, f)) = file {
         // The indicator saved with the scenario, unless the command line names another.
         if let Some(r) = &f.indicator {
-            doc.indicator = Some(
-                r.to_choice(&doc.data.atlas, p)
-                    .map_err(|e| e.to_string())?,
-            );
+            doc.indicator = Some(r.to_choice(&doc.data.atlas, p).map_err(|e| e.to_string())?);
         }
         let s = scenario_from_file(&doc.data.atlas, p, f).map_err(|e| e.to_string())?;
         doc.set_scenario(s);
     }
     if let Some(mut c) = indicator_for(args, &doc)? {
-        if args.indicator.is_some() && args.aggregate.is_none()
+        if args.indicator.is_some()
+            && args.aggregate.is_none()
             && let Some(saved) = &doc.indicator
             && saved.indicator.name == c.indicator.name
         {

@@ -113,13 +113,14 @@ pub fn stats_csv(doc: &Document) -> String {
     }
     let rows = s.teams.iter().enumerate().map(|(t, team)| {
         let st = &m.teams[t];
-        let figure = indicator.as_ref().map(|(choice, values)| {
-            match values.get(t).copied().flatten() {
-                Some(v) if choice.how.is_sum() => format!("{v:.0}"),
-                Some(v) => format!("{v:.3}").replace('.', ","),
-                None => String::new(),
-            }
-        });
+        let figure =
+            indicator
+                .as_ref()
+                .map(|(choice, values)| match values.get(t).copied().flatten() {
+                    Some(v) if choice.how.is_sum() => format!("{v:.0}"),
+                    Some(v) => format!("{v:.3}").replace('.', ","),
+                    None => String::new(),
+                });
         let mut row = vec![
             super::text::visible(&team.id).into_owned(),
             super::text::visible(&team.name).into_owned(),

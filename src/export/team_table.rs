@@ -98,7 +98,13 @@ pub fn teams_tsv(doc: &Document, lang: Lang) -> String {
     let clean = |s: &str| {
         super::text::visible(s)
             .chars()
-            .map(|c| if c == '\t' || c == '\n' || c == '\r' { ' ' } else { c })
+            .map(|c| {
+                if c == '\t' || c == '\n' || c == '\r' {
+                    ' '
+                } else {
+                    c
+                }
+            })
             .collect::<String>()
     };
     let cell = |c: &Cell| match c {
@@ -110,7 +116,11 @@ pub fn teams_tsv(doc: &Document, lang: Lang) -> String {
         },
         Cell::Empty => String::new(),
     };
-    let mut out = header.iter().map(|h| clean(h)).collect::<Vec<_>>().join("\t");
+    let mut out = header
+        .iter()
+        .map(|h| clean(h))
+        .collect::<Vec<_>>()
+        .join("\t");
     out.push('\n');
     for r in &rows {
         out.push_str(&r.iter().map(cell).collect::<Vec<_>>().join("\t"));

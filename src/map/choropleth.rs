@@ -195,11 +195,10 @@ impl Choropleth {
                     for e in entries {
                         ui.horizontal(|ui| {
                             let [r, g, b] = e.colour;
-                            let (rect, _) = ui.allocate_exact_size(
-                                egui::Vec2::splat(14.0),
-                                egui::Sense::hover(),
-                            );
-                            ui.painter().rect_filled(rect, 2.0, Color32::from_rgb(r, g, b));
+                            let (rect, _) = ui
+                                .allocate_exact_size(egui::Vec2::splat(14.0), egui::Sense::hover());
+                            ui.painter()
+                                .rect_filled(rect, 2.0, Color32::from_rgb(r, g, b));
                             ui.painter().rect_stroke(
                                 rect,
                                 2.0,

@@ -76,7 +76,10 @@ struct RowContext<'a> {
     layout_m: &'a Metrics,
     compact: bool,
     /// The picked indicator and each team's figure of it, in the scenario shown.
-    indicator: Option<(&'a crate::model::indicator::IndicatorChoice, Vec<Option<f64>>)>,
+    indicator: Option<(
+        &'a crate::model::indicator::IndicatorChoice,
+        Vec<Option<f64>>,
+    )>,
 }
 
 /// The panel. Returns what the user asked for, and the screen rectangle of each team row
