@@ -420,7 +420,8 @@ fn export_indicator_draws_the_legend_classes() {
         on_map: true,
     };
     let c = Choropleth::new(&doc.data.atlas, &choice);
-    assert!(text.contains("kansarmoede (gemiddelde gewogen naar inwoners)"));
+    assert!(text.contains(">kansarmoede</text>"));
+    assert!(text.contains(">gemiddelde gewogen naar inwoners</text>"));
     let t = gebiedsplanner::i18n::texts(gebiedsplanner::i18n::Lang::Nl);
     let legend = c.legend(t);
     assert_eq!(

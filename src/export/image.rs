@@ -448,7 +448,7 @@ pub fn render_svg(doc: &Document, opts: &ImageOptions) -> String {
                 let _ = write!(
                     text,
                     " · {}: {}",
-                    esc(&super::text::shorten(&c.indicator.name, 20)),
+                    esc(&super::text::shorten(&c.indicator.name, 12)),
                     crate::map::choropleth::team_value_text(c.how, v, t)
                 );
             }

@@ -223,14 +223,22 @@ impl Choropleth {
         };
         let row_h = 30.0 * k;
         let mut ly = y;
+        // The column, and below it how the teams' figures are made: on one line they would
+        // run past the page.
         let _ = write!(
             o,
-            r##"<text x="{x:.1}" y="{:.1}" font-size="{:.1}" fill="#111111">{}</text>"##,
+            r##"<text x="{x:.1}" y="{:.1}" font-size="{:.1}" fill="#111111">{}</text><text x="{x:.1}" y="{:.1}" font-size="{:.1}" fill="#444444">{}</text>"##,
             ly + 20.0 * k,
             22.0 * k,
-            esc(&crate::export::text::shorten(&self.title(t), 48))
+            esc(&crate::export::text::shorten(&self.name, 32)),
+            ly + 44.0 * k,
+            16.0 * k,
+            esc(&crate::export::text::shorten(
+                aggregate_text(self.how, t),
+                44
+            ))
         );
-        ly += row_h + 4.0 * k;
+        ly += row_h + 28.0 * k;
         for e in self.legend(t) {
             let _ = write!(
                 o,
@@ -251,7 +259,7 @@ impl Choropleth {
     /// The height [`Self::write_svg_legend`] takes.
     pub fn svg_legend_height(&self, k: f64) -> f64 {
         let rows = self.classes.len() + usize::from(self.class_of_municipality.contains(&None));
-        34.0 * k + 30.0 * k * rows as f64
+        58.0 * k + 30.0 * k * rows as f64
     }
 }
 

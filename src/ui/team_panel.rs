@@ -414,17 +414,7 @@ fn row_figures(ui: &mut egui::Ui, rc: &RowContext, ti: usize) {
     } else {
         String::new()
     };
-    if let Some((c, values)) = &rc.indicator {
-        let v = values.get(ti).copied().flatten();
-        ui.label(
-            RichText::new(format!(
-                "{}: {}",
-                c.indicator.name,
-                crate::map::choropleth::team_value_text(c.how, v, t)
-            ))
-            .color(SELECTION_DARK),
-        );
-    }
+    indicator_figure(ui, rc, ti);
     if rc.compact {
         ui.horizontal_wrapped(|ui| {
             if !st.units.is_empty() {
@@ -506,6 +496,21 @@ fn row_figures(ui: &mut egui::Ui, rc: &RowContext, ti: usize) {
                 ui.label(RichText::new(i18n::count(p as usize, t.partners_one, t.partners)).weak());
             }
         });
+    }
+}
+
+/// The team's figure of the picked indicator.
+fn indicator_figure(ui: &mut egui::Ui, rc: &RowContext, ti: usize) {
+    if let Some((c, values)) = &rc.indicator {
+        let v = values.get(ti).copied().flatten();
+        ui.label(
+            RichText::new(format!(
+                "{}: {}",
+                c.indicator.name,
+                crate::map::choropleth::team_value_text(c.how, v, rc.t)
+            ))
+            .color(SELECTION_DARK),
+        );
     }
 }
 
