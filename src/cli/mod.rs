@@ -581,8 +581,8 @@ fn document_for(args: &Args, scenario: Option<&Path>) -> Result<Document, String
         doc.set_scenario(s);
     }
     if let Some(mut c) = indicator_for(args, &doc)? {
-        if args.indicator.is_some()
-            && args.aggregate.is_none()
+        // The column the scenario was saved with keeps its saved way of aggregating it.
+        if args.aggregate.is_none()
             && let Some(saved) = &doc.indicator
             && saved.indicator.name == c.indicator.name
         {
