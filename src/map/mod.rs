@@ -2,10 +2,10 @@
 //! Geometry is triangulated once in Mercator space; each frame only transforms it.
 
 pub mod choropleth;
+pub mod layer;
 pub mod layers;
 pub mod lines;
 pub mod mesh;
-pub mod overlay_view;
 pub mod tiles;
 pub mod view;
 
