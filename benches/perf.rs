@@ -167,6 +167,7 @@ fn frame(ctx: &egui::Context, w: &Workspace, view: &FrameView, layers: &Layers) 
             reference: None,
             texts: gebiedsplanner::i18n::texts(gebiedsplanner::i18n::Lang::Nl),
             high_contrast: false,
+            choropleth: None,
         },
         geometry: w.geometry(),
         layers,

@@ -15,6 +15,8 @@ pub struct Document {
     pub metrics: Metrics,
     /// The team of every cell in `scenario`, as of the last `recompute` or `update`.
     pub cell_team: Vec<Option<usize>>,
+    /// The indicator table picked for this scenario, saved with it.
+    pub indicator: Option<crate::model::indicator::IndicatorChoice>,
 }
 
 impl Document {
@@ -27,6 +29,7 @@ impl Document {
             scenario,
             metrics,
             cell_team,
+            indicator: None,
         }
     }
 
@@ -39,6 +42,26 @@ impl Document {
     pub fn default_division(data: Arc<Dataset>) -> Document {
         let s = data.default_division.scenario.clone();
         Document::new(data, s)
+    }
+
+    /// Each team's figure of the picked indicator, in the scenario as it stands; None
+    /// without one.
+    pub fn indicator_per_team(&self) -> Option<Vec<Option<f64>>> {
+        let choice = self.indicator.as_ref()?;
+        Some(choice.per_team(&self.data.atlas, &self.cell_team, self.scenario.teams.len()))
+    }
+
+    /// Read an indicator table for this document's municipalities, by code or by any of
+    /// their names (the former and French ones too).
+    pub fn read_indicator_table(
+        &self,
+        path: &std::path::Path,
+    ) -> Result<crate::data::indicator::IndicatorTable, DataError> {
+        let atlas = &self.data.atlas;
+        // Without the other names a table still reads by code and current name.
+        let aliases = crate::data::overlays::read_municipality_aliases(&self.data.source, atlas)
+            .unwrap_or_default();
+        crate::data::indicator::read_indicator_table(atlas, &aliases, path)
     }
 
     pub fn set_scenario(&mut self, s: Scenario) {

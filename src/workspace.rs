@@ -50,6 +50,8 @@ pub struct FileState {
     pub unresolved: crate::data::scenario_file::Unresolved,
     /// The scenario as last saved or opened; None when it was never saved.
     pub saved: Option<Scenario>,
+    /// The indicator as last saved or opened.
+    pub saved_indicator: Option<crate::model::indicator::IndicatorChoice>,
 }
 
 /// Where a dragged selection would go.
@@ -121,6 +123,8 @@ pub struct Workspace {
     /// The division the changes are measured against (shared with the dataset for the
     /// historic and default divisions).
     baseline_division: Arc<FixedDivision>,
+    /// The picked indicator as the map colours it (None when it is not on the map).
+    pub choropleth: Option<crate::map::choropleth::Choropleth>,
 }
 
 fn next_uid() -> u64 {
@@ -159,6 +163,7 @@ impl Workspace {
             uid: next_uid(),
             other_uid: None,
             baseline_division,
+            choropleth: None,
         };
         w.file.saved = Some(w.doc.scenario.clone());
         w.set_fill_opacity(layers.effective_fill_opacity());
@@ -233,6 +238,18 @@ impl Workspace {
     /// Unsaved changes?
     pub fn is_dirty(&self) -> bool {
         self.file.saved.as_ref() != Some(&self.doc.scenario)
+            || self.file.saved_indicator != self.doc.indicator
+    }
+
+    /// Pick the indicator shown with this scenario (None: none); the map colours the
+    /// municipalities by it when it is on the map.
+    pub fn set_indicator(&mut self, choice: Option<crate::model::indicator::IndicatorChoice>) {
+        self.choropleth = choice
+            .as_ref()
+            .filter(|c| c.on_map)
+            .map(|c| crate::map::choropleth::Choropleth::new(&self.doc.data.atlas, c));
+        self.doc.indicator = choice;
+        self.refresh_colours();
     }
 
     /// The name shown on the tab and in the window title.
@@ -248,13 +265,20 @@ impl Workspace {
 
     /// The file to write for this workspace.
     pub fn to_file(&self, now: &str) -> crate::data::scenario_file::ScenarioFile {
-        crate::data::scenario_file::ScenarioFile::compose(
-            &self.doc.data.atlas,
+        let atlas = &self.doc.data.atlas;
+        let mut f = crate::data::scenario_file::ScenarioFile::compose(
+            atlas,
             &self.doc.scenario,
             &self.file.meta,
             &self.file.unresolved,
             now,
-        )
+        );
+        f.indicator = self
+            .doc
+            .indicator
+            .as_ref()
+            .map(|c| crate::data::indicator_record::IndicatorRecord::from_choice(atlas, c));
+        f
     }
 
     /// Save to `path` (atomically). On success the workspace is clean and remembers the path.
@@ -265,6 +289,7 @@ impl Workspace {
         self.file.meta.created = f.created;
         self.file.path = Some(path.to_path_buf());
         self.file.saved = Some(self.doc.scenario.clone());
+        self.file.saved_indicator = self.doc.indicator.clone();
         Ok(())
     }
 
@@ -310,6 +335,18 @@ impl Workspace {
         };
         self.team_arcs = team_border_arcs(atlas, cell_team);
         let alpha = self.fill_alpha;
+        if let Some(c) = &self.choropleth {
+            // The classes must read over the base map: nearly opaque, whatever the team
+            // fill's opacity.
+            let alpha = alpha.max(220);
+            self.cell_fill = (0..cell_team.len())
+                .map(|ci| {
+                    let [r, g, b] = c.cell_colour(atlas, ci);
+                    Color32::from_rgba_unmultiplied(r, g, b, alpha)
+                })
+                .collect();
+            return;
+        }
         self.cell_fill = cell_team
             .iter()
             .map(|t| match t.and_then(|t| s.teams.get(t)) {

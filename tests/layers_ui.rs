@@ -173,6 +173,7 @@ fn overlay_names_win_over_zone_names_and_no_names_overlap() {
             reference: None,
             texts: gebiedsplanner::i18n::texts(gebiedsplanner::i18n::Lang::Nl),
             high_contrast: false,
+            choropleth: None,
         },
         geometry: w.geometry(),
         layers: &layers,

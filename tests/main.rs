@@ -10,6 +10,7 @@ mod cli_output;
 mod commands;
 mod corpus;
 mod data_change;
+mod desk;
 mod editor_model;
 mod editor_ui;
 mod export_bounds;

@@ -118,6 +118,17 @@ impl GebiedsApp {
             | Command::CloseMessage
             | Command::HistoricCard(_)
             | Command::ProeftuinCard(_) => self.apply_setting(command),
+            Command::CopyTable
+            | Command::OpenDropped(_)
+            | Command::AnswerCsv(_)
+            | Command::ImportCsvPath(_)
+            | Command::OpenIndicatorDialog
+            | Command::OpenIndicator(_)
+            | Command::SetIndicatorColumn(_)
+            | Command::SetIndicatorAggregate(_)
+            | Command::ShowIndicatorOnMap(_)
+            | Command::RemoveIndicator
+            | Command::UseBuiltInData => self.apply_desk(ctx, command),
             _ => self.apply_file(ctx, command),
         }
     }

@@ -39,6 +39,15 @@ pub enum Answer {
     Cancel,
 }
 
+/// What a CSV file dropped on the window holds, as the user answered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CsvKind {
+    /// Zones or municipalities with their team.
+    Division,
+    /// A number per municipality.
+    Indicator,
+}
+
 /// One thing the user asked for.
 #[must_use]
 #[derive(Clone, Debug, PartialEq)]
@@ -118,6 +127,22 @@ pub enum Command {
     CloseTab(usize),
     Export(ExportKind),
     ImportCsv,
+    /// Import a division from this CSV file.
+    ImportCsvPath(PathBuf),
+    /// A file dropped on the window: opened as what its kind says.
+    OpenDropped(PathBuf),
+    /// The answer to "is this CSV a division or an indicator table?" (None: neither).
+    AnswerCsv(Option<CsvKind>),
+    /// Put the team table on the clipboard, as tab-separated text.
+    CopyTable,
+    OpenIndicatorDialog,
+    /// Read an indicator table and show its first column.
+    OpenIndicator(PathBuf),
+    /// Show this column of the indicator table that was read.
+    SetIndicatorColumn(String),
+    SetIndicatorAggregate(crate::model::indicator::Aggregate),
+    ShowIndicatorOnMap(bool),
+    RemoveIndicator,
     OpenReferenceDialog,
     OpenReference(PathBuf),
     /// The label field and visibility of the user's reference layer.
@@ -127,6 +152,8 @@ pub enum Command {
     },
     RemoveReference,
     PickDataFolder,
+    /// Leave the data folder that was given and use the set built into the program.
+    UseBuiltInData,
     /// Reload the data folder (the data screen's "try again").
     ReloadData,
     /// Close the window (asking first when something is unsaved).
@@ -168,6 +195,7 @@ pub enum UiCommand {
     Quit,
     Undo,
     Redo,
+    CopyTable,
     MoveTo,
     Unassign,
     Cancel,
@@ -213,6 +241,7 @@ impl UiCommand {
         UiCommand::Quit,
         UiCommand::Undo,
         UiCommand::Redo,
+        UiCommand::CopyTable,
         UiCommand::MoveTo,
         UiCommand::Unassign,
         UiCommand::Cancel,
@@ -235,6 +264,7 @@ impl UiCommand {
             UiCommand::Quit => t.quit,
             UiCommand::Undo => t.undo,
             UiCommand::Redo => t.redo,
+            UiCommand::CopyTable => t.copy_table,
             UiCommand::MoveTo => t.move_to_team,
             UiCommand::Unassign => t.unassign,
             UiCommand::Cancel => t.cancel_action,
@@ -281,6 +311,7 @@ impl UiCommand {
             UiCommand::Shortcuts => &HELP,
             UiCommand::NewEmptyTab
             | UiCommand::Duplicate
+            | UiCommand::CopyTable
             | UiCommand::Layers
             | UiCommand::About => &[],
         }
@@ -294,7 +325,8 @@ impl UiCommand {
             | UiCommand::Open
             | UiCommand::Save
             | UiCommand::SaveAs
-            | UiCommand::Duplicate => Scope::Document,
+            | UiCommand::Duplicate
+            | UiCommand::CopyTable => Scope::Document,
             _ => Scope::Editor,
         }
     }
@@ -311,6 +343,7 @@ impl UiCommand {
             UiCommand::Quit => Command::Quit,
             UiCommand::Undo => Command::Undo,
             UiCommand::Redo => Command::Redo,
+            UiCommand::CopyTable => Command::CopyTable,
             UiCommand::MoveTo => Command::OpenMoveMenu,
             UiCommand::Unassign => Command::AssignSelection(None),
             UiCommand::Cancel => Command::Cancel,

@@ -90,9 +90,11 @@ impl GebiedsApp {
         let Some(w) = self.workspace() else { return };
         let mut copy = w.doc.scenario.clone();
         copy.name = format!("{} ({})", copy.name, self.texts().copy_of);
+        let indicator = w.doc.indicator.clone();
         self.push_tab(move |_| copy);
         if let Some(w) = self.workspace_mut() {
             w.file.saved = None;
+            w.set_indicator(indicator);
         }
     }
 
@@ -149,6 +151,13 @@ impl GebiedsApp {
         };
         let unresolved = resolved.unresolved.clone();
         let scenario = resolved.scenario;
+        let indicator = match (&file.indicator, self.workspace()) {
+            (Some(r), Some(w)) => Some(
+                r.to_choice(&w.doc.data.atlas, path)
+                    .map_err(|e| e.to_string())?,
+            ),
+            _ => None,
+        };
         if self.push_tab(move |_| scenario).is_none() {
             return Err(path.display().to_string());
         }
@@ -157,6 +166,8 @@ impl GebiedsApp {
             w.file.meta = file.meta();
             w.file.unresolved = unresolved.clone();
             w.file.saved = Some(w.doc.scenario.clone());
+            w.set_indicator(indicator);
+            w.file.saved_indicator = w.doc.indicator.clone();
         }
         self.add_recent(path);
         if unresolved.is_empty() {
@@ -249,6 +260,7 @@ impl GebiedsApp {
             w.doc.set_scenario(s);
             w.file = Default::default();
             w.file.saved = Some(w.doc.scenario.clone());
+            w.set_indicator(None);
             w.history = Default::default();
             w.refresh();
             return;
@@ -346,15 +358,19 @@ impl GebiedsApp {
         let answer = self
             .dialogs
             .open_file(t.import_csv, t.kind_csv, &["csv", "txt"]);
-        let Some(path) = self.dialog_answer(answer) else {
-            return;
-        };
-        let lang = self.settings.lang;
+        if let Some(path) = self.dialog_answer(answer) {
+            self.import_csv_path(&path);
+        }
+    }
+
+    /// Import a division from a CSV file into the active tab (one step of its history).
+    pub(super) fn import_csv_path(&mut self, path: &Path) {
+        let t = self.texts();
         let Some(w) = self.workspace_mut() else {
             return;
         };
         let mut s = w.doc.scenario.clone();
-        match assignment_csv::import_file(&w.doc.data.atlas, &mut s, &path) {
+        match assignment_csv::import_file(&w.doc.data.atlas, &mut s, path) {
             Ok(report) => {
                 let before = w.doc.scenario.clone();
                 w.history.record(format!("CSV {}", path.display()), before);

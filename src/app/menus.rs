@@ -29,6 +29,13 @@ impl GebiedsApp {
         egui::Panel::top("menu").show(ui, |ui| {
             egui::MenuBar::new().ui(ui, |ui| {
                 ui.menu_button(t.menu_file, |ui| self.file_menu(ui, t, &mut out));
+                if self.workspace().is_some() {
+                    ui.menu_button(t.menu_edit, |ui| {
+                        for c in [UiCommand::Undo, UiCommand::Redo, UiCommand::CopyTable] {
+                            table_entry(ui, c, t, &mut out);
+                        }
+                    });
+                }
                 ui.menu_button(t.menu_view, |ui| self.view_menu(ui, t, &mut out));
                 ui.menu_button(t.language, |ui| {
                     for (lang, name) in [(Lang::Nl, "Nederlands"), (Lang::En, "English")] {
@@ -71,6 +78,7 @@ impl GebiedsApp {
                 table_entry(ui, c, t, out);
             }
             entry(ui, t.reference_open, Command::OpenReferenceDialog, out);
+            entry(ui, t.indicator_open, Command::OpenIndicatorDialog, out);
             ui.separator();
             entry(ui, t.import_csv, Command::ImportCsv, out);
             let exports = [

@@ -2,6 +2,7 @@
 
 mod apply;
 pub mod command;
+mod desk;
 mod files;
 mod menus;
 mod presentation;
@@ -174,6 +175,13 @@ pub struct GebiedsApp {
     /// `GEBIEDSPLANNER_E2E_POSITIONS`: a file to write screen positions to, for the end-to-end
     /// test that drives the window with xdotool; and what was written last.
     positions_file: Option<(PathBuf, String)>,
+    /// A dropped CSV file waiting for the user to say what it holds.
+    pub csv_question: Option<PathBuf>,
+    /// The indicator table read last, for picking another of its columns.
+    indicator_table: Option<desk::LoadedTable>,
+    /// The user chose the built-in data on the first-run screen: a data folder given with
+    /// `$GEBIEDSPLANNER_DATA` no longer counts in this run.
+    built_in_data: bool,
 }
 
 impl GebiedsApp {
@@ -239,6 +247,9 @@ impl GebiedsApp {
             reference: None,
             positions_file: std::env::var_os("GEBIEDSPLANNER_E2E_POSITIONS")
                 .map(|p| (PathBuf::from(p), String::new())),
+            csv_question: None,
+            indicator_table: None,
+            built_in_data: false,
         };
         app.load();
         if let Some(dir) = &app.paths.recovery {
@@ -256,7 +267,14 @@ impl GebiedsApp {
             .cli_data
             .clone()
             .or_else(|| self.settings.data_dir.clone());
-        let discovery = data::discover(explicit.as_deref(), env.as_deref(), edition);
+        let discovery = if self.built_in_data && explicit.is_none() {
+            Discovery {
+                candidates: Vec::new(),
+                chosen: Some(data::DataSource::BuiltIn),
+            }
+        } else {
+            data::discover(explicit.as_deref(), env.as_deref(), edition)
+        };
         let Some(dir) = discovery.chosen.clone() else {
             self.screen = Screen::NeedData {
                 discovery,
@@ -405,6 +423,7 @@ impl GebiedsApp {
         // What the keys and the pointer ask for is applied before drawing, so that this frame
         // shows it; what a panel asks for, before the windows over it.
         self.keyboard(&ctx);
+        self.dropped_files(&ctx);
         self.pointer_gestures(&ctx);
         self.apply_commands(&ctx);
         if self.presentation && self.workspace().is_some() {
@@ -462,6 +481,7 @@ impl GebiedsApp {
                 match action {
                     DataScreenAction::PickFolder => self.push(Command::PickDataFolder),
                     DataScreenAction::Retry => self.push(Command::ReloadData),
+                    DataScreenAction::UseBuiltIn => self.push(Command::UseBuiltInData),
                     DataScreenAction::None => {}
                 }
             }
@@ -489,6 +509,7 @@ impl GebiedsApp {
             self.overlay_cards(ctx);
         }
         self.dialogs_ui(ctx);
+        self.csv_question_ui(ctx);
     }
 
     /// Screen positions in physical pixels, relative to the window: the zone labels on the
@@ -705,6 +726,7 @@ impl GebiedsApp {
                         out.push(Command::RemoveReference);
                     }
                 }
+                self.indicator_layer_ui(ui, &mut out);
             });
         if !open {
             out.push(Command::ShowLayers(false));

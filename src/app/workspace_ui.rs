@@ -313,6 +313,7 @@ fn draw_map(ui: &mut egui::Ui, w: &mut Workspace, mc: MapContext) -> Drawn {
             reference: mc.reference,
             texts: t,
             high_contrast: layers.high_contrast,
+            choropleth: w.choropleth.as_ref(),
         },
         geometry,
         layers,
@@ -359,6 +360,9 @@ fn draw_map(ui: &mut egui::Ui, w: &mut Workspace, mc: MapContext) -> Drawn {
     w.map_rect = Some(response.rect);
     w.hovered_cell = out.hovered_cell;
     hatch_legend(ui, response.rect, &entries);
+    if let Some(c) = &w.choropleth {
+        c.legend_ui(ui, response.rect, t);
+    }
     Drawn {
         response,
         map: out,

@@ -29,6 +29,12 @@ Usage:
                                               exit code 1 when a rule is broken, 2 on bad input,
                                               3 when the output cannot be written;
       --zones           also list every zone with its team: 'zone CODE TEAM-ID NAME'
+      --indicator FILE:COLUMN
+                        add each team's figure of COLUMN of the municipality table FILE
+                        (CSV or XLSX; by NIS code or name) as a column
+      --aggregate A     how a team's figure is made: sum, inhabitants (the mean weighted
+                        by inhabitants) or children (weighted by children 0-17); default:
+                        sum for whole numbers, inhabitants otherwise
   gebiedsplanner export [SCENARIO] [OPTIONS]  write the map and tables of a scenario (the
                                               default division when SCENARIO is left out):
       --png FILE        the map as PNG (rendered on the CPU, no tiles)
@@ -42,6 +48,10 @@ Usage:
                         proeftuinen (the Proeftuin neighbourhoods); default: labels
       --geojson FILE    team areas with their numbers as GeoJSON
       --csv FILE        the per-team table as CSV
+      --indicator FILE:COLUMN
+                        colour the municipalities by COLUMN of the table FILE, with a
+                        legend of its classes, and add each team's figure to the tables
+                        (--aggregate as for check)
   gebiedsplanner propose [SCENARIO] --out FILE.json [OPTIONS]
                                               the division of SCENARIO's teams (the default
                                               division when left out) over whole zones, each
@@ -96,6 +106,10 @@ pub struct Args {
     pub tile_url: Option<String>,
     /// Scenario files to open in the window.
     pub open: Vec<PathBuf>,
+    /// `--indicator FILE:COLUMN`: a municipality table and the column to show.
+    pub indicator: Option<(PathBuf, String)>,
+    /// `--aggregate`: how each team's figure of the indicator is made.
+    pub aggregate: Option<crate::model::indicator::Aggregate>,
     pub command: Command,
 }
 
@@ -192,6 +206,23 @@ pub fn parse_args_os<I: IntoIterator<Item = OsString>>(args: I) -> Result<Args, 
             "--geojson" => export.geojson = Some(value_os("--geojson").map(PathBuf::from)?),
             "--csv" => export.csv = Some(value_os("--csv").map(PathBuf::from)?),
             "--xlsx" => export.xlsx = Some(value_os("--xlsx").map(PathBuf::from)?),
+            "--indicator" => {
+                out.indicator = Some(parse_indicator(&value_os("--indicator").and_then(text)?)?);
+            }
+            "--aggregate" => {
+                use crate::model::indicator::Aggregate;
+                out.aggregate = Some(match value_os("--aggregate").and_then(text)?.as_str() {
+                    "sum" => Aggregate::Sum,
+                    "inhabitants" | "population" => Aggregate::MeanByPopulation,
+                    "children" => Aggregate::MeanByChildren,
+                    other => {
+                        return Err(format!(
+                            "--aggregate {}: use sum, inhabitants or children",
+                            visible(other)
+                        ));
+                    }
+                });
+            }
             "--width" => {
                 let v = value_os("--width").and_then(text)?;
                 export.width = v
@@ -287,6 +318,69 @@ pub fn parse_args_os<I: IntoIterator<Item = OsString>>(args: I) -> Result<Args, 
     Ok(out)
 }
 
+/// `FILE:COLUMN`, split at the last colon (a Windows path has one of its own).
+fn parse_indicator(v: &str) -> Result<(PathBuf, String), String> {
+    match v.rsplit_once(':') {
+        Some((file, column)) if !file.is_empty() && !column.trim().is_empty() => {
+            Ok((PathBuf::from(file), column.trim().to_string()))
+        }
+        _ => Err(format!(
+            "--indicator {}: give the table and its column as FILE:COLUMN",
+            visible(v)
+        )),
+    }
+}
+
+/// The indicator of `--indicator FILE:COLUMN` on `doc`'s municipalities. What the table
+/// holds that is not used is said on standard error, with its line.
+fn indicator_for(
+    args: &Args,
+    doc: &Document,
+) -> Result<Option<crate::model::indicator::IndicatorChoice>, String> {
+    let Some((file, column)) = &args.indicator else {
+        return Ok(None);
+    };
+    let table = doc.read_indicator_table(file).map_err(|e| e.to_string())?;
+    let Some(indicator) = table
+        .indicators
+        .iter()
+        .find(|i| i.name.eq_ignore_ascii_case(column))
+        .cloned()
+    else {
+        let names: Vec<Cow<str>> = table.indicators.iter().map(|i| visible(&i.name)).collect();
+        return Err(format!(
+            "{}: no column of numbers '{}' (the table has: {})",
+            file.display(),
+            visible(column),
+            names.join(", ")
+        ));
+    };
+    for (line, what) in &table.unknown {
+        warn(&format!(
+            "{}: line {line}: '{}' is not a municipality of the data; left out",
+            file.display(),
+            visible(what)
+        ));
+    }
+    for (line, col, text) in &table.not_numbers {
+        warn(&format!(
+            "{}: line {line}, column '{}': '{}' is not a number; left out",
+            file.display(),
+            visible(col),
+            visible(text)
+        ));
+    }
+    let how = args
+        .aggregate
+        .unwrap_or_else(|| crate::model::indicator::Aggregate::guess(&indicator.values));
+    Ok(Some(crate::model::indicator::IndicatorChoice {
+        source: file.clone(),
+        indicator,
+        how,
+        on_map: true,
+    }))
+}
+
 /// Where the command line reads its data: the error lists what is missing where.
 pub fn resolve_data(args: &Args, edition: Edition) -> Result<data::DataSource, String> {
     let env = std::env::var("GEBIEDSPLANNER_DATA").ok();
@@ -319,7 +413,7 @@ pub fn team_table(doc: &Document, lang: Lang) -> String {
     let atlas = &doc.data.atlas;
     let m = &doc.metrics;
     let s = &doc.scenario;
-    let mut rows: Vec<[String; 7]> = vec![[
+    let mut header = vec![
         t.team.to_string(),
         "ELZ".to_string(),
         t.municipalities.to_string(),
@@ -327,7 +421,17 @@ pub fn team_table(doc: &Document, lang: Lang) -> String {
         t.children.to_string(),
         t.budget.to_string(),
         capitalise(t.contiguous),
-    ]];
+    ];
+    let indicator = doc.indicator.as_ref().zip(doc.indicator_per_team());
+    if let Some((c, _)) = &indicator {
+        header.push(format!(
+            "{} ({})",
+            visible(&c.indicator.name),
+            crate::map::choropleth::aggregate_text(c.how, t)
+        ));
+    }
+    let columns = header.len();
+    let mut rows: Vec<Vec<String>> = vec![header];
     let yes_no = |b: bool| match (lang, b) {
         (Lang::Nl, true) => "ja".to_string(),
         (Lang::Nl, false) => "nee".to_string(),
@@ -348,7 +452,7 @@ pub fn team_table(doc: &Document, lang: Lang) -> String {
         } else {
             format!("{} ({} {})", yes_no(false), st.components.len(), t.parts)
         };
-        rows.push([
+        let mut row = vec![
             visible(&team.name).into_owned(),
             // As the team list counts them: whole zones, and zones shared with another team.
             i18n::zone_count(st, "", t),
@@ -357,9 +461,14 @@ pub fn team_table(doc: &Document, lang: Lang) -> String {
             children,
             i18n::eur(st.budget_flat),
             contiguous,
-        ]);
+        ];
+        if let Some((c, values)) = &indicator {
+            let v = values.get(i).copied().flatten();
+            row.push(crate::map::choropleth::team_value_text(c.how, v, t));
+        }
+        rows.push(row);
     }
-    let widths: Vec<usize> = (0..7)
+    let widths: Vec<usize> = (0..columns)
         .map(|c| rows.iter().map(|r| r[c].chars().count()).max().unwrap_or(0))
         .collect();
     let mut out = String::new();
@@ -464,8 +573,24 @@ fn document_for(args: &Args, scenario: Option<&Path>) -> Result<Document, String
     let dir = resolve_data(args, edition)?;
     let mut doc = Document::load(&dir, edition).map_err(|e| e.to_string())?;
     if let Some((p, f)) = file {
+        // The indicator saved with the scenario, unless the command line names another.
+        if let Some(r) = &f.indicator {
+            doc.indicator = Some(r.to_choice(&doc.data.atlas, p).map_err(|e| e.to_string())?);
+        }
         let s = scenario_from_file(&doc.data.atlas, p, f).map_err(|e| e.to_string())?;
         doc.set_scenario(s);
+    }
+    if let Some(mut c) = indicator_for(args, &doc)? {
+        // The column the scenario was saved with keeps its saved way of aggregating it.
+        if args.aggregate.is_none()
+            && let Some(saved) = &doc.indicator
+            && saved.indicator.name == c.indicator.name
+        {
+            c.how = saved.how;
+        }
+        doc.indicator = Some(c);
+    } else if let (Some(how), Some(c)) = (args.aggregate, &mut doc.indicator) {
+        c.how = how;
     }
     Ok(doc)
 }

@@ -7,6 +7,7 @@ pub mod discovery;
 pub mod error;
 pub mod geojson_read;
 pub mod indicator;
+pub mod indicator_record;
 pub mod input;
 pub mod json;
 pub mod load;

@@ -57,6 +57,9 @@ pub struct ScenarioFile {
     /// Municipality NIS code -> team id, or null for "no team"; overrides the zone's team.
     #[serde(default)]
     pub municipality_assignment: BTreeMap<String, Option<String>>,
+    /// The indicator table shown with the scenario, with a copy of its values.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub indicator: Option<super::indicator_record::IndicatorRecord>,
     #[serde(flatten)]
     pub extra: BTreeMap<String, serde_json::Value>,
 }
@@ -111,6 +114,7 @@ impl ScenarioFile {
                 .iter()
                 .map(|(&m, t)| (atlas.municipalities[m].code.clone(), t.and_then(team_id)))
                 .collect(),
+            indicator: None,
             extra: BTreeMap::new(),
         }
     }

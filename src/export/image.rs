@@ -189,6 +189,12 @@ pub fn render_svg(doc: &Document, opts: &ImageOptions) -> String {
     let cell_team = s.cell_teams(atlas);
     let hatch = hatching(doc, &cell_team);
     let fills = vec![Color32::TRANSPARENT; atlas.cells.len()];
+    // The indicator picked for the scenario, drawn in place of the team colours.
+    let choropleth = doc
+        .indicator
+        .as_ref()
+        .filter(|c| c.on_map)
+        .map(|c| crate::map::choropleth::Choropleth::new(atlas, c));
     let scene = Scene {
         atlas,
         overlays: &doc.data.overlays,
@@ -201,6 +207,7 @@ pub fn render_svg(doc: &Document, opts: &ImageOptions) -> String {
         reference: None,
         texts: t,
         high_contrast: false,
+        choropleth: choropleth.as_ref(),
     };
 
     let entries: Vec<LegendEntry> = LAYERS
@@ -210,13 +217,15 @@ pub fn render_svg(doc: &Document, opts: &ImageOptions) -> String {
         .collect();
     // The legend may fill the height of a 16:9 page beside the map, no more.
     let room = map_h.max(w * 9.0 / 16.0 - title_h - 2.0 * margin - footer_h);
-    let legend_rows = legend_rows(s.teams.len() + entries.len(), room, row_h, k);
+    let choropleth_h = choropleth.as_ref().map_or(0.0, |c| c.svg_legend_height(k));
+    let legend_rows = legend_rows(s.teams.len() + entries.len(), room - choropleth_h, row_h, k);
     // The layers' entries (hatching, overlays) are always listed; the teams take the rest.
     let legend_rows = LegendRows {
         shown: legend_rows.shown.saturating_sub(entries.len()),
         left_out: legend_rows.left_out,
     };
-    let legend_h = 60.0 * k + row_h * ((legend_rows.shown + entries.len()) as f64 + 3.0);
+    let legend_h =
+        60.0 * k + row_h * ((legend_rows.shown + entries.len()) as f64 + 3.0) + choropleth_h;
     // Slides are 16:9: at least that tall, taller only when the content needs it.
     let h = (title_h + margin + map_h.max(legend_h) + footer_h + margin)
         .max(w * 9.0 / 16.0)
@@ -265,6 +274,7 @@ pub fn render_svg(doc: &Document, opts: &ImageOptions) -> String {
     } else {
         LEGEND_NAME_CHARS
     };
+    let indicator_values = doc.indicator_per_team();
     for (ti, team) in s.teams.iter().enumerate().take(legend_rows.shown) {
         let st = &m.teams[ti];
         let _ = write!(
@@ -284,6 +294,15 @@ pub fn render_svg(doc: &Document, opts: &ImageOptions) -> String {
                 esc(&t.population.to_lowercase()),
                 i18n::eur(st.budget(opts.budget_model))
             );
+            if let (Some(c), Some(values)) = (&doc.indicator, &indicator_values) {
+                let v = values.get(ti).copied().flatten();
+                let _ = write!(
+                    text,
+                    " · {}: {}",
+                    esc(&super::text::shorten(&c.indicator.name, 12)),
+                    crate::map::choropleth::team_value_text(c.how, v, t)
+                );
+            }
             if !st.is_contiguous() && !st.units.is_empty() {
                 let _ = write!(
                     text,
@@ -325,6 +344,9 @@ pub fn render_svg(doc: &Document, opts: &ImageOptions) -> String {
             esc(&super::text::shorten(&e.text, LEGEND_NAME_CHARS + 20))
         );
         ly += row_h;
+    }
+    if let Some(c) = &choropleth {
+        c.write_svg_legend(&mut o, lx, ly + 10.0 * k, k, t);
     }
 
     // Footer: scale bar, date, attribution.

@@ -4,9 +4,11 @@
 
 pub mod image;
 pub mod tables;
+pub mod team_table;
 pub mod text;
 pub mod xlsx;
 
 pub use image::{ImageOptions, Render, parse_layers, render_pdf, render_png, render_svg};
 pub use tables::{stats_csv, teams_geojson};
+pub use team_table::teams_tsv;
 pub use xlsx::{Baseline, tables_xlsx};

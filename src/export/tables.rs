@@ -104,9 +104,24 @@ pub fn stats_csv(doc: &Document) -> String {
     ]
     .map(String::from)
     .to_vec();
+    // The picked indicator's figure per team, as the last column. The file is `;`-separated
+    // for Excel in a locale whose decimal mark is the comma, so a mean is written with one.
+    let indicator = doc.indicator.as_ref().zip(doc.indicator_per_team());
+    let mut header = header;
+    if let Some((choice, _)) = &indicator {
+        header.push(format!("indicator_{}", choice.indicator.name));
+    }
     let rows = s.teams.iter().enumerate().map(|(t, team)| {
         let st = &m.teams[t];
-        vec![
+        let figure =
+            indicator
+                .as_ref()
+                .map(|(choice, values)| match values.get(t).copied().flatten() {
+                    Some(v) if choice.how.is_sum() => format!("{v:.0}"),
+                    Some(v) => format!("{v:.3}").replace('.', ","),
+                    None => String::new(),
+                });
+        let mut row = vec![
             super::text::visible(&team.id).into_owned(),
             super::text::visible(&team.name).into_owned(),
             st.units.len().to_string(),
@@ -119,7 +134,9 @@ pub fn stats_csv(doc: &Document) -> String {
             if st.is_contiguous() { "yes" } else { "no" }.to_string(),
             st.components.len().to_string(),
             team.partners.map(|p| p.to_string()).unwrap_or_default(),
-        ]
+        ];
+        row.extend(figure);
+        row
     });
     write_csv(std::iter::once(header).chain(rows))
 }

@@ -9,6 +9,8 @@ use crate::i18n::{self, ATTRIBUTIONS, Lang, Texts};
 use crate::model::compare::compare;
 use crate::model::scenario::Scenario;
 
+use super::team_table::{Cell, team_rows};
+
 /// The comparison the differences are taken against: its name and its division.
 pub struct Baseline<'a> {
     pub name: &'a str,
@@ -20,11 +22,13 @@ pub struct Baseline<'a> {
 /// EUR 400.000.
 const WHOLE: &str = "#,##0";
 const EURO: &str = "\"EUR \"#,##0";
+const DECIMAL: &str = "#,##0.0";
 
 struct Formats {
     header: Format,
     whole: Format,
     euro: Format,
+    decimal: Format,
 }
 
 fn formats() -> Formats {
@@ -36,15 +40,8 @@ fn formats() -> Formats {
             .set_text_wrap(),
         whole: Format::new().set_num_format(WHOLE),
         euro: Format::new().set_num_format(EURO),
+        decimal: Format::new().set_num_format(DECIMAL),
     }
-}
-
-/// A cell of a row.
-enum Cell {
-    Text(String),
-    Whole(f64),
-    Euro(f64),
-    Empty,
 }
 
 /// One sheet: a header row kept in view (and the first column when `freeze_first`), the rows,
@@ -80,6 +77,10 @@ fn sheet(
                     ws.write_number_with_format(r, col, v.round(), &f.euro)?;
                     i18n::eur(*v).len()
                 }
+                Cell::Decimal(v) => {
+                    ws.write_number_with_format(r, col, *v, &f.decimal)?;
+                    i18n::dec(*v, 1).len()
+                }
                 Cell::Empty => 0,
             };
             if let Some(w) = widths.get_mut(c) {
@@ -94,14 +95,6 @@ fn sheet(
     Ok(())
 }
 
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(first) => first.to_uppercase().chain(c).collect(),
-        None => String::new(),
-    }
-}
-
 fn team_name(s: &Scenario, t: Option<usize>) -> String {
     t.and_then(|t| s.teams.get(t))
         .map(|t| t.name.clone())
@@ -109,44 +102,7 @@ fn team_name(s: &Scenario, t: Option<usize>) -> String {
 }
 
 fn teams_sheet(wb: &mut Workbook, f: &Formats, doc: &Document, t: &Texts) -> Result<(), XlsxError> {
-    let s = &doc.scenario;
-    let m = &doc.metrics;
-    let header = vec![
-        t.team.to_string(),
-        t.zones.to_string(),
-        t.municipalities.to_string(),
-        t.population.to_string(),
-        t.children.to_string(),
-        format!("{} {} (EUR)", t.budget, t.budget_flat),
-        format!("{} {} (EUR)", t.budget, t.budget_share),
-        capitalise(t.contiguous),
-        capitalise(t.parts),
-        capitalise(t.partners),
-    ];
-    let rows: Vec<Vec<Cell>> = s
-        .teams
-        .iter()
-        .enumerate()
-        .map(|(i, team)| {
-            let st = &m.teams[i];
-            vec![
-                Cell::Text(team.name.clone()),
-                Cell::Whole(st.units.len() as f64),
-                Cell::Whole(st.municipalities as f64),
-                Cell::Whole(st.population),
-                if st.children_known() {
-                    Cell::Whole(st.children)
-                } else {
-                    Cell::Text(format!("{} + {}", i18n::int(st.children), t.unknown))
-                },
-                Cell::Euro(st.budget_flat),
-                Cell::Euro(st.budget_share),
-                Cell::Text(if st.is_contiguous() { t.yes } else { t.no }.to_string()),
-                Cell::Whole(st.components.len() as f64),
-                team.partners.map_or(Cell::Empty, |p| Cell::Whole(p as f64)),
-            ]
-        })
-        .collect();
+    let (header, rows) = team_rows(doc, t);
     sheet(wb, f, t.teams, &header, &rows, true)
 }
 

@@ -1,6 +1,7 @@
 //! Drawing the atlas on the tile map: triangulated fills, border arcs and labels.
 //! Geometry is triangulated once in Mercator space; each frame only transforms it.
 
+pub mod choropleth;
 pub mod layer;
 pub mod layers;
 pub mod lines;

@@ -15,6 +15,61 @@ pub enum Aggregate {
     MeanByChildren,
 }
 
+impl Aggregate {
+    pub const ALL: [Aggregate; 3] = [
+        Aggregate::Sum,
+        Aggregate::MeanByPopulation,
+        Aggregate::MeanByChildren,
+    ];
+
+    /// The way a column is aggregated when the user has not chosen: whole numbers are
+    /// counts (summed), anything with decimals a rate (the mean weighted by inhabitants).
+    pub fn guess(values: &[Option<f64>]) -> Aggregate {
+        if values.iter().flatten().all(|v| v.fract() == 0.0) {
+            Aggregate::Sum
+        } else {
+            Aggregate::MeanByPopulation
+        }
+    }
+
+    /// A count is summed; a mean is a rate with decimals.
+    pub fn is_sum(self) -> bool {
+        self == Aggregate::Sum
+    }
+}
+
+/// The indicator a scenario shows: the column picked, how the teams' figures are made, the
+/// file it came from, and whether the map colours the municipalities by it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct IndicatorChoice {
+    /// The table it was read from (kept for the user; the values are held here).
+    pub source: std::path::PathBuf,
+    pub indicator: Indicator,
+    pub how: Aggregate,
+    pub on_map: bool,
+}
+
+impl IndicatorChoice {
+    /// The value of every municipality as the map shows it: the count for a sum, the rate
+    /// for a mean.
+    pub fn municipality_values(&self) -> &[Option<f64>] {
+        match self.how {
+            Aggregate::Sum => &self.indicator.values,
+            _ => &self.indicator.rates,
+        }
+    }
+
+    /// Each team's figure (see [`per_team`]).
+    pub fn per_team(
+        &self,
+        atlas: &Atlas,
+        cell_team: &[Option<usize>],
+        teams: usize,
+    ) -> Vec<Option<f64>> {
+        per_team(atlas, cell_team, teams, &self.indicator, self.how)
+    }
+}
+
 /// One numeric column of an indicator table, by atlas municipality (indexed like
 /// `atlas.municipalities`; None where the table has no value). A table of the 2019-2024
 /// municipalities gives several values for a municipality merged in 2025: `values` adds them

@@ -8,6 +8,8 @@ pub enum DataScreenAction {
     None,
     PickFolder,
     Retry,
+    /// Leave the incomplete folder and use the data built into the program.
+    UseBuiltIn,
 }
 
 pub fn show(
@@ -60,6 +62,9 @@ pub fn show(
             }
             if ui.button(t.retry).clicked() {
                 action = DataScreenAction::Retry;
+            }
+            if ui.button(t.use_built_in).clicked() {
+                action = DataScreenAction::UseBuiltIn;
             }
         });
     });

@@ -73,6 +73,11 @@ struct RowContext<'a> {
     /// that the list never moves under the pointer.
     layout_m: &'a Metrics,
     compact: bool,
+    /// The picked indicator and each team's figure of it, in the scenario shown.
+    indicator: Option<(
+        &'a crate::model::indicator::IndicatorChoice,
+        Vec<Option<f64>>,
+    )>,
 }
 
 /// The panel. Returns what the user asked for, and the screen rectangle of each team row
@@ -107,12 +112,20 @@ pub fn show(
     ui.separator();
     ui.add_space(4.0);
     list_header(ui, w, t, state, &mut action);
+    let indicator = w.doc.indicator.as_ref().map(|c| {
+        let s = w.shown_scenario();
+        (
+            c,
+            c.per_team(&w.doc.data.atlas, w.shown_cell_team(), s.teams.len()),
+        )
+    });
     let rc = RowContext {
         w,
         t,
         m,
         layout_m,
         compact: state.compact,
+        indicator,
     };
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
@@ -231,6 +244,9 @@ fn list_header(
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             ui.toggle_value(&mut state.compact, t.compact_list)
                 .on_hover_text(t.compact_list_hint);
+            if ui.button(t.copy_table).clicked() {
+                *action = Some(Command::CopyTable);
+            }
         });
     });
 }
@@ -396,6 +412,7 @@ fn row_figures(ui: &mut egui::Ui, rc: &RowContext, ti: usize) {
     } else {
         String::new()
     };
+    indicator_figure(ui, rc, ti);
     if rc.compact {
         ui.horizontal_wrapped(|ui| {
             if !st.units.is_empty() {
@@ -477,6 +494,21 @@ fn row_figures(ui: &mut egui::Ui, rc: &RowContext, ti: usize) {
                 ui.label(RichText::new(i18n::count(p as usize, t.partners_one, t.partners)).weak());
             }
         });
+    }
+}
+
+/// The team's figure of the picked indicator.
+fn indicator_figure(ui: &mut egui::Ui, rc: &RowContext, ti: usize) {
+    if let Some((c, values)) = &rc.indicator {
+        let v = values.get(ti).copied().flatten();
+        ui.label(
+            RichText::new(format!(
+                "{}: {}",
+                c.indicator.name,
+                crate::map::choropleth::team_value_text(c.how, v, rc.t)
+            ))
+            .color(SELECTION_DARK),
+        );
     }
 }
 

@@ -62,13 +62,18 @@ impl MapLayer for Fills {
 
     fn svg(&self, scene: &Scene, frame: &mut SvgFrame) {
         for (ci, cell) in scene.atlas.cells.iter().enumerate() {
-            let fill = match scene.cell_team[ci].and_then(|t| scene.teams.get(t)) {
-                Some(team) => format!(
+            let team = scene.cell_team[ci].and_then(|t| scene.teams.get(t));
+            let fill = match (scene.choropleth, team) {
+                (Some(c), _) => format!(
+                    r#"fill="{}""#,
+                    style::hex(style::rgb(c.cell_colour(scene.atlas, ci)))
+                ),
+                (None, Some(team)) => format!(
                     r#"fill="{}" fill-opacity="{}""#,
                     style::hex(style::rgb(team.colour)),
                     style::EXPORT_FILL_OPACITY
                 ),
-                None => r##"fill="#ffffff""##.to_string(),
+                (None, None) => r##"fill="#ffffff""##.to_string(),
             };
             let d = frame.polygon_path(&cell.polygons);
             let _ = write!(frame.out, r#"<path d="{d}" {fill} fill-rule="evenodd"/>"#);

@@ -116,6 +116,8 @@ pub struct Scene<'a> {
     pub reference: Option<(&'a ReferenceLayer, Option<&'a str>)>,
     pub texts: &'static Texts,
     pub high_contrast: bool,
+    /// The indicator the municipalities are coloured by, in place of the team colours.
+    pub choropleth: Option<&'a super::choropleth::Choropleth>,
 }
 
 /// The cell under the pointer, and whether hovering lights up its whole zone.
