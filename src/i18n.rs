@@ -1,5 +1,7 @@
 //! Every UI string, in Dutch and English, and Belgian number formatting.
 
+pub mod proposals;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub enum Lang {
     #[default]

@@ -59,6 +59,9 @@ pub struct ImageOptions {
     pub budget_model: BudgetModel,
     /// Date printed on the image (e.g. 23-11-2026).
     pub date: String,
+    /// The part of the map to fit (Mercator), in place of all of Flanders and Brussels: what
+    /// lies outside is cut off, and the legend lists the teams seen in it.
+    pub bbox: Option<BBox>,
 }
 
 impl ImageOptions {
@@ -72,6 +75,7 @@ impl ImageOptions {
             lang,
             budget_model: BudgetModel::Flat,
             date,
+            bbox: None,
         }
     }
 
@@ -173,7 +177,18 @@ pub fn render_svg(doc: &Document, opts: &ImageOptions) -> String {
     } else {
         420.0 * k
     };
-    let bbox: BBox = atlas.bbox;
+    let bbox: BBox = opts.bbox.unwrap_or(atlas.bbox);
+    // Teams with a cell in the part shown (all of them on the whole map).
+    let seen: Vec<usize> = (0..s.teams.len())
+        .filter(|&ti| {
+            opts.bbox.is_none()
+                || m.teams[ti]
+                    .components
+                    .iter()
+                    .flatten()
+                    .any(|&c| atlas.cells[c].bbox.intersects(&bbox))
+        })
+        .collect();
     let map_w = w - 3.0 * margin - legend_w;
     let scale = map_w / bbox.width();
     let map_h = bbox.height() * scale;
@@ -189,7 +204,7 @@ pub fn render_svg(doc: &Document, opts: &ImageOptions) -> String {
     let footer_h = 40.0 * k + 22.0 * k * attributions.len() as f64;
     // The legend may fill the height of a 16:9 page beside the map, no more.
     let room = map_h.max(w * 9.0 / 16.0 - title_h - 2.0 * margin - footer_h);
-    let legend_rows = legend_rows(s.teams.len(), room, row_h, k);
+    let legend_rows = legend_rows(seen.len(), room, row_h, k);
     let legend_h = 60.0 * k + row_h * (legend_rows.shown as f64 + 3.0);
     // Slides are 16:9: at least that tall, taller only when the content needs it.
     let h = (title_h + margin + map_h.max(legend_h) + footer_h + margin)
@@ -215,6 +230,13 @@ pub fn render_svg(doc: &Document, opts: &ImageOptions) -> String {
         2.5 * k
     );
     let _ = write!(o, r##"<rect width="100%" height="100%" fill="#ffffff"/>"##);
+    if opts.bbox.is_some() {
+        let _ = write!(
+            o,
+            r#"<clipPath id="map"><rect x="{:.1}" y="{:.1}" width="{map_w:.1}" height="{map_h:.1}"/></clipPath>"#,
+            f.x0, f.y0
+        );
+    }
     // Title.
     let _ = write!(
         o,
@@ -225,6 +247,12 @@ pub fn render_svg(doc: &Document, opts: &ImageOptions) -> String {
         esc(&super::text::shorten(&s.name, TITLE_CHARS))
     );
 
+    // The map, cut to its frame when it shows a part.
+    o.push_str(if opts.bbox.is_some() {
+        r#"<g clip-path="url(#map)">"#
+    } else {
+        "<g>"
+    });
     // Fills.
     let path_of = |polys: &[crate::model::topology::LonLatPolygon]| {
         let mut d = String::new();
@@ -240,6 +268,9 @@ pub fn render_svg(doc: &Document, opts: &ImageOptions) -> String {
         d
     };
     for (ci, cell) in atlas.cells.iter().enumerate() {
+        if opts.bbox.is_some() && !cell.bbox.intersects(&bbox) {
+            continue;
+        }
         let fill = match cell_team[ci].and_then(|t| s.teams.get(t)) {
             Some(team) => format!(r#"fill="{}" fill-opacity="0.8""#, hex(team.colour)),
             None => r#"fill="url(#hatch)""#.to_string(),
@@ -375,6 +406,9 @@ pub fn render_svg(doc: &Document, opts: &ImageOptions) -> String {
         order.sort_by(|&a, &b| pop[b].total_cmp(&pop[a]));
         let mut placed: Vec<[f64; 4]> = Vec::new();
         for u in order.into_iter().map(|u| &atlas.units[u]) {
+            if opts.bbox.is_some() && !bbox.contains(u.label) {
+                continue;
+            }
             let (x, y) = f.p(u.label);
             let half_w = 0.5 * text_width(&u.name, size) + 3.0 * k;
             let b = [x - half_w, y - 0.6 * size, x + half_w, y + 0.6 * size];
@@ -400,6 +434,8 @@ pub fn render_svg(doc: &Document, opts: &ImageOptions) -> String {
         }
     }
 
+    o.push_str("</g>");
+
     // Legend (and table).
     let lx = w - margin - legend_w;
     let mut ly = margin + title_h + 10.0 * k;
@@ -415,7 +451,11 @@ pub fn render_svg(doc: &Document, opts: &ImageOptions) -> String {
     } else {
         LEGEND_NAME_CHARS
     };
-    for (ti, team) in s.teams.iter().enumerate().take(legend_rows.shown) {
+    for (ti, team) in seen
+        .iter()
+        .map(|&ti| (ti, &s.teams[ti]))
+        .take(legend_rows.shown)
+    {
         let st = &m.teams[ti];
         let _ = write!(
             o,
@@ -538,7 +578,7 @@ pub fn text_width(text: &str, size: f64) -> f64 {
 pub type Render = fn(&str) -> Result<Vec<u8>, String>;
 
 /// Read our own SVG document with the built-in font, for rendering.
-fn parse_svg(svg: &str) -> Result<resvg::usvg::Tree, String> {
+pub(crate) fn parse_svg(svg: &str) -> Result<resvg::usvg::Tree, String> {
     let mut opt = resvg::usvg::Options {
         font_family: "Ubuntu".into(),
         ..Default::default()

@@ -11,6 +11,7 @@ pub mod history;
 pub mod index;
 pub mod indicator;
 pub mod lambert72;
+pub mod merge;
 pub mod metrics;
 pub mod optimise;
 pub mod outline;
