@@ -21,6 +21,7 @@ mod indicator;
 mod layers_ui;
 mod outline;
 mod overlays;
+mod proposals;
 mod propose;
 mod real_data;
 mod recovery;

@@ -406,12 +406,15 @@ pub fn render_svg(doc: &Document, opts: &ImageOptions) -> String {
         order.sort_by(|&a, &b| pop[b].total_cmp(&pop[a]));
         let mut placed: Vec<[f64; 4]> = Vec::new();
         for u in order.into_iter().map(|u| &atlas.units[u]) {
-            if opts.bbox.is_some() && !bbox.contains(u.label) {
-                continue;
-            }
             let (x, y) = f.p(u.label);
             let half_w = 0.5 * text_width(&u.name, size) + 3.0 * k;
             let b = [x - half_w, y - 0.6 * size, x + half_w, y + 0.6 * size];
+            // On a part of the map, a name that does not fit inside the frame is left out.
+            if opts.bbox.is_some()
+                && (b[0] < f.x0 || b[1] < f.y0 || b[2] > f.x0 + map_w || b[3] > f.y0 + map_h)
+            {
+                continue;
+            }
             if placed
                 .iter()
                 .any(|p| b[0] < p[2] && p[0] < b[2] && b[1] < p[3] && p[1] < b[3])

@@ -701,7 +701,9 @@ fn broken_rule_maps(r: &ReportInput, pages: &mut Vec<Page>) {
     let count = maps.len();
     for (i, (title, b)) in maps.into_iter().enumerate() {
         // Some 40 km around the part at least, so the places around it can be recognised.
-        let bbox = framed(b, 0.6, 60_000.0);
+        let (_, lat) = crate::model::geom::from_merc(b.center());
+        let per_km = 1000.0 / (40_075_016.686 * lat.to_radians().cos());
+        let bbox = framed(b, 0.6, 40.0 * per_km);
         let mut heading_text = format!("{}: {title}", t.broken_title);
         if i + 1 == count && left_out > 0 {
             heading_text = format!(
