@@ -651,3 +651,61 @@ fn the_report_has_its_pages_the_teams_the_totals_and_the_moved_zones() {
         );
     }
 }
+
+/// File > Merge proposals: two files that disagree on a zone; the window lists the conflict,
+/// the user takes the second file's team and merges; the merged division opens as a new tab.
+#[test]
+fn the_merge_window_lists_the_conflict_and_opens_the_choice_as_a_new_tab() {
+    use egui_kittest::kittest::Queryable;
+    use gebiedsplanner::app::{AppPaths, GebiedsApp, Settings};
+    use gebiedsplanner::ui::dialogs::ScriptedDialogs;
+
+    let dir = tempfile::tempdir().expect("tmp");
+    let all = write(dir.path(), "vlaanderen.json", &proposal(None), "");
+    let mut moved = proposal(Some(Region::Antwerpen));
+    give(&mut moved, "elz27", "trefplaats-kempen");
+    let antwerpen = write(dir.path(), "antwerpen.json", &moved, "");
+    let dialogs = ScriptedDialogs::default();
+    dialogs.open_many.borrow_mut().push(vec![all, antwerpen]);
+    let app = GebiedsApp::with_paths(
+        Settings::default(),
+        None,
+        Box::new(dialogs),
+        AppPaths::default(),
+    );
+    let mut h = common::window(app);
+    let tabs_before = h.state().tabs().expect("tabs").list.len();
+    h.get_by_label("Bestand").click();
+    h.run_steps(2);
+    h.get_by_label("Voorstellen samenvoegen…").click();
+    h.run_steps(3);
+    h.get_by_label_contains(
+        "Zone Noorderkempen (elz27): de voorstellen geven dit aan verschillende teams",
+    );
+    h.get_by_label("vlaanderen.json: Voor- en Noorderkempen (voor-noorderkempen)");
+    h.get_by_label("antwerpen.json: Trefplaats Jeugdhulp Kempen (trefplaats-kempen)")
+        .click();
+    h.run_steps(2);
+    h.get_by_label("Samenvoegen").click();
+    h.run_steps(3);
+    let tabs = h.state().tabs().expect("tabs");
+    assert_eq!(tabs.list.len(), tabs_before + 1);
+    let w = h.state().workspace().expect("the merged tab");
+    assert_eq!(w.doc.scenario.name, "Samengevoegde voorstellen");
+    assert_eq!(team_of(&w.doc.scenario, "elz27"), "trefplaats-kempen");
+    assert_eq!(
+        w.file.meta.description,
+        "Samengevoegd uit: vlaanderen.json (heel Vlaanderen en Brussel), antwerpen.json (Antwerpen)."
+    );
+    let holds = w.doc.metrics.all_rules_hold();
+    assert!(
+        h.query_by_label_contains("1 conflicten").is_none(),
+        "the window closed"
+    );
+    // The rules are checked for all of Flanders and Brussels, and said.
+    if holds {
+        h.get_by_label_contains("Alle regels voldaan: elk team aaneengesloten");
+    } else {
+        h.get_by_label_contains("Niet alle regels voldaan: ");
+    }
+}

@@ -29,6 +29,8 @@ pub enum ExportKind {
     Png,
     Svg,
     Pdf,
+    /// The report of the proposal: cover, map, tables, changes, broken rules, sources.
+    Report,
 }
 
 /// A choice in a question the app asked.
@@ -136,6 +138,16 @@ pub enum Command {
     RestoreRecovery,
     DiscardRecovery,
 
+    // Merging region proposals.
+    /// Choose the proposals to merge and list their conflicts.
+    MergeDialog,
+    /// The choice for one conflict: (conflict, option).
+    MergePick(usize, usize),
+    /// Merge with the choices made, into a new tab.
+    MergeFinish,
+    /// Close the merge window without merging.
+    MergeClose,
+
     // Settings.
     SetLang(Lang),
     SetEdition(Edition),
@@ -165,6 +177,7 @@ pub enum UiCommand {
     Save,
     SaveAs,
     Duplicate,
+    MergeProposals,
     Quit,
     Undo,
     Redo,
@@ -210,6 +223,7 @@ impl UiCommand {
         UiCommand::Save,
         UiCommand::SaveAs,
         UiCommand::Duplicate,
+        UiCommand::MergeProposals,
         UiCommand::Quit,
         UiCommand::Undo,
         UiCommand::Redo,
@@ -232,6 +246,7 @@ impl UiCommand {
             UiCommand::Save => t.save,
             UiCommand::SaveAs => t.save_as,
             UiCommand::Duplicate => t.duplicate,
+            UiCommand::MergeProposals => t.merge_proposals,
             UiCommand::Quit => t.quit,
             UiCommand::Undo => t.undo,
             UiCommand::Redo => t.redo,
@@ -281,6 +296,7 @@ impl UiCommand {
             UiCommand::Shortcuts => &HELP,
             UiCommand::NewEmptyTab
             | UiCommand::Duplicate
+            | UiCommand::MergeProposals
             | UiCommand::Layers
             | UiCommand::About => &[],
         }
@@ -294,7 +310,8 @@ impl UiCommand {
             | UiCommand::Open
             | UiCommand::Save
             | UiCommand::SaveAs
-            | UiCommand::Duplicate => Scope::Document,
+            | UiCommand::Duplicate
+            | UiCommand::MergeProposals => Scope::Document,
             _ => Scope::Editor,
         }
     }
@@ -308,6 +325,7 @@ impl UiCommand {
             UiCommand::Save => Command::Save,
             UiCommand::SaveAs => Command::SaveAs,
             UiCommand::Duplicate => Command::DuplicateTab,
+            UiCommand::MergeProposals => Command::MergeDialog,
             UiCommand::Quit => Command::Quit,
             UiCommand::Undo => Command::Undo,
             UiCommand::Redo => Command::Redo,

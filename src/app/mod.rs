@@ -4,6 +4,7 @@ mod apply;
 pub mod command;
 mod files;
 mod menus;
+mod merge_ui;
 mod presentation;
 mod search_ui;
 mod workspace_ui;
@@ -174,6 +175,8 @@ pub struct GebiedsApp {
     /// `GEBIEDSPLANNER_E2E_POSITIONS`: a file to write screen positions to, for the end-to-end
     /// test that drives the window with xdotool; and what was written last.
     positions_file: Option<(PathBuf, String)>,
+    /// Region proposals being merged (File > Merge proposals).
+    pub merge: Option<merge_ui::MergeState>,
 }
 
 impl GebiedsApp {
@@ -237,6 +240,7 @@ impl GebiedsApp {
             proeftuin_card: None,
             search_text: String::new(),
             reference: None,
+            merge: None,
             positions_file: std::env::var_os("GEBIEDSPLANNER_E2E_POSITIONS")
                 .map(|p| (PathBuf::from(p), String::new())),
         };
@@ -485,6 +489,7 @@ impl GebiedsApp {
         }
         self.shortcuts_window(ctx);
         self.layers_window(ctx);
+        self.merge_window(ctx);
         if !self.presentation {
             self.overlay_cards(ctx);
         }

@@ -9,8 +9,8 @@ use super::{Args, check_to, document_and_file, load_scenario, resolve_data, warn
 use crate::data::scenario_file::{self, FileMeta, ScenarioFile, Unresolved};
 use crate::document::Document;
 use crate::export::text::visible;
+use crate::i18n;
 use crate::i18n::proposals::{self as pt, MergeNames};
-use crate::i18n::{self, Lang};
 use crate::model::atlas::Edition;
 use crate::model::merge::Merge;
 use crate::model::region::Region;
@@ -210,16 +210,6 @@ fn read_proposals(args: &Args, files: &[PathBuf]) -> Result<(Document, Vec<Scena
     Ok((doc, scenarios))
 }
 
-/// What the merged file's description says: the files it came from, with their regions.
-pub fn merged_description(lang: Lang, files: &[(String, Option<Region>)]) -> String {
-    let t = pt::texts(lang);
-    let list: Vec<String> = files
-        .iter()
-        .map(|(name, r)| format!("{name} ({})", pt::region_name(*r, t)))
-        .collect();
-    t.merged_from.replace("{files}", &list.join(", "))
-}
-
 /// Run `merge`: returns the process exit code.
 pub fn run_merge(args: &Args, m: &MergeArgs) -> i32 {
     let t = pt::texts(args.lang);
@@ -282,7 +272,7 @@ pub fn run_merge(args: &Args, m: &MergeArgs) -> i32 {
         });
     }
     let merged = merge.resolve(t.merged_name, &picks);
-    let description = merged_description(
+    let description = pt::merged_description(
         args.lang,
         &labels
             .iter()

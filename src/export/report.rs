@@ -264,10 +264,9 @@ fn teams_in_scope(r: &ReportInput) -> Vec<usize> {
         .collect()
 }
 
-/// The broken rules, as `check` words them.
-fn broken_rules(r: &ReportInput) -> Vec<String> {
-    let t = i18n::texts(r.lang);
-    let doc = r.doc;
+/// The broken rules of a division, as `check` words them.
+pub fn broken_rules(doc: &Document, lang: Lang) -> Vec<String> {
+    let t = i18n::texts(lang);
     let m = &doc.metrics;
     let mut out = Vec::new();
     for i in m.non_contiguous_teams() {
@@ -341,7 +340,7 @@ fn cover(r: &ReportInput, pages: &mut Vec<Page>) {
     field(&mut o, &mut y, t.author, &blank(&r.author), 12.0);
     field(&mut o, &mut y, t.date, &r.date, 12.0);
     field(&mut o, &mut y, t.status, &blank(&r.status), 12.0);
-    let broken = broken_rules(r);
+    let broken = broken_rules(r.doc, r.lang);
     let rules = if broken.is_empty() {
         t.rules_hold.to_string()
     } else {

@@ -9,7 +9,6 @@ use crate::model::scenario::AreaStatus;
 
 pub struct ProposalTexts {
     // Merging.
-    pub merge_menu: &'static str,
     pub merge_title: &'static str,
     pub merge_button: &'static str,
     pub merge_pick_title: &'static str,
@@ -27,7 +26,6 @@ pub struct ProposalTexts {
     pub proposal_name: &'static str,
     pub proposal_name_region: &'static str,
     // The report.
-    pub report_menu: &'static str,
     pub report_title: &'static str,
     pub name: &'static str,
     pub region: &'static str,
@@ -79,7 +77,6 @@ pub struct ProposalTexts {
 }
 
 const NL: ProposalTexts = ProposalTexts {
-    merge_menu: "Voorstellen samenvoegen…",
     merge_title: "Voorstellen samenvoegen",
     merge_button: "Samenvoegen",
     merge_pick_title: "Kies de voorstellen om samen te voegen",
@@ -96,7 +93,6 @@ const NL: ProposalTexts = ProposalTexts {
     all_regions: "heel Vlaanderen en Brussel",
     proposal_name: "Voorstel",
     proposal_name_region: "Voorstel IROJ {region}",
-    report_menu: "Rapport (PDF)…",
     report_title: "Voorstel voor de werkgebieden van 1 Gezin 1 Plan",
     name: "Naam",
     region: "Regio",
@@ -148,7 +144,6 @@ const NL: ProposalTexts = ProposalTexts {
 };
 
 const EN: ProposalTexts = ProposalTexts {
-    merge_menu: "Merge proposals…",
     merge_title: "Merge proposals",
     merge_button: "Merge",
     merge_pick_title: "Choose the proposals to merge",
@@ -165,7 +160,6 @@ const EN: ProposalTexts = ProposalTexts {
     all_regions: "all of Flanders and Brussels",
     proposal_name: "Proposal",
     proposal_name_region: "Proposal IROJ {region}",
-    report_menu: "Report (PDF)…",
     report_title: "Proposal for the work areas of 1 Gezin 1 Plan",
     name: "Name",
     region: "Region",
@@ -221,6 +215,16 @@ pub fn texts(lang: Lang) -> &'static ProposalTexts {
         Lang::Nl => &NL,
         Lang::En => &EN,
     }
+}
+
+/// What the merged file's description says: the files it came from, with their regions.
+pub fn merged_description(lang: Lang, files: &[(String, Option<Region>)]) -> String {
+    let t = texts(lang);
+    let list: Vec<String> = files
+        .iter()
+        .map(|(name, r)| format!("{name} ({})", region_name(*r, t)))
+        .collect();
+    t.merged_from.replace("{files}", &list.join(", "))
 }
 
 /// How a team's area is known.
