@@ -709,3 +709,34 @@ fn the_merge_window_lists_the_conflict_and_opens_the_choice_as_a_new_tab() {
         h.get_by_label_contains("Niet alle regels voldaan: ");
     }
 }
+
+/// File > Report (PDF): the report of the open tab, written where the user says.
+#[test]
+fn the_report_from_the_file_menu_is_a_multi_page_a4_pdf() {
+    use egui_kittest::kittest::Queryable;
+    use gebiedsplanner::app::{AppPaths, GebiedsApp, Settings};
+    use gebiedsplanner::ui::dialogs::ScriptedDialogs;
+
+    let dir = tempfile::tempdir().expect("tmp");
+    let pdf = dir.path().join("rapport.pdf");
+    let dialogs = ScriptedDialogs::default();
+    dialogs.save.borrow_mut().push(pdf.clone());
+    let app = GebiedsApp::with_paths(
+        Settings::default(),
+        None,
+        Box::new(dialogs),
+        AppPaths::default(),
+    );
+    let mut h = common::window(app);
+    h.get_by_label("Bestand").click();
+    h.run_steps(2);
+    h.get_by_label("Rapport (PDF)…").click();
+    h.run_steps(3);
+    let info = tool("pdfinfo", &[pdf.as_os_str()]);
+    assert!(info.contains("841.89 x 595.28 pts (A4)"), "{info}");
+    let text = tool("pdftotext", &[pdf.as_os_str(), "-".as_ref()]);
+    assert!(text.contains("Kaart: heel Vlaanderen en Brussel"), "{text}");
+    assert!(text.contains("Teams: heel Vlaanderen en Brussel"), "{text}");
+    assert!(text.contains("Alle regels voldaan"), "{text}");
+    assert!(text.contains("Bronnen en naamsvermelding"), "{text}");
+}
