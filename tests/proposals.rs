@@ -238,6 +238,13 @@ fn six_region_files_merge_into_exactly_the_expected_division() {
     }
 }
 
+/// A conflict case: what it is, the proposals, and how to know the conflict.
+type Case = (
+    &'static str,
+    Vec<Scenario>,
+    Box<dyn Fn(&ConflictKind) -> bool>,
+);
+
 /// Every kind of conflict is listed, with its choices.
 #[test]
 fn each_kind_of_conflict_is_listed() {
@@ -256,7 +263,7 @@ fn each_kind_of_conflict_is_listed() {
     give(&mut across, "elz8", "trawant");
     let mut in_limburg = proposal(lim);
     give(&mut in_limburg, "elz51", "trawant");
-    let cases: Vec<(&str, Vec<Scenario>, Box<dyn Fn(&ConflictKind) -> bool>)> = vec![
+    let cases: Vec<Case> = vec![
         (
             "a zone two proposals give to different teams",
             vec![base_a.clone(), moved],
@@ -435,10 +442,11 @@ fn tool(name: &str, args: &[&std::ffi::OsStr]) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
-#[test]
-fn the_report_has_its_pages_the_teams_the_totals_and_the_moved_zones() {
-    let dir = tempfile::tempdir().expect("tmp");
-    let doc = common::doc(Edition::M2025);
+/// A proposal for Antwerpen that breaks the rules: Noorderkempen to Trefplaats, ZORA without a
+/// team, and a zone away from Trefplaats's area given to it (a detached part). Written with an
+/// author, a description and a status; returns the file, the scenario, the far zone and its
+/// team before.
+fn broken_antwerp_file(dir: &Path) -> (PathBuf, Scenario, String, String) {
     let mut s = proposal(Some(Region::Antwerpen));
     s.name = "Voorstel Antwerpen 2027".into();
     // Noorderkempen to Trefplaats, ZORA left without a team, and a zone that does not border
@@ -476,8 +484,90 @@ fn the_report_has_its_pages_the_teams_the_totals_and_the_moved_zones() {
     );
     f.extra
         .insert("status".into(), serde_json::Value::from("voorstel"));
-    let path = dir.path().join("antwerpen.json");
+    let path = dir.join("antwerpen.json");
     scenario_file::save(&path, &f).expect("save");
+    (path, s, far_zone, far_from)
+}
+
+/// Every team of the region on the map's legend and in the table, and the region's totals.
+fn assert_teams_and_totals(s: &Scenario, map: &str, table: &str) {
+    let doc = common::doc(Edition::M2025);
+    // Every team of the region, on the map's legend and in the table; and the totals.
+    let d = gebiedsplanner::document::Document::new(doc.data.clone(), s.clone());
+    let region_teams: Vec<usize> = (0..s.teams.len())
+        .filter(|&t| {
+            d.metrics.teams[t]
+                .units
+                .iter()
+                .any(|&u| unit_region(atlas(), u) == Some(Region::Antwerpen))
+        })
+        .collect();
+    assert!(region_teams.len() >= 4);
+    for &t in &region_teams {
+        let name = &s.teams[t].name;
+        assert!(map.contains(name.as_str()), "map legend lacks {name}");
+        assert!(table.contains(name.as_str()), "table lacks {name}");
+    }
+    let population: f64 = region_teams
+        .iter()
+        .map(|&t| d.metrics.teams[t].population)
+        .sum();
+    let children: f64 = region_teams
+        .iter()
+        .map(|&t| d.metrics.teams[t].children)
+        .sum();
+    let budget: f64 = region_teams
+        .iter()
+        .map(|&t| d.metrics.teams[t].budget_flat)
+        .sum();
+    let totals = table
+        .lines()
+        .find(|l| l.trim_start().starts_with("Totaal"))
+        .expect("a totals row");
+    for v in [
+        gebiedsplanner::i18n::int(population),
+        gebiedsplanner::i18n::int(children),
+        gebiedsplanner::i18n::eur(budget),
+    ] {
+        assert!(totals.contains(&v), "totals lack {v}: {totals}");
+    }
+}
+
+/// `pdftoppm` renders every page, and none is blank.
+fn assert_every_page_renders(dir: &Path, pdf: &Path, pages: usize) {
+    // Every page renders.
+    let png = dir.join("page");
+    tool(
+        "pdftoppm",
+        &[
+            "-r".as_ref(),
+            "30".as_ref(),
+            "-png".as_ref(),
+            pdf.as_os_str(),
+            png.as_os_str(),
+        ],
+    );
+    let rendered: Vec<_> = std::fs::read_dir(dir)
+        .expect("list")
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with("page"))
+        .collect();
+    assert_eq!(rendered.len(), pages);
+    for e in rendered {
+        let bytes = std::fs::read(e.path()).expect("png");
+        let (_, _, rgba) = gebiedsplanner::export::image::decode_png(&bytes).expect("decode");
+        assert!(
+            rgba.chunks(4).any(|p| p[0] < 100),
+            "{:?} is blank",
+            e.path()
+        );
+    }
+}
+
+#[test]
+fn the_report_has_its_pages_the_teams_the_totals_and_the_moved_zones() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let (path, s, far_zone, far_from) = broken_antwerp_file(dir.path());
     let pdf = dir.path().join("rapport.pdf");
     let (mut cmd, _d) = common::program();
     let (code, stdout, err) = run(cmd
@@ -559,48 +649,7 @@ fn the_report_has_its_pages_the_teams_the_totals_and_the_moved_zones() {
     );
     assert!(page_texts[0].contains(&format!("pagina 1 van {pages}")));
 
-    // Every team of the region, on the map's legend and in the table; and the totals.
-    let d = gebiedsplanner::document::Document::new(doc.data.clone(), s.clone());
-    let region_teams: Vec<usize> = (0..s.teams.len())
-        .filter(|&t| {
-            d.metrics.teams[t]
-                .units
-                .iter()
-                .any(|&u| unit_region(atlas(), u) == Some(Region::Antwerpen))
-        })
-        .collect();
-    assert!(region_teams.len() >= 4);
-    for &t in &region_teams {
-        let name = &s.teams[t].name;
-        assert!(
-            page_texts[1].contains(name.as_str()),
-            "map legend lacks {name}"
-        );
-        assert!(page_texts[2].contains(name.as_str()), "table lacks {name}");
-    }
-    let population: f64 = region_teams
-        .iter()
-        .map(|&t| d.metrics.teams[t].population)
-        .sum();
-    let children: f64 = region_teams
-        .iter()
-        .map(|&t| d.metrics.teams[t].children)
-        .sum();
-    let budget: f64 = region_teams
-        .iter()
-        .map(|&t| d.metrics.teams[t].budget_flat)
-        .sum();
-    let totals = page_texts[2]
-        .lines()
-        .find(|l| l.trim_start().starts_with("Totaal"))
-        .expect("a totals row");
-    for v in [
-        gebiedsplanner::i18n::int(population),
-        gebiedsplanner::i18n::int(children),
-        gebiedsplanner::i18n::eur(budget),
-    ] {
-        assert!(totals.contains(&v), "totals lack {v}: {totals}");
-    }
+    assert_teams_and_totals(&s, page_texts[1], page_texts[2]);
     // The moved zones, from and to.
     let changes = page_texts[3];
     for (zone, from, to) in [
@@ -622,34 +671,7 @@ fn the_report_has_its_pages_the_teams_the_totals_and_the_moved_zones() {
             .unwrap_or_else(|| panic!("{zone} missing: {changes}"));
         assert!(line.contains(from) && line.contains(to), "{line}");
     }
-
-    // Every page renders.
-    let png = dir.path().join("page");
-    tool(
-        "pdftoppm",
-        &[
-            "-r".as_ref(),
-            "30".as_ref(),
-            "-png".as_ref(),
-            pdf.as_os_str(),
-            png.as_os_str(),
-        ],
-    );
-    let rendered: Vec<_> = std::fs::read_dir(dir.path())
-        .expect("list")
-        .flatten()
-        .filter(|e| e.file_name().to_string_lossy().starts_with("page"))
-        .collect();
-    assert_eq!(rendered.len(), pages);
-    for e in rendered {
-        let bytes = std::fs::read(e.path()).expect("png");
-        let (_, _, rgba) = gebiedsplanner::export::image::decode_png(&bytes).expect("decode");
-        assert!(
-            rgba.chunks(4).any(|p| p[0] < 100),
-            "{:?} is blank",
-            e.path()
-        );
-    }
+    assert_every_page_renders(dir.path(), &pdf, pages);
 }
 
 /// File > Merge proposals: two files that disagree on a zone; the window lists the conflict,

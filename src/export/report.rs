@@ -480,6 +480,9 @@ fn team_table(r: &ReportInput, pages: &mut Vec<Page>) {
     table_pages(pages, &title, t, &cols, &rows, Some(&totals));
 }
 
+/// A moved cell (or municipality): it, the team id it had and the one it has.
+type Moved<'a> = (usize, &'a Option<String>, &'a Option<String>);
+
 /// Each moved zone (all of it from one team to another) or, where a zone moved in part, each
 /// moved municipality.
 fn changes(r: &ReportInput, pages: &mut Vec<Page>) {
@@ -498,8 +501,7 @@ fn changes(r: &ReportInput, pages: &mut Vec<Page>) {
             .map_or_else(|| id.clone(), |team| team.name.clone())
     };
     // Moved cells per zone, with their (from, to).
-    let mut per_unit: BTreeMap<usize, Vec<(usize, &Option<String>, &Option<String>)>> =
-        BTreeMap::new();
+    let mut per_unit: BTreeMap<usize, Vec<Moved>> = BTreeMap::new();
     for (c, from, to) in &cmp.moved {
         if !in_scope(doc, r.region, atlas.cells[*c].unit) {
             continue;
@@ -540,8 +542,7 @@ fn changes(r: &ReportInput, pages: &mut Vec<Page>) {
                 ch,
             ]);
         } else {
-            let mut per_muni: BTreeMap<(usize, &Option<String>, &Option<String>), Vec<usize>> =
-                BTreeMap::new();
+            let mut per_muni: BTreeMap<Moved, Vec<usize>> = BTreeMap::new();
             for (c, f, to) in cells {
                 per_muni
                     .entry((atlas.cells[*c].muni, *f, *to))

@@ -212,14 +212,14 @@ impl<'a> Merge<'a> {
     }
 
     fn zone_conflicts(&mut self, regions: &[Option<Region>]) {
-        for u in 0..self.claims.len() {
+        for (u, &region) in regions.iter().enumerate() {
             match self.claims[u].len() {
                 1 => {}
                 0 => {
                     // What the proposals that do not decide this zone give it, as suggestions.
                     let mut options: Vec<Choice> = Vec::new();
                     for (pi, p) in self.proposals.iter().enumerate() {
-                        if holds(p, regions[u]) {
+                        if holds(p, region) {
                             continue;
                         }
                         let team = team_id(p, p.unit_team.get(u).copied().flatten());
@@ -475,10 +475,10 @@ impl<'a> Merge<'a> {
             }
         }
         for (i, c) in self.conflicts.iter().enumerate() {
-            let team = match &c.kind {
-                ConflictKind::TwoRegions { team, .. }
-                | ConflictKind::CrossesBorder { team, .. } => team,
-                _ => continue,
+            let (ConflictKind::TwoRegions { team, .. } | ConflictKind::CrossesBorder { team, .. }) =
+                &c.kind
+            else {
+                continue;
             };
             if *pick(i) == Choice::SplitPerRegion {
                 split_per_region(atlas, &mut s, team);
