@@ -16,7 +16,7 @@ use crate::model::metrics::{self, BudgetModel, Metrics};
 use crate::model::region::{Region, unit_region};
 use crate::model::scenario::Scenario;
 
-use super::image::{ImageOptions, Layer, parse_svg, render_svg, text_width};
+use super::image::{ImageOptions, parse_svg, render_svg, text_width};
 
 /// A4 landscape, in PDF points.
 pub const PAGE_W: f64 = 841.89;
@@ -364,7 +364,7 @@ fn cover(r: &ReportInput, pages: &mut Vec<Page>) {
 fn map_page(r: &ReportInput, title: &str, bbox: Option<BBox>, pages: &mut Vec<Page>) {
     let mut o = String::new();
     heading(&mut o, title);
-    let mut opts = ImageOptions::new(1920, vec![Layer::Labels], r.lang);
+    let mut opts = ImageOptions::new(1920, vec![crate::map::layer::labels::KEY], r.lang);
     opts.date.clone_from(&r.date);
     opts.budget_model = r.budget_model;
     opts.bbox = bbox;
