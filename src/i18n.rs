@@ -1,5 +1,7 @@
 //! Every UI string, in Dutch and English, and Belgian number formatting.
 
+pub mod proposals;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub enum Lang {
     #[default]
@@ -326,6 +328,8 @@ pub struct Texts {
     pub export_png: &'static str,
     pub export_svg: &'static str,
     pub export_pdf: &'static str,
+    pub export_report: &'static str,
+    pub merge_proposals: &'static str,
     pub unsaved_title: &'static str,
     pub unsaved_body: &'static str,
     pub dont_save: &'static str,
@@ -578,6 +582,8 @@ pub const NL: Texts = Texts {
     export_png: "Kaart exporteren (PNG)…",
     export_svg: "Kaart exporteren (SVG)…",
     export_pdf: "Kaart exporteren (PDF)…",
+    export_report: "Rapport (PDF)…",
+    merge_proposals: "Voorstellen samenvoegen…",
     unsaved_title: "Niet-bewaarde wijzigingen",
     unsaved_body: "heeft wijzigingen die nog niet bewaard zijn.",
     dont_save: "Niet bewaren",
@@ -831,6 +837,8 @@ pub const EN: Texts = Texts {
     export_png: "Export map (PNG)…",
     export_svg: "Export map (SVG)…",
     export_pdf: "Export map (PDF)…",
+    export_report: "Report (PDF)…",
+    merge_proposals: "Merge proposals…",
     unsaved_title: "Unsaved changes",
     unsaved_body: "has changes that are not saved.",
     dont_save: "Don't save",

@@ -16,6 +16,9 @@ fn main() {
         Command::Check { scenario } => cli::run_check(&args, scenario.as_deref()),
         Command::Export(e) => cli::run_export(&args, e),
         Command::Propose(p) => cli::propose::run_propose(&args, p),
+        Command::New(n) => cli::proposals::run_new(&args, n),
+        Command::Merge(m) => cli::proposals::run_merge(&args, m),
+        Command::Report(r) => cli::proposals::run_report(&args, r),
         Command::Gui => gebiedsplanner::app::run(args),
     };
     std::process::exit(code);

@@ -23,6 +23,7 @@ mod layers_ui;
 mod map_layers;
 mod outline;
 mod overlays;
+mod proposals;
 mod propose;
 mod real_data;
 mod recovery;

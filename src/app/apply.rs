@@ -105,6 +105,10 @@ impl GebiedsApp {
             | Command::ToggleHighContrast
             | Command::SetLayers(_)
             | Command::ToggleDifferences => self.apply_view(ctx, command),
+            Command::MergeDialog
+            | Command::MergePick(..)
+            | Command::MergeFinish
+            | Command::MergeClose => self.apply_merge(command),
             Command::SetLang(_)
             | Command::SetEdition(_)
             | Command::SetMode(_)
@@ -468,6 +472,7 @@ impl GebiedsApp {
             ExportKind::Png => (t.export_png, "png", t.kind_png),
             ExportKind::Svg => (t.export_svg, "svg", t.kind_svg),
             ExportKind::Pdf => (t.export_pdf, "pdf", t.kind_pdf),
+            ExportKind::Report => (t.export_report, "pdf", t.kind_pdf),
         };
         self.export_to(title, ext, file_kind, |app| {
             let w = app.workspace().ok_or_else(|| t.no_scenario.to_string())?;
@@ -491,6 +496,23 @@ impl GebiedsApp {
                 ExportKind::Png => export::render_png(&svg()),
                 ExportKind::Svg => Ok(svg().into_bytes()),
                 ExportKind::Pdf => export::render_pdf(&svg()),
+                ExportKind::Report => {
+                    let meta = &w.file.meta;
+                    let status = meta.extra.get("status").and_then(serde_json::Value::as_str);
+                    let input = export::report::ReportInput {
+                        doc,
+                        region: doc.scenario.region,
+                        baseline: &w.baseline_division().scenario,
+                        baseline_name: w.baseline_label(t),
+                        author: meta.author.clone(),
+                        description: meta.description.clone(),
+                        status: status.unwrap_or_default().to_string(),
+                        date: app.image_options().date,
+                        lang: app.settings.lang,
+                        budget_model: w.budget_model,
+                    };
+                    export::report::report_pdf(&input)
+                }
             }
         });
     }

@@ -29,6 +29,8 @@ pub enum ExportKind {
     Png,
     Svg,
     Pdf,
+    /// The report of the proposal: cover, map, tables, changes, broken rules, sources.
+    Report,
 }
 
 /// A choice in a question the app asked.
@@ -163,6 +165,16 @@ pub enum Command {
     RestoreRecovery,
     DiscardRecovery,
 
+    // Merging region proposals.
+    /// Choose the proposals to merge and list their conflicts.
+    MergeDialog,
+    /// The choice for one conflict: (conflict, option).
+    MergePick(usize, usize),
+    /// Merge with the choices made, into a new tab.
+    MergeFinish,
+    /// Close the merge window without merging.
+    MergeClose,
+
     // Settings.
     SetLang(Lang),
     SetEdition(Edition),
@@ -192,6 +204,7 @@ pub enum UiCommand {
     Save,
     SaveAs,
     Duplicate,
+    MergeProposals,
     Quit,
     Undo,
     Redo,
@@ -238,6 +251,7 @@ impl UiCommand {
         UiCommand::Save,
         UiCommand::SaveAs,
         UiCommand::Duplicate,
+        UiCommand::MergeProposals,
         UiCommand::Quit,
         UiCommand::Undo,
         UiCommand::Redo,
@@ -261,6 +275,7 @@ impl UiCommand {
             UiCommand::Save => t.save,
             UiCommand::SaveAs => t.save_as,
             UiCommand::Duplicate => t.duplicate,
+            UiCommand::MergeProposals => t.merge_proposals,
             UiCommand::Quit => t.quit,
             UiCommand::Undo => t.undo,
             UiCommand::Redo => t.redo,
@@ -312,6 +327,7 @@ impl UiCommand {
             UiCommand::NewEmptyTab
             | UiCommand::Duplicate
             | UiCommand::CopyTable
+            | UiCommand::MergeProposals
             | UiCommand::Layers
             | UiCommand::About => &[],
         }
@@ -326,7 +342,8 @@ impl UiCommand {
             | UiCommand::Save
             | UiCommand::SaveAs
             | UiCommand::Duplicate
-            | UiCommand::CopyTable => Scope::Document,
+            | UiCommand::CopyTable
+            | UiCommand::MergeProposals => Scope::Document,
             _ => Scope::Editor,
         }
     }
@@ -340,6 +357,7 @@ impl UiCommand {
             UiCommand::Save => Command::Save,
             UiCommand::SaveAs => Command::SaveAs,
             UiCommand::Duplicate => Command::DuplicateTab,
+            UiCommand::MergeProposals => Command::MergeDialog,
             UiCommand::Quit => Command::Quit,
             UiCommand::Undo => Command::Undo,
             UiCommand::Redo => Command::Redo,

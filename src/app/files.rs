@@ -57,7 +57,7 @@ impl GebiedsApp {
     }
 
     /// A new tab for a scenario on the current data (shared, not copied).
-    fn push_tab(&mut self, make: impl FnOnce(&Document) -> Scenario) -> Option<usize> {
+    pub(super) fn push_tab(&mut self, make: impl FnOnce(&Document) -> Scenario) -> Option<usize> {
         let layers = self.settings.layers.clone();
         let tabs = self.tabs_mut()?;
         let base = tabs.list.get(tabs.active)?;
@@ -366,6 +366,7 @@ impl GebiedsApp {
     /// Import a division from a CSV file into the active tab (one step of its history).
     pub(super) fn import_csv_path(&mut self, path: &Path) {
         let t = self.texts();
+        let lang = self.settings.lang;
         let Some(w) = self.workspace_mut() else {
             return;
         };

@@ -80,6 +80,7 @@ impl GebiedsApp {
             entry(ui, t.reference_open, Command::OpenReferenceDialog, out);
             entry(ui, t.indicator_open, Command::OpenIndicatorDialog, out);
             ui.separator();
+            table_entry(ui, UiCommand::MergeProposals, t, out);
             entry(ui, t.import_csv, Command::ImportCsv, out);
             let exports = [
                 (t.export_csv, ExportKind::DivisionCsv),
@@ -89,6 +90,7 @@ impl GebiedsApp {
                 (t.export_png, ExportKind::Png),
                 (t.export_svg, ExportKind::Svg),
                 (t.export_pdf, ExportKind::Pdf),
+                (t.export_report, ExportKind::Report),
             ];
             for (text, kind) in exports {
                 entry(ui, text, Command::Export(kind), out);

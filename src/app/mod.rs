@@ -5,6 +5,7 @@ pub mod command;
 mod desk;
 mod files;
 mod menus;
+mod merge_ui;
 mod presentation;
 mod search_ui;
 mod workspace_ui;
@@ -182,6 +183,8 @@ pub struct GebiedsApp {
     /// The user chose the built-in data on the first-run screen: a data folder given with
     /// `$GEBIEDSPLANNER_DATA` no longer counts in this run.
     built_in_data: bool,
+    /// Region proposals being merged (File > Merge proposals).
+    pub merge: Option<merge_ui::MergeState>,
 }
 
 impl GebiedsApp {
@@ -245,6 +248,7 @@ impl GebiedsApp {
             proeftuin_card: None,
             search_text: String::new(),
             reference: None,
+            merge: None,
             positions_file: std::env::var_os("GEBIEDSPLANNER_E2E_POSITIONS")
                 .map(|p| (PathBuf::from(p), String::new())),
             csv_question: None,
@@ -505,6 +509,7 @@ impl GebiedsApp {
         }
         self.shortcuts_window(ctx);
         self.layers_window(ctx);
+        self.merge_window(ctx);
         if !self.presentation {
             self.overlay_cards(ctx);
         }

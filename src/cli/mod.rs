@@ -10,6 +10,7 @@ use std::ffi::OsString;
 use crate::export::text::visible;
 use std::io::Write;
 
+pub mod proposals;
 pub mod propose;
 use std::path::{Path, PathBuf};
 
@@ -76,6 +77,27 @@ Usage:
       --adjacency FILE  write zone;zone for every pair of bordering zones
       --xlsx FILE       the tables as an Excel workbook: teams, zones, municipalities and
                         the differences against the historic 2020 team areas
+  gebiedsplanner new --out FILE.json [OPTIONS]
+                                              start an IROJ proposal: a scenario file scoped to
+                                              one region, to open, edit, merge or report on:
+      --region R        Antwerpen, Limburg, Oost-Vlaanderen, Vlaams-Brabant,
+                        West-Vlaanderen or Brussel (left out: all regions)
+      --name NAME       the scenario's name (default: Voorstel IROJ R)
+      --from F          2020 (the 2020 teams), default (the default division, default) or
+                        a scenario file
+  gebiedsplanner merge A.json B.json ... --out FILE.json [--first-wins]
+                                              one division from the regions' proposals: each
+                                              zone takes its team from the proposal whose
+                                              region holds it. Conflicts are listed, and
+                                              nothing is written (exit code 1), unless
+      --first-wins      the first file given wins each conflict (what it chose is listed);
+                        then the rules are checked for all of Flanders and Brussels
+  gebiedsplanner report [SCENARIO] --pdf FILE [OPTIONS]
+                                              the report of a proposal as PDF (A4 landscape):
+                                              cover, map, teams, changes, broken rules, sources
+      --region R        the region reported on (default: the scenario's region)
+      --compare C       2020 (default), default or a scenario file: what the changes are
+                        measured against
 
 Options:
   --data DIR          data folder in place of the built-in data (else $GEBIEDSPLANNER_DATA,
@@ -122,6 +144,9 @@ pub enum Command {
     },
     Export(ExportArgs),
     Propose(propose::ProposeArgs),
+    New(proposals::NewArgs),
+    Merge(proposals::MergeArgs),
+    Report(proposals::ReportArgs),
     Help,
 }
 
@@ -168,6 +193,8 @@ pub fn parse_args_os<I: IntoIterator<Item = OsString>>(args: I) -> Result<Args, 
         ..Default::default()
     };
     let mut prop = propose::ProposeArgs::default();
+    let mut region_opts = proposals::ProposalOptions::default();
+    let mut region_given = false;
     let mut it = args.into_iter();
     while let Some(raw) = it.next() {
         let Some(a) = raw.to_str().map(str::to_string) else {
@@ -245,6 +272,10 @@ pub fn parse_args_os<I: IntoIterator<Item = OsString>>(args: I) -> Result<Args, 
                 }
             }
             s if s.starts_with("--data=") => out.data = Some(PathBuf::from(&s[7..])),
+            s if proposals::is_option(s) => {
+                region_given = true;
+                proposals::parse_option(&mut region_opts, s, |name| value_os(name).and_then(text))?;
+            }
             s if propose::is_option(s) => {
                 propose::parse_option(&mut prop, s, |name| value_os(name).and_then(text))?;
             }
@@ -293,6 +324,41 @@ pub fn parse_args_os<I: IntoIterator<Item = OsString>>(args: I) -> Result<Args, 
             }
             out.command = Command::Propose(std::mem::take(&mut prop));
         }
+        Some("new") => {
+            proposals::refuse_others(&region_opts, "new")?;
+            region_given = false;
+            out.command = Command::New(proposals::NewArgs {
+                out: prop.out.take().ok_or("new needs --out FILE.json")?,
+                name: region_opts.name.take(),
+                region: region_opts.region,
+                from: region_opts
+                    .from
+                    .take()
+                    .unwrap_or(propose::Baseline::Default),
+            });
+        }
+        Some("merge") => {
+            proposals::refuse_others(&region_opts, "merge")?;
+            region_given = false;
+            out.command = Command::Merge(proposals::MergeArgs {
+                files: pos.by_ref().map(PathBuf::from).collect(),
+                out: prop.out.take().ok_or("merge needs --out FILE.json")?,
+                first_wins: region_opts.first_wins,
+            });
+        }
+        Some("report") => {
+            proposals::refuse_others(&region_opts, "report")?;
+            region_given = false;
+            out.command = Command::Report(proposals::ReportArgs {
+                scenario: pos.next().map(PathBuf::from),
+                pdf: export.pdf.take().ok_or("report needs --pdf FILE")?,
+                region: region_opts.region,
+                compare: region_opts
+                    .compare
+                    .take()
+                    .unwrap_or(propose::Baseline::Historic2020),
+            });
+        }
         Some(file) if file.ends_with(".json") => {
             out.open.extend(first.map(PathBuf::from));
             out.open.extend(pos.by_ref().map(PathBuf::from));
@@ -311,8 +377,16 @@ pub fn parse_args_os<I: IntoIterator<Item = OsString>>(args: I) -> Result<Args, 
         ));
     }
     if prop.given {
+        return Err("--lock, --pin and the other proposal options belong to 'propose'".into());
+    }
+    if prop.out.is_some() {
+        return Err("--out belongs to 'propose', 'new' and 'merge'".into());
+    }
+    if region_given {
         return Err(
-            "--out, --lock, --pin and the other proposal options belong to 'propose'".into(),
+            "--name, --region, --from, --compare and --first-wins belong to 'new', 'merge' and \
+             'report'"
+                .into(),
         );
     }
     Ok(out)
@@ -561,6 +635,15 @@ fn scenario_from_file(
 /// Load the data and the scenario (the default division when none is given) for a
 /// headless command. The error is the message to print.
 fn document_for(args: &Args, scenario: Option<&Path>) -> Result<Document, String> {
+    document_and_file(args, scenario).map(|(doc, _)| doc)
+}
+
+/// As [`document_for`], with the file read (its metadata, its fields this version does not
+/// know).
+fn document_and_file(
+    args: &Args,
+    scenario: Option<&Path>,
+) -> Result<(Document, Option<scenario_file::ScenarioFile>), String> {
     // The scenario is read once: its edition chooses the data, then it is resolved on them.
     let file = match scenario {
         Some(p) => Some((p, scenario_file::read(p).map_err(|e| e.to_string())?)),
@@ -572,13 +655,15 @@ fn document_for(args: &Args, scenario: Option<&Path>) -> Result<Document, String
         .unwrap_or(Edition::M2025);
     let dir = resolve_data(args, edition)?;
     let mut doc = Document::load(&dir, edition).map_err(|e| e.to_string())?;
+    let mut kept = None;
     if let Some((p, f)) = file {
         // The indicator saved with the scenario, unless the command line names another.
         if let Some(r) = &f.indicator {
             doc.indicator = Some(r.to_choice(&doc.data.atlas, p).map_err(|e| e.to_string())?);
         }
-        let s = scenario_from_file(&doc.data.atlas, p, f).map_err(|e| e.to_string())?;
+        let s = scenario_from_file(&doc.data.atlas, p, f.clone()).map_err(|e| e.to_string())?;
         doc.set_scenario(s);
+        kept = Some(f);
     }
     if let Some(mut c) = indicator_for(args, &doc)? {
         // The column the scenario was saved with keeps its saved way of aggregating it.
@@ -592,7 +677,7 @@ fn document_for(args: &Args, scenario: Option<&Path>) -> Result<Document, String
     } else if let (Some(how), Some(c)) = (args.aggregate, &mut doc.indicator) {
         c.how = how;
     }
-    Ok(doc)
+    Ok((doc, kept))
 }
 
 /// Exit code when the output could not be written (a closed pipe, a full device).

@@ -69,7 +69,8 @@ pub fn parse_option(
     opt: &str,
     mut value: impl FnMut(&str) -> Result<String, String>,
 ) -> Result<(), String> {
-    p.given = true;
+    // `--out` is shared with `new` and `merge`; the others are this command's own.
+    p.given |= opt != "--out";
     match opt {
         "--out" => p.out = Some(PathBuf::from(value(opt)?)),
         "--baseline" => {

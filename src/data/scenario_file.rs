@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use super::error::DataError;
 use super::json::{kind, parse_strict};
 use crate::model::atlas::{Atlas, Edition};
+use crate::model::region::Region;
 use crate::model::scenario::{AreaStatus, Scenario, Team};
 
 pub const FORMAT: &str = "gebiedsplanner-scenario";
@@ -50,6 +51,10 @@ pub struct ScenarioFile {
     pub created: String,
     #[serde(default)]
     pub modified: String,
+    /// The IROJ region the scenario is scoped to, by its name ("Oost-Vlaanderen"); absent for
+    /// all of Flanders and Brussels.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
     pub edition: Edition,
     pub teams: Vec<TeamRecord>,
     /// Zone code -> team id (a missing zone has no team).
@@ -62,6 +67,16 @@ pub struct ScenarioFile {
     pub indicator: Option<super::indicator_record::IndicatorRecord>,
     #[serde(flatten)]
     pub extra: BTreeMap<String, serde_json::Value>,
+}
+
+/// Why a region name is not understood, with the names that are.
+pub fn unknown_region(name: &str) -> String {
+    let names: Vec<&str> = Region::ALL.iter().map(|r| r.name()).collect();
+    format!(
+        "unknown region '{}' (the IROJ regions are {})",
+        name.escape_debug(),
+        names.join(", ")
+    )
 }
 
 pub fn colour_hex(c: [u8; 3]) -> String {
@@ -88,6 +103,7 @@ impl ScenarioFile {
             author: String::new(),
             created: String::new(),
             modified: String::new(),
+            region: s.region.map(|r| r.name().to_string()),
             edition: atlas.edition,
             teams: s
                 .teams
@@ -123,6 +139,13 @@ impl ScenarioFile {
     /// have are not dropped: they are returned, so the caller can list them and keep them.
     pub fn to_scenario(&self, atlas: &Atlas, file: &Path) -> Result<Resolved, DataError> {
         let mut s = Scenario::empty(atlas, &self.name);
+        s.region = match &self.region {
+            None => None,
+            Some(name) => Some(
+                Region::parse(name)
+                    .ok_or_else(|| DataError::new(file, "\"region\"", unknown_region(name)))?,
+            ),
+        };
         let mut seen = std::collections::HashSet::new();
         for (i, t) in self.teams.iter().enumerate() {
             let place = format!("team {}", i + 1);
@@ -385,6 +408,10 @@ fn check_shape(file: &Path, value: &serde_json::Value) -> Result<(), DataError> 
             None | Some(Value::String(_)) => {}
             Some(other) => return Err(wrong(format!("\"{key}\""), "text", other)),
         }
+    }
+    match top.get("region") {
+        None | Some(Value::String(_) | Value::Null) => {}
+        Some(other) => return Err(wrong("\"region\"".into(), "a region name (text)", other)),
     }
     if let Some(Value::String(e)) = top.get("edition")
         && serde_json::from_value::<Edition>(Value::String(e.clone())).is_err()

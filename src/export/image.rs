@@ -64,6 +64,9 @@ pub struct ImageOptions {
     pub budget_model: BudgetModel,
     /// Date printed on the image (e.g. 23-11-2026).
     pub date: String,
+    /// The part of the map to fit (Mercator), in place of all of Flanders and Brussels: what
+    /// lies outside is cut off, and the legend lists the teams seen in it.
+    pub bbox: Option<BBox>,
 }
 
 impl ImageOptions {
@@ -77,6 +80,7 @@ impl ImageOptions {
             lang,
             budget_model: BudgetModel::Flat,
             date,
+            bbox: None,
         }
     }
 
@@ -167,7 +171,18 @@ pub fn render_svg(doc: &Document, opts: &ImageOptions) -> String {
     } else {
         420.0 * k
     };
-    let bbox: BBox = atlas.bbox;
+    let bbox: BBox = opts.bbox.unwrap_or(atlas.bbox);
+    // Teams with a cell in the part shown (all of them on the whole map).
+    let seen: Vec<usize> = (0..s.teams.len())
+        .filter(|&ti| {
+            opts.bbox.is_none()
+                || m.teams[ti]
+                    .components
+                    .iter()
+                    .flatten()
+                    .any(|&c| atlas.cells[c].bbox.intersects(&bbox))
+        })
+        .collect();
     let map_w = w - 3.0 * margin - legend_w;
     let scale = map_w / bbox.width();
     let map_h = bbox.height() * scale;
@@ -218,7 +233,7 @@ pub fn render_svg(doc: &Document, opts: &ImageOptions) -> String {
     // The legend may fill the height of a 16:9 page beside the map, no more.
     let room = map_h.max(w * 9.0 / 16.0 - title_h - 2.0 * margin - footer_h);
     let choropleth_h = choropleth.as_ref().map_or(0.0, |c| c.svg_legend_height(k));
-    let legend_rows = legend_rows(s.teams.len() + entries.len(), room - choropleth_h, row_h, k);
+    let legend_rows = legend_rows(seen.len() + entries.len(), room - choropleth_h, row_h, k);
     // The layers' entries (hatching, overlays) are always listed; the teams take the rest.
     let legend_rows = LegendRows {
         shown: legend_rows.shown.saturating_sub(entries.len()),
@@ -236,6 +251,14 @@ pub fn render_svg(doc: &Document, opts: &ImageOptions) -> String {
         r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w:.0}" height="{h:.0}" viewBox="0 0 {w:.0} {h:.0}" font-family="Ubuntu, sans-serif">"#
     );
     let _ = write!(o, r##"<rect width="100%" height="100%" fill="#ffffff"/>"##);
+    if opts.bbox.is_some() {
+        let _ = write!(
+            o,
+            r#"<clipPath id="map"><rect x="{:.1}" y="{:.1}" width="{map_w:.1}" height="{map_h:.1}"/></clipPath>"#,
+            margin,
+            margin + title_h
+        );
+    }
     // Title.
     let _ = write!(
         o,
@@ -246,6 +269,12 @@ pub fn render_svg(doc: &Document, opts: &ImageOptions) -> String {
         esc(&super::text::shorten(&s.name, TITLE_CHARS))
     );
 
+    // The map, cut to its frame when it shows a part.
+    o.push_str(if opts.bbox.is_some() {
+        r#"<g clip-path="url(#map)">"#
+    } else {
+        "<g>"
+    });
     // The layers, bottom to top, then every name placed at once.
     let mut frame = SvgFrame {
         out: &mut o,
@@ -256,8 +285,22 @@ pub fn render_svg(doc: &Document, opts: &ImageOptions) -> String {
     for layer in LAYERS.iter().filter(|l| opts.draws(**l)) {
         layer.svg(&scene, &mut frame);
     }
-    let labels = std::mem::take(&mut frame.labels);
+    let mut labels = std::mem::take(&mut frame.labels);
+    if opts.bbox.is_some() {
+        // On a part of the map, a name that does not fit inside the frame is left out.
+        let (x0, y0) = (margin, margin + title_h);
+        labels.retain(|(_, l)| {
+            let half_w = 0.5 * text_width(&l.text, l.size) + 3.0 * k;
+            let (x, y) = l.at;
+            x - half_w >= x0
+                && y - 0.6 * l.size >= y0
+                && x + half_w <= x0 + map_w
+                && y + 0.6 * l.size <= y0 + map_h
+        });
+    }
     place_svg_labels(&mut o, labels, k);
+
+    o.push_str("</g>");
 
     // Legend (and table).
     let lx = w - margin - legend_w;
@@ -275,7 +318,11 @@ pub fn render_svg(doc: &Document, opts: &ImageOptions) -> String {
         LEGEND_NAME_CHARS
     };
     let indicator_values = doc.indicator_per_team();
-    for (ti, team) in s.teams.iter().enumerate().take(legend_rows.shown) {
+    for (ti, team) in seen
+        .iter()
+        .map(|&ti| (ti, &s.teams[ti]))
+        .take(legend_rows.shown)
+    {
         let st = &m.teams[ti];
         let _ = write!(
             o,
@@ -515,7 +562,7 @@ pub fn text_width(text: &str, size: f64) -> f64 {
 pub type Render = fn(&str) -> Result<Vec<u8>, String>;
 
 /// Read our own SVG document with the built-in font, for rendering.
-fn parse_svg(svg: &str) -> Result<resvg::usvg::Tree, String> {
+pub(crate) fn parse_svg(svg: &str) -> Result<resvg::usvg::Tree, String> {
     let mut opt = resvg::usvg::Options {
         font_family: "Ubuntu".into(),
         ..Default::default()

@@ -3,6 +3,7 @@
 //! no tiles).
 
 pub mod image;
+pub mod report;
 pub mod tables;
 pub mod team_table;
 pub mod text;

@@ -12,6 +12,7 @@ pub mod ids;
 pub mod index;
 pub mod indicator;
 pub mod lambert72;
+pub mod merge;
 pub mod metrics;
 pub mod optimise;
 pub mod outline;

@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 
 use super::atlas::Atlas;
+use super::region::Region;
 
 /// Whether a team's area comes from a source or is an estimate.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
@@ -38,6 +39,9 @@ pub struct Scenario {
     pub unit_team: Vec<Option<usize>>,
     /// Municipality mode: municipalities that belong to another team than their zone.
     pub muni_team: BTreeMap<usize, Option<usize>>,
+    /// The IROJ region this scenario proposes a division for (None: all of Flanders and
+    /// Brussels).
+    pub region: Option<Region>,
 }
 
 impl Scenario {
@@ -47,6 +51,7 @@ impl Scenario {
             teams: Vec::new(),
             unit_team: vec![None; atlas.units.len()],
             muni_team: BTreeMap::new(),
+            region: None,
         }
     }
 

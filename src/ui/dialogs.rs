@@ -6,6 +6,12 @@ pub trait FileDialogs {
     fn pick_folder(&self, title: &str) -> Option<PathBuf>;
     /// Ask for a file to open, of the given kind (name and extensions).
     fn open_file(&self, title: &str, kind: &str, extensions: &[&str]) -> Option<PathBuf>;
+    /// Ask for one or more files to open (empty: cancelled).
+    fn open_files(&self, title: &str, kind: &str, extensions: &[&str]) -> Vec<PathBuf> {
+        self.open_file(title, kind, extensions)
+            .into_iter()
+            .collect()
+    }
     /// Ask where to save, suggesting a file name.
     fn save_file(
         &self,
@@ -52,6 +58,18 @@ impl FileDialogs for SystemDialogs {
         })
     }
 
+    fn open_files(&self, title: &str, kind: &str, extensions: &[&str]) -> Vec<PathBuf> {
+        let started = std::time::Instant::now();
+        let answer = rfd::FileDialog::new()
+            .set_title(title)
+            .add_filter(kind, extensions)
+            .pick_files()
+            .unwrap_or_default();
+        self.unavailable
+            .set(answer.is_empty() && started.elapsed() < std::time::Duration::from_millis(250));
+        answer
+    }
+
     fn save_file(
         &self,
         title: &str,
@@ -80,6 +98,8 @@ pub struct ScriptedDialogs {
     pub folders: std::cell::RefCell<Vec<PathBuf>>,
     pub open: std::cell::RefCell<Vec<PathBuf>>,
     pub save: std::cell::RefCell<Vec<PathBuf>>,
+    /// Answers to the dialogs that choose several files, one list each.
+    pub open_many: std::cell::RefCell<Vec<Vec<PathBuf>>>,
     /// Behave like a system without file dialogs: every dialog fails to open.
     pub no_dialogs: bool,
 }
@@ -100,6 +120,15 @@ impl FileDialogs for ScriptedDialogs {
 
     fn open_file(&self, _title: &str, _kind: &str, _extensions: &[&str]) -> Option<PathBuf> {
         take(&self.open)
+    }
+
+    fn open_files(&self, _title: &str, _kind: &str, _extensions: &[&str]) -> Vec<PathBuf> {
+        let mut v = self.open_many.borrow_mut();
+        if v.is_empty() {
+            Vec::new()
+        } else {
+            v.remove(0)
+        }
     }
 
     fn save_file(&self, _t: &str, _s: &str, _k: &str, _e: &[&str]) -> Option<PathBuf> {
