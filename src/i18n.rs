@@ -59,6 +59,92 @@ pub fn edit_error(lang: Lang, e: &crate::model::edit::EditError) -> String {
     }
 }
 
+/// The note that a reference layer was converted from its projected system.
+pub fn reprojected(t: &Texts, crs: crate::data::reference::SourceCrs) -> String {
+    t.reprojected.replace("{crs}", crs.label())
+}
+
+/// Why a reference layer could not be opened, for the user; it names the file.
+pub fn reference_error(lang: Lang, e: &crate::data::reference::ReferenceError) -> String {
+    use crate::data::reference::{CrsGuess, ReferenceError};
+    let file = e.file().display();
+    let readable = match lang {
+        Lang::Nl => {
+            "alleen WGS84 (lengte/breedte), Belgische Lambert 72 (EPSG:31370) en Belgische \
+             Lambert 2008 (EPSG:3812) kunnen gelezen worden"
+        }
+        Lang::En => {
+            "only WGS84 longitude/latitude, Belgian Lambert 72 (EPSG:31370) and Belgian \
+             Lambert 2008 (EPSG:3812) can be read"
+        }
+    };
+    let save = match lang {
+        Lang::Nl => {
+            "Sla het bestand eerst op in EPSG:4326 (in QGIS: Exporteren > Objecten opslaan als, CRS EPSG:4326)."
+        }
+        Lang::En => {
+            "Save the file in EPSG:4326 first (in QGIS: Export > Save Features As, CRS EPSG:4326)."
+        }
+    };
+    match (e, lang) {
+        (ReferenceError::Data(d), _) => d.to_string(),
+        (ReferenceError::UnknownCrs { name, .. }, Lang::Nl) => {
+            format!(
+                "{file}: het bestand gebruikt het coördinatenstelsel {name}; {readable}. {save}"
+            )
+        }
+        (ReferenceError::UnknownCrs { name, .. }, Lang::En) => {
+            format!("{file}: the file is in coordinate system {name}; {readable}. {save}")
+        }
+        (
+            ReferenceError::UnknownCoordinates {
+                min, max, guess, ..
+            },
+            _,
+        ) => {
+            let looks = match (guess, lang) {
+                (CrsGuess::WebMercator, Lang::Nl) => "ze lijken op Web Mercator (EPSG:3857)",
+                (CrsGuess::WebMercator, Lang::En) => "they look like Web Mercator (EPSG:3857)",
+                (CrsGuess::Utm31, Lang::Nl) => "ze lijken op UTM zone 31N (EPSG:32631)",
+                (CrsGuess::Utm31, Lang::En) => "they look like UTM zone 31N (EPSG:32631)",
+                (CrsGuess::Unknown, Lang::Nl) => "een onbekend geprojecteerd stelsel",
+                (CrsGuess::Unknown, Lang::En) => "an unknown projected coordinate system",
+            };
+            let range = format!(
+                "({}, {}) – ({}, {})",
+                int(min[0]),
+                int(min[1]),
+                int(max[0]),
+                int(max[1])
+            );
+            match lang {
+                Lang::Nl => {
+                    format!("{file}: de coördinaten lopen van {range}: {looks}; {readable}. {save}")
+                }
+                Lang::En => {
+                    format!("{file}: coordinates run from {range}: {looks}; {readable}. {save}")
+                }
+            }
+        }
+        (ReferenceError::NoPrj { .. }, Lang::Nl) => format!(
+            "{file}: er staat geen .prj-bestand naast, dus het coördinatenstelsel is onbekend; \
+             bewaar de .prj die bij de shapefile hoort in dezelfde map."
+        ),
+        (ReferenceError::NoPrj { .. }, Lang::En) => format!(
+            "{file}: there is no .prj file beside it, so its coordinate system is not known; \
+             keep the .prj that came with the shapefile in the same folder."
+        ),
+        (ReferenceError::NoDbf { .. }, Lang::Nl) => format!(
+            "{file}: er staat geen .dbf-bestand naast (de tabel met de eigenschappen); bewaar \
+             de .dbf die bij de shapefile hoort in dezelfde map."
+        ),
+        (ReferenceError::NoDbf { .. }, Lang::En) => format!(
+            "{file}: there is no .dbf file beside it (the table of the shapes' properties); \
+             keep the .dbf that came with the shapefile in the same folder."
+        ),
+    }
+}
+
 /// A decimal with a comma: 12,5.
 pub fn dec(v: f64, decimals: usize) -> String {
     format!("{v:.decimals$}").replace('.', ",")
@@ -190,6 +276,8 @@ pub struct Texts {
     pub label_field: &'static str,
     pub remove: &'static str,
     pub reprojected: &'static str,
+    pub reference_loading: &'static str,
+    pub kind_reference: &'static str,
     pub features_skipped: &'static str,
     pub historic_layer: &'static str,
     pub proeftuinen_layer: &'static str,
@@ -415,11 +503,13 @@ pub const NL: Texts = Texts {
     hint_edit_municipalities: "Klik selecteert een gemeente (shift: meer, shift+sleep: rechthoek). Sleep een geselecteerde gemeente naar een team of een buurgemeente. Rechtsklik: verplaatsen. Esc: annuleren.",
     search_hint: "Zoek gemeente, zone, team, Proeftuin…",
     search_none: "Niets gevonden",
-    reference_open: "Referentielaag openen (GeoJSON)…",
+    reference_open: "Referentielaag openen (GeoJSON, shapefile)…",
     reference_layer: "Referentielaag",
     label_field: "Naamveld",
     remove: "Verwijderen",
-    reprojected: "omgezet van Belgische Lambert 72 naar WGS84",
+    reprojected: "omgezet van {crs} naar WGS84",
+    reference_loading: "Referentielaag lezen",
+    kind_reference: "GeoJSON of shapefile",
     features_skipped: "objecten overgeslagen",
     historic_layer: "Historische teams 2020 (15 samenwerkingsverbanden)",
     proeftuinen_layer: "Proeftuinen buurtgerichte netwerken",
@@ -643,11 +733,13 @@ pub const EN: Texts = Texts {
     hint_edit_municipalities: "Click selects a municipality (shift: more, shift+drag: rectangle). Drag a selected municipality onto a team or a neighbouring municipality. Right-click: move. Esc: cancel.",
     search_hint: "Find municipality, zone, team, Proeftuin…",
     search_none: "Nothing found",
-    reference_open: "Open reference layer (GeoJSON)…",
+    reference_open: "Open reference layer (GeoJSON, shapefile)…",
     reference_layer: "Reference layer",
     label_field: "Label field",
     remove: "Remove",
-    reprojected: "converted from Belgian Lambert 72 to WGS84",
+    reprojected: "converted from {crs} to WGS84",
+    reference_loading: "Reading reference layer",
+    kind_reference: "GeoJSON or shapefile",
     features_skipped: "features skipped",
     historic_layer: "Historic teams 2020 (15 partnerships)",
     proeftuinen_layer: "Proeftuinen (neighbourhood networks)",

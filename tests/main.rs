@@ -25,6 +25,7 @@ mod propose;
 mod real_data;
 mod recovery;
 mod reference_layer;
+mod reference_shp;
 mod save_faults;
 mod scenario_rules;
 mod search_ui;

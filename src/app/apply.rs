@@ -379,7 +379,7 @@ impl GebiedsApp {
             Command::Export(kind) => self.export(kind),
             Command::ImportCsv => self.import_csv(),
             Command::OpenReferenceDialog => self.open_reference_dialog(),
-            Command::OpenReference(p) => self.open_reference(&p),
+            Command::OpenReference(p) => self.open_reference(Some(ctx), &p),
             Command::SetReference { field, visible } => {
                 if let Some(r) = &mut self.reference {
                     r.1 = field;

@@ -294,11 +294,13 @@ impl GebiedsApp {
     /// Ask for a reference layer (GeoJSON) and open it.
     pub(super) fn open_reference_dialog(&mut self) {
         let t = self.texts();
-        let answer = self
-            .dialogs
-            .open_file(t.reference_open, t.kind_geojson, &["geojson", "json"]);
+        let answer = self.dialogs.open_file(
+            t.reference_open,
+            t.kind_reference,
+            &["geojson", "json", "shp"],
+        );
         if let Some(p) = self.dialog_answer(answer) {
-            self.open_reference(&p);
+            self.open_reference(None, &p);
         }
     }
 

@@ -5,6 +5,7 @@ pub mod command;
 mod files;
 mod menus;
 mod presentation;
+pub mod reference_load;
 mod search_ui;
 mod workspace_ui;
 
@@ -167,10 +168,12 @@ pub struct GebiedsApp {
     pub search_text: String,
     /// A user's own reference layer, its label field, and whether it shows.
     pub reference: Option<(
-        Arc<crate::data::reference::ReferenceLayer>,
+        Arc<crate::map::reference_view::ReferenceDrawing>,
         Option<String>,
         bool,
     )>,
+    /// A reference layer being read on its own thread.
+    reference_load: Option<reference_load::ReferenceLoad>,
     /// `GEBIEDSPLANNER_E2E_POSITIONS`: a file to write screen positions to, for the end-to-end
     /// test that drives the window with xdotool; and what was written last.
     positions_file: Option<(PathBuf, String)>,
@@ -237,6 +240,7 @@ impl GebiedsApp {
             proeftuin_card: None,
             search_text: String::new(),
             reference: None,
+            reference_load: None,
             positions_file: std::env::var_os("GEBIEDSPLANNER_E2E_POSITIONS")
                 .map(|p| (PathBuf::from(p), String::new())),
         };
@@ -400,6 +404,7 @@ impl GebiedsApp {
             self.theme_set = true;
         }
         self.enable_tiles(&ctx);
+        self.poll_reference(&ctx);
         self.handle_close_request(&ctx);
         self.autosave(&ctx);
         // What the keys and the pointer ask for is applied before drawing, so that this frame
@@ -442,6 +447,22 @@ impl GebiedsApp {
         egui::Panel::bottom("status").show(ui, |ui| {
             ui.horizontal(|ui| {
                 ui.label(status);
+                if let Some(load) = &self.reference_load {
+                    let t = i18n::texts(self.settings.lang);
+                    let name = load
+                        .path
+                        .file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_default();
+                    ui.separator();
+                    ui.spinner();
+                    ui.label(format!("{}: {name}", t.reference_loading));
+                    ui.add(
+                        egui::ProgressBar::new(load.progress())
+                            .desired_width(120.0)
+                            .show_percentage(),
+                    );
+                }
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     ui.small("© Statbel · provincies.incijfers.be · © OpenStreetMap-bijdragers");
                 });
@@ -623,14 +644,35 @@ impl GebiedsApp {
         }
     }
 
-    /// Open a reference layer (GeoJSON) chosen by the user.
-    pub fn open_reference(&mut self, path: &std::path::Path) {
+    /// Start reading a reference layer (GeoJSON or shapefile) chosen by the user; it shows
+    /// when it is read (`poll_reference`), and the window goes on meanwhile.
+    pub fn open_reference(&mut self, ctx: Option<&egui::Context>, path: &std::path::Path) {
+        self.reference_load = Some(reference_load::ReferenceLoad::start(path, ctx.cloned()));
+    }
+
+    /// Whether a reference layer is being read.
+    pub fn reference_loading(&self) -> bool {
+        self.reference_load.is_some()
+    }
+
+    /// Take the reference layer that finished reading, if any.
+    fn poll_reference(&mut self, ctx: &egui::Context) {
+        let Some(load) = &self.reference_load else {
+            return;
+        };
+        let Some(loaded) = load.poll() else {
+            // The progress shown in the status bar moves on.
+            ctx.request_repaint_after(std::time::Duration::from_millis(50));
+            return;
+        };
+        self.reference_load = None;
         let t = i18n::texts(self.settings.lang);
-        match crate::data::reference::read_reference_layer(path) {
-            Ok(layer) => {
+        match loaded {
+            Ok(drawing) => {
+                let layer = &drawing.layer;
                 let mut notes = Vec::new();
-                if layer.crs == crate::data::reference::SourceCrs::Lambert72 {
-                    notes.push(t.reprojected.to_string());
+                if layer.crs != crate::data::reference::SourceCrs::Wgs84 {
+                    notes.push(i18n::reprojected(t, layer.crs));
                 }
                 if !layer.skipped.is_empty() {
                     notes.push(format!("{} {}:", layer.skipped.len(), t.features_skipped));
@@ -645,10 +687,10 @@ impl GebiedsApp {
                     );
                 }
                 let field = layer.suggested_label_field().map(String::from);
-                self.reference = Some((Arc::new(layer), field, true));
+                self.reference = Some((Arc::new(drawing), field, true));
                 self.show_layers = true;
             }
-            Err(e) => self.tell(t.open_failed, e.to_string()),
+            Err(e) => self.tell(t.open_failed, i18n::reference_error(self.settings.lang, &e)),
         }
     }
 
@@ -679,7 +721,8 @@ impl GebiedsApp {
                 if crate::ui::layers_panel::show(ui, &mut layers, t, self.tiles_allowed) {
                     out.push(Command::SetLayers(Box::new(layers.clone())));
                 }
-                if let Some((layer, field, visible)) = &self.reference {
+                if let Some((drawing, field, visible)) = &self.reference {
+                    let layer = &drawing.layer;
                     let (mut field, mut visible) = (field.clone(), *visible);
                     ui.separator();
                     let mut changed = ui

@@ -246,7 +246,10 @@ fn hatching(w: &Workspace) -> (Vec<Option<Color32>>, Vec<Color32>) {
 struct MapContext<'a> {
     layers: &'a Layers,
     tiles: Option<&'a mut dyn walkers::Tiles>,
-    reference: Option<(&'a crate::data::reference::ReferenceLayer, Option<&'a str>)>,
+    reference: Option<(
+        &'a crate::map::reference_view::ReferenceDrawing,
+        Option<&'a str>,
+    )>,
     presenting: bool,
     editing: bool,
     rect_start: Option<egui::Pos2>,

@@ -5,6 +5,7 @@ pub mod layers;
 pub mod lines;
 pub mod mesh;
 pub mod overlay_view;
+pub mod reference_view;
 pub mod tiles;
 pub mod view;
 

@@ -7,8 +7,8 @@ use egui::{Color32, Mesh, Pos2, Rect, Shape, Stroke, Vec2};
 use super::layers::Layers;
 use super::lines::{self, LineStyle, push_line};
 use super::mesh::{Level, MapGeometry};
+use super::reference_view::{ReferenceDrawing, ReferenceStyle, draw_reference};
 use super::view::{MapLabel, ScreenTransform};
-use crate::data::reference::ReferenceLayer;
 use crate::model::geom::Merc;
 use crate::model::overlay::historic::HistoricTeam;
 use crate::overlays::Overlays;
@@ -30,7 +30,7 @@ pub struct OverlayInput<'a> {
     pub layers: &'a Layers,
     pub overlays: Option<&'a Overlays>,
     /// A user's own layer and its label field.
-    pub reference: Option<(&'a ReferenceLayer, Option<&'a str>)>,
+    pub reference: Option<(&'a ReferenceDrawing, Option<&'a str>)>,
     /// "approximate", in the language of the window.
     pub approximate_word: &'a str,
     pub scale: f32,
@@ -75,7 +75,15 @@ pub fn draw_overlays(
     let scale = input.scale;
     let own = input
         .reference
-        .map(|(layer, field)| draw_reference(shapes, tf, geo, layer, field, scale))
+        .map(|(drawing, field)| {
+            let style = ReferenceStyle {
+                label_field: field,
+                scale,
+                clip: input.frame.clip,
+                feather: input.frame.feather,
+            };
+            draw_reference(shapes, tf, geo, drawing, &style)
+        })
         .unwrap_or_default();
     let mut historic = Vec::new();
     let mut names = Vec::new();
@@ -93,7 +101,7 @@ pub fn draw_overlays(
 }
 
 /// A boxed name of an overlay, edged in its colour (placed by `MapView::labels`).
-fn label(at: Pos2, text: String, colour: Color32, size: f32) -> MapLabel {
+pub(crate) fn label(at: Pos2, text: String, colour: Color32, size: f32) -> MapLabel {
     MapLabel {
         at,
         text,
@@ -210,46 +218,6 @@ pub fn draw_proeftuinen(
             Color32::BLACK,
             12.0 * scale,
         ));
-    }
-    labels
-}
-
-/// Colour of a user's own reference layer.
-pub const REFERENCE: Color32 = Color32::from_rgb(0, 70, 160);
-
-/// A user's own layer: outlines, lines and points; returns the texts of its label field.
-pub fn draw_reference(
-    shapes: &mut Vec<Shape>,
-    tf: &ScreenTransform,
-    geo: &MapGeometry,
-    layer: &ReferenceLayer,
-    label_field: Option<&str>,
-    scale: f32,
-) -> Vec<MapLabel> {
-    let stroke = Stroke::new(2.0 * scale, REFERENCE);
-    let ll = |c: [f64; 2]| to_screen(tf, geo, crate::model::geom::to_merc(c[0], c[1]));
-    let mut labels = Vec::new();
-    for f in &layer.features {
-        for poly in &f.polygons {
-            for ring in poly {
-                shapes.push(Shape::line(ring.iter().map(|&c| ll(c)).collect(), stroke));
-            }
-        }
-        for line in &f.lines {
-            shapes.push(Shape::line(line.iter().map(|&c| ll(c)).collect(), stroke));
-        }
-        for &p in &f.points {
-            shapes.push(Shape::Circle(CircleShape {
-                center: ll(p),
-                radius: 5.0 * scale,
-                fill: REFERENCE,
-                stroke: Stroke::new(1.5, Color32::WHITE),
-            }));
-        }
-        if let Some(text) = label_field.and_then(|field| f.label(field)) {
-            let at = to_screen(tf, geo, f.label_point) + Vec2::new(0.0, 14.0 * scale);
-            labels.push(label(at, text, REFERENCE, 11.0 * scale));
-        }
     }
     labels
 }
