@@ -145,6 +145,42 @@ pub fn reference_error(lang: Lang, e: &crate::data::reference::ReferenceError) -
     }
 }
 
+/// Why a file cannot be the offline base map, for the user; it names the file.
+pub fn tiles_file_error(lang: Lang, e: &crate::map::offline_tiles::TilesFileError) -> String {
+    use crate::map::offline_tiles::TilesFileError as E;
+    let file = e.file().display();
+    let why = match (e, lang) {
+        (E::Missing(_), Lang::Nl) => "het bestand bestaat niet".to_string(),
+        (E::Missing(_), Lang::En) => "the file does not exist".to_string(),
+        (E::NotRegular(_), Lang::Nl) => "is geen gewoon bestand".to_string(),
+        (E::NotRegular(_), Lang::En) => "is not a regular file".to_string(),
+        (E::Io(_, m), Lang::Nl) => format!("kan niet gelezen worden: {m}"),
+        (E::Io(_, m), Lang::En) => format!("cannot be read: {m}"),
+        (E::NotPmTiles(_), Lang::Nl) => {
+            "is geen PMTiles-bestand (het begint niet met \"PMTiles\")".to_string()
+        }
+        (E::NotPmTiles(_), Lang::En) => {
+            "is not a PMTiles file (it does not start with \"PMTiles\")".to_string()
+        }
+        (E::Version(_, v), Lang::Nl) => {
+            format!("is een PMTiles-bestand van versie {v}; alleen versie 3 kan gelezen worden")
+        }
+        (E::Version(_, v), Lang::En) => {
+            format!("is a PMTiles file of version {v}; only version 3 can be read")
+        }
+        (E::TileType(_, k), Lang::Nl) => format!(
+            "bevat tegels van het type {k}; als achtergrondkaart kunnen alleen PNG- en \
+             JPEG-tegels getoond worden"
+        ),
+        (E::TileType(_, k), Lang::En) => {
+            format!("holds {k} tiles; only PNG and JPEG tiles can be shown as the base map")
+        }
+        (E::Broken(_, m), Lang::Nl) => format!("is beschadigd: {m}"),
+        (E::Broken(_, m), Lang::En) => format!("is damaged: {m}"),
+    };
+    format!("{file}: {why}")
+}
+
 /// A decimal with a comma: 12,5.
 pub fn dec(v: f64, decimals: usize) -> String {
     format!("{v:.decimals$}").replace('.', ",")
@@ -199,6 +235,9 @@ pub struct Texts {
     pub tiles_errors: &'static str,
     pub tiles_retry: &'static str,
     pub tiles_none: &'static str,
+    pub tiles_offline_file: &'static str,
+    pub tiles_offline_choose: &'static str,
+    pub kind_pmtiles: &'static str,
     pub municipality_borders: &'static str,
     pub zone_labels: &'static str,
     pub scenario: &'static str,
@@ -433,6 +472,9 @@ pub const NL: Texts = Texts {
     tiles_errors: "de server stuurt geen bruikbare tegels",
     tiles_retry: "opnieuw over",
     tiles_none: "geen achtergrondkaart",
+    tiles_offline_file: "Offline kaart (PMTiles)",
+    tiles_offline_choose: "Kies bestand…",
+    kind_pmtiles: "PMTiles-kaart",
     municipality_borders: "Gemeentegrenzen",
     zone_labels: "Namen van zones",
     scenario: "Scenario",
@@ -663,6 +705,9 @@ pub const EN: Texts = Texts {
     tiles_errors: "the server sends no usable tiles",
     tiles_retry: "retrying in",
     tiles_none: "no base map",
+    tiles_offline_file: "Offline map (PMTiles)",
+    tiles_offline_choose: "Choose file…",
+    kind_pmtiles: "PMTiles map",
     municipality_borders: "Municipality borders",
     zone_labels: "Zone names",
     scenario: "Scenario",

@@ -387,6 +387,8 @@ impl GebiedsApp {
                 }
             }
             Command::RemoveReference => self.reference = None,
+            Command::ChooseOfflineTiles => self.choose_offline_tiles(),
+            Command::UseOfflineTiles(p) => self.use_offline_tiles(ctx, &p),
             Command::PickDataFolder => self.pick_data_folder(),
             Command::ReloadData => self.load(),
             // As the window's close button: asks first when something is unsaved.

@@ -126,6 +126,11 @@ pub enum Command {
         visible: bool,
     },
     RemoveReference,
+    /// Ask for a PMTiles file as the offline base map.
+    ChooseOfflineTiles,
+    /// Use a PMTiles file as the base map (checked first; a bad file is reported and the base
+    /// map stays as it was).
+    UseOfflineTiles(PathBuf),
     PickDataFolder,
     /// Reload the data folder (the data screen's "try again").
     ReloadData,

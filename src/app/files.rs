@@ -304,6 +304,17 @@ impl GebiedsApp {
         }
     }
 
+    /// Ask for a PMTiles file to use as the base map.
+    pub(super) fn choose_offline_tiles(&mut self) {
+        let t = self.texts();
+        let answer = self
+            .dialogs
+            .open_file(t.tiles_offline_file, t.kind_pmtiles, &["pmtiles"]);
+        if let Some(p) = self.dialog_answer(answer) {
+            self.push(Command::UseOfflineTiles(p));
+        }
+    }
+
     /// Write `bytes` to a file the user picks.
     pub(super) fn export_to(
         &mut self,

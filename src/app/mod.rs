@@ -94,6 +94,8 @@ pub enum TileStatus {
     Offline,
     /// The server answers, but not with tiles.
     Errors,
+    /// The base map is a PMTiles file on disk.
+    LocalFile,
 }
 
 /// Where the app keeps files of its own. Tests give temporary folders or none.
@@ -116,6 +118,8 @@ pub struct GebiedsApp {
     pub settings: Settings,
     pub screen: Screen,
     tiles: Option<ReliableTiles>,
+    /// The offline base map, once a PMTiles file was chosen and read.
+    offline_tiles: Option<crate::map::offline_tiles::OfflineTiles>,
     /// The style `tiles` was made for.
     tiles_choice: TileChoice,
     tiles_allowed: bool,
@@ -209,6 +213,7 @@ impl GebiedsApp {
                 error: None,
             },
             tiles: None,
+            offline_tiles: None,
             tiles_choice: TileChoice::None,
             tiles_allowed: false,
             tile_url: None,
@@ -332,6 +337,10 @@ impl GebiedsApp {
 
     fn enable_tiles(&mut self, ctx: &egui::Context) {
         let choice = self.settings.layers.tiles;
+        if choice == TileChoice::Offline {
+            self.enable_offline_tiles(ctx);
+            return;
+        }
         if !self.tiles_allowed || choice == TileChoice::None {
             return;
         }
@@ -369,6 +378,55 @@ impl GebiedsApp {
         self.tiles_choice = choice;
     }
 
+    /// The offline base map of the settings (a file chosen in an earlier run), read when it is
+    /// first needed. A file that is gone or broken is reported once, and the base map falls
+    /// back to the online one (or none).
+    fn enable_offline_tiles(&mut self, ctx: &egui::Context) {
+        let wanted = self.settings.layers.offline_tiles.clone();
+        if self.offline_tiles.as_ref().map(|o| &o.info.path) == wanted.as_ref()
+            && self.offline_tiles.is_some()
+        {
+            return;
+        }
+        let Some(path) = wanted else {
+            self.settings.layers.tiles = TileChoice::Osm;
+            return;
+        };
+        self.use_offline_tiles(ctx, &path);
+    }
+
+    /// Make the PMTiles file at `path` the base map; a file that cannot be one is reported
+    /// and the base map stays as it was (the online one, or none, when it was this file).
+    pub(super) fn use_offline_tiles(&mut self, ctx: &egui::Context, path: &std::path::Path) {
+        match crate::map::offline_tiles::inspect(path) {
+            Ok(info) => {
+                self.offline_tiles = Some(crate::map::offline_tiles::OfflineTiles::new(info, ctx));
+                self.settings.layers.offline_tiles = Some(path.to_path_buf());
+                self.settings.layers.tiles = TileChoice::Offline;
+            }
+            Err(e) => {
+                let t = i18n::texts(self.settings.lang);
+                self.tell(
+                    t.open_failed,
+                    i18n::tiles_file_error(self.settings.lang, &e),
+                );
+                if self.settings.layers.tiles == TileChoice::Offline {
+                    self.offline_tiles = None;
+                    self.settings.layers.offline_tiles = None;
+                    self.settings.layers.tiles = TileChoice::Osm;
+                }
+            }
+        }
+    }
+
+    /// The name and attribution of the offline base map in use, if it is in use.
+    pub fn offline_tiles_info(&self) -> Option<&crate::map::offline_tiles::PmTilesInfo> {
+        self.offline_tiles
+            .as_ref()
+            .filter(|_| self.settings.layers.tiles == TileChoice::Offline)
+            .map(|o| &o.info)
+    }
+
     /// Load base map tiles from `template` (None: OpenStreetMap), starting afresh.
     pub fn use_tile_server(&mut self, template: Option<String>) {
         self.tile_url = template;
@@ -377,8 +435,11 @@ impl GebiedsApp {
     }
 
     pub fn tile_status(&self) -> TileStatus {
-        if self.settings.layers.tiles == TileChoice::None {
-            return TileStatus::Off;
+        match self.settings.layers.tiles {
+            TileChoice::None => return TileStatus::Off,
+            TileChoice::Offline if self.offline_tiles.is_some() => return TileStatus::LocalFile,
+            TileChoice::Offline => return TileStatus::Off,
+            TileChoice::Osm | TileChoice::Light => {}
         }
         match self
             .tiles
@@ -463,8 +524,19 @@ impl GebiedsApp {
                             .show_percentage(),
                     );
                 }
+                // The attribution of the base map in use: the offline file's own, else OSM's.
+                let tiles = match self.offline_tiles_info() {
+                    Some(i) if !i.attribution.is_empty() => i.attribution.clone(),
+                    Some(_) => String::new(),
+                    None => "© OpenStreetMap-bijdragers".to_string(),
+                };
+                let text = if tiles.is_empty() {
+                    "© Statbel · provincies.incijfers.be".to_string()
+                } else {
+                    format!("© Statbel · provincies.incijfers.be · {tiles}")
+                };
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    ui.small("© Statbel · provincies.incijfers.be · © OpenStreetMap-bijdragers");
+                    ui.small(text);
                 });
             });
         });
@@ -718,8 +790,18 @@ impl GebiedsApp {
             .resizable(false)
             .default_pos(egui::pos2(20.0, 120.0))
             .show(ctx, |ui| {
-                if crate::ui::layers_panel::show(ui, &mut layers, t, self.tiles_allowed) {
+                let mut choose_file = false;
+                if crate::ui::layers_panel::show(
+                    ui,
+                    &mut layers,
+                    t,
+                    self.tiles_allowed,
+                    &mut choose_file,
+                ) {
                     out.push(Command::SetLayers(Box::new(layers.clone())));
+                }
+                if choose_file {
+                    out.push(Command::ChooseOfflineTiles);
                 }
                 if let Some((drawing, field, visible)) = &self.reference {
                     let layer = &drawing.layer;
@@ -770,6 +852,14 @@ impl GebiedsApp {
             TileStatus::Slow => format!("{}: {}", t.tiles, t.tiles_slow),
             TileStatus::Offline => format!("{}{retry}", t.tiles_offline),
             TileStatus::Errors => format!("{}: {}{retry}", t.tiles, t.tiles_errors),
+            TileStatus::LocalFile => format!(
+                "{}: {} ({})",
+                t.tiles,
+                self.offline_tiles_info()
+                    .map(|i| i.name.as_str())
+                    .unwrap_or_default(),
+                t.tiles_offline_file
+            ),
         };
         match self.workspace() {
             Some(w) => format!(
@@ -822,6 +912,7 @@ pub fn run(args: Args) -> i32 {
     };
     let no_tiles = args.no_tiles;
     let tile_url = args.tile_url.clone();
+    let tiles_file = args.tiles_file.clone();
     let result = eframe::run_native(
         "Gebiedsplanner",
         options,
@@ -851,6 +942,11 @@ pub fn run(args: Args) -> i32 {
             }
             app.tiles_allowed = !no_tiles;
             app.tile_url = tile_url;
+            // Checked with the first frame; a bad file is reported there and the app goes on
+            // with the base map it had.
+            if let Some(f) = tiles_file {
+                app.push(Command::UseOfflineTiles(f));
+            }
             Ok(Box::new(app))
         }),
     );

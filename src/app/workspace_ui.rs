@@ -556,6 +556,7 @@ impl GebiedsApp {
         let GebiedsApp {
             screen,
             tiles,
+            offline_tiles,
             settings,
             move_popup,
             ..
@@ -567,10 +568,12 @@ impl GebiedsApp {
             return;
         };
         let layers = &settings.layers;
-        let tiles = if layers.tiles == TileChoice::None {
-            None
-        } else {
-            tiles.as_mut().map(|t| t as &mut dyn walkers::Tiles)
+        let tiles = match layers.tiles {
+            TileChoice::None => None,
+            TileChoice::Offline => offline_tiles.as_mut().map(|t| t as &mut dyn walkers::Tiles),
+            TileChoice::Osm | TileChoice::Light => {
+                tiles.as_mut().map(|t| t as &mut dyn walkers::Tiles)
+            }
         };
         let mut menu_open = false;
         egui::CentralPanel::default()

@@ -9,6 +9,8 @@ pub enum TileChoice {
     Light,
     /// No base map: the zones on a plain background.
     None,
+    /// A PMTiles file on disk (`Layers::offline_tiles`), for rooms without internet.
+    Offline,
 }
 
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -31,6 +33,8 @@ pub struct Layers {
     pub historic: bool,
     /// The Proeftuin neighbourhoods.
     pub proeftuinen: bool,
+    /// The PMTiles file of the offline base map, once one was chosen.
+    pub offline_tiles: Option<std::path::PathBuf>,
 }
 
 impl Default for Layers {
@@ -47,6 +51,7 @@ impl Default for Layers {
             high_contrast: false,
             historic: false,
             proeftuinen: false,
+            offline_tiles: None,
         }
     }
 }

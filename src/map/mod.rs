@@ -4,6 +4,7 @@
 pub mod layers;
 pub mod lines;
 pub mod mesh;
+pub mod offline_tiles;
 pub mod overlay_view;
 pub mod reference_view;
 pub mod tiles;
