@@ -173,7 +173,7 @@ impl OfflineTiles {
     pub fn new(info: PmTilesInfo, ctx: &egui::Context) -> OfflineTiles {
         let inner = PmTiles::with_style_and_tile_size(
             &info.path,
-            walkers::Style::default(),
+            walkers::Style,
             256,
             ctx.clone(),
         );
