@@ -25,12 +25,11 @@ use gebiedsplanner::data::DataSource;
 use gebiedsplanner::data::reference::{ReferenceLayer, parse_reference_layer};
 use gebiedsplanner::document::Document;
 use gebiedsplanner::map::MapGeometry;
-use gebiedsplanner::map::reference_view::{
-    REFERENCE, ReferenceDrawing, ReferenceStyle, draw_reference,
-};
+use gebiedsplanner::map::reference_view::{ReferenceDrawing, ReferenceStyle, draw_reference};
 use gebiedsplanner::map::view::ScreenTransform;
 use gebiedsplanner::model::atlas::Edition;
 use gebiedsplanner::model::geom;
+use gebiedsplanner::style::REFERENCE;
 
 /// The layer as GeoJSON text: the same on every run.
 fn layer_text() -> String {
@@ -168,8 +167,16 @@ fn reference(c: &mut Criterion) {
         ("gent", view(geo, clip, 3.72, 51.05, 13.0)),
     ] {
         let prepared = || {
-            let mut shapes = Vec::new();
-            draw_reference(&mut shapes, black_box(&tf), geo, &drawing, &style);
+            let (mut mesh, mut shapes) = (egui::Mesh::default(), Vec::new());
+            draw_reference(
+                &mut mesh,
+                &mut shapes,
+                black_box(&tf),
+                geo,
+                &drawing,
+                &style,
+            );
+            shapes.push(Shape::mesh(mesh));
             tessellate(&ctx, shapes, clip)
         };
         let before = || {

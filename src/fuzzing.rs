@@ -196,7 +196,7 @@ pub fn reference(geo: &MapGeometry, bytes: &[u8]) {
             };
             let mut out = ctx.run_ui(input, |ui| {
                 let clip = ui.max_rect();
-                let mut shapes = Vec::new();
+                let (mut mesh, mut shapes) = (egui::Mesh::default(), Vec::new());
                 let style = crate::map::reference_view::ReferenceStyle {
                     label_field: field.as_deref(),
                     scale: 1.0,
@@ -204,6 +204,7 @@ pub fn reference(geo: &MapGeometry, bytes: &[u8]) {
                     feather: 1.0,
                 };
                 let names = crate::map::reference_view::draw_reference(
+                    &mut mesh,
                     &mut shapes,
                     &tf,
                     geo,

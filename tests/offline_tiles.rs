@@ -96,10 +96,9 @@ fn the_window_draws_the_offline_base_map_and_shows_its_attribution() {
     let path = pmtiles_file(tmp.path());
     let mut h = common::window_with(gebiedsplanner::app::AppPaths::default());
     // Without fills, so that the base map shows between the borders.
-    h.state_mut().push(Command::SetLayers(Box::new(Layers {
-        zone_fill: false,
-        ..Layers::default()
-    })));
+    let mut layers = Layers::default();
+    layers.set_on(gebiedsplanner::map::layer::fills::KEY, false);
+    h.state_mut().push(Command::SetLayers(Box::new(layers)));
     h.state_mut().push(Command::UseOfflineTiles(path.clone()));
     h.run_steps(2);
     assert!(

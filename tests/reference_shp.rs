@@ -195,21 +195,15 @@ fn a_shapefile_without_prj_or_in_an_unknown_system_is_refused_naming_the_file() 
 /// The vertices of the mesh that `draw_reference` made, and the shapes it pushed.
 fn drawn(drawing: &ReferenceDrawing, tf: &ScreenTransform, clip: egui::Rect) -> (usize, usize) {
     let geo = common::dataset(Edition::M2025).geometry();
-    let mut shapes = Vec::new();
+    let (mut mesh, mut shapes) = (egui::Mesh::default(), Vec::new());
     let style = ReferenceStyle {
         label_field: Some("naam"),
         scale: 1.0,
         clip,
         feather: 1.0,
     };
-    let labels = draw_reference(&mut shapes, tf, geo, drawing, &style);
-    let vertices = shapes
-        .iter()
-        .map(|s| match s {
-            egui::Shape::Mesh(m) => m.vertices.len(),
-            _ => 0,
-        })
-        .sum();
+    let labels = draw_reference(&mut mesh, &mut shapes, tf, geo, drawing, &style);
+    let vertices = mesh.vertices.len();
     (vertices, labels.len())
 }
 

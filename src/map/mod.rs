@@ -1,11 +1,11 @@
 //! Drawing the atlas on the tile map: triangulated fills, border arcs and labels.
 //! Geometry is triangulated once in Mercator space; each frame only transforms it.
 
+pub mod layer;
 pub mod layers;
 pub mod lines;
 pub mod mesh;
 pub mod offline_tiles;
-pub mod overlay_view;
 pub mod reference_view;
 pub mod tiles;
 pub mod view;

@@ -171,12 +171,7 @@ impl OfflineTiles {
     /// Tiles of `info`'s file, drawn 256 pixels wide at their own zoom level (the size of the
     /// usual raster tiles, as the online base map's).
     pub fn new(info: PmTilesInfo, ctx: &egui::Context) -> OfflineTiles {
-        let inner = PmTiles::with_style_and_tile_size(
-            &info.path,
-            walkers::Style,
-            256,
-            ctx.clone(),
-        );
+        let inner = PmTiles::with_style_and_tile_size(&info.path, walkers::Style, 256, ctx.clone());
         // Leaked once per base map chosen (a line of text): walkers' attribution is 'static.
         let attribution: &'static str = Box::leak(info.attribution.clone().into_boxed_str());
         OfflineTiles {

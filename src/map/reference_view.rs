@@ -14,9 +14,7 @@ use super::mesh::{MapGeometry, importance, tolerance};
 use super::view::{MapLabel, ScreenTransform};
 use crate::data::reference::ReferenceLayer;
 use crate::model::geom::Merc;
-
-/// Colour of a user's own reference layer.
-pub const REFERENCE: Color32 = Color32::from_rgb(0, 70, 160);
+use crate::style::{REFERENCE, REFERENCE_LINE, REFERENCE_POINT_RADIUS};
 
 /// Zoom levels that get a simplified copy; above the last one the full detail is drawn.
 pub const REF_LOD_ZOOMS: [f64; 12] = [
@@ -197,9 +195,10 @@ pub struct ReferenceStyle<'a> {
     pub feather: f32,
 }
 
-/// A user's own layer: outlines, lines and points in one mesh, only what is in view, at the
-/// detail of the zoom level; returns the labels of the features in view.
+/// A user's own layer: outlines and lines into `mesh`, points into `shapes`, only what is in
+/// view, at the detail of the zoom level; returns the labels of the features in view.
 pub fn draw_reference(
+    mesh: &mut Mesh,
     shapes: &mut Vec<Shape>,
     tf: &ScreenTransform,
     geo: &MapGeometry,
@@ -208,22 +207,21 @@ pub fn draw_reference(
 ) -> Vec<MapLabel> {
     let scale = style.scale;
     let tf = drawing.transform(tf, geo);
-    let radius = 5.0 * scale;
+    let radius = REFERENCE_POINT_RADIUS * scale;
     // A line or point just outside still shows its width.
     let margin = (radius + 2.0) / tf.scale;
     let v = tf.local_rect(style.clip);
     let view = [v[0] - margin, v[1] - margin, v[2] + margin, v[3] + margin];
-    let line_style = LineStyle::new(Stroke::new(2.0 * scale, REFERENCE), style.feather);
+    let line_style = LineStyle::new(
+        Stroke::new(REFERENCE_LINE.width * scale, REFERENCE_LINE.colour),
+        style.feather,
+    );
     let level = drawing.level(tf.scale);
-    let mut mesh = Mesh::default();
     for (i, b) in drawing.line_boxes.iter().enumerate() {
         if overlaps(b, &view) {
             let (points, mitres) = level.line(i);
-            push_line(&mut mesh, points, mitres, &tf, &line_style);
+            push_line(mesh, points, mitres, &tf, &line_style);
         }
-    }
-    if !mesh.is_empty() {
-        shapes.push(Shape::mesh(mesh));
     }
     for &p in &drawing.points {
         if p[0] >= view[0] && p[0] <= view[2] && p[1] >= view[1] && p[1] <= view[3] {
@@ -246,7 +244,7 @@ pub fn draw_reference(
         .filter_map(|(place, f)| {
             let text = f.label(field)?;
             let at = tf.apply(place.label) + Vec2::new(0.0, 14.0 * scale);
-            Some(super::overlay_view::label(
+            Some(super::layer::labels::overlay_label(
                 at,
                 text,
                 REFERENCE,
