@@ -171,13 +171,15 @@ pub fn reference(geo: &MapGeometry, bytes: &[u8]) {
     }
     let size = egui::vec2(800.0, 600.0);
     let centre = size / 2.0;
+    let bbox = layer.bbox;
+    let drawing = crate::map::reference_view::ReferenceDrawing::new(layer);
     // The whole map (about zoom level 8) around the map origin, and zoom level 18 on the
     // middle of the layer.
     let mut views = vec![ScreenTransform {
         offset: centre,
         scale: 256.0 * 2f32.powi(8),
     }];
-    let middle = geo.to_local(layer.bbox.center());
+    let middle = geo.to_local(bbox.center());
     let scale = 256.0 * 2f32.powi(18);
     let offset = centre - egui::vec2(middle[0], middle[1]) * scale;
     if offset.x.is_finite() && offset.y.is_finite() {
@@ -194,11 +196,20 @@ pub fn reference(geo: &MapGeometry, bytes: &[u8]) {
             };
             let mut out = ctx.run_ui(input, |ui| {
                 let clip = ui.max_rect();
-                let (mut shapes, names) = crate::map::layer::reference::reference_shapes(
-                    &|m| tf.apply(geo.to_local(m)),
-                    1.0,
-                    &layer,
-                    field.as_deref(),
+                let (mut mesh, mut shapes) = (egui::Mesh::default(), Vec::new());
+                let style = crate::map::reference_view::ReferenceStyle {
+                    label_field: field.as_deref(),
+                    scale: 1.0,
+                    clip,
+                    feather: 1.0,
+                };
+                let names = crate::map::reference_view::draw_reference(
+                    &mut mesh,
+                    &mut shapes,
+                    &tf,
+                    geo,
+                    &drawing,
+                    &style,
                 );
                 shapes.extend(crate::map::view::place_labels(ui.ctx(), clip, names));
                 ui.painter().extend(shapes);

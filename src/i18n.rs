@@ -128,6 +128,128 @@ pub fn skipped_lines(
     out
 }
 
+/// The note that a reference layer was converted from its projected system.
+pub fn reprojected(t: &Texts, crs: crate::data::reference::SourceCrs) -> String {
+    t.reprojected.replace("{crs}", crs.label())
+}
+
+/// Why a reference layer could not be opened, for the user; it names the file.
+pub fn reference_error(lang: Lang, e: &crate::data::reference::ReferenceError) -> String {
+    use crate::data::reference::{CrsGuess, ReferenceError};
+    let file = e.file().display();
+    let readable = match lang {
+        Lang::Nl => {
+            "alleen WGS84 (lengte/breedte), Belgische Lambert 72 (EPSG:31370) en Belgische \
+             Lambert 2008 (EPSG:3812) kunnen gelezen worden"
+        }
+        Lang::En => {
+            "only WGS84 longitude/latitude, Belgian Lambert 72 (EPSG:31370) and Belgian \
+             Lambert 2008 (EPSG:3812) can be read"
+        }
+    };
+    let save = match lang {
+        Lang::Nl => {
+            "Sla het bestand eerst op in EPSG:4326 (in QGIS: Exporteren > Objecten opslaan als, CRS EPSG:4326)."
+        }
+        Lang::En => {
+            "Save the file in EPSG:4326 first (in QGIS: Export > Save Features As, CRS EPSG:4326)."
+        }
+    };
+    match (e, lang) {
+        (ReferenceError::Data(d), _) => d.to_string(),
+        (ReferenceError::UnknownCrs { name, .. }, Lang::Nl) => {
+            format!(
+                "{file}: het bestand gebruikt het coördinatenstelsel {name}; {readable}. {save}"
+            )
+        }
+        (ReferenceError::UnknownCrs { name, .. }, Lang::En) => {
+            format!("{file}: the file is in coordinate system {name}; {readable}. {save}")
+        }
+        (
+            ReferenceError::UnknownCoordinates {
+                min, max, guess, ..
+            },
+            _,
+        ) => {
+            let looks = match (guess, lang) {
+                (CrsGuess::WebMercator, Lang::Nl) => "ze lijken op Web Mercator (EPSG:3857)",
+                (CrsGuess::WebMercator, Lang::En) => "they look like Web Mercator (EPSG:3857)",
+                (CrsGuess::Utm31, Lang::Nl) => "ze lijken op UTM zone 31N (EPSG:32631)",
+                (CrsGuess::Utm31, Lang::En) => "they look like UTM zone 31N (EPSG:32631)",
+                (CrsGuess::Unknown, Lang::Nl) => "een onbekend geprojecteerd stelsel",
+                (CrsGuess::Unknown, Lang::En) => "an unknown projected coordinate system",
+            };
+            let range = format!(
+                "({}, {}) – ({}, {})",
+                int(min[0]),
+                int(min[1]),
+                int(max[0]),
+                int(max[1])
+            );
+            match lang {
+                Lang::Nl => {
+                    format!("{file}: de coördinaten lopen van {range}: {looks}; {readable}. {save}")
+                }
+                Lang::En => {
+                    format!("{file}: coordinates run from {range}: {looks}; {readable}. {save}")
+                }
+            }
+        }
+        (ReferenceError::NoPrj { .. }, Lang::Nl) => format!(
+            "{file}: er staat geen .prj-bestand naast, dus het coördinatenstelsel is onbekend; \
+             bewaar de .prj die bij de shapefile hoort in dezelfde map."
+        ),
+        (ReferenceError::NoPrj { .. }, Lang::En) => format!(
+            "{file}: there is no .prj file beside it, so its coordinate system is not known; \
+             keep the .prj that came with the shapefile in the same folder."
+        ),
+        (ReferenceError::NoDbf { .. }, Lang::Nl) => format!(
+            "{file}: er staat geen .dbf-bestand naast (de tabel met de eigenschappen); bewaar \
+             de .dbf die bij de shapefile hoort in dezelfde map."
+        ),
+        (ReferenceError::NoDbf { .. }, Lang::En) => format!(
+            "{file}: there is no .dbf file beside it (the table of the shapes' properties); \
+             keep the .dbf that came with the shapefile in the same folder."
+        ),
+    }
+}
+
+/// Why a file cannot be the offline base map, for the user; it names the file.
+pub fn tiles_file_error(lang: Lang, e: &crate::map::offline_tiles::TilesFileError) -> String {
+    use crate::map::offline_tiles::TilesFileError as E;
+    let file = e.file().display();
+    let why = match (e, lang) {
+        (E::Missing(_), Lang::Nl) => "het bestand bestaat niet".to_string(),
+        (E::Missing(_), Lang::En) => "the file does not exist".to_string(),
+        (E::NotRegular(_), Lang::Nl) => "is geen gewoon bestand".to_string(),
+        (E::NotRegular(_), Lang::En) => "is not a regular file".to_string(),
+        (E::Io(_, m), Lang::Nl) => format!("kan niet gelezen worden: {m}"),
+        (E::Io(_, m), Lang::En) => format!("cannot be read: {m}"),
+        (E::NotPmTiles(_), Lang::Nl) => {
+            "is geen PMTiles-bestand (het begint niet met \"PMTiles\")".to_string()
+        }
+        (E::NotPmTiles(_), Lang::En) => {
+            "is not a PMTiles file (it does not start with \"PMTiles\")".to_string()
+        }
+        (E::Version(_, v), Lang::Nl) => {
+            format!("is een PMTiles-bestand van versie {v}; alleen versie 3 kan gelezen worden")
+        }
+        (E::Version(_, v), Lang::En) => {
+            format!("is a PMTiles file of version {v}; only version 3 can be read")
+        }
+        (E::TileType(_, k), Lang::Nl) => format!(
+            "bevat tegels van het type {k}; als achtergrondkaart kunnen alleen PNG- en \
+             JPEG-tegels getoond worden"
+        ),
+        (E::TileType(_, k), Lang::En) => {
+            format!("holds {k} tiles; only PNG and JPEG tiles can be shown as the base map")
+        }
+        (E::Broken(_, m), Lang::Nl) => format!("is beschadigd: {m}"),
+        (E::Broken(_, m), Lang::En) => format!("is damaged: {m}"),
+    };
+    format!("{file}: {why}")
+}
+
 /// A decimal with a comma: 12,5.
 pub fn dec(v: f64, decimals: usize) -> String {
     format!("{v:.decimals$}").replace('.', ",")
@@ -182,6 +304,9 @@ pub struct Texts {
     pub tiles_errors: &'static str,
     pub tiles_retry: &'static str,
     pub tiles_none: &'static str,
+    pub tiles_offline_file: &'static str,
+    pub tiles_offline_choose: &'static str,
+    pub kind_pmtiles: &'static str,
     pub municipality_borders: &'static str,
     pub zone_labels: &'static str,
     pub scenario: &'static str,
@@ -259,6 +384,8 @@ pub struct Texts {
     pub label_field: &'static str,
     pub remove: &'static str,
     pub reprojected: &'static str,
+    pub reference_loading: &'static str,
+    pub kind_reference: &'static str,
     pub features_skipped: &'static str,
     pub historic_layer: &'static str,
     pub proeftuinen_layer: &'static str,
@@ -441,6 +568,9 @@ pub const NL: Texts = Texts {
     tiles_errors: "de server stuurt geen bruikbare tegels",
     tiles_retry: "opnieuw over",
     tiles_none: "geen achtergrondkaart",
+    tiles_offline_file: "Offline kaart (PMTiles)",
+    tiles_offline_choose: "Kies bestand…",
+    kind_pmtiles: "PMTiles-kaart",
     municipality_borders: "Gemeentegrenzen",
     zone_labels: "Namen van zones",
     scenario: "Scenario",
@@ -511,11 +641,13 @@ pub const NL: Texts = Texts {
     hint_edit_municipalities: "Klik selecteert een gemeente (shift: meer, shift+sleep: rechthoek). Sleep een geselecteerde gemeente naar een team of een buurgemeente. Rechtsklik: verplaatsen. Esc: annuleren.",
     search_hint: "Zoek gemeente, zone, team, Proeftuin…",
     search_none: "Niets gevonden",
-    reference_open: "Referentielaag openen (GeoJSON)…",
+    reference_open: "Referentielaag openen (GeoJSON, shapefile)…",
     reference_layer: "Referentielaag",
     label_field: "Naamveld",
     remove: "Verwijderen",
-    reprojected: "omgezet van Belgische Lambert 72 naar WGS84",
+    reprojected: "omgezet van {crs} naar WGS84",
+    reference_loading: "Referentielaag lezen",
+    kind_reference: "GeoJSON of shapefile",
     features_skipped: "objecten overgeslagen",
     historic_layer: "Historische teams 2020 (15 samenwerkingsverbanden)",
     proeftuinen_layer: "Proeftuinen buurtgerichte netwerken",
@@ -696,6 +828,9 @@ pub const EN: Texts = Texts {
     tiles_errors: "the server sends no usable tiles",
     tiles_retry: "retrying in",
     tiles_none: "no base map",
+    tiles_offline_file: "Offline map (PMTiles)",
+    tiles_offline_choose: "Choose file…",
+    kind_pmtiles: "PMTiles map",
     municipality_borders: "Municipality borders",
     zone_labels: "Zone names",
     scenario: "Scenario",
@@ -766,11 +901,13 @@ pub const EN: Texts = Texts {
     hint_edit_municipalities: "Click selects a municipality (shift: more, shift+drag: rectangle). Drag a selected municipality onto a team or a neighbouring municipality. Right-click: move. Esc: cancel.",
     search_hint: "Find municipality, zone, team, Proeftuin…",
     search_none: "Nothing found",
-    reference_open: "Open reference layer (GeoJSON)…",
+    reference_open: "Open reference layer (GeoJSON, shapefile)…",
     reference_layer: "Reference layer",
     label_field: "Label field",
     remove: "Remove",
-    reprojected: "converted from Belgian Lambert 72 to WGS84",
+    reprojected: "converted from {crs} to WGS84",
+    reference_loading: "Reading reference layer",
+    kind_reference: "GeoJSON or shapefile",
     features_skipped: "features skipped",
     historic_layer: "Historic teams 2020 (15 partnerships)",
     proeftuinen_layer: "Proeftuinen (neighbourhood networks)",

@@ -274,11 +274,12 @@ fn reference_corpus() {
     let good = data
         .path()
         .join("wijken_deelgemeenten_proeftuin_gemeenten.geojson");
-    let app = GebiedsApp::headless(
-        Settings::default(),
-        None,
-        Box::new(ScriptedDialogs::default()),
-    );
+    // The expectations quote the English texts.
+    let settings = Settings {
+        lang: gebiedsplanner::i18n::Lang::En,
+        ..Settings::default()
+    };
+    let app = GebiedsApp::headless(settings, None, Box::new(ScriptedDialogs::default()));
     // Labels may hold characters the app's fonts lack; the app draws a box for them (egui's
     // default), where the test harness would panic by default.
     let mut h = Harness::builder()
@@ -292,6 +293,7 @@ fn reference_corpus() {
         let path = dir.join(&case.name);
         h.state_mut().push(Command::OpenReference(good.clone()));
         h.run_steps(1);
+        common::wait_for_reference(&mut h);
         while h.state().message().is_some() {
             h.state_mut().push(Command::CloseMessage);
             h.run_steps(1);
@@ -306,6 +308,7 @@ fn reference_corpus() {
             h.state_mut().push(Command::OpenReference(path.clone()));
             // Frames with whatever layer is shown now: the map goes on drawing.
             h.run_steps(2);
+            common::wait_for_reference(&mut h);
         });
         let app = h.state();
         let now = app.reference.as_ref().map(|r| r.0.clone());
@@ -313,14 +316,14 @@ fn reference_corpus() {
         let replaced = now.as_ref().filter(|l| !Arc::ptr_eq(l, &before));
         if case.expect.first().is_some_and(|e| e == "loads") {
             match replaced {
-                Some(l) if l.file == path && !l.features.is_empty() => {}
+                Some(l) if l.layer.file == path && !l.layer.features.is_empty() => {}
                 _ => failures.push(format!("reference/{}: did not open: {msg}", case.name)),
             }
             continue;
         }
         match replaced {
             // Opened without the broken features, which the message lists.
-            Some(l) if l.skipped.is_empty() => {
+            Some(l) if l.layer.skipped.is_empty() => {
                 failures.push(format!("reference/{}: opened without a remark", case.name));
             }
             Some(_) => {}

@@ -249,8 +249,9 @@ fn a_dropped_geojson_opens_as_a_reference_layer_and_a_shapefile_goes_the_same_wa
     .expect("write");
     let mut h = common::window_with(AppPaths::default());
     drop_file(&mut h, &geojson);
+    common::wait_for_reference(&mut h);
     let (layer, _, visible) = h.state().reference.as_ref().expect("a reference layer");
-    assert_eq!(layer.features.len(), 1);
+    assert_eq!(layer.layer.features.len(), 1);
     assert!(*visible);
 
     // A shapefile goes to the reference layers too: one that is not a shapefile is refused
@@ -258,6 +259,7 @@ fn a_dropped_geojson_opens_as_a_reference_layer_and_a_shapefile_goes_the_same_wa
     let shp = dir.path().join("kapot.shp");
     std::fs::write(&shp, b"not a shapefile").expect("write");
     drop_file(&mut h, &shp);
+    common::wait_for_reference(&mut h);
     let m = h.state().message().expect("a message");
     assert!(m.body.contains("kapot.shp"), "{m:?}");
     assert!(h.state().reference.is_some());

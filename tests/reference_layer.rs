@@ -170,21 +170,21 @@ fn every_geometry_type_is_kept_and_features_without_one_are_listed() {
 #[test]
 fn other_projected_systems_are_refused_naming_the_file_and_the_system() {
     let tmp = tempfile::tempdir().expect("tmp");
-    // Lambert 2008 numbers without a crs member.
+    // Web Mercator numbers without a crs member.
     let f = write(
         tmp.path(),
-        "lambert2008.geojson",
+        "mercator.geojson",
         &collection(
             None,
             &[&feature(
                 "{}",
-                r#"{"type":"Point","coordinates":[649000, 670000]}"#,
+                r#"{"type":"Point","coordinates":[414000, 6640000]}"#,
             )],
         ),
     );
-    let msg = read_reference_layer(&f).expect_err("3812").to_string();
-    assert!(msg.contains("lambert2008.geojson"), "{msg}");
-    assert!(msg.contains("EPSG:3812"), "{msg}");
+    let msg = read_reference_layer(&f).expect_err("3857").to_string();
+    assert!(msg.contains("mercator.geojson"), "{msg}");
+    assert!(msg.contains("EPSG:3857"), "{msg}");
     // A crs member naming another system.
     let f = write(
         tmp.path(),
@@ -200,17 +200,21 @@ fn other_projected_systems_are_refused_naming_the_file_and_the_system() {
     let msg = read_reference_layer(&f).expect_err("utm").to_string();
     assert!(msg.contains("utm.geojson"), "{msg}");
     assert!(msg.contains("EPSG::32631"), "{msg}");
-    // Lambert 2008 named in the crs member, although its name also says ETRS89.
+    assert!(msg.contains("only WGS84"), "{msg}");
+    // Lambert 2008 named while the numbers are Lambert 72.
     let msg = parse(&collection(
         Some("ETRS89 / Belgian Lambert 2008"),
         &[&feature(
             "{}",
-            r#"{"type":"Point","coordinates":[649000, 670000]}"#,
+            r#"{"type":"Point","coordinates":[150000, 170000]}"#,
         )],
     ))
-    .expect_err("3812 by name");
-    assert!(msg.contains("Belgian Lambert 2008"), "{msg}");
-    assert!(msg.contains("only WGS84"), "{msg}");
+    .expect_err("3812 by name, 31370 numbers");
+    assert!(
+        msg.contains("outside Belgium in Belgian Lambert 2008"),
+        "{msg}"
+    );
+    assert!(msg.contains("Belgian Lambert 72"), "{msg}");
     // A crs member that does not fit the numbers.
     let msg = parse(&collection(
         Some("urn:ogc:def:crs:OGC:1.3:CRS84"),

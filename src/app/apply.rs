@@ -394,7 +394,7 @@ impl GebiedsApp {
             Command::Export(kind) => self.export(kind),
             Command::ImportCsv => self.import_csv(),
             Command::OpenReferenceDialog => self.open_reference_dialog(),
-            Command::OpenReference(p) => self.open_reference(&p),
+            Command::OpenReference(p) => self.open_reference(Some(ctx), &p),
             Command::SetReference { field, visible } => {
                 if let Some(r) = &mut self.reference {
                     r.1 = field;
@@ -402,6 +402,8 @@ impl GebiedsApp {
                 }
             }
             Command::RemoveReference => self.reference = None,
+            Command::ChooseOfflineTiles => self.choose_offline_tiles(),
+            Command::UseOfflineTiles(p) => self.use_offline_tiles(ctx, &p),
             Command::PickDataFolder => self.pick_data_folder(),
             Command::ReloadData => self.load(),
             // As the window's close button: asks first when something is unsaved.

@@ -153,6 +153,11 @@ pub enum Command {
         visible: bool,
     },
     RemoveReference,
+    /// Ask for a PMTiles file as the offline base map.
+    ChooseOfflineTiles,
+    /// Use a PMTiles file as the base map (checked first; a bad file is reported and the base
+    /// map stays as it was).
+    UseOfflineTiles(PathBuf),
     PickDataFolder,
     /// Leave the data folder that was given and use the set built into the program.
     UseBuiltInData,

@@ -110,7 +110,7 @@ impl GebiedsApp {
             DroppedKind::Scenario => self.open_path(&path),
             DroppedKind::Csv => self.csv_question = Some(path),
             DroppedKind::Table => self.open_indicator(&path),
-            DroppedKind::Reference => self.open_reference(&path),
+            DroppedKind::Reference => self.push(Command::OpenReference(path)),
             DroppedKind::Unknown => {
                 let t = i18n::texts(self.settings.lang);
                 self.tell(

@@ -306,11 +306,24 @@ impl GebiedsApp {
     /// Ask for a reference layer (GeoJSON) and open it.
     pub(super) fn open_reference_dialog(&mut self) {
         let t = self.texts();
+        let answer = self.dialogs.open_file(
+            t.reference_open,
+            t.kind_reference,
+            &["geojson", "json", "shp"],
+        );
+        if let Some(p) = self.dialog_answer(answer) {
+            self.open_reference(None, &p);
+        }
+    }
+
+    /// Ask for a PMTiles file to use as the base map.
+    pub(super) fn choose_offline_tiles(&mut self) {
+        let t = self.texts();
         let answer = self
             .dialogs
-            .open_file(t.reference_open, t.kind_geojson, &["geojson", "json"]);
+            .open_file(t.tiles_offline_file, t.kind_pmtiles, &["pmtiles"]);
         if let Some(p) = self.dialog_answer(answer) {
-            self.open_reference(&p);
+            self.push(Command::UseOfflineTiles(p));
         }
     }
 

@@ -7,6 +7,7 @@ mod files;
 mod menus;
 mod merge_ui;
 mod presentation;
+pub mod reference_load;
 mod search_ui;
 mod workspace_ui;
 
@@ -95,6 +96,8 @@ pub enum TileStatus {
     Offline,
     /// The server answers, but not with tiles.
     Errors,
+    /// The base map is a PMTiles file on disk.
+    LocalFile,
 }
 
 /// Where the app keeps files of its own. Tests give temporary folders or none.
@@ -117,6 +120,8 @@ pub struct GebiedsApp {
     pub settings: Settings,
     pub screen: Screen,
     tiles: Option<ReliableTiles>,
+    /// The offline base map, once a PMTiles file was chosen and read.
+    offline_tiles: Option<crate::map::offline_tiles::OfflineTiles>,
     /// The style `tiles` was made for.
     tiles_choice: TileChoice,
     tiles_allowed: bool,
@@ -169,10 +174,12 @@ pub struct GebiedsApp {
     pub search_text: String,
     /// A user's own reference layer, its label field, and whether it shows.
     pub reference: Option<(
-        Arc<crate::data::reference::ReferenceLayer>,
+        Arc<crate::map::reference_view::ReferenceDrawing>,
         Option<String>,
         bool,
     )>,
+    /// A reference layer being read on its own thread.
+    reference_load: Option<reference_load::ReferenceLoad>,
     /// `GEBIEDSPLANNER_E2E_POSITIONS`: a file to write screen positions to, for the end-to-end
     /// test that drives the window with xdotool; and what was written last.
     positions_file: Option<(PathBuf, String)>,
@@ -217,6 +224,7 @@ impl GebiedsApp {
                 error: None,
             },
             tiles: None,
+            offline_tiles: None,
             tiles_choice: TileChoice::None,
             tiles_allowed: false,
             tile_url: None,
@@ -249,6 +257,7 @@ impl GebiedsApp {
             search_text: String::new(),
             reference: None,
             merge: None,
+            reference_load: None,
             positions_file: std::env::var_os("GEBIEDSPLANNER_E2E_POSITIONS")
                 .map(|p| (PathBuf::from(p), String::new())),
             csv_question: None,
@@ -350,6 +359,10 @@ impl GebiedsApp {
 
     fn enable_tiles(&mut self, ctx: &egui::Context) {
         let choice = self.settings.layers.tiles;
+        if choice == TileChoice::Offline {
+            self.enable_offline_tiles(ctx);
+            return;
+        }
         if !self.tiles_allowed || choice == TileChoice::None {
             return;
         }
@@ -387,6 +400,55 @@ impl GebiedsApp {
         self.tiles_choice = choice;
     }
 
+    /// The offline base map of the settings (a file chosen in an earlier run), read when it is
+    /// first needed. A file that is gone or broken is reported once, and the base map falls
+    /// back to the online one (or none).
+    fn enable_offline_tiles(&mut self, ctx: &egui::Context) {
+        let wanted = self.settings.layers.offline_tiles.clone();
+        if self.offline_tiles.as_ref().map(|o| &o.info.path) == wanted.as_ref()
+            && self.offline_tiles.is_some()
+        {
+            return;
+        }
+        let Some(path) = wanted else {
+            self.settings.layers.tiles = TileChoice::Osm;
+            return;
+        };
+        self.use_offline_tiles(ctx, &path);
+    }
+
+    /// Make the PMTiles file at `path` the base map; a file that cannot be one is reported
+    /// and the base map stays as it was (the online one, or none, when it was this file).
+    pub(super) fn use_offline_tiles(&mut self, ctx: &egui::Context, path: &std::path::Path) {
+        match crate::map::offline_tiles::inspect(path) {
+            Ok(info) => {
+                self.offline_tiles = Some(crate::map::offline_tiles::OfflineTiles::new(info, ctx));
+                self.settings.layers.offline_tiles = Some(path.to_path_buf());
+                self.settings.layers.tiles = TileChoice::Offline;
+            }
+            Err(e) => {
+                let t = i18n::texts(self.settings.lang);
+                self.tell(
+                    t.open_failed,
+                    i18n::tiles_file_error(self.settings.lang, &e),
+                );
+                if self.settings.layers.tiles == TileChoice::Offline {
+                    self.offline_tiles = None;
+                    self.settings.layers.offline_tiles = None;
+                    self.settings.layers.tiles = TileChoice::Osm;
+                }
+            }
+        }
+    }
+
+    /// The name and attribution of the offline base map in use, if it is in use.
+    pub fn offline_tiles_info(&self) -> Option<&crate::map::offline_tiles::PmTilesInfo> {
+        self.offline_tiles
+            .as_ref()
+            .filter(|_| self.settings.layers.tiles == TileChoice::Offline)
+            .map(|o| &o.info)
+    }
+
     /// Load base map tiles from `template` (None: OpenStreetMap), starting afresh.
     pub fn use_tile_server(&mut self, template: Option<String>) {
         self.tile_url = template;
@@ -395,8 +457,11 @@ impl GebiedsApp {
     }
 
     pub fn tile_status(&self) -> TileStatus {
-        if self.settings.layers.tiles == TileChoice::None {
-            return TileStatus::Off;
+        match self.settings.layers.tiles {
+            TileChoice::None => return TileStatus::Off,
+            TileChoice::Offline if self.offline_tiles.is_some() => return TileStatus::LocalFile,
+            TileChoice::Offline => return TileStatus::Off,
+            TileChoice::Osm | TileChoice::Light => {}
         }
         match self
             .tiles
@@ -422,6 +487,7 @@ impl GebiedsApp {
             self.theme_set = true;
         }
         self.enable_tiles(&ctx);
+        self.poll_reference(&ctx);
         self.handle_close_request(&ctx);
         self.autosave(&ctx);
         // What the keys and the pointer ask for is applied before drawing, so that this frame
@@ -465,8 +531,35 @@ impl GebiedsApp {
         egui::Panel::bottom("status").show(ui, |ui| {
             ui.horizontal(|ui| {
                 ui.label(status);
+                if let Some(load) = &self.reference_load {
+                    let t = i18n::texts(self.settings.lang);
+                    let name = load
+                        .path
+                        .file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_default();
+                    ui.separator();
+                    ui.spinner();
+                    ui.label(format!("{}: {name}", t.reference_loading));
+                    ui.add(
+                        egui::ProgressBar::new(load.progress())
+                            .desired_width(120.0)
+                            .show_percentage(),
+                    );
+                }
+                // The attribution of the base map in use: the offline file's own, else OSM's.
+                let tiles = match self.offline_tiles_info() {
+                    Some(i) if !i.attribution.is_empty() => i.attribution.clone(),
+                    Some(_) => String::new(),
+                    None => "© OpenStreetMap-bijdragers".to_string(),
+                };
+                let text = if tiles.is_empty() {
+                    "© Statbel · provincies.incijfers.be".to_string()
+                } else {
+                    format!("© Statbel · provincies.incijfers.be · {tiles}")
+                };
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    ui.small("© Statbel · provincies.incijfers.be · © OpenStreetMap-bijdragers");
+                    ui.small(text);
                 });
             });
         });
@@ -649,14 +742,35 @@ impl GebiedsApp {
         }
     }
 
-    /// Open a reference layer (GeoJSON) chosen by the user.
-    pub fn open_reference(&mut self, path: &std::path::Path) {
+    /// Start reading a reference layer (GeoJSON or shapefile) chosen by the user; it shows
+    /// when it is read (`poll_reference`), and the window goes on meanwhile.
+    pub fn open_reference(&mut self, ctx: Option<&egui::Context>, path: &std::path::Path) {
+        self.reference_load = Some(reference_load::ReferenceLoad::start(path, ctx.cloned()));
+    }
+
+    /// Whether a reference layer is being read.
+    pub fn reference_loading(&self) -> bool {
+        self.reference_load.is_some()
+    }
+
+    /// Take the reference layer that finished reading, if any.
+    fn poll_reference(&mut self, ctx: &egui::Context) {
+        let Some(load) = &self.reference_load else {
+            return;
+        };
+        let Some(loaded) = load.poll() else {
+            // The progress shown in the status bar moves on.
+            ctx.request_repaint_after(std::time::Duration::from_millis(50));
+            return;
+        };
+        self.reference_load = None;
         let t = i18n::texts(self.settings.lang);
-        match crate::data::reference::read_reference_layer(path) {
-            Ok(layer) => {
+        match loaded {
+            Ok(drawing) => {
+                let layer = &drawing.layer;
                 let mut notes = Vec::new();
-                if layer.crs == crate::data::reference::SourceCrs::Lambert72 {
-                    notes.push(t.reprojected.to_string());
+                if layer.crs != crate::data::reference::SourceCrs::Wgs84 {
+                    notes.push(i18n::reprojected(t, layer.crs));
                 }
                 if !layer.skipped.is_empty() {
                     notes.push(format!("{} {}:", layer.skipped.len(), t.features_skipped));
@@ -671,10 +785,10 @@ impl GebiedsApp {
                     );
                 }
                 let field = layer.suggested_label_field().map(String::from);
-                self.reference = Some((Arc::new(layer), field, true));
+                self.reference = Some((Arc::new(drawing), field, true));
                 self.show_layers = true;
             }
-            Err(e) => self.tell(t.open_failed, e.to_string()),
+            Err(e) => self.tell(t.open_failed, i18n::reference_error(self.settings.lang, &e)),
         }
     }
 
@@ -702,10 +816,21 @@ impl GebiedsApp {
             .resizable(false)
             .default_pos(egui::pos2(20.0, 120.0))
             .show(ctx, |ui| {
-                if crate::ui::layers_panel::show(ui, &mut layers, t, self.tiles_allowed) {
+                let mut choose_file = false;
+                if crate::ui::layers_panel::show(
+                    ui,
+                    &mut layers,
+                    t,
+                    self.tiles_allowed,
+                    &mut choose_file,
+                ) {
                     out.push(Command::SetLayers(Box::new(layers.clone())));
                 }
-                if let Some((layer, field, visible)) = &self.reference {
+                if choose_file {
+                    out.push(Command::ChooseOfflineTiles);
+                }
+                if let Some((drawing, field, visible)) = &self.reference {
+                    let layer = &drawing.layer;
                     let (mut field, mut visible) = (field.clone(), *visible);
                     ui.separator();
                     let mut changed = ui
@@ -754,6 +879,14 @@ impl GebiedsApp {
             TileStatus::Slow => format!("{}: {}", t.tiles, t.tiles_slow),
             TileStatus::Offline => format!("{}{retry}", t.tiles_offline),
             TileStatus::Errors => format!("{}: {}{retry}", t.tiles, t.tiles_errors),
+            TileStatus::LocalFile => format!(
+                "{}: {} ({})",
+                t.tiles,
+                self.offline_tiles_info()
+                    .map(|i| i.name.as_str())
+                    .unwrap_or_default(),
+                t.tiles_offline_file
+            ),
         };
         match self.workspace() {
             Some(w) => format!(
@@ -806,6 +939,7 @@ pub fn run(args: Args) -> i32 {
     };
     let no_tiles = args.no_tiles;
     let tile_url = args.tile_url.clone();
+    let tiles_file = args.tiles_file.clone();
     let result = eframe::run_native(
         "Gebiedsplanner",
         options,
@@ -835,6 +969,11 @@ pub fn run(args: Args) -> i32 {
             }
             app.tiles_allowed = !no_tiles;
             app.tile_url = tile_url;
+            // Checked with the first frame; a bad file is reported there and the app goes on
+            // with the base map it had.
+            if let Some(f) = tiles_file {
+                app.push(Command::UseOfflineTiles(f));
+            }
             Ok(Box::new(app))
         }),
     );

@@ -245,7 +245,10 @@ fn hatching(w: &Workspace) -> Vec<Option<Color32>> {
 struct MapContext<'a> {
     layers: &'a Layers,
     tiles: Option<&'a mut dyn walkers::Tiles>,
-    reference: Option<(&'a crate::data::reference::ReferenceLayer, Option<&'a str>)>,
+    reference: Option<(
+        &'a crate::map::reference_view::ReferenceDrawing,
+        Option<&'a str>,
+    )>,
     presenting: bool,
     editing: bool,
     rect_start: Option<egui::Pos2>,
@@ -521,6 +524,7 @@ impl GebiedsApp {
         let GebiedsApp {
             screen,
             tiles,
+            offline_tiles,
             settings,
             move_popup,
             ..
@@ -532,10 +536,12 @@ impl GebiedsApp {
             return;
         };
         let layers = &settings.layers;
-        let tiles = if layers.tiles == TileChoice::None {
-            None
-        } else {
-            tiles.as_mut().map(|t| t as &mut dyn walkers::Tiles)
+        let tiles = match layers.tiles {
+            TileChoice::None => None,
+            TileChoice::Offline => offline_tiles.as_mut().map(|t| t as &mut dyn walkers::Tiles),
+            TileChoice::Osm | TileChoice::Light => {
+                tiles.as_mut().map(|t| t as &mut dyn walkers::Tiles)
+            }
         };
         let mut menu_open = false;
         egui::CentralPanel::default()

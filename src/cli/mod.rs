@@ -108,6 +108,7 @@ Options:
   --save-path FILE    Ctrl+S saves a scenario that has no file yet to FILE, without asking
   --tile-url URL      base map tile server, a template with {z}, {x} and {y}
                       (default https://tile.openstreetmap.org/{z}/{x}/{y}.png)
+  --tiles FILE        base map from a raster PMTiles file, without internet
   -h, --help          this text
 ";
 
@@ -126,6 +127,8 @@ pub struct Args {
     pub list_zones: bool,
     /// Base map tile URL template (OpenStreetMap when None).
     pub tile_url: Option<String>,
+    /// `--tiles FILE.pmtiles`: an offline base map.
+    pub tiles_file: Option<PathBuf>,
     /// Scenario files to open in the window.
     pub open: Vec<PathBuf>,
     /// `--indicator FILE:COLUMN`: a municipality table and the column to show.
@@ -216,6 +219,7 @@ pub fn parse_args_os<I: IntoIterator<Item = OsString>>(args: I) -> Result<Args, 
                 });
             }
             "--no-tiles" => out.no_tiles = true,
+            "--tiles" => out.tiles_file = Some(value_os("--tiles").map(PathBuf::from)?),
             "--zones" => out.list_zones = true,
             "--save-path" => out.save_path = Some(value_os("--save-path").map(PathBuf::from)?),
             "--tile-url" => {

@@ -14,6 +14,7 @@ pub mod load;
 pub mod overlays;
 pub mod recovery;
 pub mod reference;
+pub mod reference_shp;
 pub mod scenario_file;
 pub mod source;
 pub mod table;

@@ -1,20 +1,24 @@
 //! A user's own reference layer: any GeoJSON file with polygons, lines or points and their
 //! properties, shown over the map with a label field of the user's choice.
 //!
-//! Coordinates are WGS84 longitude/latitude, or Belgian Lambert 72 (EPSG:31370) metres,
-//! which are reprojected. Lambert 72 is recognised by a `crs` member naming it or, without
-//! one, by the size of the numbers. Other projected systems are refused with an error that
-//! names the file and the system. Features without a usable geometry are skipped and listed
-//! with their number; the rest of the file is still shown.
+//! Coordinates are WGS84 longitude/latitude, or Belgian Lambert 72 (EPSG:31370) or Belgian
+//! Lambert 2008 (EPSG:3812) metres, which are reprojected when the file is read: the map draws
+//! the projected coordinates computed here and never projects again. The system is the one a
+//! `crs` member names or, without one, the one the size of the numbers gives. Other systems
+//! are refused with an error that names the file and the system. Features without a usable
+//! geometry are skipped and listed with their number; the rest of the file is still shown.
+//!
+//! Shapefiles are read in `reference_shp.rs` and go through the same steps from their raw
+//! geometry on ([`build_layer`]).
 
 use std::path::{Path, PathBuf};
 
 use serde_json::{Map, Value};
 
 use super::error::{DataError, read_text};
-use super::geojson_read::{MAX_LATITUDE, looks_like_lambert72};
+use super::geojson_read::MAX_LATITUDE;
 use crate::model::geom::{self, BBox, Merc, MercPolygon};
-use crate::model::lambert72::lambert72_to_wgs84;
+use crate::model::lambert72::{lambert72_to_wgs84, lambert2008_to_wgs84};
 use crate::model::overlay::{merc_line, merc_polygon, scanline_point};
 use crate::model::topology::LonLatPolygon;
 
@@ -25,6 +29,8 @@ pub enum SourceCrs {
     Wgs84,
     /// Belgian Lambert 72 metres, reprojected to WGS84 when read.
     Lambert72,
+    /// Belgian Lambert 2008 metres (ETRS89), reprojected to WGS84 when read.
+    Lambert2008,
 }
 
 impl SourceCrs {
@@ -33,9 +39,136 @@ impl SourceCrs {
         match self {
             SourceCrs::Wgs84 => "WGS84 (EPSG:4326)",
             SourceCrs::Lambert72 => "Belgian Lambert 72 (EPSG:31370)",
+            SourceCrs::Lambert2008 => "Belgian Lambert 2008 (EPSG:3812)",
+        }
+    }
+
+    /// The square, in metres, that holds Belgium in a projected system.
+    fn grid(self) -> Option<([f64; 2], [f64; 2])> {
+        match self {
+            SourceCrs::Wgs84 => None,
+            SourceCrs::Lambert72 => Some(([0.0, 0.0], [300_000.0, 300_000.0])),
+            SourceCrs::Lambert2008 => Some(([450_000.0, 450_000.0], [850_000.0, 850_000.0])),
+        }
+    }
+
+    /// Whether a position lies in the grid of this projected system.
+    fn in_grid(self, p: [f64; 2]) -> bool {
+        self.grid().is_some_and(|(lo, hi)| {
+            (lo[0]..=hi[0]).contains(&p[0]) && (lo[1]..=hi[1]).contains(&p[1])
+        })
+    }
+
+    /// Projected metres to WGS84 `[lon, lat]`.
+    fn to_wgs84(self, p: [f64; 2]) -> [f64; 2] {
+        match self {
+            SourceCrs::Wgs84 => p,
+            SourceCrs::Lambert72 => lambert72_to_wgs84(p[0], p[1]),
+            SourceCrs::Lambert2008 => lambert2008_to_wgs84(p[0], p[1]),
         }
     }
 }
+
+/// What coordinates outside every system that can be read look like.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CrsGuess {
+    WebMercator,
+    Utm31,
+    Unknown,
+}
+
+/// Why a file could not be opened as a reference layer. Each names the file; the texts for
+/// the user are in `i18n::reference_error`.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ReferenceError {
+    /// The file cannot be read, or its content is wrong at a place the error names.
+    Data(DataError),
+    /// The file names a coordinate system that cannot be read (`name` as the file has it).
+    UnknownCrs { file: PathBuf, name: String },
+    /// The coordinates are in no system that can be read, and no system is named.
+    UnknownCoordinates {
+        file: PathBuf,
+        min: [f64; 2],
+        max: [f64; 2],
+        guess: CrsGuess,
+    },
+    /// A shapefile without the .prj file that says its coordinate system (`file` is the .shp).
+    NoPrj { file: PathBuf },
+    /// A shapefile without its .dbf attribute table.
+    NoDbf { file: PathBuf },
+}
+
+impl ReferenceError {
+    /// The file the problem is in.
+    pub fn file(&self) -> &Path {
+        match self {
+            ReferenceError::Data(e) => &e.file,
+            ReferenceError::UnknownCrs { file, .. }
+            | ReferenceError::UnknownCoordinates { file, .. }
+            | ReferenceError::NoPrj { file }
+            | ReferenceError::NoDbf { file } => file,
+        }
+    }
+}
+
+impl From<DataError> for ReferenceError {
+    fn from(e: DataError) -> Self {
+        ReferenceError::Data(e)
+    }
+}
+
+impl std::fmt::Display for ReferenceError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        const READABLE: &str = "only WGS84 longitude/latitude, Belgian Lambert 72 (EPSG:31370) \
+                                and Belgian Lambert 2008 (EPSG:3812) can be read";
+        match self {
+            ReferenceError::Data(e) => write!(f, "{e}"),
+            ReferenceError::UnknownCrs { file, name } => write!(
+                f,
+                "{}: the file is in coordinate system {name}; {READABLE}. Save it in EPSG:4326 \
+                 first (in QGIS: Export > Save Features As, CRS EPSG:4326).",
+                file.display()
+            ),
+            ReferenceError::UnknownCoordinates {
+                file,
+                min,
+                max,
+                guess,
+            } => {
+                let guess = match guess {
+                    CrsGuess::WebMercator => "they look like Web Mercator (EPSG:3857)",
+                    CrsGuess::Utm31 => "they look like UTM zone 31N (EPSG:32631)",
+                    CrsGuess::Unknown => "an unknown projected coordinate system",
+                };
+                write!(
+                    f,
+                    "{}: coordinates run from ({:.0}, {:.0}) to ({:.0}, {:.0}): {guess}; \
+                     {READABLE}. Save the file in EPSG:4326 first (in QGIS: Export > Save \
+                     Features As, CRS EPSG:4326).",
+                    file.display(),
+                    min[0],
+                    min[1],
+                    max[0],
+                    max[1]
+                )
+            }
+            ReferenceError::NoPrj { file } => write!(
+                f,
+                "{}: there is no .prj file beside it, so its coordinate system is not known; \
+                 keep the .prj that came with the shapefile in the same folder",
+                file.display()
+            ),
+            ReferenceError::NoDbf { file } => write!(
+                f,
+                "{}: there is no .dbf file beside it (the table of the shapes' properties); \
+                 keep the .dbf that came with the shapefile in the same folder",
+                file.display()
+            ),
+        }
+    }
+}
+
+impl std::error::Error for ReferenceError {}
 
 /// One feature with a geometry, in WGS84 lon/lat.
 #[derive(Clone, Debug)]
@@ -49,6 +182,9 @@ pub struct RefFeature {
     pub merc: Vec<MercPolygon>,
     pub lines: Vec<Vec<[f64; 2]>>,
     pub points: Vec<[f64; 2]>,
+    /// The lines and points in Mercator space.
+    pub merc_lines: Vec<Vec<Merc>>,
+    pub merc_points: Vec<Merc>,
     /// Mercator box of everything in the feature.
     pub bbox: BBox,
     /// Where a label goes: inside the largest polygon, halfway along the longest line, or
@@ -167,31 +303,50 @@ impl ReferenceLayer {
     }
 }
 
-/// Read a GeoJSON file as a reference layer.
-pub fn read_reference_layer(path: &Path) -> Result<ReferenceLayer, DataError> {
+/// Read a GeoJSON file or a shapefile (by its extension, `.shp`) as a reference layer.
+pub fn read_reference_layer(path: &Path) -> Result<ReferenceLayer, ReferenceError> {
+    read_reference_layer_with_progress(path, &|_| {})
+}
+
+/// As [`read_reference_layer`], telling `progress` how far it is (0 to 1) as it goes.
+pub fn read_reference_layer_with_progress(
+    path: &Path,
+    progress: &dyn Fn(f32),
+) -> Result<ReferenceLayer, ReferenceError> {
+    let is_shp = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("shp"));
+    if is_shp {
+        return super::reference_shp::read_shapefile(path, progress);
+    }
     let text = read_text(path)?;
+    progress(0.3);
     parse_reference_layer(path, &text)
 }
 
 /// Geometry of one feature as found in the file, before any reprojection.
 #[derive(Default)]
-struct RawGeometry {
-    polygons: Vec<Vec<Vec<[f64; 2]>>>,
-    lines: Vec<Vec<[f64; 2]>>,
-    points: Vec<[f64; 2]>,
+pub(crate) struct RawGeometry {
+    /// Polygons, each its rings (outer first), every ring closed.
+    pub polygons: Vec<Vec<Vec<[f64; 2]>>>,
+    pub lines: Vec<Vec<[f64; 2]>>,
+    pub points: Vec<[f64; 2]>,
     /// Polygons left out because their outer ring has fewer than 3 distinct points.
-    collapsed: usize,
+    pub collapsed: usize,
 }
 
+/// One feature as found in the file: its number (from 1), properties and geometry.
+pub(crate) type RawFeature = (usize, Map<String, Value>, RawGeometry);
+
 impl RawGeometry {
-    fn add_polygon(&mut self, p: Option<Vec<Vec<[f64; 2]>>>) {
+    pub(crate) fn add_polygon(&mut self, p: Option<Vec<Vec<[f64; 2]>>>) {
         match p {
             Some(p) => self.polygons.push(p),
             None => self.collapsed += 1,
         }
     }
 
-    fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.polygons.is_empty() && self.lines.is_empty() && self.points.is_empty()
     }
 
@@ -250,8 +405,47 @@ fn json_error(file: &Path, text: &str, e: &serde_json::Error) -> DataError {
     DataError::new(file, place, message)
 }
 
+/// The system a name stands for: a `crs` member's name ("urn:ogc:def:crs:EPSG::31370",
+/// "ETRS89 / Belgian Lambert 2008") or the WKT of a shapefile's .prj. None when it names a
+/// system that cannot be read, or nothing known.
+pub(crate) fn crs_from_name(name: &str) -> Option<SourceCrs> {
+    let f = crate::model::text::fold(name).replace(['_', '-'], " ");
+    let has = |keys: &[&str]| keys.iter().any(|k| f.contains(k));
+    // Lambert 2008 first: its name also says ETRS89, a lon/lat keyword.
+    if has(&["3812", "lambert 2008"]) {
+        return Some(SourceCrs::Lambert2008);
+    }
+    if has(&["31370", "lambert 72", "lambert72", "belge 1972", "bd72"]) {
+        return Some(SourceCrs::Lambert72);
+    }
+    // A projected system on a lon/lat datum ("WGS_1984_Web_Mercator", "WGS 84 / UTM zone 31N").
+    let projected = f.trim_start().starts_with("projcs")
+        || f.trim_start().starts_with("projcrs")
+        || has(&[
+            "3857",
+            "900913",
+            "mercator",
+            "utm",
+            "3035",
+            "lambert 93",
+            "2154",
+        ]);
+    let degrees = has(&[
+        "crs84",
+        "crs:84",
+        "4326",
+        "4258",
+        "wgs84",
+        "wgs 84",
+        "wgs 1984",
+        "etrs89",
+        "etrs 1989",
+    ]);
+    (degrees && !projected).then_some(SourceCrs::Wgs84)
+}
+
 /// What a `crs` member says, if anything: Ok(None) when there is none or it names nothing.
-fn declared_crs(file: &Path, root: &Value) -> Result<Option<SourceCrs>, DataError> {
+fn declared_crs(file: &Path, root: &Value) -> Result<Option<SourceCrs>, ReferenceError> {
     let Some(crs) = root.get("crs") else {
         return Ok(None);
     };
@@ -265,76 +459,41 @@ fn declared_crs(file: &Path, root: &Value) -> Result<Option<SourceCrs>, DataErro
     let Some(name) = named else {
         return Ok(None);
     };
-    let f = crate::model::text::fold(&name);
-    // Known systems we cannot read, checked first: "ETRS89 / Belgian Lambert 2008" also
-    // contains a lon/lat keyword.
-    let other = [
-        ("3812", " (Belgian Lambert 2008)"),
-        ("lambert 2008", " (Belgian Lambert 2008)"),
-        ("lambert_2008", " (Belgian Lambert 2008)"),
-        ("3857", " (Web Mercator)"),
-        ("900913", " (Web Mercator)"),
-        ("mercator", ""),
-        ("utm", ""),
-    ];
-    let lambert = [
-        "31370",
-        "lambert 72",
-        "lambert72",
-        "lambert_72",
-        "belge 1972",
-        "bd72",
-    ];
-    let degrees = [
-        "crs84", "crs:84", "4326", "4258", "wgs84", "wgs 84", "etrs89",
-    ];
-    let refused = other.iter().find(|(k, _)| f.contains(k)).map(|(_, n)| *n);
-    if refused.is_none() && lambert.iter().any(|k| f.contains(k)) {
-        Ok(Some(SourceCrs::Lambert72))
-    } else if refused.is_none() && degrees.iter().any(|k| f.contains(k)) {
-        Ok(Some(SourceCrs::Wgs84))
-    } else {
-        let known = refused.unwrap_or("");
-        Err(DataError::whole(
-            file,
-            format!(
-                "the file is in coordinate system {name}{known}; only WGS84 longitude/latitude \
-                 and Belgian Lambert 72 (EPSG:31370) can be read. Save it in EPSG:4326 first \
-                 (in QGIS: Export > Save Features As, CRS EPSG:4326)."
-            ),
-        ))
+    match crs_from_name(&name) {
+        Some(c) => Ok(Some(c)),
+        None => Err(ReferenceError::UnknownCrs {
+            file: file.to_path_buf(),
+            name,
+        }),
     }
 }
 
 /// Guess the coordinate system from the range of the coordinates.
-fn guess_crs(file: &Path, min: [f64; 2], max: [f64; 2]) -> Result<SourceCrs, DataError> {
+fn guess_crs(file: &Path, min: [f64; 2], max: [f64; 2]) -> Result<SourceCrs, ReferenceError> {
     let inside = |lo: [f64; 2], hi: [f64; 2]| {
         min[0] >= lo[0] && min[1] >= lo[1] && max[0] <= hi[0] && max[1] <= hi[1]
     };
     if inside([-180.0, -90.0], [180.0, 90.0]) {
         return Ok(SourceCrs::Wgs84);
     }
-    if inside([0.0, 0.0], [300_000.0, 300_000.0]) {
-        return Ok(SourceCrs::Lambert72);
+    for c in [SourceCrs::Lambert72, SourceCrs::Lambert2008] {
+        if c.in_grid(min) && c.in_grid(max) {
+            return Ok(c);
+        }
     }
-    let guess = if inside([450_000.0, 450_000.0], [850_000.0, 850_000.0]) {
-        "they look like Belgian Lambert 2008 (EPSG:3812)"
-    } else if inside([200_000.0, 6_300_000.0], [800_000.0, 6_900_000.0]) {
-        "they look like Web Mercator (EPSG:3857)"
+    let guess = if inside([200_000.0, 6_300_000.0], [800_000.0, 6_900_000.0]) {
+        CrsGuess::WebMercator
     } else if inside([300_000.0, 5_400_000.0], [800_000.0, 5_800_000.0]) {
-        "they look like UTM zone 31N (EPSG:32631)"
+        CrsGuess::Utm31
     } else {
-        "an unknown projected coordinate system"
+        CrsGuess::Unknown
     };
-    Err(DataError::whole(
-        file,
-        format!(
-            "coordinates run from ({:.0}, {:.0}) to ({:.0}, {:.0}): {guess}; only WGS84 \
-             longitude/latitude and Belgian Lambert 72 (EPSG:31370) can be read. Save the \
-             file in EPSG:4326 first (in QGIS: Export > Save Features As, CRS EPSG:4326).",
-            min[0], min[1], max[0], max[1]
-        ),
-    ))
+    Err(ReferenceError::UnknownCoordinates {
+        file: file.to_path_buf(),
+        min,
+        max,
+        guess,
+    })
 }
 
 /// A JSON value for a message, cut short: a broken geometry may hold megabytes.
@@ -379,24 +538,29 @@ fn polygon(v: &Value) -> Result<Option<Vec<Vec<[f64; 2]>>>, String> {
     let rings = v
         .as_array()
         .ok_or_else(|| "a polygon should be a list of rings".to_string())?;
+    let rings: Vec<Vec<[f64; 2]>> = rings.iter().map(positions).collect::<Result<_, _>>()?;
+    Ok(closed_polygon(rings))
+}
+
+/// A polygon from its rings (outer first) with each ring closed and repeated points dropped;
+/// None when its outer ring has fewer than 3 distinct points. A degenerate hole is left out.
+pub(crate) fn closed_polygon(rings: Vec<Vec<[f64; 2]>>) -> Option<Vec<Vec<[f64; 2]>>> {
     let mut out = Vec::with_capacity(rings.len());
-    for (i, r) in rings.iter().enumerate() {
-        let mut ring = positions(r)?;
+    for (i, mut ring) in rings.into_iter().enumerate() {
         ring.dedup();
         if ring.len() > 1 && ring.first() == ring.last() {
             ring.pop();
         }
         if ring.len() < 3 {
-            // A degenerate outer ring drops the polygon; a degenerate hole is ignored.
             if i == 0 {
-                return Ok(None);
+                return None;
             }
             continue;
         }
         ring.push(ring[0]);
         out.push(ring);
     }
-    Ok((!out.is_empty()).then_some(out))
+    (!out.is_empty()).then_some(out)
 }
 
 fn coords(g: &Map<String, Value>) -> Result<&Value, String> {
@@ -496,13 +660,9 @@ fn no_usable_feature(path: &Path, skipped: &[SkippedFeature]) -> DataError {
 }
 
 /// Parse GeoJSON text as a reference layer (`path` names the file in errors).
-#[expect(
-    clippy::too_many_lines,
-    reason = "over the 120-line limit; still to be split"
-)]
-pub fn parse_reference_layer(path: &Path, text: &str) -> Result<ReferenceLayer, DataError> {
+pub fn parse_reference_layer(path: &Path, text: &str) -> Result<ReferenceLayer, ReferenceError> {
     if text.trim().is_empty() {
-        return Err(DataError::whole(path, "the file is empty"));
+        return Err(DataError::whole(path, "the file is empty").into());
     }
     let root: Value = serde_json::from_str(text).map_err(|e| json_error(path, text, &e))?;
     let kind = root.get("type").and_then(Value::as_str).unwrap_or("");
@@ -513,7 +673,8 @@ pub fn parse_reference_layer(path: &Path, text: &str) -> Result<ReferenceLayer, 
                 return Err(DataError::whole(
                     path,
                     "the FeatureCollection has no list of features",
-                ));
+                )
+                .into());
             }
         },
         "Feature" => vec![&root],
@@ -521,14 +682,15 @@ pub fn parse_reference_layer(path: &Path, text: &str) -> Result<ReferenceLayer, 
             return Err(DataError::whole(
                 path,
                 "not GeoJSON: the JSON has no \"type\" (expected a FeatureCollection)",
-            ));
+            )
+            .into());
         }
         _ => vec![&root], // a bare geometry: one feature without properties
     };
     let declared = declared_crs(path, &root)?;
 
-    // 1. Geometry as written, per feature.
-    let mut raw: Vec<(usize, Map<String, Value>, RawGeometry)> = Vec::new();
+    // Geometry as written, per feature.
+    let mut raw: Vec<RawFeature> = Vec::new();
     let mut skipped = Vec::new();
     let null = Value::Null;
     for (i, f) in features.into_iter().enumerate() {
@@ -551,23 +713,33 @@ pub fn parse_reference_layer(path: &Path, text: &str) -> Result<ReferenceLayer, 
         }
         let mut g = RawGeometry::default();
         match geometry(geom_value, &mut g, 0) {
-            Ok(()) if g.is_empty() => skipped.push(SkippedFeature {
-                number,
-                reason: if g.collapsed > 0 {
-                    "the outer ring of its polygon has fewer than 3 distinct points".into()
-                } else {
-                    "the geometry is empty".into()
-                },
-            }),
+            Ok(()) if g.is_empty() => skipped.push(empty_geometry(number, &g)),
             Ok(()) => raw.push((number, properties, g)),
             Err(reason) => skipped.push(SkippedFeature { number, reason }),
         }
     }
-    if raw.is_empty() {
-        return Err(no_usable_feature(path, &skipped));
-    }
+    build_layer(path, raw, skipped, declared)
+}
 
-    // 2. Coordinate system, from the crs member or the size of the numbers.
+/// The reason to skip a feature whose geometry came out empty.
+pub(crate) fn empty_geometry(number: usize, g: &RawGeometry) -> SkippedFeature {
+    SkippedFeature {
+        number,
+        reason: if g.collapsed > 0 {
+            "the outer ring of its polygon has fewer than 3 distinct points".into()
+        } else {
+            "the geometry is empty".into()
+        },
+    }
+}
+
+/// The coordinate system of the features: the declared one, checked against the numbers, or
+/// the one the numbers give.
+fn settle_crs(
+    path: &Path,
+    raw: &[RawFeature],
+    declared: Option<SourceCrs>,
+) -> Result<SourceCrs, ReferenceError> {
     let (mut min, mut max) = ([f64::INFINITY; 2], [f64::NEG_INFINITY; 2]);
     for p in raw.iter().flat_map(|(_, _, g)| g.positions()) {
         min = [min[0].min(p[0]), min[1].min(p[1])];
@@ -575,7 +747,8 @@ pub fn parse_reference_layer(path: &Path, text: &str) -> Result<ReferenceLayer, 
     }
     let guessed = guess_crs(path, min, max);
     let crs = match (declared, guessed) {
-        (Some(SourceCrs::Wgs84), Ok(SourceCrs::Lambert72) | Err(_)) => {
+        (Some(SourceCrs::Wgs84), Ok(SourceCrs::Wgs84)) => SourceCrs::Wgs84,
+        (Some(SourceCrs::Wgs84), _) => {
             return Err(DataError::whole(
                 path,
                 format!(
@@ -583,67 +756,100 @@ pub fn parse_reference_layer(path: &Path, text: &str) -> Result<ReferenceLayer, 
                      ({:.0}, {:.0}) to ({:.0}, {:.0}), which are not degrees",
                     min[0], min[1], max[0], max[1]
                 ),
-            ));
+            )
+            .into());
         }
-        (Some(SourceCrs::Lambert72), Ok(SourceCrs::Wgs84)) => {
+        (Some(c), Ok(SourceCrs::Wgs84)) => {
             return Err(DataError::whole(
                 path,
                 format!(
-                    "the file says it is in Belgian Lambert 72, but its coordinates run from \
-                     ({}, {}) to ({}, {}), which look like degrees, not metres",
-                    min[0], min[1], max[0], max[1]
+                    "the file says it is in {}, but its coordinates run from ({}, {}) to \
+                     ({}, {}), which look like degrees, not metres",
+                    c.label(),
+                    min[0],
+                    min[1],
+                    max[0],
+                    max[1]
                 ),
-            ));
+            )
+            .into());
         }
-        (Some(SourceCrs::Lambert72), Err(_)) => {
-            // Lambert 72 covers Belgium: metres outside its grid are another system (often
-            // Lambert 2008 under the wrong name) or a mistake, and would land far away.
+        (Some(c), Ok(g)) if g == c => c,
+        (Some(c), _) => {
+            // A projected system covers Belgium: metres outside its grid are another system
+            // (often the other Lambert under the wrong name) or a mistake, and would land far
+            // away.
             let outside = raw.iter().find_map(|(number, _, g)| {
                 g.positions()
-                    .find(|p| {
-                        !(0.0..=300_000.0).contains(&p[0]) || !(0.0..=300_000.0).contains(&p[1])
-                    })
+                    .find(|p| !c.in_grid(**p))
                     .map(|p| (*number, *p))
             });
             let (number, p) = outside.unwrap_or((1, min));
+            let (lo, hi) = c.grid().unwrap_or(([0.0; 2], [0.0; 2]));
+            let other = match c {
+                SourceCrs::Lambert72 => SourceCrs::Lambert2008,
+                _ => SourceCrs::Lambert72,
+            };
             return Err(DataError::new(
                 path,
                 format!("feature {number}"),
                 format!(
-                    "({:.0}, {:.0}) is outside Belgium in Belgian Lambert 72 (EPSG:31370), \
-                     which the file says it uses; x and y should lie between 0 and 300000 \
-                     metres. Is the file in another system, such as Belgian Lambert 2008 \
-                     (EPSG:3812)?",
-                    p[0], p[1]
+                    "({:.0}, {:.0}) is outside Belgium in {}, which the file says it uses; x \
+                     and y should lie between {:.0} and {:.0} metres. Is the file in another \
+                     system, such as {}?",
+                    p[0],
+                    p[1],
+                    c.label(),
+                    lo[0],
+                    hi[0],
+                    other.label()
                 ),
-            ));
+            )
+            .into());
         }
-        (Some(c), _) => c,
         (None, g) => g?,
     };
-    if crs == SourceCrs::Lambert72 {
+    if crs != SourceCrs::Wgs84 {
         // Degrees among metres: a file that mixes systems cannot be placed.
         let mixed = raw.iter().find(|(_, _, g)| {
             g.positions()
-                .any(|p| !looks_like_lambert72(p[0], p[1]) && p[0].abs() <= 180.0)
+                // Metres this small are far outside Belgium in both Lambert grids.
+                .any(|p| p[0].abs() <= 180.0 && p[1].abs() <= 90.0)
         });
         if let Some((number, _, _)) = mixed {
             return Err(DataError::new(
                 path,
                 format!("feature {number}"),
-                "its coordinates look like degrees, while the rest of the file is in \
-                 Belgian Lambert 72 metres",
-            ));
+                format!(
+                    "its coordinates look like degrees, while the rest of the file is in {} \
+                     metres",
+                    crs.label()
+                ),
+            )
+            .into());
         }
     }
+    Ok(crs)
+}
 
-    // 3. Reproject and build the features.
+/// The layer from the features as read (GeoJSON or shapefile): their coordinate system
+/// settled, reprojected to WGS84 and Mercator, with boxes and label points.
+pub(crate) fn build_layer(
+    path: &Path,
+    raw: Vec<RawFeature>,
+    mut skipped: Vec<SkippedFeature>,
+    declared: Option<SourceCrs>,
+) -> Result<ReferenceLayer, ReferenceError> {
+    if raw.is_empty() {
+        return Err(no_usable_feature(path, &skipped).into());
+    }
+    let crs = settle_crs(path, &raw, declared)?;
     let mut features = Vec::with_capacity(raw.len());
     let mut property_names: Vec<String> = Vec::new();
     let mut bbox = BBox::EMPTY;
     for (number, properties, mut g) in raw {
-        if crs == SourceCrs::Lambert72 {
-            g.map(|p| lambert72_to_wgs84(p[0], p[1]));
+        if crs != SourceCrs::Wgs84 {
+            g.map(|p| crs.to_wgs84(p));
         }
         // Web Mercator reaches 85 degrees; near the poles it runs off to infinity.
         if let Some(p) = g.positions().find(|p| p[1].abs() > MAX_LATITUDE) {
@@ -689,13 +895,15 @@ pub fn parse_reference_layer(path: &Path, text: &str) -> Result<ReferenceLayer, 
             merc,
             lines: g.lines,
             points: g.points,
+            merc_lines,
+            merc_points,
             bbox: fb,
             label_point,
         });
     }
     skipped.sort_by_key(|s| s.number);
     if features.is_empty() {
-        return Err(no_usable_feature(path, &skipped));
+        return Err(no_usable_feature(path, &skipped).into());
     }
     Ok(ReferenceLayer {
         file: path.to_path_buf(),

@@ -14,6 +14,8 @@ pub enum TileChoice {
     Light,
     /// No base map: the zones on a plain background.
     None,
+    /// A PMTiles file on disk (`Layers::offline_tiles`), for rooms without internet.
+    Offline,
 }
 
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -27,6 +29,8 @@ pub struct Layers {
     /// The switch and opacity of each map layer by its key (`map::layer::LAYERS`); a layer
     /// not listed has its default.
     pub shown: BTreeMap<String, LayerSetting>,
+    /// The PMTiles file of the offline base map, once one was chosen.
+    pub offline_tiles: Option<std::path::PathBuf>,
 }
 
 impl Default for Layers {
@@ -36,6 +40,7 @@ impl Default for Layers {
             tile_opacity: 1.0,
             high_contrast: false,
             shown: BTreeMap::new(),
+            offline_tiles: None,
         }
     }
 }

@@ -218,7 +218,7 @@ pub fn importance(points: &[Merc]) -> Vec<f64> {
 }
 
 /// Tolerance in normalised Mercator units for `pixels` at zoom level `zoom`.
-fn tolerance(zoom: f64, pixels: f64) -> f64 {
+pub(crate) fn tolerance(zoom: f64, pixels: f64) -> f64 {
     pixels / (256.0 * 2f64.powf(zoom))
 }
 

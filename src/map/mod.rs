@@ -6,6 +6,8 @@ pub mod layer;
 pub mod layers;
 pub mod lines;
 pub mod mesh;
+pub mod offline_tiles;
+pub mod reference_view;
 pub mod tiles;
 pub mod view;
 

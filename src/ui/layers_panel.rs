@@ -9,8 +9,16 @@ fn percent(v: f64, _: std::ops::RangeInclusive<usize>) -> String {
     format!("{:.0} %", v * 100.0)
 }
 
-/// Draw the controls; `tiles_allowed` is false when the base map was switched off at start.
-pub fn show(ui: &mut egui::Ui, l: &mut Layers, t: &Texts, tiles_allowed: bool) -> bool {
+/// Draw the controls; `tiles_allowed` is false when the online base map was switched off at
+/// start (an offline file can still be chosen). `choose_file` is set when the user asks for a
+/// PMTiles file.
+pub fn show(
+    ui: &mut egui::Ui,
+    l: &mut Layers,
+    t: &Texts,
+    tiles_allowed: bool,
+    choose_file: &mut bool,
+) -> bool {
     let mut changed = false;
     ui.label(egui::RichText::new(t.tiles).strong());
     if !tiles_allowed {
@@ -21,12 +29,34 @@ pub fn show(ui: &mut egui::Ui, l: &mut Layers, t: &Texts, tiles_allowed: bool) -
         (TileChoice::Light, t.tiles_light),
         (TileChoice::None, t.tiles_none),
     ] {
+        // No base map stays a choice when an offline one is on.
+        let enabled = tiles_allowed || (choice == TileChoice::None && l.offline_tiles.is_some());
         let radio = egui::RadioButton::new(l.tiles == choice, name);
-        if ui.add_enabled(tiles_allowed, radio).clicked() && l.tiles != choice {
+        if ui.add_enabled(enabled, radio).clicked() && l.tiles != choice {
             l.tiles = choice;
             changed = true;
         }
     }
+    ui.horizontal(|ui| {
+        let name = l
+            .offline_tiles
+            .as_ref()
+            .and_then(|p| p.file_name())
+            .map(|n| format!("{}: {}", t.tiles_offline_file, n.to_string_lossy()));
+        let radio = egui::RadioButton::new(
+            l.tiles == TileChoice::Offline,
+            name.as_deref().unwrap_or(t.tiles_offline_file),
+        );
+        if ui.add_enabled(l.offline_tiles.is_some(), radio).clicked()
+            && l.tiles != TileChoice::Offline
+        {
+            l.tiles = TileChoice::Offline;
+            changed = true;
+        }
+        if ui.button(t.tiles_offline_choose).clicked() {
+            *choose_file = true;
+        }
+    });
     if l.tiles != TileChoice::None {
         changed |= ui
             .add(

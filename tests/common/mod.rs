@@ -100,3 +100,16 @@ pub fn unassign_gent(h: &mut egui_kittest::Harness<'_, gebiedsplanner::app::Gebi
 pub fn folder(dir: &std::path::Path) -> DataSource {
     DataSource::Folder(dir.to_path_buf())
 }
+
+/// Let the window run until the reference layer it is reading is there (at most 20 s).
+pub fn wait_for_reference(h: &mut egui_kittest::Harness<'_, gebiedsplanner::app::GebiedsApp>) {
+    for _ in 0..2000 {
+        h.step();
+        if !h.state().reference_loading() {
+            h.run_steps(1);
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!("the reference layer was still being read after 20 s");
+}

@@ -27,7 +27,6 @@ use egui::{Color32, Mesh, Pos2, Rect, Shape};
 use super::lines::{LineStyle, push_line};
 use super::mesh::{Level, MapGeometry};
 use super::view::{MapLabel, ScreenTransform};
-use crate::data::reference::ReferenceLayer;
 use crate::i18n::Texts;
 use crate::model::atlas::Atlas;
 use crate::model::geom::Merc;
@@ -112,8 +111,11 @@ pub struct Scene<'a> {
     pub team_arcs: &'a [u32],
     /// Cells in the selection (their zone names are placed first).
     pub selected: &'a [bool],
-    /// A user's own layer and its label field.
-    pub reference: Option<(&'a ReferenceLayer, Option<&'a str>)>,
+    /// A user's own layer, prepared for drawing, and its label field.
+    pub reference: Option<(
+        &'a crate::map::reference_view::ReferenceDrawing,
+        Option<&'a str>,
+    )>,
     pub texts: &'static Texts,
     pub high_contrast: bool,
     /// The indicator the municipalities are coloured by, in place of the team colours.

@@ -1,19 +1,15 @@
-//! A user's own reference layer (GeoJSON): outlines, lines and points, named by a field of
-//! the user's choice.
+//! A user's own reference layer (GeoJSON or shapefile): outlines, lines and points, named by
+//! a field of the user's choice. On the map it draws from what `map::reference_view` prepared
+//! when the layer was opened (only what is in view, simplified to the zoom level).
 
 use std::fmt::Write as _;
 
-use egui::epaint::CircleShape;
-use egui::{Color32, Pos2, Shape, Stroke, Vec2};
-
-use super::labels::overlay_label;
 use super::{
     DrawFrame, LayerSetting, LegendEntry, MapLayer, Scene, SvgFrame, SvgLabel, Swatch, priority,
 };
-use crate::data::reference::ReferenceLayer;
 use crate::i18n::Texts;
-use crate::map::view::MapLabel;
-use crate::model::geom::{Merc, to_merc};
+use crate::map::reference_view::{ReferenceStyle, draw_reference};
+use crate::model::geom::to_merc;
 use crate::style;
 
 pub struct Reference;
@@ -39,21 +35,33 @@ impl MapLayer for Reference {
     }
 
     fn draw(&self, scene: &Scene, frame: &mut DrawFrame, _setting: LayerSetting) {
-        let Some((layer, label_field)) = scene.reference else {
+        let Some((drawing, label_field)) = scene.reference else {
             return;
         };
-        let (shapes, labels) =
-            reference_shapes(&|m| frame.screen(m), frame.scale, layer, label_field);
-        frame.shapes.extend(shapes);
+        let style = ReferenceStyle {
+            label_field,
+            scale: frame.scale,
+            clip: frame.clip,
+            feather: frame.feather,
+        };
+        let labels = draw_reference(
+            &mut frame.mesh,
+            &mut frame.shapes,
+            &frame.screen_from_local,
+            frame.geometry,
+            drawing,
+            &style,
+        );
         frame
             .labels
             .extend(labels.into_iter().map(|l| (priority::REFERENCE, l)));
     }
 
     fn svg(&self, scene: &Scene, frame: &mut SvgFrame) {
-        let Some((layer, label_field)) = scene.reference else {
+        let Some((drawing, label_field)) = scene.reference else {
             return;
         };
+        let layer = &drawing.layer;
         let k = frame.k;
         let mut d = String::new();
         for f in &layer.features {
@@ -101,48 +109,11 @@ impl MapLayer for Reference {
     fn legend(&self, scene: &Scene) -> Vec<LegendEntry> {
         scene
             .reference
-            .map(|(layer, _)| LegendEntry {
+            .map(|(drawing, _)| LegendEntry {
                 swatch: Swatch::Line(style::REFERENCE_LINE),
-                text: format!("{}: {}", scene.texts.reference_layer, layer.name),
+                text: format!("{}: {}", scene.texts.reference_layer, drawing.layer.name),
             })
             .into_iter()
             .collect()
     }
-}
-
-/// The outlines, lines and points of a reference layer on screen (`screen` places a Mercator
-/// point), and the names of its label field.
-pub fn reference_shapes(
-    screen: &dyn Fn(Merc) -> Pos2,
-    scale: f32,
-    layer: &ReferenceLayer,
-    label_field: Option<&str>,
-) -> (Vec<Shape>, Vec<MapLabel>) {
-    let stroke = Stroke::new(style::REFERENCE_LINE.width * scale, style::REFERENCE);
-    let ll = |c: [f64; 2]| screen(to_merc(c[0], c[1]));
-    let mut shapes = Vec::new();
-    let mut labels = Vec::new();
-    for f in &layer.features {
-        for poly in &f.polygons {
-            for ring in poly {
-                shapes.push(Shape::line(ring.iter().map(|&c| ll(c)).collect(), stroke));
-            }
-        }
-        for line in &f.lines {
-            shapes.push(Shape::line(line.iter().map(|&c| ll(c)).collect(), stroke));
-        }
-        for &p in &f.points {
-            shapes.push(Shape::Circle(CircleShape {
-                center: ll(p),
-                radius: style::REFERENCE_POINT_RADIUS * scale,
-                fill: style::REFERENCE,
-                stroke: Stroke::new(1.5, Color32::WHITE),
-            }));
-        }
-        if let Some(text) = label_field.and_then(|field| f.label(field)) {
-            let at = screen(f.label_point) + Vec2::new(0.0, 14.0 * scale);
-            labels.push(overlay_label(at, text, style::REFERENCE, 11.0 * scale));
-        }
-    }
-    (shapes, labels)
 }
