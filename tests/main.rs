@@ -22,6 +22,7 @@ mod layers_ui;
 mod outline;
 mod overlays;
 mod propose;
+mod propose_ui;
 mod real_data;
 mod recovery;
 mod reference_layer;

@@ -118,6 +118,13 @@ impl GebiedsApp {
             | Command::CloseMessage
             | Command::HistoricCard(_)
             | Command::ProeftuinCard(_) => self.apply_setting(command),
+            Command::ShowPropose(_)
+            | Command::SetProposeForm(_)
+            | Command::StartProposal
+            | Command::RepairLeastChange
+            | Command::CancelProposal
+            | Command::ProposalFinished(_)
+            | Command::OpenAlternative(_) => self.apply_propose(command),
             _ => self.apply_file(ctx, command),
         }
     }

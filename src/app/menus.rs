@@ -70,6 +70,7 @@ impl GebiedsApp {
             for c in [UiCommand::Save, UiCommand::SaveAs, UiCommand::Duplicate] {
                 table_entry(ui, c, t, out);
             }
+            table_entry(ui, UiCommand::Propose, t, out);
             entry(ui, t.reference_open, Command::OpenReferenceDialog, out);
             ui.separator();
             entry(ui, t.import_csv, Command::ImportCsv, out);

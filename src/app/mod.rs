@@ -5,6 +5,7 @@ pub mod command;
 mod files;
 mod menus;
 mod presentation;
+pub mod propose_window;
 mod search_ui;
 mod workspace_ui;
 
@@ -174,6 +175,8 @@ pub struct GebiedsApp {
     /// `GEBIEDSPLANNER_E2E_POSITIONS`: a file to write screen positions to, for the end-to-end
     /// test that drives the window with xdotool; and what was written last.
     positions_file: Option<(PathBuf, String)>,
+    /// The "Voorstel" window and its search.
+    pub propose: propose_window::ProposeState,
 }
 
 impl GebiedsApp {
@@ -239,6 +242,7 @@ impl GebiedsApp {
             reference: None,
             positions_file: std::env::var_os("GEBIEDSPLANNER_E2E_POSITIONS")
                 .map(|p| (PathBuf::from(p), String::new())),
+            propose: propose_window::ProposeState::default(),
         };
         app.load();
         if let Some(dir) = &app.paths.recovery {
@@ -406,6 +410,7 @@ impl GebiedsApp {
         // shows it; what a panel asks for, before the windows over it.
         self.keyboard(&ctx);
         self.pointer_gestures(&ctx);
+        self.poll_proposal(&ctx);
         self.apply_commands(&ctx);
         if self.presentation && self.workspace().is_some() {
             self.show_presentation(ui, &ctx);
@@ -485,6 +490,9 @@ impl GebiedsApp {
         }
         self.shortcuts_window(ctx);
         self.layers_window(ctx);
+        if !self.presentation {
+            self.propose_window(ctx);
+        }
         if !self.presentation {
             self.overlay_cards(ctx);
         }
