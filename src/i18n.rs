@@ -1098,7 +1098,10 @@ impl ProposeTexts {
                         format!("No team may take zone {}.", zone(z))
                     }
                     (Conflict::TeamWithoutZone { team: t }, true) => {
-                        format!("Team {} moet een zone houden maar mag er geen nemen.", team(t))
+                        format!(
+                            "Team {} moet een zone houden maar mag er geen nemen.",
+                            team(t)
+                        )
                     }
                     (Conflict::TeamWithoutZone { team: t }, false) => {
                         format!("Team {} must keep a zone but may take none.", team(t))

@@ -81,7 +81,10 @@ fn start_opens_a_valid_proposal_compared_with_the_2020_teams() {
         w.title(i18n::texts(i18n::Lang::Nl)),
         "Voorstel: minste verschuiving t.o.v. teams 2020 (kinderen)"
     );
-    assert!(w.doc.metrics.all_rules_hold(), "the proposal holds every rule");
+    assert!(
+        w.doc.metrics.all_rules_hold(),
+        "the proposal holds every rule"
+    );
     assert!(w.is_dirty(), "a proposal is not saved yet");
     // Compared with its baseline at once: the differences view and the hatching.
     assert_eq!(w.baseline, Baseline::Historic);
@@ -113,7 +116,10 @@ fn start_opens_a_valid_proposal_compared_with_the_2020_teams() {
     h.get_by_label_contains("Brussel heeft geen leeftijdsverdeling");
     // The first zone that changes is listed with its name.
     let first = &data.atlas.units[p.best.changes[0].zone].name;
-    assert!(h.query_all_by_label(first).count() >= 1, "{first} is listed");
+    assert!(
+        h.query_all_by_label(first).count() >= 1,
+        "{first} is listed"
+    );
     // The original tab is untouched.
     let original = &h.state().tabs().expect("tabs").list[0];
     assert_eq!(original.doc.scenario, before);
@@ -188,22 +194,26 @@ fn repair_after_one_breaking_move_changes_at_most_that_zone_back() {
     let (zone, to) = (0..atlas.units.len())
         .find_map(|z| {
             let own = s.unit_team[z]?;
-            (0..s.teams.len()).find(|&t| {
-                t != own
-                    && !atlas.unit_neighbours[z]
-                        .iter()
-                        .any(|&n| s.unit_team[n] == Some(t))
-                    && region(&s.teams[t].iroj) == region(&atlas.units[z].province)
-                    && s.unit_team.iter().filter(|&&u| u == Some(own)).count() > 1
-            })
-            .map(|t| (z, t))
+            (0..s.teams.len())
+                .find(|&t| {
+                    t != own
+                        && !atlas.unit_neighbours[z]
+                            .iter()
+                            .any(|&n| s.unit_team[n] == Some(t))
+                        && region(&s.teams[t].iroj) == region(&atlas.units[z].province)
+                        && s.unit_team.iter().filter(|&&u| u == Some(own)).count() > 1
+                })
+                .map(|t| (z, t))
         })
         .expect("a zone and a team of its region that do not border");
     let back = atlas.unit_children(zone).0.expect("children 0-17");
     h.state_mut().push(Command::SelectZone(zone));
     h.state_mut().push(Command::AssignSelection(Some(to)));
     h.run_steps(3);
-    assert!(!ws(&h).doc.metrics.all_rules_hold(), "the move breaks a rule");
+    assert!(
+        !ws(&h).doc.metrics.all_rules_hold(),
+        "the move breaks a rule"
+    );
     let broken = ws(&h).doc.scenario.clone();
     let broken_title = ws(&h).title(i18n::texts(i18n::Lang::Nl));
 
@@ -213,7 +223,10 @@ fn repair_after_one_breaking_move_changes_at_most_that_zone_back() {
 
     assert_eq!(tabs(&h), 2, "the repair opens as a new tab");
     let w = ws(&h);
-    assert!(w.doc.metrics.all_rules_hold(), "the repair holds every rule");
+    assert!(
+        w.doc.metrics.all_rules_hold(),
+        "the repair holds every rule"
+    );
     assert_eq!(
         w.title(i18n::texts(i18n::Lang::Nl)),
         format!("Herstel van {broken_title} (minste verschuiving)")
@@ -268,5 +281,8 @@ fn an_alternative_opens_as_a_tab_of_its_own() {
     );
     assert_eq!(w.baseline, Baseline::Default);
     assert!(w.doc.metrics.all_rules_hold());
-    assert_ne!(w.doc.scenario.unit_team, best.unit_team, "it differs from the best");
+    assert_ne!(
+        w.doc.scenario.unit_team, best.unit_team,
+        "it differs from the best"
+    );
 }

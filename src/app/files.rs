@@ -57,10 +57,7 @@ impl GebiedsApp {
     }
 
     /// A new tab for a scenario on the current data (shared, not copied).
-    pub(super) fn push_tab(
-        &mut self,
-        make: impl FnOnce(&Document) -> Scenario,
-    ) -> Option<usize> {
+    pub(super) fn push_tab(&mut self, make: impl FnOnce(&Document) -> Scenario) -> Option<usize> {
         let layers = self.settings.layers.clone();
         let tabs = self.tabs_mut()?;
         let base = tabs.list.get(tabs.active)?;

@@ -199,13 +199,18 @@ impl ProgressNow {
     /// The relative gap between the incumbent and the bound (0 to 1), when both are known.
     pub fn gap(&self) -> Option<f64> {
         let (i, l) = (self.incumbent?, self.lower?);
-        Some(if i <= 0.0 { 0.0 } else { ((i - l) / i).max(0.0) })
+        Some(if i <= 0.0 {
+            0.0
+        } else {
+            ((i - l) / i).max(0.0)
+        })
     }
 }
 
 impl Progress {
     pub fn now(&self) -> ProgressNow {
-        let read = |a: &AtomicU64| Some(f64::from_bits(a.load(Ordering::Relaxed))).filter(|v| !v.is_nan());
+        let read =
+            |a: &AtomicU64| Some(f64::from_bits(a.load(Ordering::Relaxed))).filter(|v| !v.is_nan());
         ProgressNow {
             round: self.round.load(Ordering::Relaxed),
             found: self.found.load(Ordering::Relaxed),
