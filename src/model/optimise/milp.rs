@@ -134,6 +134,9 @@ impl<'a> Search<'a> {
         // Every zone to its cheapest team costs the lower bound: when that division meets
         // every constraint, no division costs less and no solver is needed. On the real data
         // with the default options it does (the 2020 areas follow the zones closely enough).
+        if p.cancelled() {
+            return Err(SolveError::Cancelled);
+        }
         if self.found.is_empty()
             && let Some(team) = cheapest(p, incumbent.as_deref())
             && p.is_feasible(&team)
