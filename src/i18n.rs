@@ -268,6 +268,8 @@ pub fn count(n: usize, one: &str, many: &str) -> String {
 /// The UI texts of one language.
 pub struct Texts {
     pub app_title: &'static str,
+    /// The texts of the proposal window and the repair.
+    pub propose: &'static ProposeTexts,
     pub menu_file: &'static str,
     pub menu_view: &'static str,
     pub menu_help: &'static str,
@@ -532,6 +534,7 @@ pub struct Texts {
 
 pub const NL: Texts = Texts {
     app_title: "Gebiedsplanner",
+    propose: &PROPOSE_NL,
     menu_file: "Bestand",
     menu_view: "Beeld",
     menu_help: "Help",
@@ -792,6 +795,7 @@ zonder venster in dat bestand. Kaarten en tabellen exporteren kan ook met \
 
 pub const EN: Texts = Texts {
     app_title: "Gebiedsplanner",
+    propose: &PROPOSE_EN,
     menu_file: "File",
     menu_view: "View",
     menu_help: "Help",
@@ -1091,6 +1095,346 @@ pub fn texts(lang: Lang) -> &'static Texts {
     match lang {
         Lang::Nl => &NL,
         Lang::En => &EN,
+    }
+}
+
+/// The texts of the proposal window ("Voorstel") and the repair ("Herstel met minste
+/// verschuiving").
+pub struct ProposeTexts {
+    pub lang: Lang,
+    pub window: &'static str,
+    pub menu: &'static str,
+    pub measure: &'static str,
+    pub measure_children: &'static str,
+    pub measure_inhabitants: &'static str,
+    pub measure_municipalities: &'static str,
+    pub baseline: &'static str,
+    pub options: &'static str,
+    pub locked_teams: &'static str,
+    pub pin_selection: &'static str,
+    pub stay_in_region: &'static str,
+    pub bounds: &'static str,
+    pub bounds_none: &'static str,
+    pub bounds_range: &'static str,
+    pub bounds_percent: &'static str,
+    pub bounds_percent_suffix: &'static str,
+    pub time_limit: &'static str,
+    pub alternatives_count: &'static str,
+    pub start: &'static str,
+    pub cancel: &'static str,
+    pub running: &'static str,
+    pub round: &'static str,
+    pub best_found: &'static str,
+    pub lower_bound: &'static str,
+    pub gap: &'static str,
+    pub cancelled: &'static str,
+    pub no_division: &'static str,
+    pub disruption: &'static str,
+    pub unavoidable: &'static str,
+    pub due_to_rules: &'static str,
+    pub status: &'static str,
+    pub optimal: &'static str,
+    pub changes: &'static str,
+    pub no_changes: &'static str,
+    pub alternatives: &'static str,
+    pub alternative: &'static str,
+    pub open: &'static str,
+    pub repair: &'static str,
+    pub repair_hint: &'static str,
+    pub without_area: &'static str,
+    pub failed: &'static str,
+}
+
+pub const PROPOSE_NL: ProposeTexts = ProposeTexts {
+    lang: Lang::Nl,
+    window: "Voorstel",
+    menu: "Voorstel…",
+    measure: "Verschuiving tellen in",
+    measure_children: "kinderen",
+    measure_inhabitants: "inwoners",
+    measure_municipalities: "gemeenten",
+    baseline: "Minste verschuiving t.o.v.",
+    options: "Opties",
+    locked_teams: "Vergrendelde teams (houden hun zones)",
+    pin_selection: "Geselecteerde zones blijven bij hun team",
+    stay_in_region: "Binnen de IROJ-regio blijven",
+    bounds: "Kinderen per team",
+    bounds_none: "vrij",
+    bounds_range: "tussen",
+    bounds_percent: "± % van het gemiddelde",
+    bounds_percent_suffix: "%",
+    time_limit: "Tijdslimiet (s)",
+    alternatives_count: "Alternatieven zoeken",
+    start: "Start",
+    cancel: "Annuleren",
+    running: "Bezig",
+    round: "ronde",
+    best_found: "beste gevonden",
+    lower_bound: "ondergrens",
+    gap: "verschil",
+    cancelled: "Geannuleerd: er is geen voorstel geopend.",
+    no_division: "Geen indeling mogelijk",
+    disruption: "Verschuiving",
+    unavoidable: "onvermijdelijk",
+    due_to_rules: "door de regels",
+    status: "Status",
+    optimal: "optimaal (geen indeling verschuift minder)",
+    changes: "Zones die van team wisselen",
+    no_changes: "Geen zone wisselt van team.",
+    alternatives: "Alternatieven",
+    alternative: "Alternatief",
+    open: "Openen",
+    repair: "Herstel met minste verschuiving",
+    repair_hint: "Zoekt de geldige indeling die het minst verschuift t.o.v. deze en opent ze als nieuw tabblad, vergeleken met deze indeling: het origineel blijft zoals het is.",
+    without_area: "zonder gebied",
+    failed: "Het voorstel is mislukt",
+};
+
+pub const PROPOSE_EN: ProposeTexts = ProposeTexts {
+    lang: Lang::En,
+    window: "Proposal",
+    menu: "Proposal…",
+    measure: "Count changes in",
+    measure_children: "children",
+    measure_inhabitants: "inhabitants",
+    measure_municipalities: "municipalities",
+    baseline: "Least change from",
+    options: "Options",
+    locked_teams: "Locked teams (keep their zones)",
+    pin_selection: "Selected zones stay with their team",
+    stay_in_region: "Stay in the IROJ region",
+    bounds: "Children per team",
+    bounds_none: "free",
+    bounds_range: "between",
+    bounds_percent: "± % of the average",
+    bounds_percent_suffix: "%",
+    time_limit: "Time limit (s)",
+    alternatives_count: "Alternatives to find",
+    start: "Start",
+    cancel: "Cancel",
+    running: "Running",
+    round: "round",
+    best_found: "best found",
+    lower_bound: "lower bound",
+    gap: "gap",
+    cancelled: "Cancelled: no proposal was opened.",
+    no_division: "No division possible",
+    disruption: "Change",
+    unavoidable: "unavoidable",
+    due_to_rules: "due to the rules",
+    status: "Status",
+    optimal: "optimal (no division changes less)",
+    changes: "Zones that change team",
+    no_changes: "No zone changes team.",
+    alternatives: "Alternatives",
+    alternative: "Alternative",
+    open: "Open",
+    repair: "Repair with least change",
+    repair_hint: "Finds the valid division that changes least from this one and opens it as a new tab, compared with this division: the original stays as it is.",
+    without_area: "without area",
+    failed: "The proposal failed",
+};
+
+impl ProposeTexts {
+    /// The measure as a word ("kinderen").
+    pub fn measure_word(&self, m: crate::model::optimise::atlas::Measure) -> &'static str {
+        use crate::model::optimise::atlas::Measure;
+        match m {
+            Measure::Children => self.measure_children,
+            Measure::Inhabitants => self.measure_inhabitants,
+            Measure::Municipalities => self.measure_municipalities,
+        }
+    }
+
+    /// An amount of the measure: whole numbers, municipalities with one decimal (a split
+    /// one counts in parts), followed by the word.
+    pub fn amount(&self, m: crate::model::optimise::atlas::Measure, v: f64) -> String {
+        use crate::model::optimise::atlas::Measure;
+        let n = match m {
+            Measure::Municipalities => dec(v, 1),
+            _ => int(v),
+        };
+        format!("{n} {}", self.measure_word(m))
+    }
+
+    /// The name of a proposal's tab: what it is and what it is measured against.
+    pub fn tab_name(
+        &self,
+        baseline: &str,
+        m: crate::model::optimise::atlas::Measure,
+        alternative: usize,
+    ) -> String {
+        let w = self.measure_word(m);
+        let base = match self.lang {
+            Lang::Nl => format!("Voorstel: minste verschuiving t.o.v. {baseline} ({w})"),
+            Lang::En => format!("Proposal: least change from {baseline} ({w})"),
+        };
+        match (alternative, self.lang) {
+            (0, _) => base,
+            (k, Lang::Nl) => format!("{base}, alternatief {k}"),
+            (k, Lang::En) => format!("{base}, alternative {k}"),
+        }
+    }
+
+    /// The name of a repair's tab.
+    pub fn repair_name(&self, of: &str) -> String {
+        match self.lang {
+            Lang::Nl => format!("Herstel van {of} (minste verschuiving)"),
+            Lang::En => format!("Repair of {of} (least change)"),
+        }
+    }
+
+    /// The status of a proposal: optimal, or the gap the time limit left.
+    pub fn status_text(
+        &self,
+        s: crate::model::optimise::Status,
+        m: crate::model::optimise::atlas::Measure,
+        disruption: f64,
+    ) -> String {
+        match s {
+            crate::model::optimise::Status::Optimal => self.optimal.to_string(),
+            crate::model::optimise::Status::Gap { lower } => match self.lang {
+                Lang::Nl => format!(
+                    "tijdslimiet: beste gevonden; geen indeling verschuift minder dan {} (verschil {})",
+                    self.amount(m, lower),
+                    self.amount(m, disruption - lower)
+                ),
+                Lang::En => format!(
+                    "time limit: best found; no division changes less than {} (gap {})",
+                    self.amount(m, lower),
+                    self.amount(m, disruption - lower)
+                ),
+            },
+        }
+    }
+
+    /// The note on Brussels, which has no split by age.
+    pub fn stand_in(&self, ratio: f64, zones: usize) -> String {
+        let pct = dec(ratio * 100.0, 1);
+        match self.lang {
+            Lang::Nl => format!(
+                "Brussel heeft geen leeftijdsverdeling: in {zones} zones staan de inwoners × {pct} % (het aandeel kinderen elders) in voor de kinderen."
+            ),
+            Lang::En => format!(
+                "Brussels has no split by age: in {zones} zones the inhabitants × {pct} % (the share of children elsewhere) stand in for the children."
+            ),
+        }
+    }
+
+    /// One option, as a conflict names it. `team` and `zone` give the names of an id and a
+    /// code.
+    fn rule(
+        &self,
+        r: &crate::model::optimise::atlas::Rule,
+        team: &dyn Fn(&str) -> String,
+        zone: &dyn Fn(&str) -> String,
+    ) -> String {
+        use crate::model::optimise::atlas::Rule;
+        match (r, self.lang) {
+            (Rule::Lock { team: t }, Lang::Nl) => format!("vergrendeld team {}", team(t)),
+            (Rule::Lock { team: t }, Lang::En) => format!("locked team {}", team(t)),
+            (Rule::Pin { zone: z, team: t }, Lang::Nl) => {
+                format!("zone {} vast bij {}", zone(z), team(t))
+            }
+            (Rule::Pin { zone: z, team: t }, Lang::En) => {
+                format!("zone {} pinned to {}", zone(z), team(t))
+            }
+            (Rule::Region { team: t }, Lang::Nl) => {
+                format!("binnen de IROJ-regio blijven ({})", team(t))
+            }
+            (Rule::Region { team: t }, Lang::En) => {
+                format!("stay in the IROJ region ({})", team(t))
+            }
+            (Rule::ChildrenBounds, _) => self.bounds.to_lowercase(),
+            (Rule::EveryTeamKeepsArea, Lang::Nl) => "elk team houdt een gebied".into(),
+            (Rule::EveryTeamKeepsArea, Lang::En) => "every team keeps an area".into(),
+        }
+    }
+
+    /// Why no proposal came, for the user: what cannot be met and the options in conflict.
+    pub fn error(
+        &self,
+        e: &crate::model::optimise::atlas::ProposeError,
+        team: &dyn Fn(&str) -> String,
+        zone: &dyn Fn(&str) -> String,
+    ) -> String {
+        use crate::model::optimise::atlas::{Conflict, ProposeError};
+        let nl = self.lang == Lang::Nl;
+        match e {
+            ProposeError::UnknownTeam { id } if nl => format!("Het team ‘{id}’ bestaat niet."),
+            ProposeError::UnknownTeam { id } => format!("There is no team ‘{id}’."),
+            ProposeError::UnknownZone { code } if nl => format!("De zone ‘{code}’ bestaat niet."),
+            ProposeError::UnknownZone { code } => format!("There is no zone ‘{code}’."),
+            ProposeError::Cancelled => self.cancelled.to_string(),
+            ProposeError::TimeLimit { lower } if nl => format!(
+                "De tijdslimiet verstreek voor er een indeling gevonden was (geen indeling verschuift minder dan {}). Geef meer tijd.",
+                int(*lower)
+            ),
+            ProposeError::TimeLimit { lower } => format!(
+                "The time limit passed before a division was found (none changes less than {}). Give more time.",
+                int(*lower)
+            ),
+            ProposeError::Solver(m) if nl => format!("De rekenmodule faalde: {m}"),
+            ProposeError::Solver(m) => format!("The solver failed: {m}"),
+            ProposeError::Infeasible { conflict, options } => {
+                let what = match (conflict, nl) {
+                    (Conflict::ZoneWithoutTeam { zone: z }, true) => {
+                        format!("Geen enkel team mag zone {} nemen.", zone(z))
+                    }
+                    (Conflict::ZoneWithoutTeam { zone: z }, false) => {
+                        format!("No team may take zone {}.", zone(z))
+                    }
+                    (Conflict::TeamWithoutZone { team: t }, true) => {
+                        format!(
+                            "Team {} moet een zone houden maar mag er geen nemen.",
+                            team(t)
+                        )
+                    }
+                    (Conflict::TeamWithoutZone { team: t }, false) => {
+                        format!("Team {} must keep a zone but may take none.", team(t))
+                    }
+                    (Conflict::ZonesApart { team: t, a, b }, true) => format!(
+                        "Zones {} en {} moeten allebei naar {}, maar geen keten van zones die het mag nemen verbindt ze.",
+                        zone(a),
+                        zone(b),
+                        team(t)
+                    ),
+                    (Conflict::ZonesApart { team: t, a, b }, false) => format!(
+                        "Zones {} and {} must both go to {}, but no chain of zones it may take joins them.",
+                        zone(a),
+                        zone(b),
+                        team(t)
+                    ),
+                    (Conflict::Bounds { team: Some(t) }, true) => format!(
+                        "Geen aaneengesloten gebied van {} haalt de grenzen voor kinderen.",
+                        team(t)
+                    ),
+                    (Conflict::Bounds { team: Some(t) }, false) => format!(
+                        "No connected area of {} meets the bounds on children.",
+                        team(t)
+                    ),
+                    (Conflict::Bounds { team: None }, true) => {
+                        "Geen indeling haalt de grenzen voor kinderen.".to_string()
+                    }
+                    (Conflict::Bounds { team: None }, false) => {
+                        "No division meets the bounds on children.".to_string()
+                    }
+                    (Conflict::Combination, true) => {
+                        "De opties samen laten geen indeling toe.".to_string()
+                    }
+                    (Conflict::Combination, false) => {
+                        "The options together admit no division.".to_string()
+                    }
+                };
+                let names: Vec<String> = options.iter().map(|r| self.rule(r, team, zone)).collect();
+                let head = if nl {
+                    "Opties in conflict"
+                } else {
+                    "Options in conflict"
+                };
+                format!("{what}\n{head}: {}", names.join("; "))
+            }
+        }
     }
 }
 

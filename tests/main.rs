@@ -26,6 +26,7 @@ mod outline;
 mod overlays;
 mod proposals;
 mod propose;
+mod propose_ui;
 mod real_data;
 mod recovery;
 mod reference_layer;

@@ -491,6 +491,39 @@ fn cancel_stops_the_search() {
 }
 
 #[test]
+fn a_running_search_reports_its_rounds_best_division_and_bound() {
+    let mut p = synthetic::grid(6, 5, 20, 10, 11);
+    p.time_limit = Duration::from_millis(1500);
+    let progress = Arc::new(optimise::Progress::default());
+    p.progress = Some(progress.clone());
+    let before = progress.now();
+    assert_eq!(
+        (before.round, before.incumbent, before.lower),
+        (0, None, None)
+    );
+    let s = optimise::solve(&p, 0).expect("the start division at least");
+    let now = progress.now();
+    assert!(now.round >= 1, "{now:?}");
+    assert_eq!(now.found, 1);
+    let incumbent = now.incumbent.expect("the division found");
+    assert!(
+        (incumbent - s.best.cost).abs() < 1e-6,
+        "{now:?} vs {}",
+        s.best.cost
+    );
+    let lower = now.lower.expect("a proven bound");
+    assert!(lower <= incumbent + 1e-6);
+    if let Status::Gap { lower: l } = s.status {
+        assert!(
+            lower <= l + 1e-6,
+            "the progress bound {lower} is no more than the final {l}"
+        );
+    }
+    let gap = now.gap().expect("both known");
+    assert!((0.0..=1.0).contains(&gap));
+}
+
+#[test]
 fn the_time_limit_gives_the_best_found_with_an_honest_gap() {
     let mut p = synthetic::grid(6, 5, 20, 10, 11);
     p.time_limit = Duration::from_millis(1500);

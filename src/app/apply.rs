@@ -133,6 +133,13 @@ impl GebiedsApp {
             | Command::ShowIndicatorOnMap(_)
             | Command::RemoveIndicator
             | Command::UseBuiltInData => self.apply_desk(ctx, command),
+            Command::ShowPropose(_)
+            | Command::SetProposeForm(_)
+            | Command::StartProposal
+            | Command::RepairLeastChange
+            | Command::CancelProposal
+            | Command::ProposalFinished(_)
+            | Command::OpenAlternative(_) => self.apply_propose(command),
             _ => self.apply_file(ctx, command),
         }
     }

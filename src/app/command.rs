@@ -198,6 +198,28 @@ pub enum Command {
     CloseMessage,
     HistoricCard(Option<usize>),
     ProeftuinCard(Option<usize>),
+
+    // Proposals (the "Voorstel" window).
+    ShowPropose(bool),
+    /// New settings of the window.
+    SetProposeForm(Box<super::propose_window::ProposeForm>),
+    /// Search for the proposal the window's settings ask for.
+    StartProposal,
+    /// Repair the open tab with the fewest changes ("Herstel met minste verschuiving").
+    RepairLeastChange,
+    /// Stop the search; no tab opens.
+    CancelProposal,
+    /// The search's answer (from its worker thread).
+    ProposalFinished(
+        Box<
+            Result<
+                crate::model::optimise::atlas::Proposal,
+                crate::model::optimise::atlas::ProposeError,
+            >,
+        >,
+    ),
+    /// Open an alternative of the last proposal (1: the first) as a new tab.
+    OpenAlternative(usize),
 }
 
 /// The commands that have a menu entry or a keyboard shortcut.
@@ -222,6 +244,7 @@ pub enum UiCommand {
     Layers,
     Shortcuts,
     About,
+    Propose,
 }
 
 const fn key(modifiers: Modifiers, logical_key: Key) -> KeyboardShortcut {
@@ -269,6 +292,7 @@ impl UiCommand {
         UiCommand::Layers,
         UiCommand::Shortcuts,
         UiCommand::About,
+        UiCommand::Propose,
     ];
 
     /// The menu text.
@@ -293,6 +317,7 @@ impl UiCommand {
             UiCommand::Layers => t.layers_button,
             UiCommand::Shortcuts => t.shortcuts,
             UiCommand::About => t.about,
+            UiCommand::Propose => t.propose.menu,
         }
     }
 
@@ -334,7 +359,8 @@ impl UiCommand {
             | UiCommand::CopyTable
             | UiCommand::MergeProposals
             | UiCommand::Layers
-            | UiCommand::About => &[],
+            | UiCommand::About
+            | UiCommand::Propose => &[],
         }
     }
 
@@ -375,6 +401,7 @@ impl UiCommand {
             UiCommand::Layers => Command::ShowLayers(true),
             UiCommand::Shortcuts => Command::ShowShortcuts(true),
             UiCommand::About => Command::ShowAbout(true),
+            UiCommand::Propose => Command::ShowPropose(true),
         }
     }
 

@@ -77,6 +77,7 @@ impl GebiedsApp {
             for c in [UiCommand::Save, UiCommand::SaveAs, UiCommand::Duplicate] {
                 table_entry(ui, c, t, out);
             }
+            table_entry(ui, UiCommand::Propose, t, out);
             entry(ui, t.reference_open, Command::OpenReferenceDialog, out);
             entry(ui, t.indicator_open, Command::OpenIndicatorDialog, out);
             ui.separator();

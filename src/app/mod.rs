@@ -8,6 +8,7 @@ mod menus;
 mod merge_ui;
 mod presentation;
 pub mod reference_load;
+pub mod propose_window;
 mod search_ui;
 mod workspace_ui;
 
@@ -192,6 +193,8 @@ pub struct GebiedsApp {
     built_in_data: bool,
     /// Region proposals being merged (File > Merge proposals).
     pub merge: Option<merge_ui::MergeState>,
+    /// The "Voorstel" window and its search.
+    pub propose: propose_window::ProposeState,
 }
 
 impl GebiedsApp {
@@ -263,6 +266,7 @@ impl GebiedsApp {
             csv_question: None,
             indicator_table: None,
             built_in_data: false,
+            propose: propose_window::ProposeState::default(),
         };
         app.load();
         if let Some(dir) = &app.paths.recovery {
@@ -495,6 +499,7 @@ impl GebiedsApp {
         self.keyboard(&ctx);
         self.dropped_files(&ctx);
         self.pointer_gestures(&ctx);
+        self.poll_proposal(&ctx);
         self.apply_commands(&ctx);
         if self.presentation && self.workspace().is_some() {
             self.show_presentation(ui, &ctx);
@@ -603,6 +608,9 @@ impl GebiedsApp {
         self.shortcuts_window(ctx);
         self.layers_window(ctx);
         self.merge_window(ctx);
+        if !self.presentation {
+            self.propose_window(ctx);
+        }
         if !self.presentation {
             self.overlay_cards(ctx);
         }

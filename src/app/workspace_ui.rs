@@ -128,6 +128,10 @@ fn toolbar(ui: &mut egui::Ui, w: &Workspace, t: &Texts, others: &[(u64, String)]
         {
             out.push(Command::ToggleDifferences);
         }
+        ui.separator();
+        if ui.button(UiCommand::Propose.text(t)).clicked() {
+            out.push(UiCommand::Propose.command());
+        }
     });
     out
 }

@@ -289,6 +289,7 @@ pub fn run_propose(args: &Args, pa: &ProposeArgs) -> i32 {
         alternatives: pa.alternatives,
         time_limit: Duration::from_secs_f64(pa.time_limit.unwrap_or(10.0)),
         cancel: None,
+        progress: None,
     };
     let built = match opt::build(&doc.data.atlas, &doc.scenario, &baseline, &options) {
         Ok(b) => b,

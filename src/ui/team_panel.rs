@@ -163,6 +163,14 @@ fn rules_bar(
             ui.set_width(ui.available_width());
             let white = |s: String| RichText::new(s).color(Color32::WHITE);
             ui.label(white(if ok { t.rules_ok } else { t.rules_broken }.to_string()).strong());
+            if !ok
+                && ui
+                    .button(t.propose.repair)
+                    .on_hover_text(t.propose.repair_hint)
+                    .clicked()
+            {
+                *action = Some(Command::RepairLeastChange);
+            }
             if rules.is_covered() {
                 ui.label(white(t.coverage_ok.to_string()));
             } else {

@@ -11,7 +11,7 @@ use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 use std::time::Duration;
 
-use super::{Division, Infeasible, Problem, SolveError, Solved, Status, solve};
+use super::{Division, Infeasible, Problem, Progress, SolveError, Solved, Status, solve};
 use crate::model::atlas::Atlas;
 use crate::model::scenario::Scenario;
 
@@ -59,6 +59,8 @@ pub struct Options {
     pub alternatives: usize,
     pub time_limit: Duration,
     pub cancel: Option<Arc<AtomicBool>>,
+    /// Where the search reports how far it is.
+    pub progress: Option<Arc<Progress>>,
 }
 
 impl Default for Options {
@@ -73,6 +75,7 @@ impl Default for Options {
             alternatives: 0,
             time_limit: Duration::from_secs(10),
             cancel: None,
+            progress: None,
         }
     }
 }
@@ -510,6 +513,7 @@ pub fn build(
     p.allow_empty = options.allow_empty;
     p.time_limit = options.time_limit;
     p.cancel = options.cancel.clone();
+    p.progress = options.progress.clone();
     // The scenario being improved, when it is a whole division by zones, is the fallback.
     let start: Option<Vec<usize>> = scenario
         .muni_team

@@ -16,9 +16,11 @@
 //! HiGHS on the flow formulation (added after 8 rounds of cuts) had not finished after
 //! 10 s: its linear relaxation, with flows bounded by the number of zones, is weak.
 //!
-//! HiGHS has no lazy-constraint callback, so each round builds and solves the program
-//! again with all cuts so far; each cut stays valid for every later round and for the
-//! alternatives.
+//! HiGHS has no lazy-constraint callback, so each round solves the program again with all
+//! cuts so far. The program is built once and kept: each round adds only its new cut rows
+//! (and each alternative the row that excludes the division found before), so no round
+//! pays for building the program again. Each cut stays valid for every later round and for
+//! the alternatives.
 
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -28,7 +30,7 @@ use std::time::Instant;
 use good_lp::{Expression, ProblemVariables, SolverModel, Variable, variable};
 use highs::HighsModelStatus;
 
-use super::{Division, Infeasible, Problem, SolveError, Status, components};
+use super::{Division, Infeasible, Problem, Progress, SolveError, Status, components};
 
 /// `x[u][t] + x[v][t] - 1 <= sum over sep of x[w][t]`.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -63,6 +65,30 @@ pub(super) struct Search<'a> {
     /// Divisions already returned: each later one differs from them in at least one zone.
     found: Vec<Vec<usize>>,
     pub rounds: usize,
+    /// The program of the last round: the next round adds only the new rows to it.
+    kept: Option<Kept>,
+    /// What the solver's callback reads and writes; boxed so that its address, which HiGHS
+    /// holds, stays put while the search lives.
+    watch: Box<Watch>,
+}
+
+/// One HiGHS program kept between rounds, with where its columns are.
+struct Kept {
+    model: highs::Model,
+    /// The column of every (zone, team) pair the team may take.
+    x: Vec<Vec<Option<usize>>>,
+    /// The "team used" column of a team, where there is one.
+    used: Vec<Option<usize>>,
+    columns: usize,
+    /// How many of the search's cuts and found divisions are rows of the program.
+    cuts: usize,
+    found: usize,
+}
+
+/// The cancel flag and the progress of the problem, for the solver's callback.
+struct Watch {
+    cancel: Option<Arc<AtomicBool>>,
+    progress: Option<Arc<Progress>>,
 }
 
 /// Costs are children and inhabitants (whole numbers, or shares of a split municipality);
@@ -78,6 +104,17 @@ impl<'a> Search<'a> {
             seen: HashSet::new(),
             found: Vec::new(),
             rounds: 0,
+            kept: None,
+            watch: Box::new(Watch {
+                cancel: p.cancel.clone(),
+                progress: p.progress.clone(),
+            }),
+        }
+    }
+
+    fn progress(&self, f: impl FnOnce(&Progress)) {
+        if let Some(pr) = &self.p.progress {
+            f(pr);
         }
     }
 
@@ -88,6 +125,31 @@ impl<'a> Search<'a> {
             .start
             .clone()
             .filter(|s| p.is_feasible(s) && !self.found.contains(s));
+        self.progress(|pr| {
+            pr.start_division();
+            if let Some(i) = &incumbent {
+                pr.set_incumbent(p.cost_of(i));
+            }
+        });
+        // Every zone to its cheapest team costs the lower bound: when that division meets
+        // every constraint, no division costs less and no solver is needed. On the real data
+        // with the default options it does (the 2020 areas follow the zones closely enough).
+        if p.cancelled() {
+            return Err(SolveError::Cancelled);
+        }
+        if self.found.is_empty()
+            && let Some(team) = cheapest(p, incumbent.as_deref())
+            && p.is_feasible(&team)
+        {
+            let cost = p.cost_of(&team);
+            self.found.push(team.clone());
+            self.progress(|pr| {
+                pr.raise_lower(cost);
+                pr.set_incumbent(cost);
+                pr.set_found(1);
+            });
+            return Ok((Division { team, cost }, Status::Optimal));
+        }
         let mut lower = f64::NEG_INFINITY;
         loop {
             if p.cancelled() {
@@ -98,12 +160,20 @@ impl<'a> Search<'a> {
                 return self.stopped(incumbent, lower);
             }
             self.rounds += 1;
+            let rounds = self.rounds;
+            self.progress(|pr| pr.set_round(rounds));
             match self.round(incumbent.as_deref())? {
                 Round::Infeasible => return Err(SolveError::Infeasible(Infeasible::Combination)),
                 Round::Optimal { team, cost } => {
                     lower = lower.max(cost);
+                    self.progress(|pr| pr.raise_lower(cost));
                     if self.add_cuts(&team) == 0 {
                         self.found.push(team.clone());
+                        let n = self.found.len();
+                        self.progress(|pr| {
+                            pr.set_incumbent(cost);
+                            pr.set_found(n);
+                        });
                         return Ok((Division { team, cost }, Status::Optimal));
                     }
                 }
@@ -133,6 +203,8 @@ impl<'a> Search<'a> {
         };
         let cost = self.p.cost_of(&team);
         self.found.push(team.clone());
+        let n = self.found.len();
+        self.progress(|pr| pr.set_found(n));
         let status = if cost <= lower + EPS {
             Status::Optimal
         } else {
@@ -179,12 +251,8 @@ impl<'a> Search<'a> {
         added
     }
 
-    /// Build this round's program and solve it.
-    #[expect(
-        clippy::too_many_lines,
-        reason = "over the 120-line limit; still to be split"
-    )]
-    fn round(&self, start: Option<&[usize]>) -> Result<Round, SolveError> {
+    /// The program without cuts: assignment, teams kept, bounds.
+    fn build(&self) -> Result<Kept, SolveError> {
         let p = self.p;
         let mut vars = ProblemVariables::new();
         // Columns are numbered in the order the variables are added (good_lp keeps it).
@@ -247,41 +315,12 @@ impl<'a> Search<'a> {
                 }
             }
         }
-        for c in &self.cuts {
-            let (Some((xu, _)), Some((xv, _))) = (x[c.u][c.team], x[c.v][c.team]) else {
-                continue;
-            };
-            let mut e = Expression::from(xu) + xv - 1.0;
-            for &w in &c.sep {
-                if let Some((xw, _)) = x[w][c.team] {
-                    e.add_mul(-1.0, xw);
-                }
-            }
-            model.add_constraint(e.leq(0.0));
-        }
-        for f in &self.found {
-            let mut e = Expression::with_capacity(p.zones);
-            for (z, &t) in f.iter().enumerate() {
-                if let Some((v, _)) = x[z][t] {
-                    e.add_mul(1.0, v);
-                }
-            }
-            model.add_constraint(e.leq(p.zones as f64 - 1.0));
-        }
         let mut m = model
             .try_into_inner()
             .map_err(|e| SolveError::Solver(e.to_string()))?;
         m.make_quiet();
-        let seconds = self
-            .deadline
-            .saturating_duration_since(Instant::now())
-            .as_secs_f64();
         // One thread, a fixed seed: the same input gives the same answer.
-        let options: [(&str, f64); 4] = [
-            // What is left once the program is built, less what HiGHS takes to stop (it
-            // overran a 10 s limit by 0.1 s on the 600-zone instance), so the limit holds for
-            // the whole search.
-            ("time_limit", (seconds * 0.97 - 0.02).max(0.001)),
+        let options: [(&str, f64); 3] = [
             ("mip_rel_gap", 0.0),
             ("mip_abs_gap", EPS),
             ("mip_feasibility_tolerance", 1e-7),
@@ -298,27 +337,121 @@ impl<'a> Search<'a> {
             m.try_set_option(k, v)
                 .map_err(|e| SolveError::Solver(format!("option {k}: {e:?}")))?;
         }
+        watch(&mut m, &self.watch);
+        Ok(Kept {
+            model: m,
+            x: x.iter()
+                .map(|row| row.iter().map(|v| v.map(|(_, c)| c)).collect())
+                .collect(),
+            used: used.iter().map(|y| y.map(|(_, c)| c)).collect(),
+            columns,
+            cuts: 0,
+            found: 0,
+        })
+    }
+
+    /// Add the cuts and the found divisions that are not rows of the program yet.
+    fn add_rows(&self, k: &mut Kept) -> Result<(), SolveError> {
+        let mut index: Vec<i32> = Vec::new();
+        let mut value: Vec<f64> = Vec::new();
+        let mut row = |m: &mut highs::Model,
+                       upper: f64,
+                       entries: &mut dyn Iterator<Item = (usize, f64)>|
+         -> Result<(), SolveError> {
+            index.clear();
+            value.clear();
+            for (c, v) in entries {
+                index.push(
+                    i32::try_from(c).map_err(|_| SolveError::Solver("too many columns".into()))?,
+                );
+                value.push(v);
+            }
+            let n = i32::try_from(index.len())
+                .map_err(|_| SolveError::Solver("row too long".into()))?;
+            // SAFETY: the model pointer is valid while `m` lives; `index` and `value` hold `n`
+            // entries each, and every index is a column of the program.
+            let status = unsafe {
+                highs_sys::Highs_addRow(
+                    m.as_mut_ptr(),
+                    f64::NEG_INFINITY,
+                    upper,
+                    n,
+                    index.as_ptr(),
+                    value.as_ptr(),
+                )
+            };
+            if status == highs_sys::kHighsStatusError {
+                return Err(SolveError::Solver("adding a row failed".into()));
+            }
+            Ok(())
+        };
+        for c in &self.cuts[k.cuts..] {
+            let (Some(xu), Some(xv)) = (k.x[c.u][c.team], k.x[c.v][c.team]) else {
+                continue;
+            };
+            // x[u] + x[v] - sum over sep of x[w] <= 1 (u, v and sep are distinct zones).
+            let sep = c.sep.iter().filter_map(|&w| k.x[w][c.team]);
+            let mut entries = [(xu, 1.0), (xv, 1.0)]
+                .into_iter()
+                .chain(sep.map(|w| (w, -1.0)));
+            row(&mut k.model, 1.0, &mut entries)?;
+        }
+        for f in &self.found[k.found..] {
+            let mut entries = f
+                .iter()
+                .enumerate()
+                .filter_map(|(z, &t)| k.x[z][t].map(|c| (c, 1.0)));
+            row(&mut k.model, self.p.zones as f64 - 1.0, &mut entries)?;
+        }
+        k.cuts = self.cuts.len();
+        k.found = self.found.len();
+        Ok(())
+    }
+
+    /// Solve this round's program: the one of the last round with the new rows.
+    fn round(&mut self, start: Option<&[usize]>) -> Result<Round, SolveError> {
+        let p = self.p;
+        let mut k = match self.kept.take() {
+            Some(k) => k,
+            None => self.build()?,
+        };
+        self.add_rows(&mut k)?;
+        let seconds = self
+            .deadline
+            .saturating_duration_since(Instant::now())
+            .as_secs_f64();
+        // What is left, less what HiGHS takes to stop (it overran a 10 s limit by 0.1 s on
+        // the 600-zone instance), so the limit holds for the whole search.
+        let limit = (seconds * 0.97 - 0.02).max(0.001);
+        k.model
+            .try_set_option("time_limit", limit)
+            .map_err(|e| SolveError::Solver(format!("option time_limit: {e:?}")))?;
         if let Some(s) = start {
-            let mut sol = vec![0.0; columns];
+            let mut sol = vec![0.0; k.columns];
             for (z, &t) in s.iter().enumerate() {
-                if let Some((_, c)) = x[z][t] {
+                if let Some(c) = k.x[z][t] {
                     sol[c] = 1.0;
                 }
             }
-            for (t, y) in used.iter().enumerate() {
-                if let Some((_, c)) = y
+            for (t, y) in k.used.iter().enumerate() {
+                if let Some(c) = y
                     && s.contains(&t)
                 {
                     sol[*c] = 1.0;
                 }
             }
             // Only a hint for the solver: without it the search is the same, only slower.
-            let _ = m.try_set_solution(Some(&sol), None, None, None);
+            let _ = k.model.try_set_solution(Some(&sol), None, None, None);
         }
-        if let Some(flag) = &p.cancel {
-            watch_cancel(&mut m, flag);
-        }
-        let solved = m
+        let Kept {
+            model,
+            x,
+            used,
+            columns,
+            cuts,
+            found,
+        } = k;
+        let solved = model
             .try_solve()
             .map_err(|e| SolveError::Solver(format!("{e:?}")))?;
         let read = |cols: &[f64]| -> Vec<usize> {
@@ -326,14 +459,14 @@ impl<'a> Search<'a> {
                 .map(|row| {
                     row.iter()
                         .enumerate()
-                        .filter_map(|(t, v)| v.map(|(_, c)| (t, cols[c])))
+                        .filter_map(|(t, v)| v.map(|c| (t, cols[c])))
                         .max_by(|a, b| a.1.total_cmp(&b.1))
                         .map_or(0, |(t, _)| t)
                 })
                 .collect()
         };
         let has_solution = solved.primal_solution_status() == highs::HighsSolutionStatus::Feasible;
-        Ok(match solved.status() {
+        let round = match solved.status() {
             HighsModelStatus::Optimal => {
                 let team = read(solved.get_solution().columns());
                 let cost = p.cost_of(&team);
@@ -359,40 +492,82 @@ impl<'a> Search<'a> {
                 }
             }
             other => return Err(SolveError::Solver(format!("{other:?}"))),
-        })
+        };
+        self.kept = Some(Kept {
+            model: solved.into(),
+            x,
+            used,
+            columns,
+            cuts,
+            found,
+        });
+        Ok(round)
     }
 }
 
-/// HiGHS asks this between simplex iterations and branch-and-bound nodes whether to stop.
-/// `user` is the cancel flag of the problem.
+/// Every zone to its cheapest team (a fixed zone to its own), ties to the team `start` gives
+/// it, else to the lowest team; `None` when a zone has no team it may go to.
+fn cheapest(p: &Problem, start: Option<&[usize]>) -> Option<Vec<usize>> {
+    (0..p.zones)
+        .map(|z| {
+            let best = (0..p.teams)
+                .filter(|&t| p.may_take(z, t))
+                .map(|t| p.cost[z][t])
+                .fold(f64::INFINITY, f64::min);
+            let ties = |t: &usize| p.may_take(z, *t) && p.cost[z][*t] <= best + EPS;
+            start
+                .map(|s| s[z])
+                .filter(ties)
+                .or_else(|| (0..p.teams).find(ties))
+        })
+        .collect()
+}
+
+/// HiGHS asks this between simplex iterations and branch-and-bound nodes whether to stop,
+/// and tells the bound it has proven. `user` is the search's [`Watch`].
 extern "C" fn interrupt(
-    _kind: std::os::raw::c_int,
+    kind: std::os::raw::c_int,
     _message: *const std::os::raw::c_char,
-    _out: *const highs_sys::HighsCallbackDataOut,
+    out: *const highs_sys::HighsCallbackDataOut,
     data_in: *mut highs_sys::HighsCallbackDataIn,
     user: *mut std::os::raw::c_void,
 ) {
-    if user.is_null() || data_in.is_null() {
+    if user.is_null() {
         return;
     }
-    // SAFETY: `user` is the `AtomicBool` inside the problem's `Arc`, which outlives the
-    // solve that calls this; `data_in` is HiGHS's own input struct for this call, whose
-    // first field `user_interrupt` HiGHS keeps in place for external callers.
+    // SAFETY: `user` is the boxed `Watch` of the search that owns the model, which lives as
+    // long as the model; `out` and `data_in` are HiGHS's own structs for this call (either
+    // may be null), and `user_interrupt` is the field HiGHS keeps for external callers.
     unsafe {
-        let flag = &*(user as *const AtomicBool);
-        if flag.load(Ordering::Relaxed) {
+        let watch = &*(user as *const Watch);
+        if let Some(flag) = &watch.cancel
+            && flag.load(Ordering::Relaxed)
+            && !data_in.is_null()
+        {
             (*data_in).user_interrupt = 1;
+        }
+        if kind == highs_sys::kHighsCallbackMipInterrupt as std::os::raw::c_int
+            && let Some(pr) = &watch.progress
+            && !out.is_null()
+        {
+            // The bound of this round's program, which has fewer cuts than the whole problem:
+            // a bound for the whole problem as well.
+            pr.raise_lower((*out).mip_dual_bound);
         }
     }
 }
 
-/// Let the cancel flag interrupt HiGHS inside a run, not only between rounds: HiGHS has
-/// no other way to stop a run early, and one run on a large problem can take long. The
-/// crates do not wrap callbacks, so this calls the C interface directly.
-fn watch_cancel(m: &mut highs::Model, flag: &Arc<AtomicBool>) {
-    let user = Arc::as_ptr(flag) as *mut std::os::raw::c_void;
+/// Let the cancel flag interrupt HiGHS inside a run, not only between rounds, and let the
+/// progress follow the bound HiGHS proves: HiGHS has no other way to stop a run early, and
+/// one run on a large problem can take long. The crates do not wrap callbacks, so this
+/// calls the C interface directly.
+fn watch(m: &mut highs::Model, watch: &Watch) {
+    if watch.cancel.is_none() && watch.progress.is_none() {
+        return;
+    }
+    let user = std::ptr::from_ref(watch) as *mut std::os::raw::c_void;
     // SAFETY: the model pointer is valid while `m` lives; the callback and its data (the
-    // flag, kept alive by the problem for the whole solve) stay valid for every call.
+    // search's boxed `Watch`, which outlives the model it keeps) stay valid for every call.
     unsafe {
         let h = m.as_mut_ptr();
         highs_sys::Highs_setCallback(h, Some(interrupt), user);

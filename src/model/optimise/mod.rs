@@ -11,7 +11,7 @@ mod milp;
 pub mod synthetic;
 
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::time::Duration;
 
 /// An assignment problem over a zone graph: every zone to exactly one team, every team's
@@ -41,6 +41,8 @@ pub struct Problem {
     pub time_limit: Duration,
     /// Set from another thread to stop the search.
     pub cancel: Option<Arc<AtomicBool>>,
+    /// Where the search reports how far it is, for another thread to show.
+    pub progress: Option<Arc<Progress>>,
     /// A division known to meet every constraint, kept as the answer when the time limit
     /// stops the search before anything better is found (a team per zone).
     pub start: Option<Vec<usize>>,
@@ -61,6 +63,7 @@ impl Problem {
             allow_empty: false,
             time_limit: Duration::from_secs(10),
             cancel: None,
+            progress: None,
             start: None,
         }
     }
@@ -155,6 +158,96 @@ pub(crate) fn components(p: &Problem, team: &[usize], t: usize) -> Vec<Vec<usize
         parts.push(part);
     }
     parts
+}
+
+/// How far a running search is, written by the search and read by any thread (a progress
+/// display). Costs are stored as the bits of an `f64`; NaN means not known yet.
+#[derive(Debug)]
+pub struct Progress {
+    round: AtomicUsize,
+    found: AtomicUsize,
+    incumbent: AtomicU64,
+    lower: AtomicU64,
+}
+
+impl Default for Progress {
+    fn default() -> Self {
+        Progress {
+            round: AtomicUsize::new(0),
+            found: AtomicUsize::new(0),
+            incumbent: AtomicU64::new(f64::NAN.to_bits()),
+            lower: AtomicU64::new(f64::NAN.to_bits()),
+        }
+    }
+}
+
+/// What [`Progress`] holds at one moment.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct ProgressNow {
+    /// Rounds of the solver so far (one per set of contiguity cuts).
+    pub round: usize,
+    /// Divisions found so far (the best, then the alternatives).
+    pub found: usize,
+    /// The cost of the best division found that meets every constraint, for the division
+    /// being looked for now.
+    pub incumbent: Option<f64>,
+    /// No division being looked for now costs less than this.
+    pub lower: Option<f64>,
+}
+
+impl ProgressNow {
+    /// The relative gap between the incumbent and the bound (0 to 1), when both are known.
+    pub fn gap(&self) -> Option<f64> {
+        let (i, l) = (self.incumbent?, self.lower?);
+        Some(if i <= 0.0 {
+            0.0
+        } else {
+            ((i - l) / i).max(0.0)
+        })
+    }
+}
+
+impl Progress {
+    pub fn now(&self) -> ProgressNow {
+        let read =
+            |a: &AtomicU64| Some(f64::from_bits(a.load(Ordering::Relaxed))).filter(|v| !v.is_nan());
+        ProgressNow {
+            round: self.round.load(Ordering::Relaxed),
+            found: self.found.load(Ordering::Relaxed),
+            incumbent: read(&self.incumbent),
+            lower: read(&self.lower),
+        }
+    }
+
+    pub(crate) fn start_division(&self) {
+        self.incumbent.store(f64::NAN.to_bits(), Ordering::Relaxed);
+        self.lower.store(f64::NAN.to_bits(), Ordering::Relaxed);
+    }
+
+    pub(crate) fn set_round(&self, round: usize) {
+        self.round.store(round, Ordering::Relaxed);
+    }
+
+    pub(crate) fn set_found(&self, found: usize) {
+        self.found.store(found, Ordering::Relaxed);
+    }
+
+    pub(crate) fn set_incumbent(&self, cost: f64) {
+        self.incumbent.store(cost.to_bits(), Ordering::Relaxed);
+    }
+
+    /// Raise the bound to `lower` (a bound never falls).
+    pub(crate) fn raise_lower(&self, lower: f64) {
+        if !lower.is_finite() {
+            return;
+        }
+        let _ = self
+            .lower
+            .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |old| {
+                let o = f64::from_bits(old);
+                (o.is_nan() || lower > o).then_some(lower.to_bits())
+            });
+    }
 }
 
 /// One division and what it costs.
