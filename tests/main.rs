@@ -19,6 +19,7 @@ mod fuzz_smoke;
 mod incremental;
 mod indicator;
 mod layers_ui;
+mod loading;
 mod outline;
 mod overlays;
 mod propose;

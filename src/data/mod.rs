@@ -11,6 +11,7 @@ pub mod input;
 pub mod json;
 pub mod load;
 pub mod overlays;
+pub mod progress;
 pub mod recovery;
 pub mod reference;
 pub mod scenario_file;
