@@ -31,5 +31,6 @@ mod scenario_rules;
 mod search_ui;
 mod special_files;
 mod tile_faults;
+mod topology;
 mod ui;
 mod xlsx_export;
