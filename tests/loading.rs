@@ -53,10 +53,22 @@ fn the_first_frame_shows_the_loading_screen_and_a_later_one_the_map() {
     let data = common::data_copy();
     let (loader, go) = held_loader();
     let mut h = common::harness(app_on(data.path(), Some(loader)), egui::vec2(1280.0, 800.0));
-    // The frames so far drew the loading screen, naming the file and the step.
+    // The frames so far drew the loading screen.
     h.get_by_label("Gegevens laden…");
+    // Once the worker reads the file, the screen names it, with the step.
     let file = data.path().join("population_flanders_2021_by_agegroup.csv");
-    h.get_by_label_contains(&format!("Lezen: {} (stap 1 van ", file.display()));
+    let reading = format!(
+        "Lezen: {} (stap 1 van {})",
+        file.display(),
+        Dataset::LOAD_STEPS + 1
+    );
+    let start = std::time::Instant::now();
+    while h.query_by_label(&reading).is_none() {
+        assert!(start.elapsed().as_secs() < 60, "no {reading}");
+        std::thread::sleep(std::time::Duration::from_millis(2));
+        h.step();
+    }
+    h.get_by_label("Gegevens laden…");
     assert!(h.state().workspace().is_none());
     assert!(h.state().is_busy());
 
