@@ -19,8 +19,8 @@ use egui::{Color32, Pos2, Rect, Vec2, epaint::ClippedShape};
 use gebiedsplanner::data::DataSource;
 use gebiedsplanner::document::Document;
 use gebiedsplanner::map::MapGeometry;
+use gebiedsplanner::map::layer::{self, Scene};
 use gebiedsplanner::map::layers::{Layers, TileChoice};
-use gebiedsplanner::map::overlay_view::{OverlayFrame, OverlayInput, draw_overlays};
 use gebiedsplanner::map::view::{FrameView, MapInput, MapView, ScreenTransform};
 use gebiedsplanner::model::atlas::{Atlas, Edition};
 use gebiedsplanner::model::borders::team_border_arcs;
@@ -29,7 +29,6 @@ use gebiedsplanner::model::geom::Merc;
 use gebiedsplanner::model::metrics;
 use gebiedsplanner::model::seeds::Seeds;
 use gebiedsplanner::model::synthetic;
-use gebiedsplanner::overlays::Overlays;
 use gebiedsplanner::workspace::Workspace;
 
 /// The real data: the set built into the program.
@@ -48,13 +47,26 @@ const MAP_SIZE_HD: Vec2 = Vec2::new(1600.0, 1000.0);
 
 /// Every layer of the map on (the base map's tiles are the GPU's work, not ours).
 fn layers() -> Layers {
-    Layers {
+    let mut l = Layers {
         tiles: TileChoice::None,
-        province_borders: true,
-        historic: true,
-        proeftuinen: true,
         ..Layers::default()
+    };
+    for key in [
+        layer::borders::PROVINCE_KEY,
+        layer::historic::KEY,
+        layer::proeftuinen::KEY,
+    ] {
+        l.set_on(key, true);
     }
+    l
+}
+
+/// The layers of the synthetic grid: no overlays, which are on the real municipalities.
+fn grid_layers() -> Layers {
+    let mut l = layers();
+    l.set_on(layer::historic::KEY, false);
+    l.set_on(layer::proeftuinen::KEY, false);
+    l
 }
 
 fn real_workspace() -> Workspace {
@@ -138,53 +150,34 @@ fn context() -> egui::Context {
 
 /// Shapes of one frame of the whole atlas plus egui's tessellation of them; returns the
 /// number of vertices.
-fn frame(
-    ctx: &egui::Context,
-    w: &Workspace,
-    view: &FrameView,
-    layers: &Layers,
-    overlays: Option<&Overlays>,
-) -> usize {
+fn frame(ctx: &egui::Context, w: &Workspace, view: &FrameView, layers: &Layers) -> usize {
     let cells = w.doc.data.atlas.cells.len();
     let selected = vec![false; cells];
     let hatch: Vec<Option<Color32>> = vec![None; cells];
     let input = MapInput {
-        atlas: &w.doc.data.atlas,
+        scene: Scene {
+            atlas: &w.doc.data.atlas,
+            overlays: &w.doc.data.overlays,
+            teams: &w.doc.scenario.teams,
+            cell_team: w.shown_cell_team(),
+            cell_fill: &w.cell_fill,
+            hatch: &hatch,
+            team_arcs: &w.team_arcs,
+            selected: &selected,
+            reference: None,
+            texts: gebiedsplanner::i18n::texts(gebiedsplanner::i18n::Lang::Nl),
+            high_contrast: false,
+        },
         geometry: w.geometry(),
-        cell_fill: &w.cell_fill,
-        cell_team: w.shown_cell_team(),
-        team_arcs: &w.team_arcs,
-        selected: &selected,
-        hatch: &hatch,
-        hover_zone: true,
         layers,
+        hover_zone: true,
         text_scale: 1.0,
         ghost: None,
         select_rect: None,
         marked: None,
     };
-    // As the window draws it: the map, the overlays, then all names placed together.
-    let mut shapes = MapView::geometry(ctx, view, &input);
-    let names = draw_overlays(
-        &mut shapes,
-        &view.transform,
-        w.geometry(),
-        &OverlayInput {
-            layers,
-            overlays,
-            reference: None,
-            approximate_word: "bij benadering",
-            scale: 1.0,
-            frame: OverlayFrame::new(ctx, w.geometry(), &w.doc.data.atlas, view.zoom, view.rect),
-        },
-    );
-    shapes.extend(MapView::labels(
-        ctx,
-        &view.transform,
-        view.rect,
-        &input,
-        &names,
-    ));
+    // As the window draws it: every layer, then all names placed together.
+    let shapes = MapView::shapes(ctx, view, &input);
     let clipped: Vec<ClippedShape> = shapes
         .into_iter()
         .map(|shape| ClippedShape {
@@ -219,7 +212,7 @@ fn hit_points(atlas: &Atlas, n: usize) -> Vec<Merc> {
         .collect()
 }
 
-fn suite(c: &mut Criterion, group: &str, mut w: Workspace, overlays: Option<&Overlays>) {
+fn suite(c: &mut Criterion, group: &str, mut w: Workspace, layers: &Layers) {
     let mut g = c.benchmark_group(group);
     g.warm_up_time(Duration::from_millis(500))
         .measurement_time(Duration::from_secs(3));
@@ -268,7 +261,6 @@ fn suite(c: &mut Criterion, group: &str, mut w: Workspace, overlays: Option<&Ove
     // One frame of the whole map, hovering the zone in the middle: in the window, and on a
     // full-HD screen where the municipality borders show as well.
     let ctx = context();
-    let layers = layers();
     for (name, size) in [("frame", MAP_SIZE), ("frame_hd", MAP_SIZE_HD)] {
         let (transform, rect, zoom) = fit(w.geometry(), &w.doc.data.atlas, size);
         let view = FrameView {
@@ -277,13 +269,13 @@ fn suite(c: &mut Criterion, group: &str, mut w: Workspace, overlays: Option<&Ove
             zoom,
             hovered_cell: w.doc.data.atlas.cell_at(w.doc.data.atlas.bbox.center()),
         };
-        let vertices = frame(&ctx, &w, &view, &layers, overlays);
+        let vertices = frame(&ctx, &w, &view, layers);
         eprintln!(
             "{group}/{name}: {} cells, zoom {zoom:.2}, {vertices} vertices after tessellation",
             w.doc.data.atlas.cells.len()
         );
         g.bench_function(name, |b| {
-            b.iter(|| frame(&ctx, &w, black_box(&view), &layers, overlays));
+            b.iter(|| frame(&ctx, &w, black_box(&view), layers));
         });
     }
 
@@ -324,10 +316,8 @@ fn real(c: &mut Criterion) {
         });
     });
     g.finish();
-    let w = real_workspace();
-    // The historic teams and Proeftuinen of the data folder.
-    let data = w.data().clone();
-    suite(c, "real", w, Some(&data.overlays));
+    // With the historic teams and Proeftuinen of the data.
+    suite(c, "real", real_workspace(), &layers());
 }
 
 fn grid(c: &mut Criterion) {
@@ -345,7 +335,12 @@ fn grid(c: &mut Criterion) {
     });
     g.finish();
     // No overlays: the historic teams and Proeftuinen are on the real municipalities.
-    suite(c, "grid", Workspace::new(grid_session(), &layers()), None);
+    suite(
+        c,
+        "grid",
+        Workspace::new(grid_session(), &layers()),
+        &grid_layers(),
+    );
 }
 
 /// Opening a tab (new, duplicate, a file) on data that is loaded already: the dataset and its

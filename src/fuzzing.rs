@@ -194,14 +194,11 @@ pub fn reference(geo: &MapGeometry, bytes: &[u8]) {
             };
             let mut out = ctx.run_ui(input, |ui| {
                 let clip = ui.max_rect();
-                let mut shapes = Vec::new();
-                let names = crate::map::overlay_view::draw_reference(
-                    &mut shapes,
-                    &tf,
-                    geo,
+                let (mut shapes, names) = crate::map::layer::reference::reference_shapes(
+                    &|m| tf.apply(geo.to_local(m)),
+                    1.0,
                     &layer,
                     field.as_deref(),
-                    1.0,
                 );
                 shapes.extend(crate::map::view::place_labels(ui.ctx(), clip, names));
                 ui.painter().extend(shapes);

@@ -16,6 +16,7 @@ pub mod map;
 pub mod memory;
 pub mod model;
 pub mod overlays;
+pub mod style;
 pub mod ui;
 pub mod workspace;
 

@@ -2,8 +2,6 @@
 //! and the editing state around it (selection, drag, preview, comparison, map view), kept
 //! consistent with each other. Nothing here draws.
 
-use std::collections::BTreeSet;
-
 use egui::{Color32, Pos2, Rect};
 use walkers::{MapMemory, lon_lat};
 
@@ -19,8 +17,10 @@ use crate::model::compare::{Comparison, compare_cells};
 use crate::model::edit::{self, Edit, EditError};
 use crate::model::geom::{self, BBox};
 use crate::model::history::History;
+use crate::model::ids::{MunicipalityId, ZoneId};
 use crate::model::metrics::{self, BudgetModel, Metrics};
 use crate::model::scenario::Scenario;
+use crate::model::selection::Selection;
 
 /// What a click or a drag moves: whole zones or single municipalities.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
@@ -87,10 +87,10 @@ pub struct Workspace {
     pub budget_model: BudgetModel,
     pub baseline: Baseline,
     /// Selected zones (zone mode) or municipalities (municipality mode).
-    pub selection: BTreeSet<usize>,
+    pub selection: Selection,
     /// A municipality found by the search, pointed out inside its selected zone while the
     /// selection stays as the search left it.
-    pub marked: Option<(usize, BTreeSet<usize>)>,
+    pub marked: Option<(MunicipalityId, Selection)>,
     pub hovered_cell: Option<usize>,
     pub history: History,
     pub drag: Option<Drag>,
@@ -138,7 +138,7 @@ impl Workspace {
             mode: EditMode::Zones,
             budget_model: BudgetModel::Flat,
             baseline: Baseline::Historic,
-            selection: BTreeSet::new(),
+            selection: Selection::default(),
             marked: None,
             hovered_cell: None,
             history: History::default(),
@@ -322,25 +322,9 @@ impl Workspace {
             .collect();
     }
 
-    /// The selection as the unit of the current mode, for a cell.
-    pub fn item_of_cell(&self, cell: usize) -> usize {
-        let c = &self.doc.data.atlas.cells[cell];
-        match self.mode {
-            EditMode::Zones => c.unit,
-            EditMode::Municipalities => c.muni,
-        }
-    }
-
     /// Cells covered by the selection.
     pub fn selected_cells(&self) -> Vec<usize> {
-        let atlas = &self.doc.data.atlas;
-        self.selection
-            .iter()
-            .flat_map(|&i| match self.mode {
-                EditMode::Zones => atlas.units[i].cells.clone(),
-                EditMode::Municipalities => atlas.municipalities[i].cells.clone(),
-            })
-            .collect()
+        self.selection.cells(&self.doc.data.atlas)
     }
 
     /// The teams the selection belongs to now (`None` for cells without a team).
@@ -354,20 +338,23 @@ impl Workspace {
 
     /// The zone shown in the details panel.
     pub fn focus_unit(&self) -> Option<usize> {
-        let first = *self.selection.iter().next()?;
-        Some(match self.mode {
-            EditMode::Zones => first,
-            EditMode::Municipalities => {
-                let m = &self.doc.data.atlas.municipalities[first];
-                self.doc.data.atlas.cells[m.cells[0]].unit
-            }
-        })
+        self.selection
+            .first_zone(&self.doc.data.atlas)
+            .map(ZoneId::index)
+    }
+
+    /// An empty selection of the kind the mode edits.
+    fn empty_selection(mode: EditMode) -> Selection {
+        match mode {
+            EditMode::Zones => Selection::Zones(Default::default()),
+            EditMode::Municipalities => Selection::Municipalities(Default::default()),
+        }
     }
 
     pub fn set_mode(&mut self, mode: EditMode) {
         if self.mode != mode {
             self.mode = mode;
-            self.selection.clear();
+            self.selection = Self::empty_selection(mode);
             self.cancel_drag();
         }
     }
@@ -376,15 +363,10 @@ impl Workspace {
     pub fn click_cell(&mut self, cell: Option<usize>, add: bool) {
         match cell {
             Some(c) => {
-                let item = self.item_of_cell(c);
-                if add {
-                    if !self.selection.remove(&item) {
-                        self.selection.insert(item);
-                    }
-                } else {
+                if !add {
                     self.selection.clear();
-                    self.selection.insert(item);
                 }
+                self.selection.add_cell(&self.doc.data.atlas, c, add);
             }
             None if !add => self.selection.clear(),
             None => {}
@@ -398,22 +380,22 @@ impl Workspace {
             self.selection.clear();
         }
         let atlas = &self.doc.data.atlas;
-        match self.mode {
-            EditMode::Zones => {
+        match &mut self.selection {
+            Selection::Zones(zones) => {
                 for (u, unit) in atlas.units.iter().enumerate() {
                     if b.contains(unit.label) {
-                        self.selection.insert(u);
+                        zones.insert(ZoneId(u));
                     }
                 }
             }
-            EditMode::Municipalities => {
+            Selection::Municipalities(munis) => {
                 for (m, muni) in atlas.municipalities.iter().enumerate() {
                     if muni
                         .cells
                         .iter()
                         .any(|&c| b.contains(atlas.cells[c].bbox.center()))
                     {
-                        self.selection.insert(m);
+                        munis.insert(MunicipalityId(m));
                     }
                 }
             }
@@ -422,14 +404,7 @@ impl Workspace {
 
     /// The edit that gives the selection to `team`.
     pub fn edit_for(&self, team: Option<usize>) -> Edit {
-        let items: Vec<usize> = self.selection.iter().copied().collect();
-        match self.mode {
-            EditMode::Zones => Edit::AssignUnits { units: items, team },
-            EditMode::Municipalities => Edit::AssignMunicipalities {
-                municipalities: items,
-                team,
-            },
-        }
+        self.selection.edit(team)
     }
 
     /// Show what `edit` would do, without doing it. Returns the error when it is refused.
@@ -669,7 +644,7 @@ impl Workspace {
         let u = list[self.next_unassigned % list.len()];
         self.next_unassigned = (self.next_unassigned + 1) % list.len();
         self.set_mode(EditMode::Zones);
-        self.selection = [u].into_iter().collect();
+        self.selection = Selection::zone(ZoneId(u));
         let cells = self.doc.data.atlas.units[u].cells.clone();
         self.zoom_to_cells(&cells);
         Some(u)

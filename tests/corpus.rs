@@ -552,7 +552,7 @@ fn self_intersecting_and_degenerate_rings_do_not_panic() {
                     let _ = gebiedsplanner::export::teams_geojson(&doc);
                     let opts = gebiedsplanner::export::ImageOptions::new(
                         600,
-                        vec![gebiedsplanner::export::Layer::Labels],
+                        vec![gebiedsplanner::map::layer::labels::KEY],
                         gebiedsplanner::i18n::Lang::Nl,
                     );
                     let svg = gebiedsplanner::export::render_svg(&doc, &opts);

@@ -69,7 +69,11 @@ fn dragging_a_zone_onto_a_team_in_the_list_moves_it() {
     let (a, b) = (zones_of(&h, from_team), zones_of(&h, to_team));
     let p = label_pos(&h, zone);
     click(&mut h, p);
-    assert!(ws(&h).selection.contains(&zone), "a click selects the zone");
+    assert_eq!(
+        ws(&h).selection.zones(),
+        vec![gebiedsplanner::model::ids::ZoneId(zone)],
+        "a click selects the zone"
+    );
 
     let row = h.get_by_label("Trawant").rect();
     let target = row.center();
@@ -232,8 +236,8 @@ fn unassigning_with_delete_breaks_coverage() {
     h.get_by_label("Volgende zone zonder team").click();
     h.run_steps(2);
     assert_eq!(
-        ws(&h).selection.iter().copied().collect::<Vec<_>>(),
-        vec![zone]
+        ws(&h).selection.zones(),
+        vec![gebiedsplanner::model::ids::ZoneId(zone)]
     );
 }
 
@@ -367,11 +371,12 @@ fn a_selection_of_several_zones_shows_their_totals() {
     let (a, b) = (unit(&h, "elz44"), unit(&h, "elz13"));
     let p = label_pos(&h, a);
     click(&mut h, p);
+    // A shift-click on the second zone adds it.
+    let cell = ws(&h).doc.data.atlas.units[b].cells[0];
     h.state_mut()
         .workspace_mut()
         .expect("ws")
-        .selection
-        .insert(b);
+        .click_cell(Some(cell), true);
     h.run_steps(2);
     h.get_by_label("Selectie (2)");
     h.get_by_label("2 eerstelijnszones");

@@ -4,8 +4,9 @@
 
 use crate::common;
 
-use gebiedsplanner::export::{ImageOptions, Layer, render_svg};
+use gebiedsplanner::export::{ImageOptions, render_svg};
 use gebiedsplanner::i18n::Lang;
+use gebiedsplanner::map::layer::labels::KEY as LABELS;
 use gebiedsplanner::model::atlas::Edition;
 
 /// Width and height of an SVG document, from its root element.
@@ -21,7 +22,11 @@ fn size(svg: &str) -> (String, String) {
 #[test]
 fn many_teams_and_a_very_long_name_keep_the_page_size() {
     let base = common::doc(Edition::M2025);
-    let opts = ImageOptions::new(1920, vec![Layer::Labels, Layer::Table], Lang::Nl);
+    let opts = ImageOptions::new(
+        1920,
+        vec![LABELS, gebiedsplanner::export::image::TABLE],
+        Lang::Nl,
+    );
     let normal = render_svg(base, &opts);
 
     let mut s = base.scenario.clone();
@@ -70,7 +75,7 @@ fn many_teams_and_a_very_long_name_keep_the_page_size() {
         "the long name ends in an ellipsis"
     );
 
-    let en = ImageOptions::new(1920, vec![Layer::Labels], Lang::En);
+    let en = ImageOptions::new(1920, vec![LABELS], Lang::En);
     let big_en = render_svg(&doc, &en);
     assert!(big_en.contains(" more teams"), "the note is translated");
     assert_eq!(size(&big_en).0, "1920");

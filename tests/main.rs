@@ -20,6 +20,7 @@ mod incremental;
 mod indicator;
 mod layers_ui;
 mod loading;
+mod map_layers;
 mod outline;
 mod overlays;
 mod propose;

@@ -32,8 +32,8 @@ fn search_finds_a_municipality_with_or_without_capitals_and_selects_its_zone() {
         let w = h.state().workspace().expect("ws");
         let zone = w.doc.data.atlas.unit_by_code("elz10").expect("Dender Zuid");
         assert_eq!(
-            w.selection.iter().copied().collect::<Vec<_>>(),
-            vec![zone],
+            w.selection.zones(),
+            vec![gebiedsplanner::model::ids::ZoneId(zone)],
             "{query}"
         );
         assert!(w.memory.zoom() > z0 + 1.0, "the map zooms in ({query})");
@@ -49,7 +49,10 @@ fn search_finds_the_proeftuin_zeebrugge_and_opens_its_card() {
         .click();
     h.run_steps(3);
     assert!(
-        h.state().settings.layers.proeftuinen,
+        h.state()
+            .settings
+            .layers
+            .is_on(gebiedsplanner::map::layer::proeftuinen::KEY),
         "the layer is switched on"
     );
     let card = h.state().proeftuin_card.expect("card open");
@@ -113,9 +116,12 @@ fn a_found_municipality_is_outlined_inside_its_zone() {
         .position(|m| m.name == "Lier")
         .expect("Lier");
     let (marked, _) = w.marked.clone().expect("Lier is marked");
-    assert_eq!(marked, lier);
+    assert_eq!(marked, gebiedsplanner::model::ids::MunicipalityId(lier));
     let zone = w.doc.data.atlas.cells[w.doc.data.atlas.municipalities[lier].cells[0]].unit;
-    assert_eq!(w.selection.iter().copied().collect::<Vec<_>>(), vec![zone]);
+    assert_eq!(
+        w.selection.zones(),
+        vec![gebiedsplanner::model::ids::ZoneId(zone)]
+    );
     let white = |h: &mut Harness<'_, GebiedsApp>| {
         let image = h.render().expect("render");
         image

@@ -32,9 +32,9 @@ impl GebiedsApp {
                 applied = true;
             }
         }
-        // The tab compared with may have changed.
-        self.sync_other();
         if applied {
+            // The tab compared with may have changed.
+            self.sync_other();
             // Show the new state without waiting for the next input.
             ctx.request_repaint();
         }
@@ -514,7 +514,7 @@ impl GebiedsApp {
 /// Select one zone and zoom to it (from the team list or the search).
 fn select_zone(w: &mut Workspace, u: usize) {
     w.set_mode(EditMode::Zones);
-    w.selection = [u].into_iter().collect();
+    w.selection = crate::model::selection::Selection::zone(crate::model::ids::ZoneId(u));
     let cells = w.doc.data.atlas.units[u].cells.clone();
     w.zoom_to_cells(&cells);
 }

@@ -344,16 +344,13 @@ impl GebiedsApp {
     }
 
     pub(super) fn image_options(&self) -> export::ImageOptions {
-        let mut layers = vec![export::Layer::Labels, export::Layer::Table];
-        if self.settings.layers.municipality_borders {
-            layers.push(export::Layer::Municipalities);
-        }
-        if self.settings.layers.historic {
-            layers.push(export::Layer::Historic);
-        }
-        if self.settings.layers.proeftuinen {
-            layers.push(export::Layer::Proeftuinen);
-        }
+        // The optional layers as the window shows them, and the table.
+        let mut layers: Vec<&'static str> = crate::map::layer::LAYERS
+            .iter()
+            .filter(|l| l.optional_in_export() && self.settings.layers.setting(**l).on)
+            .map(|l| l.key())
+            .collect();
+        layers.push(export::image::TABLE);
         let mut o = export::ImageOptions::new(1920, layers, self.settings.lang);
         if let Some(w) = self.workspace() {
             o.budget_model = w.budget_model;
@@ -452,16 +449,22 @@ impl GebiedsApp {
         let Some(uid) = tabs.list.get(active).and_then(|w| w.other_uid) else {
             return;
         };
-        let other = tabs
-            .list
-            .iter()
-            .find(|w| w.uid == uid)
-            .map(|w| (w.title(t), w.doc.scenario.clone()));
-        if let Some(w) = tabs.list.get_mut(active) {
-            if other.is_none() {
+        let Some(o) = tabs.list.iter().position(|w| w.uid == uid) else {
+            if let Some(w) = tabs.list.get_mut(active) {
                 w.other_uid = None;
+                w.set_other(None);
             }
-            w.set_other(other);
+            return;
+        };
+        // Copied only when it changed: most commands leave the other tab as it was.
+        let title = tabs.list[o].title(t);
+        let same = tabs.list[active]
+            .other
+            .as_ref()
+            .is_some_and(|(name, s)| *name == title && *s == tabs.list[o].doc.scenario);
+        if !same {
+            let other = Some((title, tabs.list[o].doc.scenario.clone()));
+            tabs.list[active].set_other(other);
         }
     }
 

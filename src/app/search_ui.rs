@@ -4,6 +4,7 @@
 use super::GebiedsApp;
 use super::command::Command;
 use crate::i18n;
+use crate::model::ids::MunicipalityId;
 use crate::model::search::{SearchHit, SearchTarget};
 use crate::workspace::EditMode;
 
@@ -79,13 +80,13 @@ impl GebiedsApp {
             w.set_mode(m);
         }
         if card.is_none() {
-            w.selection = selection.into_iter().collect();
+            w.selection = w.selection.with_items(selection);
         }
         // A municipality found while whole zones are selected: its zone is selected, and the
         // municipality itself is outlined inside it.
         w.marked = match hit.target {
             SearchTarget::Municipality(m) if w.mode == EditMode::Zones => {
-                Some((m, w.selection.clone()))
+                Some((MunicipalityId(m), w.selection.clone()))
             }
             _ => None,
         };
@@ -98,7 +99,9 @@ impl GebiedsApp {
             w.fit(b, size);
         }
         if let Some(p) = card {
-            self.settings.layers.proeftuinen = true;
+            self.settings
+                .layers
+                .set_on(crate::map::layer::proeftuinen::KEY, true);
             self.proeftuin_card = Some(p);
         }
         self.search_text.clear();

@@ -9,10 +9,12 @@ use walkers::{Map, lon_lat};
 use super::GebiedsApp;
 use super::command::Command;
 use crate::i18n::{self, Texts};
+use crate::map::layer::{Hit, HitFrame, LegendEntry, MapLayer, Scene, Swatch};
 use crate::map::layers::{Layers, TileChoice};
 use crate::map::view::{MapInput, MapOutput, MapView};
 use crate::model::geom::{self, BBox};
 use crate::model::metrics::BudgetModel;
+use crate::style;
 use crate::ui::team_panel;
 use crate::ui::{info, swatch};
 use crate::workspace::{Baseline, DropTarget, EditMode, Workspace};
@@ -170,7 +172,7 @@ fn pointer_gestures(
         if p.shift {
             *rect_start = Some(at);
         } else if let Some(cell) = w.doc.data.atlas.cell_at(geometry.to_merc(tf.invert(at)))
-            && w.selection.contains(&w.item_of_cell(cell))
+            && w.selection.covers_cell(&w.doc.data.atlas, cell)
         {
             out.push(Command::DragStart(at));
         }
@@ -201,27 +203,24 @@ fn pointer_gestures(
     }
 }
 
-/// The hatching of every cell (detached parts, no team, shared zones, differences) and the
-/// kinds drawn, for the legend.
-fn hatching(w: &Workspace) -> (Vec<Option<Color32>>, Vec<Color32>) {
+/// The hatching of every cell (detached parts, no team, shared zones, differences).
+fn hatching(w: &Workspace) -> Vec<Option<Color32>> {
     let m = w.shown_metrics();
     let atlas = &w.doc.data.atlas;
     let mut hatch: Vec<Option<Color32>> = vec![None; atlas.cells.len()];
-    // The kinds of hatching drawn, for the legend, as they are written.
-    let mut hatched: Vec<Color32> = Vec::new();
     let mut mark = |cells: &mut dyn Iterator<Item = usize>, colour: Color32| {
         for c in cells {
             hatch[c] = Some(colour);
-            if !hatched.contains(&colour) {
-                hatched.push(colour);
-            }
         }
     };
-    mark(&mut m.unassigned_cells.iter().copied(), HATCH_NO_TEAM);
+    mark(
+        &mut m.unassigned_cells.iter().copied(),
+        style::HATCH_NO_TEAM,
+    );
     if w.show_differences {
         mark(
             &mut w.comparison.moved.iter().map(|(c, _, _)| *c),
-            HATCH_DIFFERENCE,
+            style::HATCH_DIFFERENCE,
         );
     }
     mark(
@@ -230,16 +229,16 @@ fn hatching(w: &Workspace) -> (Vec<Option<Color32>>, Vec<Color32>) {
                 .iter()
                 .flat_map(|&u| atlas.units[u].cells.iter().copied())
         }),
-        HATCH_SHARED,
+        style::HATCH_SHARED,
     );
     mark(
         &mut m
             .teams
             .iter()
             .flat_map(|st| st.components.iter().skip(1).flatten().copied()),
-        HATCH_DETACHED,
+        style::HATCH_DETACHED,
     );
-    (hatch, hatched)
+    hatch
 }
 
 /// What the map needs from the app besides the tab.
@@ -253,9 +252,17 @@ struct MapContext<'a> {
     t: &'static Texts,
 }
 
-/// Draw the map of a tab: fills, borders, hatching, overlays and labels. Returns the map's
-/// response and what the pointer did on it.
-fn draw_map(ui: &mut egui::Ui, w: &mut Workspace, mc: MapContext) -> (egui::Response, MapOutput) {
+/// What was drawn: the map's response, what the pointer did on it, and what a click on an
+/// overlay hit.
+struct Drawn {
+    response: egui::Response,
+    map: MapOutput,
+    hit: Option<Hit>,
+}
+
+/// Draw the map of a tab, its layers and the pointer's highlights, and hit-test a click on
+/// the overlays.
+fn draw_map(ui: &mut egui::Ui, w: &mut Workspace, mc: MapContext) -> Drawn {
     let data = w.data().clone();
     let geometry = data.geometry();
     let atlas = &data.atlas;
@@ -268,7 +275,7 @@ fn draw_map(ui: &mut egui::Ui, w: &mut Workspace, mc: MapContext) -> (egui::Resp
     for c in w.selected_cells() {
         selected[c] = true;
     }
-    let (hatch, hatched) = hatching(w);
+    let hatch = hatching(w);
     let pointer = ui.ctx().input(|i| i.pointer.latest_pos());
     let ghost = w
         .drag
@@ -287,22 +294,29 @@ fn draw_map(ui: &mut egui::Ui, w: &mut Workspace, mc: MapContext) -> (egui::Resp
         .marked
         .as_ref()
         .filter(|(_, selection)| *selection == w.selection)
-        .map(|(m, _)| *m);
+        .map(|(m, _)| m.index());
     // Field by field, so that the map can borrow the tab's view at the same time.
-    let cell_team = match &w.preview {
-        Some(p) => &p.cell_team,
-        None => &w.doc.cell_team,
+    let (cell_team, teams) = match &w.preview {
+        Some(p) => (&p.cell_team, &p.scenario.teams),
+        None => (&w.doc.cell_team, &w.doc.scenario.teams),
     };
     let input = MapInput {
-        atlas,
+        scene: Scene {
+            atlas,
+            overlays: &data.overlays,
+            teams,
+            cell_team,
+            cell_fill: &w.cell_fill,
+            hatch: &hatch,
+            team_arcs: &w.team_arcs,
+            selected: &selected,
+            reference: mc.reference,
+            texts: t,
+            high_contrast: layers.high_contrast,
+        },
         geometry,
-        cell_fill: &w.cell_fill,
-        cell_team,
-        team_arcs: &w.team_arcs,
-        selected: &selected,
-        hatch: &hatch,
-        hover_zone: w.mode == EditMode::Zones,
         layers,
+        hover_zone: w.mode == EditMode::Zones,
         text_scale,
         ghost,
         select_rect,
@@ -317,80 +331,39 @@ fn draw_map(ui: &mut egui::Ui, w: &mut Workspace, mc: MapContext) -> (egui::Resp
     if let Some(tiles) = mc.tiles {
         map = map.with_layer(tiles, layers.tile_opacity.clamp(0.0, 1.0));
     }
-    let overlays = &data.overlays;
     let inner = map
         .zoom_with_ctrl(false)
         .zoom_speed(1.0)
         .drag_pan_buttons(buttons)
         .show(ui, |ui, response, projector, _memory| {
-            let out = MapView::draw(ui, response, projector, &input);
-            let Some(tf) = out.transform else { return out };
-            let painter = ui.painter().with_clip_rect(response.rect);
-            let mut shapes = Vec::new();
-            let names = crate::map::overlay_view::draw_overlays(
-                &mut shapes,
-                &tf,
-                geometry,
-                &crate::map::overlay_view::OverlayInput {
-                    layers,
-                    overlays: Some(overlays),
-                    reference: mc.reference,
-                    approximate_word: t.approximate,
-                    scale: text_scale,
-                    frame: crate::map::overlay_view::OverlayFrame::new(
-                        ui.ctx(),
-                        geometry,
-                        atlas,
-                        projector.zoom(),
-                        response.rect,
-                    ),
-                },
-            );
-            shapes.extend(MapView::labels(
-                ui.ctx(),
-                &tf,
-                response.rect,
-                &input,
-                &names,
-            ));
-            painter.extend(shapes);
-            out
+            MapView::draw(ui, response, projector, &input)
         });
     let out = inner.inner;
-    w.last_transform = out.transform;
-    w.map_rect = Some(inner.response.rect);
-    w.hovered_cell = out.hovered_cell;
-    hatch_legend(ui, inner.response.rect, &hatched, t);
-    (inner.response, out)
-}
-
-/// A click on an overlay: the Proeftuin under it, else the historic team whose name it hit.
-fn overlay_click(
-    ctx: &egui::Context,
-    w: &Workspace,
-    layers: &Layers,
-    at: egui::Pos2,
-    scale: f32,
-) -> Option<Command> {
-    let tf = w.last_transform?;
-    let ov = &w.data().overlays;
-    let geometry = w.geometry();
-    if layers.proeftuinen {
-        let radius = (crate::map::overlay_view::MARKER_RADIUS * 1.5 / tf.scale) as f64;
-        if let Some(p) = ov.proeftuin_at(geometry.to_merc(tf.invert(at)), radius) {
-            return Some(Command::ProeftuinCard(Some(p)));
-        }
-    }
-    // A historic team's card opens from its name, so that clicks on the map still select
-    // zones.
-    if layers.historic {
-        let hit = ov.historic.teams.iter().position(|team| {
-            let name = crate::map::overlay_view::historic_label(&tf, geometry, team, scale);
-            name.layout(ctx).1.contains(at)
+    let response = inner.response;
+    let hit = response
+        .clicked()
+        .then(|| response.interact_pointer_pos())
+        .flatten()
+        .zip(out.transform)
+        .and_then(|(at, tf)| {
+            let frame = HitFrame {
+                ctx: ui.ctx(),
+                geometry,
+                screen_from_local: tf,
+                scale: text_scale,
+            };
+            crate::map::layer::hit(&input.scene, &frame, at, &|l| layers.setting(l))
         });
-        return hit.map(|h| Command::HistoricCard(Some(h)));
+    let entries = crate::map::layer::hatching::Hatching.legend(&input.scene);
+    w.last_transform = out.transform;
+    w.map_rect = Some(response.rect);
+    w.hovered_cell = out.hovered_cell;
+    hatch_legend(ui, response.rect, &entries);
+    Drawn {
+        response,
+        map: out,
+        hit,
     }
-    None
 }
 
 /// The selection and the team it would go to, next to the pointer while dragging.
@@ -401,15 +374,7 @@ fn drag_label(ctx: &egui::Context, w: &Workspace, pointer: Option<egui::Pos2>, t
     if (p - d.origin).length() <= 4.0 {
         return;
     }
-    let atlas = &w.doc.data.atlas;
-    let names: Vec<&str> = w
-        .selection
-        .iter()
-        .map(|&i| match w.mode {
-            EditMode::Zones => atlas.units[i].name.as_str(),
-            EditMode::Municipalities => atlas.municipalities[i].name.as_str(),
-        })
-        .collect();
+    let names = w.selection.names(&w.doc.data.atlas);
     let target = match d.target {
         Some(DropTarget::Team(Some(team))) => w
             .doc
@@ -542,7 +507,6 @@ impl GebiedsApp {
     ) {
         let t = i18n::texts(self.settings.lang);
         let presenting = self.presentation;
-        let scale = if presenting { 1.1 } else { 1.0 };
         let rect_start = self.rect_start;
         let editing = rect_start.is_some();
         let reference = self
@@ -571,7 +535,7 @@ impl GebiedsApp {
         };
         let mut menu_open = false;
         egui::CentralPanel::default()
-            .frame(egui::Frame::new().fill(Color32::from_rgb(236, 236, 232)))
+            .frame(egui::Frame::new().fill(style::MAP_BACKGROUND))
             .show(ui, |ui| {
                 let mc = MapContext {
                     layers,
@@ -582,12 +546,11 @@ impl GebiedsApp {
                     rect_start,
                     t,
                 };
-                let (response, map) = draw_map(ui, w, mc);
-                if response.clicked()
-                    && let Some(at) = response.interact_pointer_pos()
-                    && let Some(c) = overlay_click(ctx, w, layers, at, scale)
-                {
-                    out.push(c);
+                let Drawn { response, map, hit } = draw_map(ui, w, mc);
+                match hit {
+                    Some(Hit::Proeftuin(p)) => out.push(Command::ProeftuinCard(Some(p))),
+                    Some(Hit::HistoricTeam(h)) => out.push(Command::HistoricCard(Some(h))),
+                    None => {}
                 }
                 if !editing && w.drag.is_none() {
                     if let Some(c) = map.clicked_cell {
@@ -601,7 +564,7 @@ impl GebiedsApp {
                 }
                 if response.secondary_clicked()
                     && let Some(c) = map.hovered_cell
-                    && !w.selection.contains(&w.item_of_cell(c))
+                    && !w.selection.covers_cell(&w.doc.data.atlas, c)
                 {
                     out.push(Command::ClickCell {
                         cell: Some(c),
@@ -678,7 +641,7 @@ impl GebiedsApp {
             .order(egui::Order::Foreground)
             .show(ctx, |ui| {
                 egui::Frame::popup(ui.style())
-                    .fill(Color32::from_rgb(170, 40, 40))
+                    .fill(style::BAD)
                     .show(ui, |ui| {
                         ui.label(egui::RichText::new(msg).color(Color32::WHITE).size(16.0));
                     });
@@ -687,26 +650,9 @@ impl GebiedsApp {
     }
 }
 
-/// The hatching on the map: zones without a team, detached parts of a team, zones shared by
-/// two teams, and what differs from the baseline.
-const HATCH_NO_TEAM: Color32 = Color32::from_rgb(90, 90, 90);
-const HATCH_DETACHED: Color32 = Color32::from_rgb(200, 0, 0);
-const HATCH_SHARED: Color32 = Color32::from_rgb(230, 120, 0);
-const HATCH_DIFFERENCE: Color32 = Color32::from_rgb(0, 90, 200);
-
 /// What the hatching on the map means, in the map's lower left corner, for the kinds shown.
-fn hatch_legend(ui: &egui::Ui, map: egui::Rect, hatched: &[Color32], t: &Texts) {
-    let kinds = [
-        (HATCH_NO_TEAM, t.no_team),
-        (HATCH_DETACHED, t.hatch_detached),
-        (HATCH_SHARED, t.hatch_shared),
-        (HATCH_DIFFERENCE, t.hatch_difference),
-    ];
-    let shown: Vec<(Color32, &str)> = kinds
-        .into_iter()
-        .filter(|(c, _)| hatched.contains(c))
-        .collect();
-    if shown.is_empty() {
+fn hatch_legend(ui: &egui::Ui, map: egui::Rect, entries: &[LegendEntry]) {
+    if entries.is_empty() {
         return;
     }
     egui::Area::new(egui::Id::unique("hatch_legend"))
@@ -715,7 +661,10 @@ fn hatch_legend(ui: &egui::Ui, map: egui::Rect, hatched: &[Color32], t: &Texts) 
         .interactable(false)
         .show(ui.ctx(), |ui| {
             egui::Frame::popup(ui.style()).show(ui, |ui| {
-                for (colour, text) in shown {
+                for e in entries {
+                    let Swatch::Hatch(colour) = e.swatch else {
+                        continue;
+                    };
                     ui.horizontal(|ui| {
                         let (r, _) =
                             ui.allocate_exact_size(egui::vec2(16.0, 12.0), egui::Sense::hover());
@@ -733,7 +682,7 @@ fn hatch_legend(ui: &egui::Ui, map: egui::Rect, hatched: &[Color32], t: &Texts) 
                                 egui::Stroke::new(1.5, colour),
                             );
                         }
-                        ui.label(text);
+                        ui.label(&e.text);
                     });
                 }
             });

@@ -121,7 +121,7 @@ pub struct ExportArgs {
     pub csv: Option<PathBuf>,
     pub xlsx: Option<PathBuf>,
     pub width: u32,
-    pub layers: Vec<crate::export::Layer>,
+    pub layers: Vec<&'static str>,
 }
 
 /// Parse arguments (without the program name). Options may stand before or after the subcommand.
@@ -150,7 +150,7 @@ pub fn parse_args_os<I: IntoIterator<Item = OsString>>(args: I) -> Result<Args, 
     let mut positional: Vec<OsString> = Vec::new();
     let mut export = ExportArgs {
         width: 1920,
-        layers: vec![crate::export::Layer::Labels],
+        layers: vec![crate::map::layer::labels::KEY],
         ..Default::default()
     };
     let mut prop = propose::ProposeArgs::default();
@@ -590,10 +590,11 @@ fn export_to(
     if e.png.is_some() || e.svg.is_some() || e.pdf.is_some() {
         let opts = crate::export::ImageOptions::new(e.width, e.layers.clone(), args.lang);
         let needs_overlays = e.layers.iter().any(|l| {
-            matches!(
-                l,
-                crate::export::Layer::Historic | crate::export::Layer::Proeftuinen
-            )
+            [
+                crate::map::layer::historic::KEY,
+                crate::map::layer::proeftuinen::KEY,
+            ]
+            .contains(l)
         });
         if needs_overlays {
             for err in &doc.data.overlays.errors {

@@ -3,58 +3,63 @@
 
 use std::fmt::Write as _;
 
+use egui::Color32;
+
 use crate::document::Document;
 use crate::i18n::{self, ATTRIBUTIONS, Lang};
-use crate::model::geom::{self, BBox, Merc};
+use crate::map::layer::{
+    self, ImageFromMerc, LAYERS, LegendEntry, MapLayer, Scene, SvgFrame, SvgLabel, Swatch,
+};
+use crate::model::geom::{self, BBox};
 use crate::model::metrics::BudgetModel;
+use crate::style;
 
-/// Layers that can be put on an exported image.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Layer {
-    /// Zone names.
-    Labels,
-    /// Municipality borders.
-    Municipalities,
-    /// The per-team table next to the legend.
-    Table,
-    /// The historic 2020 team borders and names.
-    Historic,
-    /// The Proeftuin neighbourhoods.
-    Proeftuinen,
-}
+/// What `--layers` may name besides the map layers: the per-team figures beside the legend.
+pub const TABLE: &str = "table";
 
-impl Layer {
-    pub const ALL: [(&'static str, Layer); 5] = [
-        ("labels", Layer::Labels),
-        ("municipalities", Layer::Municipalities),
-        ("table", Layer::Table),
-        ("historic", Layer::Historic),
-        ("proeftuinen", Layer::Proeftuinen),
-    ];
-}
-
-/// Parse a comma-separated list of layer names.
-pub fn parse_layers(s: &str) -> Result<Vec<Layer>, String> {
+/// Parse a comma-separated list of layer names: the keys of the map layers an export may
+/// leave out (`map::layer::LAYERS`), their short names (`labels`, `municipalities`,
+/// `provinces`), and `table`.
+pub fn parse_layers(s: &str) -> Result<Vec<&'static str>, String> {
     s.split(',')
         .map(str::trim)
         .filter(|n| !n.is_empty())
         .map(|n| {
-            Layer::ALL
-                .iter()
+            known_layers()
                 .find(|(name, _)| *name == n)
-                .map(|(_, l)| *l)
+                .map(|(_, key)| key)
                 .ok_or_else(|| {
-                    let known: Vec<&str> = Layer::ALL.iter().map(|(n, _)| *n).collect();
+                    let known: Vec<&str> = known_layers().map(|(n, _)| n).collect();
                     format!("unknown layer '{n}' (known: {})", known.join(", "))
                 })
         })
         .collect()
 }
 
+/// The names `--layers` takes, each with the key it stands for.
+fn known_layers() -> impl Iterator<Item = (&'static str, &'static str)> {
+    let short = [
+        ("labels", layer::labels::KEY),
+        ("municipalities", layer::borders::MUNICIPALITY_KEY),
+        ("provinces", layer::borders::PROVINCE_KEY),
+    ];
+    short
+        .into_iter()
+        .chain(
+            LAYERS
+                .iter()
+                .filter(|l| l.optional_in_export())
+                .map(|l| (l.key(), l.key())),
+        )
+        .chain(std::iter::once((TABLE, TABLE)))
+}
+
 #[derive(Clone, Debug)]
 pub struct ImageOptions {
     pub width: u32,
-    pub layers: Vec<Layer>,
+    /// The optional layers to draw (keys of `map::layer::LAYERS`) and `TABLE`; the team map
+    /// itself is always drawn.
+    pub layers: Vec<&'static str>,
     pub lang: Lang,
     pub budget_model: BudgetModel,
     /// Date printed on the image (e.g. 23-11-2026).
@@ -62,7 +67,7 @@ pub struct ImageOptions {
 }
 
 impl ImageOptions {
-    pub fn new(width: u32, layers: Vec<Layer>, lang: Lang) -> Self {
+    pub fn new(width: u32, layers: Vec<&'static str>, lang: Lang) -> Self {
         let iso = crate::data::scenario_file::now_iso();
         // dd-mm-yyyy from the ISO date.
         let date = format!("{}-{}-{}", &iso[8..10], &iso[5..7], &iso[0..4]);
@@ -75,8 +80,13 @@ impl ImageOptions {
         }
     }
 
-    fn has(&self, l: Layer) -> bool {
-        self.layers.contains(&l)
+    fn has(&self, key: &str) -> bool {
+        self.layers.contains(&key)
+    }
+
+    /// Whether a map layer is drawn.
+    fn draws(&self, layer: &dyn MapLayer) -> bool {
+        !layer.optional_in_export() || self.has(layer.key())
     }
 }
 
@@ -90,23 +100,7 @@ fn esc(s: &str) -> String {
 }
 
 fn hex(c: [u8; 3]) -> String {
-    crate::data::scenario_file::colour_hex(c)
-}
-
-struct Frame {
-    origin: Merc,
-    scale: f64,
-    x0: f64,
-    y0: f64,
-}
-
-impl Frame {
-    fn p(&self, m: Merc) -> (f64, f64) {
-        (
-            self.x0 + (m[0] - self.origin[0]) * self.scale,
-            self.y0 + (m[1] - self.origin[1]) * self.scale,
-        )
-    }
+    style::hex(style::rgb(c))
 }
 
 /// Longest title on an image, in characters (a longer one ends in an ellipsis).
@@ -168,7 +162,7 @@ pub fn render_svg(doc: &Document, opts: &ImageOptions) -> String {
     let k = w / 1920.0;
     let margin = 30.0 * k;
     let title_h = 70.0 * k;
-    let legend_w = if opts.has(Layer::Table) {
+    let legend_w = if opts.has(TABLE) {
         720.0 * k
     } else {
         420.0 * k
@@ -187,32 +181,50 @@ pub fn render_svg(doc: &Document, opts: &ImageOptions) -> String {
         .filter(|a| !a.contains("OpenStreetMap"))
         .collect();
     let footer_h = 40.0 * k + 22.0 * k * attributions.len() as f64;
+    let image_from_merc = ImageFromMerc {
+        origin: bbox.min,
+        scale,
+        offset: (margin, margin + title_h),
+    };
+    let cell_team = s.cell_teams(atlas);
+    let hatch = hatching(doc, &cell_team);
+    let fills = vec![Color32::TRANSPARENT; atlas.cells.len()];
+    let scene = Scene {
+        atlas,
+        overlays: &doc.data.overlays,
+        teams: &s.teams,
+        cell_team: &cell_team,
+        cell_fill: &fills,
+        hatch: &hatch,
+        team_arcs: &[],
+        selected: &[],
+        reference: None,
+        texts: t,
+        high_contrast: false,
+    };
+
+    let entries: Vec<LegendEntry> = LAYERS
+        .iter()
+        .filter(|l| opts.draws(**l))
+        .flat_map(|l| l.legend(&scene))
+        .collect();
     // The legend may fill the height of a 16:9 page beside the map, no more.
     let room = map_h.max(w * 9.0 / 16.0 - title_h - 2.0 * margin - footer_h);
-    let legend_rows = legend_rows(s.teams.len(), room, row_h, k);
-    let legend_h = 60.0 * k + row_h * (legend_rows.shown as f64 + 3.0);
+    let legend_rows = legend_rows(s.teams.len() + entries.len(), room, row_h, k);
+    // The layers' entries (hatching, overlays) are always listed; the teams take the rest.
+    let legend_rows = LegendRows {
+        shown: legend_rows.shown.saturating_sub(entries.len()),
+        left_out: legend_rows.left_out,
+    };
+    let legend_h = 60.0 * k + row_h * ((legend_rows.shown + entries.len()) as f64 + 3.0);
     // Slides are 16:9: at least that tall, taller only when the content needs it.
     let h = (title_h + margin + map_h.max(legend_h) + footer_h + margin)
         .max(w * 9.0 / 16.0)
         .ceil();
-    let f = Frame {
-        origin: bbox.min,
-        scale,
-        x0: margin,
-        y0: margin + title_h,
-    };
-    let cell_team = s.cell_teams(atlas);
-
     let mut o = String::with_capacity(4 << 20);
     let _ = write!(
         o,
         r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w:.0}" height="{h:.0}" viewBox="0 0 {w:.0} {h:.0}" font-family="Ubuntu, sans-serif">"#
-    );
-    let _ = write!(
-        o,
-        r##"<defs><pattern id="hatch" width="{0:.1}" height="{0:.1}" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="{0:.1}" height="{0:.1}" fill="#ffffff"/><line x1="0" y1="0" x2="0" y2="{0:.1}" stroke="#555555" stroke-width="{1:.1}"/></pattern></defs>"##,
-        10.0 * k,
-        2.5 * k
     );
     let _ = write!(o, r##"<rect width="100%" height="100%" fill="#ffffff"/>"##);
     // Title.
@@ -225,180 +237,18 @@ pub fn render_svg(doc: &Document, opts: &ImageOptions) -> String {
         esc(&super::text::shorten(&s.name, TITLE_CHARS))
     );
 
-    // Fills.
-    let path_of = |polys: &[crate::model::topology::LonLatPolygon]| {
-        let mut d = String::new();
-        for p in polys {
-            for r in p {
-                for (i, c) in r.iter().enumerate() {
-                    let (x, y) = f.p(geom::to_merc(c[0], c[1]));
-                    let _ = write!(d, "{}{:.1} {:.1}", if i == 0 { "M" } else { "L" }, x, y);
-                }
-                d.push('Z');
-            }
-        }
-        d
+    // The layers, bottom to top, then every name placed at once.
+    let mut frame = SvgFrame {
+        out: &mut o,
+        image_from_merc,
+        k,
+        labels: Vec::new(),
     };
-    for (ci, cell) in atlas.cells.iter().enumerate() {
-        let fill = match cell_team[ci].and_then(|t| s.teams.get(t)) {
-            Some(team) => format!(r#"fill="{}" fill-opacity="0.8""#, hex(team.colour)),
-            None => r#"fill="url(#hatch)""#.to_string(),
-        };
-        let _ = write!(
-            o,
-            r#"<path d="{}" {fill} fill-rule="evenodd"/>"#,
-            path_of(&cell.polygons)
-        );
+    for layer in LAYERS.iter().filter(|l| opts.draws(**l)) {
+        layer.svg(&scene, &mut frame);
     }
-
-    // Borders.
-    let mut muni = String::new();
-    let mut zone = String::new();
-    let mut team = String::new();
-    for arc in &atlas.topology.arcs {
-        let l = &atlas.cells[arc.left as usize];
-        let (td, ud, md) = match arc.right {
-            None => (true, true, true),
-            Some(r) => {
-                let rc = &atlas.cells[r as usize];
-                (
-                    cell_team[arc.left as usize] != cell_team[r as usize],
-                    l.unit != rc.unit,
-                    l.muni != rc.muni,
-                )
-            }
-        };
-        let target = if td {
-            &mut team
-        } else if ud {
-            &mut zone
-        } else if md && opts.has(Layer::Municipalities) {
-            &mut muni
-        } else {
-            continue;
-        };
-        for (i, c) in arc.points.iter().enumerate() {
-            let (x, y) = f.p(geom::to_merc(c[0], c[1]));
-            let _ = write!(
-                target,
-                "{}{:.1} {:.1}",
-                if i == 0 { "M" } else { "L" },
-                x,
-                y
-            );
-        }
-    }
-    for (d, width, colour) in [
-        (muni, 0.6 * k, "#666666"),
-        (zone, 1.2 * k, "#333333"),
-        (team, 3.0 * k, "#111111"),
-    ] {
-        if !d.is_empty() {
-            let _ = write!(
-                o,
-                r#"<path d="{d}" fill="none" stroke="{colour}" stroke-width="{width:.2}" stroke-linejoin="round"/>"#
-            );
-        }
-    }
-
-    // Overlays.
-    {
-        let ov = &doc.data.overlays;
-        if opts.has(Layer::Historic) {
-            let mut d = String::new();
-            for &a in &ov.historic.outline {
-                let Some(arc) = atlas.topology.arcs.get(a) else {
-                    continue;
-                };
-                for (i, c) in arc.points.iter().enumerate() {
-                    let (x, y) = f.p(geom::to_merc(c[0], c[1]));
-                    let _ = write!(d, "{}{:.1} {:.1}", if i == 0 { "M" } else { "L" }, x, y);
-                }
-            }
-            let _ = write!(
-                o,
-                r##"<path d="{d}" fill="none" stroke="#960028" stroke-width="{:.1}" stroke-dasharray="{:.1} {:.1}"/>"##,
-                3.5 * k,
-                10.0 * k,
-                5.0 * k
-            );
-            for team in &ov.historic.teams {
-                let (x, y) = f.p(team.label);
-                let _ = write!(
-                    o,
-                    r##"<text x="{x:.1}" y="{:.1}" font-size="{:.1}" text-anchor="middle" fill="#960028">2020: {}</text>"##,
-                    y + 20.0 * k,
-                    13.0 * k,
-                    esc(&team.name)
-                );
-            }
-        }
-        if opts.has(Layer::Proeftuinen) {
-            for p in &ov.proeftuinen {
-                let d = path_of(&p.polygons);
-                if !d.is_empty() {
-                    let _ = write!(
-                        o,
-                        r##"<path d="{d}" fill="#ffc800" fill-opacity="0.5" stroke="#000000" stroke-width="{:.1}"/>"##,
-                        2.0 * k
-                    );
-                }
-                let (x, y) = f.p(p.marker);
-                if p.marker_only() {
-                    let _ = write!(
-                        o,
-                        r##"<circle cx="{x:.1}" cy="{y:.1}" r="{:.1}" fill="#ffc800" stroke="#000000" stroke-width="{:.1}"/>"##,
-                        8.0 * k,
-                        2.0 * k
-                    );
-                }
-                let _ = write!(
-                    o,
-                    r##"<text x="{x:.1}" y="{:.1}" font-size="{:.1}" text-anchor="middle" fill="#000000">{}</text>"##,
-                    y - 14.0 * k,
-                    13.0 * k,
-                    esc(&p.title())
-                );
-            }
-        }
-    }
-
-    // Zone names.
-    if opts.has(Layer::Labels) {
-        // Most populous first; a name that would overlap one already placed is left out.
-        let size = 14.0 * k;
-        let mut order: Vec<usize> = (0..atlas.units.len()).collect();
-        let pop: Vec<f64> = order
-            .iter()
-            .map(|&u| atlas.unit_population(u).0.unwrap_or(0.0))
-            .collect();
-        order.sort_by(|&a, &b| pop[b].total_cmp(&pop[a]));
-        let mut placed: Vec<[f64; 4]> = Vec::new();
-        for u in order.into_iter().map(|u| &atlas.units[u]) {
-            let (x, y) = f.p(u.label);
-            let half_w = 0.5 * text_width(&u.name, size) + 3.0 * k;
-            let b = [x - half_w, y - 0.6 * size, x + half_w, y + 0.6 * size];
-            if placed
-                .iter()
-                .any(|p| b[0] < p[2] && p[0] < b[2] && b[1] < p[3] && p[1] < b[3])
-            {
-                continue;
-            }
-            placed.push(b);
-            // A white box behind the name, as in the app: readable on any fill, and drawn the
-            // same by every SVG viewer.
-            let _ = write!(
-                o,
-                r##"<rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" rx="{:.1}" fill="#ffffff" fill-opacity="0.85"/><text x="{x:.1}" y="{y:.1}" font-size="{size:.1}" text-anchor="middle" dominant-baseline="middle" fill="#111111">{}</text>"##,
-                b[0],
-                b[1],
-                b[2] - b[0],
-                b[3] - b[1],
-                3.0 * k,
-                esc(&u.name)
-            );
-        }
-    }
+    let labels = std::mem::take(&mut frame.labels);
+    place_svg_labels(&mut o, labels, k);
 
     // Legend (and table).
     let lx = w - margin - legend_w;
@@ -410,7 +260,7 @@ pub fn render_svg(doc: &Document, opts: &ImageOptions) -> String {
         esc(t.teams)
     );
     ly += 20.0 * k;
-    let name_chars = if opts.has(Layer::Table) {
+    let name_chars = if opts.has(TABLE) {
         TABLE_NAME_CHARS
     } else {
         LEGEND_NAME_CHARS
@@ -425,7 +275,7 @@ pub fn render_svg(doc: &Document, opts: &ImageOptions) -> String {
             1.0 * k
         );
         let mut text = esc(&super::text::shorten(&team.name, name_chars));
-        if opts.has(Layer::Table) {
+        if opts.has(TABLE) {
             let _ = write!(
                 text,
                 " · {} ELZ · {} {} · {}",
@@ -464,18 +314,17 @@ pub fn render_svg(doc: &Document, opts: &ImageOptions) -> String {
         );
         ly += row_h;
     }
-    if !m.unassigned_units.is_empty() {
+    for e in &entries {
+        legend_swatch(&mut o, e.swatch, lx, ly, 22.0 * k, k);
         let _ = write!(
             o,
-            r##"<rect x="{lx:.1}" y="{ly:.1}" width="{0:.1}" height="{0:.1}" fill="url(#hatch)" stroke="#222222" stroke-width="{1:.1}"/><text x="{2:.1}" y="{3:.1}" font-size="{4:.1}" fill="#111111">{5} ({6})</text>"##,
-            22.0 * k,
-            1.0 * k,
+            r##"<text x="{:.1}" y="{:.1}" font-size="{:.1}" fill="#111111">{}</text>"##,
             lx + 32.0 * k,
             ly + 17.0 * k,
             19.0 * k,
-            esc(t.unassign),
-            m.unassigned_units.len()
+            esc(&super::text::shorten(&e.text, LEGEND_NAME_CHARS + 20))
         );
+        ly += row_h;
     }
 
     // Footer: scale bar, date, attribution.
@@ -514,6 +363,112 @@ pub fn render_svg(doc: &Document, opts: &ImageOptions) -> String {
     }
     o.push_str("</svg>");
     o
+}
+
+/// The hatching of an exported map: cells without a team, and detached parts of a team.
+fn hatching(doc: &Document, cell_team: &[Option<usize>]) -> Vec<Option<Color32>> {
+    let mut hatch: Vec<Option<Color32>> = cell_team
+        .iter()
+        .map(|t| t.is_none().then_some(style::HATCH_NO_TEAM))
+        .collect();
+    for st in &doc.metrics.teams {
+        for c in st.components.iter().skip(1).flatten() {
+            hatch[*c] = Some(style::HATCH_DETACHED);
+        }
+    }
+    hatch
+}
+
+/// A legend swatch `size` square at (x, y).
+fn legend_swatch(o: &mut String, swatch: Swatch, x: f64, y: f64, size: f64, k: f64) {
+    let edge = format!(r##"stroke="#222222" stroke-width="{:.1}""##, 1.0 * k);
+    let _ = match swatch {
+        Swatch::Fill(c) => write!(
+            o,
+            r#"<rect x="{x:.1}" y="{y:.1}" width="{size:.1}" height="{size:.1}" fill="{}" {edge}/>"#,
+            style::hex(c)
+        ),
+        Swatch::Hatch(c) => {
+            // Diagonals from the lower left to the upper right, inside the square.
+            let mut d = String::new();
+            for f in [1.0 / 3.0, 2.0 / 3.0, 1.0] {
+                let _ = write!(d, "M{x:.1} {:.1}L{:.1} {y:.1}", y + size * f, x + size * f);
+            }
+            for f in [1.0 / 3.0, 2.0 / 3.0] {
+                let _ = write!(
+                    d,
+                    "M{:.1} {:.1}L{:.1} {:.1}",
+                    x + size * f,
+                    y + size,
+                    x + size,
+                    y + size * f
+                );
+            }
+            write!(
+                o,
+                r#"<rect x="{x:.1}" y="{y:.1}" width="{size:.1}" height="{size:.1}" fill="none" stroke="{0}" stroke-width="{1:.1}"/><path d="{d}" stroke="{0}" stroke-width="{1:.1}"/>"#,
+                style::hex(c),
+                1.5 * k
+            )
+        }
+        Swatch::Line(line) => write!(
+            o,
+            r#"<path d="M{x:.1} {:.1}L{:.1} {:.1}" {}/>"#,
+            y + size / 2.0,
+            x + size,
+            y + size / 2.0,
+            line.svg(k)
+        ),
+        Swatch::Marker(c) => write!(
+            o,
+            r#"<circle cx="{:.1}" cy="{:.1}" r="{:.1}" fill="{}" {edge}/>"#,
+            x + size / 2.0,
+            y + size / 2.0,
+            size / 2.5,
+            style::hex(c)
+        ),
+    };
+}
+
+/// Write the names in order of priority, each in a white box, leaving out a name whose box
+/// would overlap one written before it: the placement the window uses.
+fn place_svg_labels(o: &mut String, mut labels: Vec<(u8, SvgLabel)>, k: f64) -> usize {
+    labels.sort_by_key(|(p, _)| *p);
+    let mut placed: Vec<[f64; 4]> = Vec::new();
+    let mut left_out = 0;
+    for (_, l) in labels {
+        let (x, y) = l.at;
+        let half_w = 0.5 * text_width(&l.text, l.size) + 3.0 * k;
+        let b = [x - half_w, y - 0.6 * l.size, x + half_w, y + 0.6 * l.size];
+        if placed
+            .iter()
+            .any(|p| b[0] < p[2] && p[0] < b[2] && b[1] < p[3] && p[1] < b[3])
+        {
+            left_out += 1;
+            continue;
+        }
+        placed.push(b);
+        let colour = style::hex(l.colour);
+        let edge = if l.outlined {
+            format!(r#" stroke="{colour}" stroke-width="{:.1}""#, 1.0 * k)
+        } else {
+            String::new()
+        };
+        // A white box behind the name, as in the app: readable on any fill, and drawn the
+        // same by every SVG viewer.
+        let _ = write!(
+            o,
+            r##"<rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" rx="{:.1}" fill="#ffffff" fill-opacity="0.85"{edge}/><text x="{x:.1}" y="{y:.1}" font-size="{:.1}" text-anchor="middle" dominant-baseline="middle" fill="{colour}">{}</text>"##,
+            b[0],
+            b[1],
+            b[2] - b[0],
+            b[3] - b[1],
+            3.0 * k,
+            l.size,
+            esc(&l.text)
+        );
+    }
+    left_out
 }
 
 /// The width of a line of text in the built-in font (the one the image is rendered with), so

@@ -7,6 +7,6 @@ pub mod tables;
 pub mod text;
 pub mod xlsx;
 
-pub use image::{ImageOptions, Layer, Render, parse_layers, render_pdf, render_png, render_svg};
+pub use image::{ImageOptions, Render, parse_layers, render_pdf, render_png, render_svg};
 pub use tables::{stats_csv, teams_geojson};
 pub use xlsx::{Baseline, tables_xlsx};

@@ -1,10 +1,10 @@
 //! Drawing the atlas on the tile map: triangulated fills, border arcs and labels.
 //! Geometry is triangulated once in Mercator space; each frame only transforms it.
 
+pub mod layer;
 pub mod layers;
 pub mod lines;
 pub mod mesh;
-pub mod overlay_view;
 pub mod tiles;
 pub mod view;
 

@@ -2,15 +2,15 @@
 
 use std::sync::Arc;
 
-use egui::{Align2, Color32, FontId, Mesh, Pos2, Rect, Shape, Stroke, Vec2, epaint::Vertex};
+use egui::{Align2, Color32, FontId, Mesh, Pos2, Rect, Shape, Stroke, Vec2};
 use walkers::{Projector, lon_lat};
 
+use super::layer::{DrawFrame, Hovered, Scene, draw_layers, push_cell};
 use super::layers::Layers;
-use super::lines::{self, LineStyle, push_line, push_segment};
+use super::lines;
 use super::mesh::MapGeometry;
-use crate::model::atlas::Atlas;
-use crate::model::borders::separates_teams;
 use crate::model::geom;
+use crate::style::{self, SELECTION_DARK};
 
 /// Local Mercator offsets to screen pixels: `screen = offset + local * scale`.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -57,27 +57,14 @@ impl ScreenTransform {
     }
 }
 
-fn overlaps(b: &[f32; 4], view: &[f32; 4]) -> bool {
-    b[0] <= view[2] && view[0] <= b[2] && b[1] <= view[3] && view[1] <= b[3]
-}
-
-/// What the frame needs to know about the scenario.
+/// What a frame of the map needs: the scene the layers draw, their settings, and what the
+/// pointer is doing.
 pub struct MapInput<'a> {
-    pub atlas: &'a Atlas,
+    pub scene: Scene<'a>,
     pub geometry: &'a MapGeometry,
-    /// Fill colour of each cell.
-    pub cell_fill: &'a [Color32],
-    /// Team of each cell (None: unassigned).
-    pub cell_team: &'a [Option<usize>],
-    /// The arcs between two teams (`model::borders::team_border_arcs`).
-    pub team_arcs: &'a [u32],
-    /// Cells in the selection.
-    pub selected: &'a [bool],
-    /// Cells drawn hatched, in this colour (no team; detached parts of a team).
-    pub hatch: &'a [Option<Color32>],
+    pub layers: &'a Layers,
     /// Hover highlights the whole zone (true) or the municipality (false).
     pub hover_zone: bool,
-    pub layers: &'a Layers,
     /// Multiplier for label and line sizes (presentation).
     pub text_scale: f32,
     /// While dragging: the screen offset of the dragged cells.
@@ -110,17 +97,8 @@ pub struct FrameView {
 
 pub struct MapView;
 
-/// Zoom level from which municipality borders are drawn.
-pub const MUNI_BORDER_ZOOM: f64 = 9.0;
-
-/// The selection on the map: a bright cyan line on a dark edge, a colour no team, no border
-/// and no overlay uses (the 2020 team borders are dark red, the Proeftuinen yellow).
-pub const SELECTION: Color32 = Color32::from_rgb(0, 210, 255);
-/// The same colour, darker, for text and edges on the light panels (drop target, preview).
-pub const SELECTION_DARK: Color32 = Color32::from_rgb(0, 110, 180);
-
 impl MapView {
-    /// Draw the atlas into the map rectangle and report hover and click.
+    /// Draw the layers into the map rectangle and report hover and click.
     pub fn draw(
         ui: &mut egui::Ui,
         response: &egui::Response,
@@ -134,7 +112,7 @@ impl MapView {
         };
         if let Some(pos) = response.hover_pos() {
             let local = tf.invert(pos);
-            out.hovered_cell = input.atlas.cell_at(input.geometry.to_merc(local));
+            out.hovered_cell = input.scene.atlas.cell_at(input.geometry.to_merc(local));
         }
         if response.clicked() {
             out.clicked_cell = out.hovered_cell;
@@ -145,221 +123,67 @@ impl MapView {
             zoom: projector.zoom(),
             hovered_cell: out.hovered_cell,
         };
-        let shapes = Self::geometry(ui.ctx(), &view, input);
+        let shapes = Self::shapes(ui.ctx(), &view, input);
         ui.painter().with_clip_rect(response.rect).extend(shapes);
         out
     }
 
-    /// The shapes of one frame under the labels, in paint order: fills, hatching, borders,
-    /// highlights, the dragged cells and the selection rectangle.
-    #[expect(
-        clippy::too_many_lines,
-        reason = "over the 120-line limit; still to be split"
-    )]
-    pub fn geometry(ctx: &egui::Context, view: &FrameView, input: &MapInput) -> Vec<Shape> {
-        let tf = view.transform;
-        let visible = tf.local_rect(view.rect);
-        let atlas = input.atlas;
+    /// The shapes of one frame, in paint order: the layers that are on (`map::layer`), the
+    /// outlines of the hovered area and the selection, the dragged cells, the selection
+    /// rectangle, and all names placed together so that none covers another.
+    pub fn shapes(ctx: &egui::Context, view: &FrameView, input: &MapInput) -> Vec<Shape> {
+        let scene = &input.scene;
+        let atlas = scene.atlas;
         let geo = input.geometry;
         let level = geo.level(atlas, geo.detail(view.zoom));
-        let mut shapes = Vec::new();
-
         let hovered = view.hovered_cell.map(|c| {
             let cell = &atlas.cells[c];
-            (cell.unit, cell.muni)
-        });
-        let is_hovered = |ci: usize| {
-            let c = &atlas.cells[ci];
-            match hovered {
-                Some((u, _)) if input.hover_zone => c.unit == u,
-                Some((_, m)) => c.muni == m,
-                None => false,
+            Hovered {
+                unit: cell.unit,
+                muni: cell.muni,
+                whole_zone: input.hover_zone,
             }
-        };
-
-        // Fills, hatching, borders and outlines go into one mesh, in paint order, sized once:
-        // a frame of many small units is mostly copying, so nothing should grow or be copied
-        // twice.
-        let s = input.text_scale;
-        let feather = lines::feather(ctx);
-        let style =
-            |width: f32, colour: Color32| LineStyle::new(Stroke::new(width, colour), feather);
-        let size = level.size;
+        });
         let mut mesh = reuse_mesh(ctx);
-        // Room for the labels that follow, which egui appends to the same mesh.
+        // Room for fills and lines, and for the labels egui appends to the same mesh.
+        let size = level.size;
         let label_room = atlas.units.len() * 120;
         mesh.vertices
             .reserve(size.vertices + size.arc_points * 4 + label_room);
         mesh.indices
             .reserve(size.indices + size.arc_points * 18 + label_room * 2);
-
-        // Fills.
-        for (ci, bbox) in geo.cell_boxes.iter().enumerate() {
-            if !overlaps(bbox, &visible) {
-                continue;
-            }
-            let mut colour = input.cell_fill[ci];
-            if input.ghost.is_none() && is_hovered(ci) {
-                colour = lighten(colour);
-            }
-            push_mesh(&mut mesh, &level.cells[ci], &tf, Vec2::ZERO, colour);
-        }
-
-        // Hatching: cells without a team, detached parts of a team.
-        let spacing = 9.0 * s;
-        for (ci, h) in input.hatch.iter().enumerate() {
-            let Some(colour) = h else { continue };
-            if !overlaps(&geo.cell_boxes[ci], &visible) {
-                continue;
-            }
-            let rings: Vec<Vec<Pos2>> = atlas.cells[ci]
-                .merc
-                .iter()
-                .flat_map(|p| p.rings.iter())
-                .map(|r| r.iter().map(|&m| tf.apply(geo.to_local(m))).collect())
-                .collect();
-            let st = style(1.5 * s, *colour);
-            for (a, b) in hatch_segments(&rings, spacing, view.rect) {
-                push_segment(&mut mesh, a, b, &st);
-            }
-        }
-
-        // Borders: municipality < zone < team, drawn in that order. Each arc is drawn once,
-        // as the highest of the borders it is, from the normals prepared with the geometry.
-        let mut line = |arc: u32, style: &LineStyle| {
-            let a = &geo.arcs[arc as usize];
-            if overlaps(&a.bbox, &visible) {
-                let i = arc as usize;
-                push_line(&mut mesh, level.arc(i), level.mitres(i), &tf, style);
-            }
+        let mut frame = DrawFrame {
+            ctx,
+            geometry: geo,
+            level,
+            screen_from_local: view.transform,
+            clip: view.rect,
+            visible: view.transform.local_rect(view.rect),
+            zoom: view.zoom,
+            scale: input.text_scale,
+            feather: lines::feather(ctx),
+            hovered: hovered.filter(|_| input.ghost.is_none()),
+            mesh,
+            shapes: Vec::new(),
+            labels: Vec::new(),
         };
-        let differs = |a: u32| {
-            let a = &geo.arcs[a as usize];
-            separates_teams(a.left, a.right, input.cell_team)
-        };
-        if input.layers.municipality_borders && view.zoom >= MUNI_BORDER_ZOOM {
-            let st = style(0.7 * s, Color32::from_rgba_unmultiplied(60, 60, 60, 110));
-            for &a in &geo.muni_arcs {
-                if !differs(a) {
-                    line(a, &st);
-                }
-            }
-        }
-        let hc = input.layers.high_contrast;
-        if input.layers.zone_borders {
-            let st = if hc {
-                style(1.5 * s, Color32::BLACK)
-            } else {
-                style(1.3 * s, Color32::from_rgba_unmultiplied(40, 40, 40, 200))
-            };
-            for &a in &geo.zone_arcs {
-                if !differs(a) {
-                    line(a, &st);
-                }
-            }
-        }
-        // Province (IROJ region) borders: wide and translucent, under the team borders.
-        if input.layers.province_borders {
-            let st = style(7.0 * s, Color32::from_rgba_unmultiplied(120, 40, 160, 110));
-            for &a in &geo.province_arcs {
-                line(a, &st);
-            }
-        }
-        let st = style(if hc { 3.6 } else { 3.0 } * s, Color32::BLACK);
-        for &a in input.team_arcs {
-            line(a, &st);
-        }
-
-        // The outline of the hovered area, then of the selection (which wins where both are).
-        let outline = |inside: &dyn Fn(usize) -> bool, cells: &mut dyn Iterator<Item = usize>| {
-            let mut arcs = Vec::new();
-            for c in cells {
-                for &a in &geo.cell_arcs[c] {
-                    let arc = &geo.arcs[a as usize];
-                    let other = arc.right.map(|r| inside(r as usize));
-                    let this = inside(arc.left as usize);
-                    if other != Some(this) {
-                        arcs.push(a);
-                    }
-                }
-            }
-            arcs
-        };
-        let sel = |c: usize| input.selected[c];
-        if input.ghost.is_none()
-            && let Some((u, m)) = hovered
-        {
-            let cells = if input.hover_zone {
-                &atlas.units[u].cells
-            } else {
-                &atlas.municipalities[m].cells
-            };
-            let arcs = outline(&is_hovered, &mut cells.iter().copied());
-            let st = style(3.5 * s, Color32::WHITE);
-            for a in arcs {
-                let arc = &geo.arcs[a as usize];
-                let sel_differs = match arc.right {
-                    None => sel(arc.left as usize),
-                    Some(r) => sel(arc.left as usize) != sel(r as usize),
-                };
-                if !sel_differs {
-                    line(a, &st);
-                }
-            }
-        }
-        let arcs = outline(&sel, &mut (0..input.selected.len()).filter(|&c| sel(c)));
-        let (outer, inner) = (
-            style(6.5 * s, Color32::from_gray(20)),
-            style(3.0 * s, SELECTION),
-        );
-        // The dark edge all round first, so that no arc's edge covers its neighbour's cyan.
-        for &a in &arcs {
-            line(a, &outer);
-        }
-        for &a in &arcs {
-            line(a, &inner);
-        }
-        if let Some(m) = input.marked {
-            let inside = |c: usize| atlas.cells[c].muni == m;
-            let arcs = outline(&inside, &mut atlas.municipalities[m].cells.iter().copied());
-            let (outer, inner) = (
-                style(5.0 * s, Color32::from_gray(20)),
-                style(2.5 * s, Color32::WHITE),
-            );
-            for &a in &arcs {
-                line(a, &outer);
-            }
-            for &a in &arcs {
-                line(a, &inner);
-            }
-        }
+        draw_layers(scene, &mut frame, &|l| input.layers.setting(l));
+        highlights(scene, &mut frame, input);
+        let DrawFrame {
+            mesh,
+            shapes: layer_shapes,
+            labels,
+            ..
+        } = frame;
         let mesh = Arc::new(mesh);
         ctx.data_mut(|d| d.insert_temp(map_mesh_id(), Arc::clone(&mesh)));
-        shapes.push(Shape::Mesh(mesh));
-
-        // The dragged cells follow the pointer.
+        let mut shapes = vec![Shape::Mesh(mesh)];
+        shapes.extend(layer_shapes);
         if let Some(offset) = input.ghost {
-            let mut ghost = Mesh::default();
-            for (ci, &selected) in input.selected.iter().enumerate() {
-                if selected {
-                    let [r, g, b, _] = input.cell_fill[ci].to_srgba_unmultiplied();
-                    push_mesh(
-                        &mut ghost,
-                        &level.cells[ci],
-                        &tf,
-                        offset,
-                        Color32::from_rgba_unmultiplied(r, g, b, 90),
-                    );
-                }
-            }
-            shapes.push(Shape::mesh(ghost));
+            shapes.push(ghost(scene, level.cells, &view.transform, offset));
         }
         if let Some(r) = input.select_rect {
-            shapes.push(Shape::rect_filled(
-                r,
-                0.0,
-                Color32::from_rgba_unmultiplied(0, 210, 255, 40),
-            ));
+            shapes.push(Shape::rect_filled(r, 0.0, style::SELECTION_BOX_FILL));
             shapes.push(Shape::rect_stroke(
                 r,
                 0.0,
@@ -367,8 +191,99 @@ impl MapView {
                 egui::StrokeKind::Inside,
             ));
         }
+        shapes.extend(place_labels(ctx, view.rect, by_priority(labels)));
         shapes
     }
+}
+
+/// The outlines of the hovered area, then of the selection (which wins where both are), then
+/// of the municipality searched for.
+fn highlights(scene: &Scene, frame: &mut DrawFrame, input: &MapInput) {
+    let atlas = scene.atlas;
+    let geo = frame.geometry;
+    let outline = |inside: &dyn Fn(usize) -> bool, cells: &mut dyn Iterator<Item = usize>| {
+        let mut arcs = Vec::new();
+        for c in cells {
+            for &a in &geo.cell_arcs[c] {
+                let arc = &geo.arcs[a as usize];
+                let other = arc.right.map(|r| inside(r as usize));
+                let this = inside(arc.left as usize);
+                if other != Some(this) {
+                    arcs.push(a);
+                }
+            }
+        }
+        arcs
+    };
+    let sel = |c: usize| scene.selected[c];
+    if let Some(h) = frame.hovered {
+        let cells = if h.whole_zone {
+            &atlas.units[h.unit].cells
+        } else {
+            &atlas.municipalities[h.muni].cells
+        };
+        let covers = |c: usize| h.covers(atlas, c);
+        let arcs = outline(&covers, &mut cells.iter().copied());
+        let st = frame.style(&style::HOVER_LINE);
+        for a in arcs {
+            let arc = &geo.arcs[a as usize];
+            let sel_differs = match arc.right {
+                None => sel(arc.left as usize),
+                Some(r) => sel(arc.left as usize) != sel(r as usize),
+            };
+            if !sel_differs {
+                frame.arc(a, &st);
+            }
+        }
+    }
+    let arcs = outline(&sel, &mut (0..scene.selected.len()).filter(|&c| sel(c)));
+    edged(frame, &arcs, &style::SELECTION_EDGE, &style::SELECTION_LINE);
+    if let Some(m) = input.marked {
+        let inside = |c: usize| atlas.cells[c].muni == m;
+        let arcs = outline(&inside, &mut atlas.municipalities[m].cells.iter().copied());
+        edged(frame, &arcs, &style::MARKED_EDGE, &style::MARKED_LINE);
+    }
+}
+
+/// Arcs drawn as a line on a dark edge: the edge all round first, so that no arc's edge
+/// covers its neighbour's line.
+fn edged(frame: &mut DrawFrame, arcs: &[u32], edge: &style::Line, line: &style::Line) {
+    let (outer, inner) = (frame.style(edge), frame.style(line));
+    for &a in arcs {
+        frame.arc(a, &outer);
+    }
+    for &a in arcs {
+        frame.arc(a, &inner);
+    }
+}
+
+/// The dragged cells, following the pointer.
+fn ghost(
+    scene: &Scene,
+    cells: &[super::mesh::CellMesh],
+    tf: &ScreenTransform,
+    offset: Vec2,
+) -> Shape {
+    let mut ghost = Mesh::default();
+    for (ci, &selected) in scene.selected.iter().enumerate() {
+        if selected {
+            let [r, g, b, _] = scene.cell_fill[ci].to_srgba_unmultiplied();
+            push_cell(
+                &mut ghost,
+                &cells[ci],
+                tf,
+                offset,
+                Color32::from_rgba_unmultiplied(r, g, b, 90),
+            );
+        }
+    }
+    Shape::mesh(ghost)
+}
+
+/// Names in order of priority, each layer's in the order it gave them.
+fn by_priority(mut labels: Vec<(u8, MapLabel)>) -> impl Iterator<Item = MapLabel> {
+    labels.sort_by_key(|(p, _)| *p);
+    labels.into_iter().map(|(_, l)| l)
 }
 
 fn map_mesh_id() -> egui::Id {
@@ -387,77 +302,6 @@ fn reuse_mesh(ctx: &egui::Context) -> Mesh {
         }
         None => Mesh::default(),
     }
-}
-
-fn push_mesh(
-    mesh: &mut Mesh,
-    cm: &super::mesh::CellMesh,
-    tf: &ScreenTransform,
-    offset: Vec2,
-    colour: Color32,
-) {
-    let base = mesh.vertices.len() as u32;
-    mesh.vertices.extend(cm.vertices.iter().map(|&v| Vertex {
-        pos: tf.apply(v) + offset,
-        uv: egui::epaint::WHITE_UV,
-        color: colour,
-    }));
-    mesh.indices.extend(cm.indices.iter().map(|&i| base + i));
-}
-
-/// Diagonal hatch lines inside the rings (even-odd), in screen space, limited to `clip`.
-/// Each edge is put in the buckets of the lines it crosses, so the cost is the number of
-/// edges plus the number of crossings.
-pub fn hatch_segments(rings: &[Vec<Pos2>], spacing: f32, clip: Rect) -> Vec<(Pos2, Pos2)> {
-    // Lines x - y = t0 + k * spacing; s = x + y runs along them.
-    let t_of = |p: Pos2| p.x - p.y;
-    let s_of = |p: Pos2| p.x + p.y;
-    let (tmin, tmax) = (clip.min.x - clip.max.y, clip.max.x - clip.min.y);
-    let n = (((tmax - tmin) / spacing).ceil() as usize).min(4000);
-    let mut buckets: Vec<Vec<f32>> = vec![Vec::new(); n + 1];
-    for ring in rings {
-        let len = ring.len();
-        for i in 0..len {
-            let (a, b) = (ring[i], ring[(i + 1) % len]);
-            let (ta, tb) = (t_of(a), t_of(b));
-            if ta == tb {
-                continue;
-            }
-            let lo = ta.min(tb).max(tmin);
-            let hi = ta.max(tb).min(tmax);
-            if lo > hi {
-                continue;
-            }
-            let k0 = ((lo - tmin) / spacing).ceil() as usize;
-            let k1 = (((hi - tmin) / spacing).floor() as usize).min(n);
-            for (k, bucket) in buckets.iter_mut().enumerate().take(k1 + 1).skip(k0) {
-                let t = tmin + k as f32 * spacing;
-                let f = (t - ta) / (tb - ta);
-                if (0.0..1.0).contains(&f) {
-                    bucket.push(s_of(a) + f * (s_of(b) - s_of(a)));
-                }
-            }
-        }
-    }
-    let mut out = Vec::new();
-    for (k, mut ss) in buckets.into_iter().enumerate() {
-        if ss.len() < 2 {
-            continue;
-        }
-        ss.sort_by(f32::total_cmp);
-        let t = tmin + k as f32 * spacing;
-        for pair in ss.chunks_exact(2) {
-            let p = |s: f32| Pos2::new((s + t) / 2.0, (s - t) / 2.0);
-            out.push((p(pair[0]), p(pair[1])));
-        }
-    }
-    out
-}
-
-fn lighten(c: Color32) -> Color32 {
-    let [r, g, b, a] = c.to_srgba_unmultiplied();
-    let up = |v: u8| v + (255 - v) / 3;
-    Color32::from_rgba_unmultiplied(up(r), up(g), up(b), a.saturating_add(40))
 }
 
 /// A name on the map, in a box.
@@ -490,46 +334,6 @@ impl MapLabel {
             .anchor_size(self.at, galley.size())
             .expand2(self.padding);
         (galley, rect)
-    }
-}
-
-impl MapView {
-    /// The names on the map, placed in one pass so that none covers another: the selected
-    /// zones first, then the names of the overlays that are shown (`overlay`, in their order),
-    /// then the other zones by population. A name that would overlap one already placed is
-    /// left out.
-    pub fn labels(
-        ctx: &egui::Context,
-        tf: &ScreenTransform,
-        clip: Rect,
-        input: &MapInput,
-        overlay: &[MapLabel],
-    ) -> Vec<Shape> {
-        let atlas = input.atlas;
-        let hc = input.layers.high_contrast;
-        let zone = |u: usize| MapLabel {
-            at: tf.apply(input.geometry.to_local(atlas.units[u].label)),
-            text: atlas.units[u].name.clone(),
-            colour: Color32::BLACK,
-            size: if hc { 15.0 } else { 13.0 } * input.text_scale,
-            outlined: hc,
-            fill_alpha: if hc { 255 } else { 210 },
-            padding: Vec2::new(4.0, 1.0),
-        };
-        let zones: &[usize] = if input.layers.zone_labels {
-            &input.geometry.label_order
-        } else {
-            &[]
-        };
-        let is_selected = |u: &usize| atlas.units[*u].cells.iter().any(|&c| input.selected[c]);
-        let (selected, others): (Vec<usize>, Vec<usize>) =
-            zones.iter().copied().partition(is_selected);
-        let order = selected
-            .into_iter()
-            .map(zone)
-            .chain(overlay.iter().cloned())
-            .chain(others.into_iter().map(zone));
-        place_labels(ctx, clip, order)
     }
 }
 
@@ -567,30 +371,4 @@ pub fn place_labels(
         shapes.push(Shape::galley(rect.min + l.padding, galley, l.colour));
     }
     shapes
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn hatching_a_square_stays_inside_it() {
-        let sq = vec![
-            Pos2::new(10.0, 10.0),
-            Pos2::new(110.0, 10.0),
-            Pos2::new(110.0, 110.0),
-            Pos2::new(10.0, 110.0),
-        ];
-        let clip = Rect::from_min_max(Pos2::ZERO, Pos2::new(200.0, 200.0));
-        let segs = hatch_segments(&[sq], 10.0, clip);
-        assert!(segs.len() > 10, "{} lines", segs.len());
-        for (a, b) in segs {
-            for p in [a, b] {
-                assert!(
-                    (9.9..=110.1).contains(&p.x) && (9.9..=110.1).contains(&p.y),
-                    "{p:?}"
-                );
-            }
-        }
-    }
 }

@@ -164,17 +164,7 @@ pub fn selection_details(ui: &mut egui::Ui, w: &crate::workspace::Workspace, t: 
     munis.sort_unstable();
     munis.dedup();
     // The names, then the teams, as lines that wrap.
-    let mut names: Vec<&str> = w
-        .selection
-        .iter()
-        .map(|&i| {
-            if by_muni {
-                atlas.municipalities[i].name.as_str()
-            } else {
-                atlas.units[i].name.as_str()
-            }
-        })
-        .collect();
+    let mut names = w.selection.names(atlas);
     names.sort_unstable();
     ui.label(names.join(", "));
     let teams_word = if teams.len() > 1 { t.teams } else { t.team };

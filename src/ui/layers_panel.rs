@@ -1,6 +1,8 @@
-//! The layer panel: which layers show, with their opacity.
+//! The layer panel: the base map, then a switch (and an opacity where it has one) for every
+//! map layer of `map::layer::LAYERS`.
 
 use crate::i18n::Texts;
+use crate::map::layer::LAYERS;
 use crate::map::layers::{Layers, TileChoice};
 
 fn percent(v: f64, _: std::ops::RangeInclusive<usize>) -> String {
@@ -35,29 +37,23 @@ pub fn show(ui: &mut egui::Ui, l: &mut Layers, t: &Texts, tiles_allowed: bool) -
             .changed();
     }
     ui.separator();
-    changed |= ui.checkbox(&mut l.zone_fill, t.zone_fill).changed();
-    if l.zone_fill {
-        changed |= ui
-            .add(
-                egui::Slider::new(&mut l.fill_opacity, 0.1..=1.0)
-                    .text(t.opacity)
-                    .custom_formatter(percent),
-            )
-            .changed();
+    for layer in LAYERS.iter().filter(|l| l.in_panel()) {
+        let mut s = l.setting(*layer);
+        let mut this = ui.checkbox(&mut s.on, layer.name(t)).changed();
+        if s.on && layer.has_opacity() {
+            this |= ui
+                .add(
+                    egui::Slider::new(&mut s.opacity, 0.1..=1.0)
+                        .text(t.opacity)
+                        .custom_formatter(percent),
+                )
+                .changed();
+        }
+        if this {
+            l.shown.insert(layer.key().to_string(), s);
+            changed = true;
+        }
     }
-    changed |= ui.checkbox(&mut l.zone_borders, t.zone_borders).changed();
-    changed |= ui
-        .checkbox(&mut l.municipality_borders, t.municipality_borders)
-        .changed();
-    changed |= ui
-        .checkbox(&mut l.province_borders, t.province_borders)
-        .changed();
-    changed |= ui.checkbox(&mut l.zone_labels, t.zone_labels).changed();
-    ui.separator();
-    changed |= ui.checkbox(&mut l.historic, t.historic_layer).changed();
-    changed |= ui
-        .checkbox(&mut l.proeftuinen, t.proeftuinen_layer)
-        .changed();
     ui.separator();
     changed |= ui.checkbox(&mut l.high_contrast, t.high_contrast).changed();
     ui.separator();

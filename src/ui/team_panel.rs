@@ -7,10 +7,10 @@ use super::info::status_text;
 use super::swatch;
 use crate::app::Command;
 use crate::i18n::{self, Texts};
-use crate::map::view::SELECTION_DARK;
 use crate::model::colour::PALETTE;
 use crate::model::edit::Edit;
 use crate::model::metrics::{BudgetModel, Metrics};
+use crate::style::SELECTION_DARK;
 use crate::workspace::{DropTarget, Workspace};
 
 /// A small status dot (the default fonts have no check mark glyph).
@@ -46,10 +46,8 @@ fn selection(ui: &mut egui::Ui, w: &Workspace, t: &Texts) {
         }
         Some(u) => {
             ui.label(RichText::new(t.selected).weak());
-            if w.mode == crate::workspace::EditMode::Municipalities
-                && let Some(&mi) = w.selection.iter().next()
-            {
-                super::info::municipality_details(ui, &w.doc, mi, t);
+            if let Some(mi) = w.selection.municipalities().first() {
+                super::info::municipality_details(ui, &w.doc, mi.index(), t);
             } else {
                 super::info::zone_details(ui, &w.doc, u, t);
             }
