@@ -1,21 +1,26 @@
 #![allow(
     clippy::print_stdout,
+    clippy::print_stderr,
     reason = "a bench reports its figures on standard output"
 )]
 //! Building the border topology: the shipped municipalities, and the same with one
-//! municipality (Gent) whose border is sampled about every 20 cm, as a more detailed source
-//! would give it. The second must stay of the order of the first, not grow with the square
-//! of Gent's points.
+//! municipality (Gent) whose border carries 10 and 100 times its points (points put evenly on
+//! each of its edges), and one sampled about every 20 cm, as a more detailed source would
+//! give it. The build time must follow the number of points, not its square: the time ratio
+//! of a densified set to the shipped one stays near its point ratio.
 //!
 //!     cargo bench --bench topology
+//!
+//! After criterion's figures the bench prints, for each densified set, its points and its
+//! median build time as ratios to the shipped set (measured in the same run).
 
 use std::hint::black_box;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group, criterion_main};
 
 use gebiedsplanner::data::DataSource;
-use gebiedsplanner::model::topology::{LonLatPolygon, Topology};
+use gebiedsplanner::model::topology::{LonLatPolygon, Topology, densify};
 
 /// The municipality polygons of 2025 and the NIS code of each.
 fn municipalities() -> (Vec<Vec<LonLatPolygon>>, Vec<String>) {
@@ -30,29 +35,21 @@ fn municipalities() -> (Vec<Vec<LonLatPolygon>>, Vec<String>) {
     (features.into_iter().map(|f| f.polygons).collect(), codes)
 }
 
-/// Points every `step` degrees along each edge of the polygons.
-fn densify(polys: &[LonLatPolygon], step: f64) -> Vec<LonLatPolygon> {
-    polys
-        .iter()
-        .map(|p| {
-            p.iter()
-                .map(|ring| {
-                    let mut out = Vec::new();
-                    for w in ring.windows(2) {
-                        let (a, b) = (w[0], w[1]);
-                        let len = ((b[0] - a[0]).powi(2) + (b[1] - a[1]).powi(2)).sqrt();
-                        let n = ((len / step).ceil() as usize).max(1);
-                        for k in 0..n {
-                            let t = k as f64 / n as f64;
-                            out.push([a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t]);
-                        }
-                    }
-                    out.extend(ring.last().copied());
-                    out
-                })
-                .collect()
+fn points(cells: &[Vec<LonLatPolygon>]) -> usize {
+    cells.iter().flatten().flatten().map(Vec::len).sum()
+}
+
+/// Median of `runs` builds, in seconds.
+fn median_build(cells: &[Vec<LonLatPolygon>], runs: usize) -> f64 {
+    let mut times: Vec<f64> = (0..runs)
+        .map(|_| {
+            let t = Instant::now();
+            black_box(Topology::build(black_box(cells)));
+            t.elapsed().as_secs_f64()
         })
-        .collect()
+        .collect();
+    times.sort_by(f64::total_cmp);
+    times[runs / 2]
 }
 
 fn topology(c: &mut Criterion) {
@@ -61,26 +58,49 @@ fn topology(c: &mut Criterion) {
         .iter()
         .position(|c| c == "44021")
         .expect("Gent is in the data");
-    let mut dense = shipped.clone();
-    dense[gent] = densify(&shipped[gent], 2e-6);
-    let points = |cells: &[Vec<LonLatPolygon>]| -> usize {
-        cells.iter().flatten().flatten().map(Vec::len).sum()
+    let with_gent = |polys: Vec<LonLatPolygon>| {
+        let mut cells = shipped.clone();
+        cells[gent] = polys;
+        cells
     };
-    eprintln!(
-        "topology: {} points shipped, {} with Gent densified ({} in Gent)",
-        points(&shipped),
-        points(&dense),
-        points(&dense[gent..=gent])
-    );
+    let sets = [
+        ("gent_x10", with_gent(densify(&shipped[gent], |_| 10))),
+        ("gent_x100", with_gent(densify(&shipped[gent], |_| 100))),
+        (
+            "gent_densified_20cm",
+            with_gent(densify(&shipped[gent], |len| (len / 2e-6).ceil() as usize)),
+        ),
+    ];
     let mut g = c.benchmark_group("topology");
     g.sample_size(10).measurement_time(Duration::from_secs(20));
     g.bench_function("shipped", |b| {
         b.iter(|| Topology::build(black_box(&shipped)));
     });
-    g.bench_function("gent_densified_20cm", |b| {
-        b.iter(|| Topology::build(black_box(&dense)));
-    });
+    for (name, cells) in &sets {
+        g.bench_function(*name, |b| {
+            b.iter(|| Topology::build(black_box(cells)));
+        });
+    }
     g.finish();
+
+    let base_points = points(&shipped);
+    let base_time = median_build(&shipped, 11);
+    println!(
+        "topology/shipped: {base_points} points ({} in Gent), {:.1} ms",
+        points(&shipped[gent..=gent]),
+        base_time * 1e3
+    );
+    for (name, cells) in &sets {
+        let time = median_build(cells, 11);
+        println!(
+            "topology/{name}: {} points ({} in Gent), {:.1} ms; to shipped: points x{:.2}, time x{:.2}",
+            points(cells),
+            points(&cells[gent..=gent]),
+            time * 1e3,
+            points(cells) as f64 / base_points as f64,
+            time / base_time
+        );
+    }
 }
 
 criterion_group!(benches, topology);

@@ -66,8 +66,13 @@ impl Dataset {
         Ok(Self::new(source, atlas, seeds))
     }
 
+    /// The stages `load` reports (`data::progress`), in either edition: each file it reads,
+    /// the borders and the divisions; for "step k of n" while it loads.
+    pub const LOAD_STEPS: usize = 10;
+
     /// A dataset on an atlas that was read or made elsewhere, with the divisions of the seeds.
     pub fn new(source: &DataSource, atlas: Atlas, seeds: Seeds) -> Arc<Dataset> {
+        data::progress::report(data::progress::Stage::Divisions);
         let (default, _skipped) = defaults::default_scenario(&atlas, &seeds);
         let historic = defaults::historic_scenario(&atlas, &seeds, &default);
         Self::with_divisions(source, atlas, seeds, default, historic)
@@ -99,5 +104,29 @@ impl Dataset {
     pub fn geometry(&self) -> &MapGeometry {
         self.geometry
             .get_or_init(|| MapGeometry::build(&self.atlas))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::progress::{self, Stage};
+
+    /// The loading screen counts "step k of n" on these numbers.
+    #[test]
+    fn loading_reports_as_many_stages_as_it_announces() {
+        for edition in [Edition::M2025, Edition::M2019] {
+            let heard = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+            let h = heard.clone();
+            let loaded = progress::observe(
+                move |s: &Stage| h.borrow_mut().push(s.clone()),
+                || Dataset::load(&DataSource::BuiltIn, edition),
+            );
+            assert!(loaded.is_ok());
+            let heard = heard.borrow();
+            assert_eq!(heard.len(), Dataset::LOAD_STEPS, "{edition:?}: {heard:?}");
+            assert!(matches!(heard[0], Stage::Reading(_)), "{heard:?}");
+            assert!(heard.contains(&Stage::Borders), "{heard:?}");
+        }
     }
 }

@@ -111,8 +111,7 @@ fn the_status_bar_and_the_about_box_say_which_data_is_in_use() {
         Some(data.path().to_path_buf()),
         Box::new(ScriptedDialogs::default()),
     );
-    let mut h = common::harness(app, egui::vec2(1280.0, 800.0));
-    h.run_steps(3);
+    let h = common::window(app);
     h.get_by_label_contains(&format!("Gegevens: map {}", data.path().display()));
 }
 

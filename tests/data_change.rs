@@ -118,8 +118,7 @@ fn the_window_lists_the_gone_municipality_and_saving_keeps_it() {
         Box::new(ScriptedDialogs::default()),
         AppPaths::default(),
     );
-    let mut h = common::harness(app, egui::vec2(1280.0, 800.0));
-    h.run_steps(2);
+    let mut h = common::window(app);
     h.state_mut().push(Command::OpenPath(path.clone()));
     h.run_steps(3);
     h.get_by_label("Niet alles kon geplaatst worden");

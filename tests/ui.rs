@@ -34,7 +34,8 @@ fn a_missing_data_folder_shows_the_files_and_a_folder_can_be_picked() {
     harness.get_by_label("Gegevens niet gevonden");
     harness.get_by_label("municipalities_flanders_brussels_2025.geojson");
     harness.get_by_label("Gegevensmap kiezen…").click();
-    harness.run();
+    harness.run_steps(2);
+    common::settle(&mut harness);
     assert!(
         harness.state().workspace().is_some(),
         "picking the folder loads it"

@@ -370,6 +370,16 @@ impl GebiedsApp {
     }
 
     fn apply_file(&mut self, ctx: &egui::Context, command: Command) {
+        if matches!(self.screen, super::Screen::Loading(_))
+            && matches!(
+                command,
+                Command::OpenPath(_) | Command::OpenRecent(_) | Command::OpenReference(_)
+            )
+        {
+            // A file is opened on the data: once it is there.
+            self.after_load.push(command);
+            return;
+        }
         match command {
             Command::NewTab { empty } => self.new_tab(empty),
             Command::DuplicateTab => self.duplicate_tab(),
@@ -413,6 +423,21 @@ impl GebiedsApp {
             Command::UseOfflineTiles(p) => self.use_offline_tiles(ctx, &p),
             Command::PickDataFolder => self.pick_data_folder(),
             Command::ReloadData => self.load(),
+            Command::DataArrived(loaded) => {
+                let screen = std::mem::replace(
+                    &mut self.screen,
+                    super::Screen::Loaded(super::Tabs {
+                        list: Vec::new(),
+                        active: 0,
+                    }),
+                );
+                match screen {
+                    super::Screen::Loading(l) => self.data_arrived(l.discovery, loaded.take()),
+                    // A load that was given up (another one began) is no longer waited for.
+                    other => self.screen = other,
+                }
+            }
+            Command::ScenarioArrived { path, file } => self.scenario_arrived(&path, file.take()),
             // As the window's close button: asks first when something is unsaved.
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Command::AnswerUnsaved(answer) => self.answer_unsaved(ctx, answer),

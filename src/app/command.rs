@@ -163,6 +163,19 @@ pub enum Command {
     UseBuiltInData,
     /// Reload the data folder (the data screen's "try again").
     ReloadData,
+    /// The data set loaded on its own thread, or why it could not be read.
+    DataArrived(
+        crate::app::background::Arrived<
+            Result<std::sync::Arc<crate::dataset::Dataset>, crate::data::DataError>,
+        >,
+    ),
+    /// A scenario file read on its own thread.
+    ScenarioArrived {
+        path: PathBuf,
+        file: crate::app::background::Arrived<
+            Result<crate::data::scenario_file::ScenarioFile, crate::data::DataError>,
+        >,
+    },
     /// Close the window (asking first when something is unsaved).
     Quit,
     /// The answer to "save the changes?".

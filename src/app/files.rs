@@ -98,7 +98,8 @@ impl GebiedsApp {
         }
     }
 
-    /// Open a scenario file in a new tab (or switch to it when it is open already).
+    /// Open a scenario file in a new tab (or switch to it when it is open already); a large
+    /// one is read on a thread of its own.
     pub fn open_path(&mut self, path: &Path) {
         if let Some(tabs) = self.tabs_mut()
             && let Some(i) = tabs
@@ -109,8 +110,24 @@ impl GebiedsApp {
             tabs.active = i;
             return;
         }
+        if super::background::is_large(path) {
+            let owned = path.to_path_buf();
+            return self.read_in_background(path, move || Command::ScenarioArrived {
+                file: super::background::Arrived::new(scenario_file::read(&owned)),
+                path: owned,
+            });
+        }
+        self.scenario_arrived(path, scenario_file::read(path));
+    }
+
+    /// A scenario file was read (or could not be): open it in a new tab.
+    pub(super) fn scenario_arrived(
+        &mut self,
+        path: &Path,
+        read: Result<scenario_file::ScenarioFile, crate::data::DataError>,
+    ) {
         let t = self.texts();
-        let file = match scenario_file::read(path) {
+        let file = match read {
             Ok(f) => f,
             Err(e) => return self.tell(t.open_failed, e.to_string()),
         };

@@ -1,14 +1,15 @@
 //! The eframe application: owns the state, shows the panels, applies what they ask for.
 
 mod apply;
+pub mod background;
 pub mod command;
 mod desk;
 mod files;
 mod menus;
 mod merge_ui;
 mod presentation;
-pub mod reference_load;
 pub mod propose_window;
+pub mod reference_load;
 mod search_ui;
 mod workspace_ui;
 
@@ -32,6 +33,7 @@ use crate::ui::team_panel::TeamPanelState;
 use crate::workspace::Workspace;
 
 pub use apply::Notice;
+pub use background::Loader;
 pub use command::{Command, UiCommand};
 pub use files::{Pending, recovery_files};
 
@@ -83,6 +85,8 @@ pub enum Screen {
         discovery: Discovery,
         error: Option<String>,
     },
+    /// The data is being read on a thread of its own.
+    Loading(background::Loading),
 }
 
 /// State of the base map connection.
@@ -181,6 +185,15 @@ pub struct GebiedsApp {
     )>,
     /// A reference layer being read on its own thread.
     reference_load: Option<reference_load::ReferenceLoad>,
+    /// How the data is read; None: `Dataset::load`, the built-in set at once, a folder on a
+    /// thread of its own.
+    loader: Option<Loader>,
+    /// For the workers to ask for a frame when they have news.
+    repaint: background::Repaint,
+    /// Files being read on threads of their own.
+    reads: Vec<background::Reading>,
+    /// Files asked for while the data loads, opened when it is there.
+    after_load: Vec<Command>,
     /// `GEBIEDSPLANNER_E2E_POSITIONS`: a file to write screen positions to, for the end-to-end
     /// test that drives the window with xdotool; and what was written last.
     positions_file: Option<(PathBuf, String)>,
@@ -212,6 +225,17 @@ impl GebiedsApp {
         cli_data: Option<PathBuf>,
         dialogs: Box<dyn FileDialogs>,
         paths: AppPaths,
+    ) -> GebiedsApp {
+        Self::with_loader(settings, cli_data, dialogs, paths, None)
+    }
+
+    /// As `with_paths`, with the data read by `loader` (on a thread of its own) when given.
+    pub fn with_loader(
+        settings: Settings,
+        cli_data: Option<PathBuf>,
+        dialogs: Box<dyn FileDialogs>,
+        paths: AppPaths,
+        loader: Option<Loader>,
     ) -> GebiedsApp {
         let panel = TeamPanelState {
             compact: settings.compact_teams,
@@ -261,6 +285,10 @@ impl GebiedsApp {
             reference: None,
             merge: None,
             reference_load: None,
+            loader,
+            repaint: background::Repaint::default(),
+            reads: Vec::new(),
+            after_load: Vec::new(),
             positions_file: std::env::var_os("GEBIEDSPLANNER_E2E_POSITIONS")
                 .map(|p| (PathBuf::from(p), String::new())),
             csv_question: None,
@@ -275,8 +303,8 @@ impl GebiedsApp {
         app
     }
 
-    /// Find the data folder and load it; on failure show the data screen. Reopens the
-    /// scenario files of the last doc (a file that vanished is reported, not fatal).
+    /// Find the data folder and load it: the built-in set at once (it is in the program and
+    /// reads in a moment), a folder on a thread of its own while the loading screen shows.
     pub fn load(&mut self) {
         let env = std::env::var("GEBIEDSPLANNER_DATA").ok();
         let edition = self.settings.edition;
@@ -299,7 +327,33 @@ impl GebiedsApp {
             };
             return;
         };
-        match Dataset::load(&dir, edition) {
+        match &self.loader {
+            None if dir.is_built_in() => {
+                let loaded = Dataset::load(&dir, edition);
+                self.data_arrived(discovery, loaded);
+            }
+            loader => {
+                let loader = loader.clone().unwrap_or_else(|| Arc::new(Dataset::load));
+                self.screen = Screen::Loading(background::Loading::start(
+                    dir,
+                    edition,
+                    discovery,
+                    loader,
+                    &self.repaint,
+                ));
+            }
+        }
+    }
+
+    /// The data is there (or could not be read): start on it, or show the data screen with
+    /// the error. Reopens the scenario files of the last run (a file that vanished is
+    /// reported, not fatal) and then those asked for while it loaded.
+    fn data_arrived(
+        &mut self,
+        discovery: Discovery,
+        loaded: Result<Arc<Dataset>, crate::data::DataError>,
+    ) {
+        match loaded {
             Ok(data) => {
                 if !data.overlays.errors.is_empty() {
                     let t = i18n::texts(self.settings.lang);
@@ -328,6 +382,8 @@ impl GebiedsApp {
                     let t = i18n::texts(self.settings.lang);
                     self.tell(t.file_missing, missing.join("\n"));
                 }
+                let waiting = std::mem::take(&mut self.after_load);
+                self.commands.extend(waiting);
             }
             Err(e) => {
                 self.screen = Screen::NeedData {
@@ -341,14 +397,14 @@ impl GebiedsApp {
     pub fn tabs(&self) -> Option<&Tabs> {
         match &self.screen {
             Screen::Loaded(t) => Some(t),
-            Screen::NeedData { .. } => None,
+            Screen::NeedData { .. } | Screen::Loading(_) => None,
         }
     }
 
     pub fn tabs_mut(&mut self) -> Option<&mut Tabs> {
         match &mut self.screen {
             Screen::Loaded(t) => Some(t),
-            Screen::NeedData { .. } => None,
+            Screen::NeedData { .. } | Screen::Loading(_) => None,
         }
     }
 
@@ -492,6 +548,7 @@ impl GebiedsApp {
         }
         self.enable_tiles(&ctx);
         self.poll_reference(&ctx);
+        self.poll_background(&ctx);
         self.handle_close_request(&ctx);
         self.autosave(&ctx);
         // What the keys and the pointer ask for is applied before drawing, so that this frame
@@ -563,6 +620,7 @@ impl GebiedsApp {
                 } else {
                     format!("© Statbel · provincies.incijfers.be · {tiles}")
                 };
+                self.background_status(ui);
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     ui.small(text);
                 });
@@ -587,6 +645,7 @@ impl GebiedsApp {
                     DataScreenAction::None => {}
                 }
             }
+            Screen::Loading(_) => self.loading_screen(ui),
             Screen::Loaded(_) => {
                 self.tab_bar(ui);
                 self.show_workspace(ui, ctx);
@@ -973,7 +1032,7 @@ pub fn run(args: Args) -> i32 {
                 paths,
             );
             for f in &args.open {
-                app.open_path(f);
+                app.push(Command::OpenPath(f.clone()));
             }
             app.tiles_allowed = !no_tiles;
             app.tile_url = tile_url;

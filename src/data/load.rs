@@ -361,5 +361,6 @@ pub fn load_atlas(src: &DataSource, edition: Edition) -> Result<Atlas, DataError
         units: order.iter().filter_map(|c| units.remove(c)).collect(),
         splits,
     };
+    super::progress::report(super::progress::Stage::Borders);
     Atlas::build(input).map_err(|e| DataError::whole(&ef, e.to_string()))
 }

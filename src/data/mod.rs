@@ -12,6 +12,7 @@ pub mod input;
 pub mod json;
 pub mod load;
 pub mod overlays;
+pub mod progress;
 pub mod recovery;
 pub mod reference;
 pub mod reference_shp;

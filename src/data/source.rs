@@ -68,6 +68,7 @@ impl DataSource {
 
     /// A text file, checked as every input file is (UTF-8, not binary, not empty).
     pub fn read_text(&self, name: &str) -> Result<String, DataError> {
+        super::progress::report(super::progress::Stage::Reading(self.path(name)));
         match self {
             DataSource::BuiltIn => decode_text(&self.path(name), inflate(name)?),
             DataSource::Folder(dir) => read_text(&dir.join(name)),

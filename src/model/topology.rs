@@ -246,10 +246,13 @@ impl Topology {
             for level in (0..LEVELS).filter(|&l| levels_used[l as usize]) {
                 let (gx, gy) = level_key(level, m);
                 if let Some(v) = grid.get(&(level, gx, gy)) {
+                    // The edges of its own cell are never a match; on a densely sampled
+                    // border they are most of what lies near, so they are left out first.
                     cands.extend(v.iter().copied().filter(|o| {
-                        coarse_box[*o as usize].is_some_and(|(lo, hi)| {
-                            (lo.0..=hi.0).contains(&mk.0) && (lo.1..=hi.1).contains(&mk.1)
-                        })
+                        edges[*o as usize].cell != e.cell
+                            && coarse_box[*o as usize].is_some_and(|(lo, hi)| {
+                                (lo.0..=hi.0).contains(&mk.0) && (lo.1..=hi.1).contains(&mk.1)
+                            })
                     }));
                 }
             }
@@ -257,9 +260,6 @@ impl Topology {
             cands.dedup();
             for &other in &cands {
                 let f = &edges[other as usize];
-                if f.cell == e.cell {
-                    continue;
-                }
                 let (c, d) = (point(f, 0), point(f, 1));
                 let (fx, fy) = (d[0] - c[0], d[1] - c[1]);
                 let flen = (fx * fx + fy * fy).sqrt();
@@ -361,6 +361,33 @@ impl Topology {
     }
 }
 
+/// The polygons with every edge of their rings cut into `parts(length in degrees)` equal
+/// pieces (at least one), the rings' own points kept: the same shapes, sampled as densely as a
+/// more detailed source gives them. For the tests and benches of dense borders.
+pub fn densify(polys: &[LonLatPolygon], parts: impl Fn(f64) -> usize) -> Vec<LonLatPolygon> {
+    polys
+        .iter()
+        .map(|p| {
+            p.iter()
+                .map(|ring| {
+                    let mut out = Vec::new();
+                    for w in ring.windows(2) {
+                        let (a, b) = (w[0], w[1]);
+                        let len = ((b[0] - a[0]).powi(2) + (b[1] - a[1]).powi(2)).sqrt();
+                        let n = parts(len).max(1);
+                        for k in 0..n {
+                            let t = k as f64 / n as f64;
+                            out.push([a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t]);
+                        }
+                    }
+                    out.extend(ring.last().copied());
+                    out
+                })
+                .collect()
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -406,28 +433,6 @@ mod tests {
         assert!(t.are_neighbours(0, 1));
     }
 
-    /// Points every `step` along each edge of a ring (the ring's own points kept).
-    fn densify(p: &LonLatPolygon, step: f64) -> LonLatPolygon {
-        p.iter()
-            .map(|ring| {
-                let mut out = Vec::new();
-                for w in ring.windows(2) {
-                    let n = (((w[1][0] - w[0][0]).abs() + (w[1][1] - w[0][1]).abs()) / step).ceil()
-                        as usize;
-                    for k in 0..n.max(1) {
-                        let t = k as f64 / n.max(1) as f64;
-                        out.push([
-                            w[0][0] + (w[1][0] - w[0][0]) * t,
-                            w[0][1] + (w[1][1] - w[0][1]) * t,
-                        ]);
-                    }
-                }
-                out.extend(ring.last().copied());
-                out
-            })
-            .collect()
-    }
-
     #[test]
     fn a_densely_sampled_cell_keeps_its_neighbours_and_borders() {
         let cells = |dense: bool| -> Vec<Vec<LonLatPolygon>> {
@@ -437,7 +442,7 @@ mod tests {
                     // Off the lines of the tolerance grid, as real borders are.
                     let sq = square(4.0031 + 0.02 * i as f64, 51.0047 + 0.02 * j as f64, 0.02);
                     v.push(vec![if dense && (i, j) == (1, 1) {
-                        densify(&sq, 2e-6)
+                        densify(&[sq], |len| (len / 2e-6).ceil() as usize).remove(0)
                     } else {
                         sq
                     }]);

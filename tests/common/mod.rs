@@ -63,13 +63,29 @@ pub fn harness(
         )
 }
 
-/// The window at 1280x800, after the frames that lay it out.
+/// The window at 1280x800, after the data has loaded and the frames that lay it out.
 pub fn window(
     app: gebiedsplanner::app::GebiedsApp,
 ) -> egui_kittest::Harness<'static, gebiedsplanner::app::GebiedsApp> {
     let mut h = harness(app, egui::vec2(1280.0, 800.0));
+    settle(&mut h);
     h.run_steps(3);
     h
+}
+
+/// Run frames until the data folder has loaded and every file being read has arrived (a
+/// data folder and a large file are read on threads of their own), at most a minute.
+pub fn settle(h: &mut egui_kittest::Harness<'_, gebiedsplanner::app::GebiedsApp>) {
+    let start = std::time::Instant::now();
+    while h.state().is_busy() {
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(60),
+            "still loading after a minute"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(2));
+        h.step();
+    }
+    h.step();
 }
 
 /// The window at 1280x800 on the built-in data with these folders for recovery and saving,
