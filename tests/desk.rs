@@ -503,3 +503,50 @@ fn the_first_run_screen_switches_to_the_built_in_data() {
     assert_eq!(h.state().settings.data_dir, None);
     h.get_by_label_contains("Gegevens: ingebouwd");
 }
+
+#[test]
+fn the_report_lists_the_indicator_figure_per_team() {
+    use gebiedsplanner::export::report::{ReportInput, report_svgs};
+    let dir = tempfile::tempdir().expect("tmp");
+    let csv = indicator_csv(dir.path());
+    let base = common::doc(Edition::M2025);
+    let table = read_indicator_table(&base.data.atlas, &[], &csv).expect("table");
+    let mut doc =
+        gebiedsplanner::document::Document::new(Arc::clone(&base.data), base.scenario.clone());
+    doc.indicator = Some(IndicatorChoice {
+        source: csv.clone(),
+        indicator: table.indicators[0].clone(),
+        how: Aggregate::Sum,
+        on_map: false,
+    });
+    let per_team = doc.indicator_per_team().expect("figures per team");
+    let input = ReportInput {
+        doc: &doc,
+        region: None,
+        baseline: &base.scenario,
+        baseline_name: "2020".into(),
+        author: String::new(),
+        description: String::new(),
+        status: String::new(),
+        date: "02-12-2026".into(),
+        lang: gebiedsplanner::i18n::Lang::Nl,
+        budget_model: gebiedsplanner::model::metrics::BudgetModel::Flat,
+    };
+    let svg: String = report_svgs(&input).concat().concat();
+    let name = &table.indicators[0].name;
+    assert!(
+        svg.contains(name.as_str()),
+        "the column {name} is in the team table"
+    );
+    let (team, value) = per_team
+        .iter()
+        .enumerate()
+        .find_map(|(t, v)| v.filter(|v| *v > 0.0).map(|v| (t, v)))
+        .expect("a team with a figure");
+    let shown = gebiedsplanner::i18n::int(value);
+    assert!(
+        svg.contains(&format!(">{shown}<")),
+        "{} has {shown}",
+        doc.scenario.teams[team].name
+    );
+}

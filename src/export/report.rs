@@ -397,7 +397,16 @@ fn team_table(r: &ReportInput, pages: &mut Vec<Page>) {
     let ti = i18n::texts(r.lang);
     let doc = r.doc;
     let m = &doc.metrics;
-    let cols = [
+    // The picked indicator's figure per team, as the team list and the exports show it.
+    let indicator = doc.indicator.as_ref().zip(doc.indicator_per_team());
+    let indicator_header = indicator.as_ref().map(|(c, _)| {
+        format!(
+            "{} ({})",
+            c.indicator.name,
+            crate::map::choropleth::aggregate_text(c.how, ti)
+        )
+    });
+    let mut cols = vec![
         (t.col_team, Align::Left),
         (t.col_zones, Align::Right),
         (t.col_munis, Align::Right),
@@ -410,6 +419,9 @@ fn team_table(r: &ReportInput, pages: &mut Vec<Page>) {
         (t.col_contiguous, Align::Left),
         (t.col_area, Align::Left),
     ];
+    if let Some(h) = &indicator_header {
+        cols.push((h.as_str(), Align::Right));
+    }
     let per_child = |budget: f64, children: f64| {
         if children > 0.0 {
             i18n::eur(budget / children)
@@ -452,6 +464,13 @@ fn team_table(r: &ReportInput, pages: &mut Vec<Page>) {
             },
             pt::area_status(team.area_status, t).to_string(),
         ]);
+        if let (Some((choice, values)), Some(row)) = (&indicator, rows.last_mut()) {
+            row.push(match values.get(ti_).copied().flatten() {
+                Some(v) if choice.how.is_sum() => i18n::int(v),
+                Some(v) => i18n::dec(v, 2),
+                None => t.none.to_string(),
+            });
+        }
     }
     let budget_tot = match r.budget_model {
         BudgetModel::Flat => tot[4],
@@ -474,6 +493,10 @@ fn team_table(r: &ReportInput, pages: &mut Vec<Page>) {
         String::new(),
         String::new(),
     ];
+    let mut totals = totals;
+    if indicator.is_some() {
+        totals.push(String::new());
+    }
     let title = t
         .teams_title
         .replace("{region}", &pt::region_name(r.region, t));
