@@ -95,7 +95,7 @@ impl ImageOptions {
 }
 
 /// Text for SVG: control characters made visible (XML does not allow them), markup escaped.
-fn esc(s: &str) -> String {
+pub(crate) fn esc(s: &str) -> String {
     super::text::visible(s)
         .replace('&', "&amp;")
         .replace('<', "&lt;")

@@ -55,14 +55,7 @@ struct Page {
     map: Option<(String, [f64; 4])>,
 }
 
-/// Text for SVG: control characters made visible, markup escaped.
-fn esc(s: &str) -> String {
-    super::text::visible(s)
-        .replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
+use super::image::esc;
 
 fn text(o: &mut String, x: f64, y: f64, size: f64, anchor: &str, s: &str) {
     let _ = write!(
