@@ -325,178 +325,238 @@ fn split_municipality(
     pieces.into_iter().zip(areas).collect()
 }
 
+/// Index of each code in a list, refusing a code that appears twice.
+fn index_codes<'a>(
+    codes: impl Iterator<Item = &'a String>,
+    duplicate: fn(String) -> AtlasError,
+) -> Result<HashMap<String, usize>, AtlasError> {
+    let mut index = HashMap::new();
+    for (i, code) in codes.enumerate() {
+        if index.insert(code.clone(), i).is_some() {
+            return Err(duplicate(code.clone()));
+        }
+    }
+    Ok(index)
+}
+
+/// Which zones each municipality is in.
+fn zones_of_municipalities(
+    input: &AtlasInput,
+    muni_index: &HashMap<String, usize>,
+) -> Result<Vec<Vec<usize>>, AtlasError> {
+    let mut muni_units: Vec<Vec<usize>> = vec![Vec::new(); input.municipalities.len()];
+    for (ui, u) in input.units.iter().enumerate() {
+        for code in &u.members {
+            let Some(&mi) = muni_index.get(code) else {
+                return Err(AtlasError::UnknownMember {
+                    unit: u.code.clone(),
+                    municipality: code.clone(),
+                });
+            };
+            if !muni_units[mi].contains(&ui) {
+                muni_units[mi].push(ui);
+            }
+        }
+    }
+    Ok(muni_units)
+}
+
+/// The cells of one municipality that lies in several zones: one per zone, cut by the
+/// split polygons, with the population shared by area (an estimate).
+fn split_cells(
+    mi: usize,
+    m: &MunicipalityInput,
+    split: &SplitInput,
+    several: &[usize],
+    unit_index: &HashMap<String, usize>,
+) -> Result<Vec<Cell>, AtlasError> {
+    let parts: Vec<(String, Vec<LonLatPolygon>)> = split
+        .parts
+        .iter()
+        .filter(|(code, _)| unit_index.get(code).is_some_and(|u| several.contains(u)))
+        .cloned()
+        .collect();
+    let mut pieces = split_municipality(&m.polygons, &parts);
+    for (polys, _) in &mut pieces {
+        polys.iter_mut().for_each(normalize_orientation);
+    }
+    let total: f64 = pieces.iter().map(|p| p.1).sum();
+    if total <= 0.0 {
+        return Err(AtlasError::SplitWithoutParts(m.code.clone()));
+    }
+    let mut cells = Vec::new();
+    for ((code, _), (polys, area)) in parts.iter().zip(pieces) {
+        let Some(&ui) = unit_index.get(code) else {
+            continue;
+        };
+        let share = area / total;
+        let merc = merc_polys(&polys);
+        cells.push(Cell {
+            muni: mi,
+            unit: ui,
+            bbox: bbox_of(&merc),
+            merc,
+            polygons: polys,
+            population: m.population.map(|v| v as f64 * share),
+            children: m.children.map(|v| v as f64 * share),
+            estimated: true,
+        });
+    }
+    Ok(cells)
+}
+
+/// The cells of one municipality: the whole of it, or its pieces when it lies in several
+/// zones.
+fn municipality_cells(
+    input: &AtlasInput,
+    mi: usize,
+    zones: &[usize],
+    splits: &HashMap<&str, &SplitInput>,
+    unit_index: &HashMap<String, usize>,
+) -> Result<Vec<Cell>, AtlasError> {
+    let m = &input.municipalities[mi];
+    match zones {
+        [] => Err(AtlasError::NotInAnyUnit {
+            municipality: m.code.clone(),
+        }),
+        [ui] => {
+            let merc = merc_polys(&m.polygons);
+            Ok(vec![Cell {
+                muni: mi,
+                unit: *ui,
+                bbox: bbox_of(&merc),
+                merc,
+                polygons: m.polygons.clone(),
+                population: m.population.map(|v| v as f64),
+                children: m.children.map(|v| v as f64),
+                estimated: false,
+            }])
+        }
+        several => {
+            let Some(split) = splits.get(m.code.as_str()) else {
+                return Err(AtlasError::InSeveralUnits {
+                    municipality: m.code.clone(),
+                    units: several
+                        .iter()
+                        .map(|&u| input.units[u].code.clone())
+                        .collect(),
+                });
+            };
+            split_cells(mi, m, split, several, unit_index)
+        }
+    }
+}
+
+/// Every cell, and the municipalities that list their cells.
+fn cells_and_municipalities(
+    input: &AtlasInput,
+    muni_units: &[Vec<usize>],
+    unit_index: &HashMap<String, usize>,
+) -> Result<(Vec<Cell>, Vec<Municipality>), AtlasError> {
+    let splits: HashMap<&str, &SplitInput> = input
+        .splits
+        .iter()
+        .map(|s| (s.municipality.as_str(), s))
+        .collect();
+    let mut cells: Vec<Cell> = Vec::new();
+    let mut municipalities = Vec::with_capacity(input.municipalities.len());
+    for (mi, m) in input.municipalities.iter().enumerate() {
+        let own = municipality_cells(input, mi, &muni_units[mi], &splits, unit_index)?;
+        let mcells = (cells.len()..cells.len() + own.len()).collect();
+        cells.extend(own);
+        municipalities.push(Municipality {
+            code: m.code.clone(),
+            name: m.name.clone(),
+            province: m.province.clone(),
+            population: m.population,
+            children: m.children,
+            population_year: m.population_year,
+            predecessors: m.predecessors.clone(),
+            cells: mcells,
+        });
+    }
+    Ok((cells, municipalities))
+}
+
+/// The zones with their cells, municipalities, box and province.
+fn units_of(input: &AtlasInput, cells: &[Cell], municipalities: &[Municipality]) -> Vec<Unit> {
+    let mut units: Vec<Unit> = input
+        .units
+        .iter()
+        .map(|u| Unit {
+            code: u.code.clone(),
+            name: u.name.clone(),
+            province: String::new(),
+            municipalities: Vec::new(),
+            cells: Vec::new(),
+            label: [0.0, 0.0],
+            bbox: BBox::EMPTY,
+        })
+        .collect();
+    for (ci, c) in cells.iter().enumerate() {
+        let u = &mut units[c.unit];
+        u.cells.push(ci);
+        if !u.municipalities.contains(&c.muni) {
+            u.municipalities.push(c.muni);
+        }
+        u.bbox = u.bbox.union(c.bbox);
+    }
+    for u in &mut units {
+        if let Some(&m) = u.municipalities.first() {
+            u.province = municipalities[m].province.clone();
+        }
+    }
+    units
+}
+
+/// Zones and municipalities that share a border, from the cells' topology; each list
+/// sorted.
+fn neighbours_of(
+    topology: &Topology,
+    cells: &[Cell],
+    n_units: usize,
+    n_munis: usize,
+) -> (Vec<Vec<usize>>, Vec<Vec<usize>>) {
+    let mut unit_neighbours = vec![Vec::new(); n_units];
+    let mut muni_neighbours = vec![Vec::new(); n_munis];
+    for (ci, nbs) in topology.neighbours.iter().enumerate() {
+        let (u, m) = (cells[ci].unit, cells[ci].muni);
+        for &(o, _) in nbs {
+            let (ou, om) = (cells[o as usize].unit, cells[o as usize].muni);
+            if ou != u && !unit_neighbours[u].contains(&ou) {
+                unit_neighbours[u].push(ou);
+            }
+            if om != m && !muni_neighbours[m].contains(&om) {
+                muni_neighbours[m].push(om);
+            }
+        }
+    }
+    for v in unit_neighbours.iter_mut().chain(muni_neighbours.iter_mut()) {
+        v.sort_unstable();
+    }
+    (unit_neighbours, muni_neighbours)
+}
+
 impl Atlas {
-    #[expect(
-        clippy::too_many_lines,
-        reason = "over the 120-line limit; still to be split"
-    )]
     pub fn build(mut input: AtlasInput) -> Result<Atlas, AtlasError> {
         for m in &mut input.municipalities {
             m.polygons.iter_mut().for_each(normalize_orientation);
         }
-        let mut muni_index: HashMap<String, usize> = HashMap::new();
-        for (i, m) in input.municipalities.iter().enumerate() {
-            if muni_index.insert(m.code.clone(), i).is_some() {
-                return Err(AtlasError::DuplicateMunicipality(m.code.clone()));
-            }
-        }
-        let mut unit_index: HashMap<String, usize> = HashMap::new();
-        for (i, u) in input.units.iter().enumerate() {
-            if unit_index.insert(u.code.clone(), i).is_some() {
-                return Err(AtlasError::DuplicateUnit(u.code.clone()));
-            }
-        }
-        // Which zones each municipality is in.
-        let mut muni_units: Vec<Vec<usize>> = vec![Vec::new(); input.municipalities.len()];
-        for (ui, u) in input.units.iter().enumerate() {
-            for code in &u.members {
-                let Some(&mi) = muni_index.get(code) else {
-                    return Err(AtlasError::UnknownMember {
-                        unit: u.code.clone(),
-                        municipality: code.clone(),
-                    });
-                };
-                if !muni_units[mi].contains(&ui) {
-                    muni_units[mi].push(ui);
-                }
-            }
-        }
-        let splits: HashMap<&str, &SplitInput> = input
-            .splits
-            .iter()
-            .map(|s| (s.municipality.as_str(), s))
-            .collect();
-
-        let mut cells: Vec<Cell> = Vec::new();
-        let mut municipalities = Vec::with_capacity(input.municipalities.len());
-        for (mi, m) in input.municipalities.iter().enumerate() {
-            let mut mcells = Vec::new();
-            match muni_units[mi].as_slice() {
-                [] => {
-                    return Err(AtlasError::NotInAnyUnit {
-                        municipality: m.code.clone(),
-                    });
-                }
-                [ui] => {
-                    let merc = merc_polys(&m.polygons);
-                    mcells.push(cells.len());
-                    cells.push(Cell {
-                        muni: mi,
-                        unit: *ui,
-                        bbox: bbox_of(&merc),
-                        merc,
-                        polygons: m.polygons.clone(),
-                        population: m.population.map(|v| v as f64),
-                        children: m.children.map(|v| v as f64),
-                        estimated: false,
-                    });
-                }
-                several => {
-                    let Some(split) = splits.get(m.code.as_str()) else {
-                        return Err(AtlasError::InSeveralUnits {
-                            municipality: m.code.clone(),
-                            units: several
-                                .iter()
-                                .map(|&u| input.units[u].code.clone())
-                                .collect(),
-                        });
-                    };
-                    let parts: Vec<(String, Vec<LonLatPolygon>)> = split
-                        .parts
-                        .iter()
-                        .filter(|(code, _)| {
-                            unit_index.get(code).is_some_and(|u| several.contains(u))
-                        })
-                        .cloned()
-                        .collect();
-                    let mut pieces = split_municipality(&m.polygons, &parts);
-                    for (polys, _) in &mut pieces {
-                        polys.iter_mut().for_each(normalize_orientation);
-                    }
-                    let total: f64 = pieces.iter().map(|p| p.1).sum();
-                    if total <= 0.0 {
-                        return Err(AtlasError::SplitWithoutParts(m.code.clone()));
-                    }
-                    for ((code, _), (polys, area)) in parts.iter().zip(pieces) {
-                        let Some(&ui) = unit_index.get(code) else {
-                            continue;
-                        };
-                        let share = area / total;
-                        let merc = merc_polys(&polys);
-                        mcells.push(cells.len());
-                        cells.push(Cell {
-                            muni: mi,
-                            unit: ui,
-                            bbox: bbox_of(&merc),
-                            merc,
-                            polygons: polys,
-                            population: m.population.map(|v| v as f64 * share),
-                            children: m.children.map(|v| v as f64 * share),
-                            estimated: true,
-                        });
-                    }
-                }
-            }
-            municipalities.push(Municipality {
-                code: m.code.clone(),
-                name: m.name.clone(),
-                province: m.province.clone(),
-                population: m.population,
-                children: m.children,
-                population_year: m.population_year,
-                predecessors: m.predecessors.clone(),
-                cells: mcells,
-            });
-        }
-
+        let muni_index = index_codes(
+            input.municipalities.iter().map(|m| &m.code),
+            AtlasError::DuplicateMunicipality,
+        )?;
+        let unit_index = index_codes(
+            input.units.iter().map(|u| &u.code),
+            AtlasError::DuplicateUnit,
+        )?;
+        let muni_units = zones_of_municipalities(&input, &muni_index)?;
+        let (cells, municipalities) = cells_and_municipalities(&input, &muni_units, &unit_index)?;
         let topology =
             Topology::build(&cells.iter().map(|c| c.polygons.clone()).collect::<Vec<_>>());
-
-        let mut units: Vec<Unit> = input
-            .units
-            .iter()
-            .map(|u| Unit {
-                code: u.code.clone(),
-                name: u.name.clone(),
-                province: String::new(),
-                municipalities: Vec::new(),
-                cells: Vec::new(),
-                label: [0.0, 0.0],
-                bbox: BBox::EMPTY,
-            })
-            .collect();
-        for (ci, c) in cells.iter().enumerate() {
-            let u = &mut units[c.unit];
-            u.cells.push(ci);
-            if !u.municipalities.contains(&c.muni) {
-                u.municipalities.push(c.muni);
-            }
-            u.bbox = u.bbox.union(c.bbox);
-        }
-        for u in &mut units {
-            if let Some(&m) = u.municipalities.first() {
-                u.province = municipalities[m].province.clone();
-            }
-        }
-
-        let mut unit_neighbours = vec![Vec::new(); units.len()];
-        let mut muni_neighbours = vec![Vec::new(); municipalities.len()];
-        for (ci, nbs) in topology.neighbours.iter().enumerate() {
-            let (u, m) = (cells[ci].unit, cells[ci].muni);
-            for &(o, _) in nbs {
-                let (ou, om) = (cells[o as usize].unit, cells[o as usize].muni);
-                if ou != u && !unit_neighbours[u].contains(&ou) {
-                    unit_neighbours[u].push(ou);
-                }
-                if om != m && !muni_neighbours[m].contains(&om) {
-                    muni_neighbours[m].push(om);
-                }
-            }
-        }
-        for v in unit_neighbours.iter_mut().chain(muni_neighbours.iter_mut()) {
-            v.sort_unstable();
-        }
-
+        let units = units_of(&input, &cells, &municipalities);
+        let (unit_neighbours, muni_neighbours) =
+            neighbours_of(&topology, &cells, units.len(), municipalities.len());
         let bbox = cells.iter().fold(BBox::EMPTY, |b, c| b.union(c.bbox));
         let index = CellIndex::build(&cells.iter().map(|c| c.bbox).collect::<Vec<_>>());
         let mut atlas = Atlas {

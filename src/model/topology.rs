@@ -102,14 +102,32 @@ enum Nb {
     Cell(u32),
 }
 
-impl Topology {
-    /// Build the topology of `cells` (each a list of polygons).
-    #[expect(
-        clippy::too_many_lines,
-        reason = "over the 120-line limit; still to be split"
-    )]
-    pub fn build(cells: &[Vec<LonLatPolygon>]) -> Topology {
-        // 1. Exact matching on snapped vertices.
+/// Every edge of every ring, with the ids of each ring's edges in order and the edges filed
+/// under their snapped end points.
+struct Edges<'a> {
+    cells: &'a [Vec<LonLatPolygon>],
+    edges: Vec<EdgeRef>,
+    /// Per cell, polygon and ring: the ids of its edges in order.
+    ring_edges: Vec<Vec<Vec<Vec<u32>>>>,
+    /// The edges between two snapped points, whichever way they run.
+    by_key: HashMap<(Q, Q), Vec<u32>>,
+}
+
+/// Per cell, its neighbours and the length of border shared with each.
+type Neighbours = Vec<Vec<(u32, f64)>>;
+
+/// Cells of the tolerance grid an edge's box covers: the lowest and highest.
+type CellBox = ((i64, i64), (i64, i64));
+
+fn grid_cell(p: [f64; 2]) -> (i64, i64) {
+    (
+        (p[0] / GRID_DEG).floor() as i64,
+        (p[1] / GRID_DEG).floor() as i64,
+    )
+}
+
+impl<'a> Edges<'a> {
+    fn collect(cells: &'a [Vec<LonLatPolygon>]) -> Edges<'a> {
         let mut by_key: HashMap<(Q, Q), Vec<u32>> = HashMap::new();
         let mut edges: Vec<EdgeRef> = Vec::new();
         let mut ring_edges: Vec<Vec<Vec<Vec<u32>>>> = Vec::with_capacity(cells.len());
@@ -143,15 +161,28 @@ impl Topology {
             }
             ring_edges.push(per_poly);
         }
-        let point = |e: &EdgeRef, k: usize| -> [f64; 2] {
-            let ring = open_ring(&cells[e.cell as usize][e.poly as usize][e.ring as usize]);
-            ring[(e.idx as usize + k) % ring.len()]
-        };
-        // Each edge sees the first edge of its key (in order) that belongs to another cell;
-        // failing that, another piece of its own cell. Found in one pass per key, so a key
-        // shared by many edges costs no more than their number.
+        Edges {
+            cells,
+            edges,
+            ring_edges,
+            by_key,
+        }
+    }
+
+    /// Point `k` (0: start, 1: end) of an edge.
+    fn point(&self, e: &EdgeRef, k: usize) -> [f64; 2] {
+        let ring = open_ring(&self.cells[e.cell as usize][e.poly as usize][e.ring as usize]);
+        ring[(e.idx as usize + k) % ring.len()]
+    }
+
+    /// Step 1, exact matching on snapped vertices. Each edge sees the first edge of its key
+    /// (in order) that belongs to another cell; failing that, another piece of its own cell.
+    /// Found in one pass per key, so a key shared by many edges costs no more than their
+    /// number.
+    fn exact_matches(&self) -> Vec<Nb> {
+        let edges = &self.edges;
         let mut nb = vec![Nb::None; edges.len()];
-        for ids in by_key.values() {
+        for ids in self.by_key.values() {
             let first = edges[ids[0] as usize].cell;
             let second = ids
                 .iter()
@@ -170,32 +201,28 @@ impl Topology {
                 };
             }
         }
+        nb
+    }
 
-        // 2. Tolerance matching of the edges left over.
-        let unmatched: Vec<u32> = (0..edges.len() as u32)
-            .filter(|&id| nb[id as usize] == Nb::None)
-            .collect();
-        let cellkey = |p: [f64; 2]| {
-            (
-                (p[0] / GRID_DEG).floor() as i64,
-                (p[1] / GRID_DEG).floor() as i64,
-            )
+    /// The grid the unmatched edges are filed in for step 2.
+    ///
+    /// The candidates for an edge are the edges whose box (in cells of GRID_DEG) covers the
+    /// cell of its midpoint. A densely sampled border puts thousands of short edges in one
+    /// such cell, and trying each against each is quadratic; so every edge is filed in a
+    /// grid of its own size (cells halving per level, down to a few times the tolerance),
+    /// with its box grown by the tolerance, and an edge looks only in the cell of its
+    /// midpoint on each level. The candidates found there are sorted and filtered by the
+    /// rule above, so the match is the same as trying them all.
+    fn tolerance_grid(&self, unmatched: &[u32]) -> ToleranceGrid {
+        let mut grid = ToleranceGrid {
+            cells: HashMap::new(),
+            coarse_box: vec![None; self.edges.len()],
+            levels_used: [false; LEVELS as usize],
         };
-        // The candidates for an edge are the edges whose box (in cells of GRID_DEG) covers
-        // the cell of its midpoint. A densely sampled border puts thousands of short edges in
-        // one such cell, and trying each against each is quadratic; so every edge is filed in
-        // a grid of its own size (cells halving per level, down to a few times the
-        // tolerance), with its box grown by the tolerance, and an edge looks only in the
-        // cell of its midpoint on each level. The candidates found there are sorted and
-        // filtered by the rule above, so the match is the same as trying them all.
-        let mut grid: HashMap<(u8, i64, i64), Vec<u32>> = HashMap::new();
-        type CellBox = ((i64, i64), (i64, i64));
-        let mut coarse_box: Vec<Option<CellBox>> = vec![None; edges.len()];
-        let mut levels_used = [false; LEVELS as usize];
-        for &id in &unmatched {
-            let e = &edges[id as usize];
-            let (a, b) = (point(e, 0), point(e, 1));
-            let (ka, kb) = (cellkey(a), cellkey(b));
+        for &id in unmatched {
+            let e = &self.edges[id as usize];
+            let (a, b) = (self.point(e, 0), self.point(e, 1));
+            let (ka, kb) = (grid_cell(a), grid_cell(b));
             // An edge across hundreds of kilometres (found by fuzzing: one such edge filled the
             // grid for a minute) is no shared border between neighbours: leave it out.
             let span = (ka.0 - kb.0)
@@ -205,7 +232,7 @@ impl Topology {
             if span > MAX_GRID_CELLS_PER_EDGE {
                 continue;
             }
-            coarse_box[id as usize] = Some((
+            grid.coarse_box[id as usize] = Some((
                 (ka.0.min(kb.0), ka.1.min(kb.1)),
                 (ka.0.max(kb.0), ka.1.max(kb.1)),
             ));
@@ -222,45 +249,39 @@ impl Topology {
                 .rev()
                 .find(|&l| level_size(l) >= extent)
                 .unwrap_or(0);
-            levels_used[level as usize] = true;
+            grid.levels_used[level as usize] = true;
             let (la, lb) = (level_key(level, lo), level_key(level, hi));
             for gx in la.0..=lb.0 {
                 for gy in la.1..=lb.1 {
-                    grid.entry((level, gx, gy)).or_default().push(id);
+                    grid.cells.entry((level, gx, gy)).or_default().push(id);
                 }
             }
         }
+        grid
+    }
+
+    /// Step 2, tolerance matching of the edges left over: an edge matches a nearly parallel
+    /// edge of another cell whose line passes within the tolerance of its midpoint.
+    fn tolerance_matches(&self, nb: &mut [Nb]) {
+        let unmatched: Vec<u32> = (0..self.edges.len() as u32)
+            .filter(|&id| nb[id as usize] == Nb::None)
+            .collect();
+        let grid = self.tolerance_grid(&unmatched);
         let mut late: Vec<(u32, Nb)> = Vec::new();
         let mut cands: Vec<u32> = Vec::new();
         for &id in &unmatched {
-            let e = &edges[id as usize];
-            let (a, b) = (point(e, 0), point(e, 1));
+            let e = &self.edges[id as usize];
+            let (a, b) = (self.point(e, 0), self.point(e, 1));
             let m = [(a[0] + b[0]) / 2.0, (a[1] + b[1]) / 2.0];
             let (dx, dy) = (b[0] - a[0], b[1] - a[1]);
             let len = (dx * dx + dy * dy).sqrt();
             if len == 0.0 {
                 continue;
             }
-            let mk = cellkey(m);
-            cands.clear();
-            for level in (0..LEVELS).filter(|&l| levels_used[l as usize]) {
-                let (gx, gy) = level_key(level, m);
-                if let Some(v) = grid.get(&(level, gx, gy)) {
-                    // The edges of its own cell are never a match; on a densely sampled
-                    // border they are most of what lies near, so they are left out first.
-                    cands.extend(v.iter().copied().filter(|o| {
-                        edges[*o as usize].cell != e.cell
-                            && coarse_box[*o as usize].is_some_and(|(lo, hi)| {
-                                (lo.0..=hi.0).contains(&mk.0) && (lo.1..=hi.1).contains(&mk.1)
-                            })
-                    }));
-                }
-            }
-            cands.sort_unstable();
-            cands.dedup();
+            grid.candidates(&self.edges, e.cell, m, &mut cands);
             for &other in &cands {
-                let f = &edges[other as usize];
-                let (c, d) = (point(f, 0), point(f, 1));
+                let f = &self.edges[other as usize];
+                let (c, d) = (self.point(f, 0), self.point(f, 1));
                 let (fx, fy) = (d[0] - c[0], d[1] - c[1]);
                 let flen = (fx * fx + fy * fy).sqrt();
                 if flen == 0.0 {
@@ -280,75 +301,129 @@ impl Topology {
                 nb[id as usize] = s;
             }
         }
+    }
 
-        // 3. Adjacency with shared lengths, and which parts touch another cell.
+    /// Step 3, adjacency with shared lengths (sorted by neighbour), and which parts touch
+    /// another cell.
+    fn adjacency(&self, nb: &[Nb]) -> (Neighbours, Vec<Vec<bool>>) {
         let mut shared: HashMap<(u32, u32), f64> = HashMap::new();
-        let mut part_touches: Vec<Vec<bool>> = cells.iter().map(|p| vec![false; p.len()]).collect();
-        for (id, e) in edges.iter().enumerate() {
+        let mut part_touches: Vec<Vec<bool>> =
+            self.cells.iter().map(|p| vec![false; p.len()]).collect();
+        for (id, e) in self.edges.iter().enumerate() {
             if let Nb::Cell(o) = nb[id] {
-                let len = segment_metres(point(e, 0), point(e, 1));
+                let len = segment_metres(self.point(e, 0), self.point(e, 1));
                 // Each shared edge is seen from both sides; count half from each.
                 *shared.entry((e.cell.min(o), e.cell.max(o))).or_default() += len / 2.0;
                 part_touches[e.cell as usize][e.poly as usize] = true;
             }
         }
-        let mut neighbours: Vec<Vec<(u32, f64)>> = vec![Vec::new(); cells.len()];
+        let mut neighbours: Vec<Vec<(u32, f64)>> = vec![Vec::new(); self.cells.len()];
         let mut pairs: Vec<_> = shared.into_iter().collect();
         pairs.sort_by_key(|a| a.0);
         for ((a, b), len) in pairs {
             neighbours[a as usize].push((b, len));
             neighbours[b as usize].push((a, len));
         }
+        (neighbours, part_touches)
+    }
 
-        // 4. Arcs: runs of equal neighbour state along each ring, kept from one side only.
+    /// Step 4, arcs: runs of equal neighbour state along each ring, kept from one side only.
+    fn arcs(&self, nb: &[Nb]) -> Vec<Arc> {
         let mut arcs = Vec::new();
-        for (ci, polys) in ring_edges.iter().enumerate() {
+        for (ci, polys) in self.ring_edges.iter().enumerate() {
             for (pi, rings) in polys.iter().enumerate() {
                 for (ri, ids) in rings.iter().enumerate() {
-                    let ring = open_ring(&cells[ci][pi][ri]);
-                    let n = ids.len();
-                    if n == 0 {
-                        continue;
-                    }
-                    let states: Vec<Nb> = ids.iter().map(|&id| nb[id as usize]).collect();
-                    let start = (0..n).find(|&i| states[i] != states[(i + n - 1) % n]);
-                    let emit = |arcs: &mut Vec<Arc>, state: Nb, from: usize, count: usize| {
-                        let right = match state {
-                            Nb::None => None,
-                            Nb::Own => return,
-                            Nb::Cell(o) if o < ci as u32 => return,
-                            Nb::Cell(o) => Some(o),
-                        };
-                        let points = (0..=count).map(|k| ring[(from + k) % n]).collect();
-                        arcs.push(Arc {
-                            left: ci as u32,
-                            right,
-                            points,
-                        });
-                    };
-                    match start {
-                        None => emit(&mut arcs, states[0], 0, n),
-                        Some(s) => {
-                            let mut from = s;
-                            let mut count = 0;
-                            for k in 0..n {
-                                let i = (s + k) % n;
-                                if states[i] != states[from] {
-                                    emit(&mut arcs, states[from], from, count);
-                                    from = i;
-                                    count = 0;
-                                }
-                                count += 1;
-                            }
-                            emit(&mut arcs, states[from], from, count);
-                        }
-                    }
+                    let ring = open_ring(&self.cells[ci][pi][ri]);
+                    ring_arcs(ci as u32, ring, ids, nb, &mut arcs);
                 }
             }
         }
+        arcs
+    }
+}
 
+/// The arcs of one ring of cell `ci`: each run of edges with the same neighbour, unless the
+/// neighbour has a lower number (it keeps the arc) or is the cell itself.
+fn ring_arcs(ci: u32, ring: &[[f64; 2]], ids: &[u32], nb: &[Nb], arcs: &mut Vec<Arc>) {
+    let n = ids.len();
+    if n == 0 {
+        return;
+    }
+    let states: Vec<Nb> = ids.iter().map(|&id| nb[id as usize]).collect();
+    let start = (0..n).find(|&i| states[i] != states[(i + n - 1) % n]);
+    let emit = |arcs: &mut Vec<Arc>, state: Nb, from: usize, count: usize| {
+        let right = match state {
+            Nb::None => None,
+            Nb::Own => return,
+            Nb::Cell(o) if o < ci => return,
+            Nb::Cell(o) => Some(o),
+        };
+        let points = (0..=count).map(|k| ring[(from + k) % n]).collect();
+        arcs.push(Arc {
+            left: ci,
+            right,
+            points,
+        });
+    };
+    match start {
+        None => emit(arcs, states[0], 0, n),
+        Some(s) => {
+            let mut from = s;
+            let mut count = 0;
+            for k in 0..n {
+                let i = (s + k) % n;
+                if states[i] != states[from] {
+                    emit(arcs, states[from], from, count);
+                    from = i;
+                    count = 0;
+                }
+                count += 1;
+            }
+            emit(arcs, states[from], from, count);
+        }
+    }
+}
+
+/// The unmatched edges filed by level and grid cell (see `Edges::tolerance_grid`).
+struct ToleranceGrid {
+    cells: HashMap<(u8, i64, i64), Vec<u32>>,
+    coarse_box: Vec<Option<CellBox>>,
+    levels_used: [bool; LEVELS as usize],
+}
+
+impl ToleranceGrid {
+    /// The edges of other cells filed where midpoint `m` lies whose coarse box covers it,
+    /// sorted and without repeats.
+    fn candidates(&self, edges: &[EdgeRef], cell: u32, m: [f64; 2], out: &mut Vec<u32>) {
+        let mk = grid_cell(m);
+        out.clear();
+        for level in (0..LEVELS).filter(|&l| self.levels_used[l as usize]) {
+            let (gx, gy) = level_key(level, m);
+            if let Some(v) = self.cells.get(&(level, gx, gy)) {
+                // The edges of its own cell are never a match; on a densely sampled border
+                // they are most of what lies near, so they are left out first.
+                out.extend(v.iter().copied().filter(|o| {
+                    edges[*o as usize].cell != cell
+                        && self.coarse_box[*o as usize].is_some_and(|(lo, hi)| {
+                            (lo.0..=hi.0).contains(&mk.0) && (lo.1..=hi.1).contains(&mk.1)
+                        })
+                }));
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+    }
+}
+
+impl Topology {
+    /// Build the topology of `cells` (each a list of polygons).
+    pub fn build(cells: &[Vec<LonLatPolygon>]) -> Topology {
+        let edges = Edges::collect(cells);
+        let mut nb = edges.exact_matches();
+        edges.tolerance_matches(&mut nb);
+        let (neighbours, part_touches) = edges.adjacency(&nb);
         Topology {
-            arcs,
+            arcs: edges.arcs(&nb),
             neighbours,
             part_touches,
         }
