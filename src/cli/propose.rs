@@ -6,10 +6,11 @@ use std::time::Duration;
 
 use super::{Args, document_for, load_scenario, team_table};
 use crate::data::scenario_file::{self, ScenarioFile};
+use crate::document::Document;
 use crate::i18n::{self, Lang};
 use crate::model::optimise::Status;
 use crate::model::optimise::atlas::{
-    self as opt, Built, Candidate, ChildrenBounds, Measure, Options, ProposeError,
+    self as opt, Built, Candidate, ChildrenBounds, Measure, Options, Proposal, ProposeError,
 };
 use crate::model::scenario::Scenario;
 
@@ -246,10 +247,6 @@ fn status_text(s: Status, disruption: f64, measure: Measure, lang: Lang) -> Stri
 }
 
 /// Run `propose`: returns the process exit code (0 a division found, 1 none, 2 bad input).
-#[expect(
-    clippy::too_many_lines,
-    reason = "over the 120-line limit; still to be split"
-)]
 pub fn run_propose(args: &Args, pa: &ProposeArgs) -> i32 {
     let fail = |msg: String| {
         eprintln!("gebiedsplanner: {msg}");
@@ -263,23 +260,61 @@ pub fn run_propose(args: &Args, pa: &ProposeArgs) -> i32 {
         Err(msg) => return fail(msg),
     };
     let lang = args.lang;
+    let (baseline, baseline_name) = match baseline_of(&doc, &pa.baseline, lang) {
+        Ok(b) => b,
+        Err(msg) => return fail(msg),
+    };
+    let built = match opt::build(&doc.data.atlas, &doc.scenario, &baseline, &options_of(pa)) {
+        Ok(b) => b,
+        Err(e @ (ProposeError::UnknownTeam { .. } | ProposeError::UnknownZone { .. })) => {
+            return fail(e.to_string());
+        }
+        Err(e) => return infeasible(&e),
+    };
+    if let Err(msg) = write_problem(pa, &built) {
+        return fail(msg);
+    }
+    let proposal = match built.solve(&doc.data.atlas) {
+        Ok(p) => p,
+        Err(e @ ProposeError::Solver(_)) => return fail(e.to_string()),
+        Err(e) => return infeasible(&e),
+    };
+    let names = |k: usize| proposal_name(&baseline_name, proposal.measure, k, lang);
+    let alt_paths = match write_proposals(&mut doc, &proposal, out, &names) {
+        Ok(p) => p,
+        Err(msg) => return fail(msg),
+    };
+    print_proposal(&doc, &proposal, &names(0), lang);
+    print_alternatives(&proposal, &alt_paths, lang);
+    println!("{}", out.display());
+    0
+}
+
+/// The baseline scenario and its name for the proposal's title.
+fn baseline_of(
+    doc: &Document,
+    baseline: &Baseline,
+    lang: Lang,
+) -> Result<(Scenario, String), String> {
     let t = i18n::texts(lang);
-    let (baseline, baseline_name): (Scenario, String) = match &pa.baseline {
+    Ok(match baseline {
         Baseline::Historic2020 => (doc.data.historic.scenario.clone(), "2020".to_string()),
         Baseline::Default => {
             let s = doc.data.default_division.scenario.clone();
             let name = i18n::scenario_name(&s.name, t).to_string();
             (s, name)
         }
-        Baseline::File(p) => match load_scenario(&doc.data.atlas, p) {
-            Ok(s) => {
-                let name = i18n::scenario_name(&s.name, t).to_string();
-                (s, name)
-            }
-            Err(e) => return fail(e.to_string()),
-        },
-    };
-    let options = Options {
+        Baseline::File(p) => {
+            let s = load_scenario(&doc.data.atlas, p).map_err(|e| e.to_string())?;
+            let name = i18n::scenario_name(&s.name, t).to_string();
+            (s, name)
+        }
+    })
+}
+
+/// The optimiser's options from the command line's.
+fn options_of(pa: &ProposeArgs) -> Options {
+    Options {
         measure: pa.measure,
         stay_in_region: !pa.any_region,
         locks: pa.locks.clone(),
@@ -290,35 +325,34 @@ pub fn run_propose(args: &Args, pa: &ProposeArgs) -> i32 {
         time_limit: Duration::from_secs_f64(pa.time_limit.unwrap_or(10.0)),
         cancel: None,
         progress: None,
-    };
-    let built = match opt::build(&doc.data.atlas, &doc.scenario, &baseline, &options) {
-        Ok(b) => b,
-        Err(e @ (ProposeError::UnknownTeam { .. } | ProposeError::UnknownZone { .. })) => {
-            return fail(e.to_string());
-        }
-        Err(e) => return infeasible(&e),
-    };
-    if pa.costs.is_some() || pa.adjacency.is_some() {
-        let (costs, adjacency) = match problem_csv(&built) {
-            Ok(c) => c,
-            Err(e) => return fail(format!("cannot write the costs: {e}")),
-        };
-        for (path, bytes) in [(&pa.costs, costs), (&pa.adjacency, adjacency)] {
-            if let Some(p) = path
-                && let Err(e) = crate::data::atomic::write_atomic(p, &bytes)
-            {
-                return fail(format!("{}: cannot write: {e}", p.display()));
-            }
+    }
+}
+
+/// `--costs` and `--adjacency`: the problem for another solver.
+fn write_problem(pa: &ProposeArgs, built: &Built) -> Result<(), String> {
+    if pa.costs.is_none() && pa.adjacency.is_none() {
+        return Ok(());
+    }
+    let (costs, adjacency) =
+        problem_csv(built).map_err(|e| format!("cannot write the costs: {e}"))?;
+    for (path, bytes) in [(&pa.costs, costs), (&pa.adjacency, adjacency)] {
+        if let Some(p) = path {
+            crate::data::atomic::write_atomic(p, &bytes)
+                .map_err(|e| format!("{}: cannot write: {e}", p.display()))?;
         }
     }
-    let proposal = match built.solve(&doc.data.atlas) {
-        Ok(p) => p,
-        Err(e @ ProposeError::Solver(_)) => return fail(e.to_string()),
-        Err(e) => return infeasible(&e),
-    };
+    Ok(())
+}
+
+/// Write the best division to `out` (and make it `doc`'s scenario, for the table) and each
+/// alternative beside it; returns the alternatives' paths.
+fn write_proposals(
+    doc: &mut Document,
+    proposal: &Proposal,
+    out: &Path,
+    name_of: &dyn Fn(usize) -> String,
+) -> Result<Vec<PathBuf>, String> {
     let now = scenario_file::now_iso();
-    let measure = proposal.measure;
-    let name_of = |k: usize| proposal_name(&baseline_name, measure, k, lang);
     let mut write = |c: &Candidate, k: usize, path: &Path| -> Result<(), String> {
         let mut s = c.scenario.clone();
         s.name = name_of(k);
@@ -331,20 +365,23 @@ pub fn run_propose(args: &Args, pa: &ProposeArgs) -> i32 {
         }
         Ok(())
     };
-    if let Err(msg) = write(&proposal.best, 0, out) {
-        return fail(msg);
-    }
+    write(&proposal.best, 0, out)?;
     let mut alt_paths = Vec::new();
     for (i, c) in proposal.alternatives.iter().enumerate() {
         let p = alternative_path(out, i + 1);
-        if let Err(msg) = write(c, i + 1, &p) {
-            return fail(msg);
-        }
+        write(c, i + 1, &p)?;
         alt_paths.push(p);
     }
+    Ok(alt_paths)
+}
 
-    println!("{}: {}", t.scenario, name_of(0));
-    print!("{}", team_table(&doc, lang));
+/// The best division on standard output: its team table, disruption, bound, status, the
+/// Brussels stand-in, empty teams and the zones that change team.
+fn print_proposal(doc: &Document, proposal: &Proposal, name: &str, lang: Lang) {
+    let t = i18n::texts(lang);
+    let measure = proposal.measure;
+    println!("{}: {name}", t.scenario);
+    print!("{}", team_table(doc, lang));
     let best = &proposal.best;
     let (dis, bound, by_rules, status, changes, stand_in, empty) = match lang {
         Lang::Nl => (
@@ -399,6 +436,11 @@ pub fn run_propose(args: &Args, pa: &ProposeArgs) -> i32 {
         println!("{empty}: {}", names.join(", "));
     }
     println!("{changes}: {}", best.changes.len());
+    print_changes(doc, best, t);
+}
+
+/// Each zone that changes team, with its inhabitants and children.
+fn print_changes(doc: &Document, best: &Candidate, t: &i18n::Texts) {
     let team_name = |t: Option<usize>| {
         t.and_then(|t| doc.scenario.teams.get(t))
             .map_or("-", |t| t.name.as_str())
@@ -417,7 +459,13 @@ pub fn run_propose(args: &Args, pa: &ProposeArgs) -> i32 {
             t.children.to_lowercase()
         );
     }
-    for (i, (c, p)) in proposal.alternatives.iter().zip(&alt_paths).enumerate() {
+}
+
+/// One line per alternative: its disruption, status and file.
+fn print_alternatives(proposal: &Proposal, alt_paths: &[PathBuf], lang: Lang) {
+    let measure = proposal.measure;
+    let mw = measure_word(measure, lang);
+    for (i, (c, p)) in proposal.alternatives.iter().zip(alt_paths).enumerate() {
         let word = match lang {
             Lang::Nl => "Alternatief",
             Lang::En => "Alternative",
@@ -430,8 +478,6 @@ pub fn run_propose(args: &Args, pa: &ProposeArgs) -> i32 {
             p.display()
         );
     }
-    println!("{}", out.display());
-    0
 }
 
 /// The options admit no division (or none was found in time): the reason, exit code 1.

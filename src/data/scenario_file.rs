@@ -378,24 +378,41 @@ fn upgrade(value: &mut serde_json::Value) {
     }
 }
 
+/// The error for a field of the wrong kind.
+fn wrong(file: &Path, place: String, what: &str, found: &serde_json::Value) -> DataError {
+    DataError::new(
+        file,
+        place,
+        format!("should be {what}, found {}", kind(found)),
+    )
+}
+
 /// Check the types of the fields a scenario file has, so that an error names the field
 /// ("teams", item 3, "colour") rather than only what serde expected.
-#[expect(
-    clippy::too_many_lines,
-    reason = "over the 120-line limit; still to be split"
-)]
 fn check_shape(file: &Path, value: &serde_json::Value) -> Result<(), DataError> {
     use serde_json::Value;
-    let wrong = |place: String, what: &str, found: &Value| {
-        DataError::new(
-            file,
-            place,
-            format!("should be {what}, found {}", kind(found)),
-        )
-    };
     let Value::Object(top) = value else {
-        return Err(wrong(String::new(), "an object", value));
+        return Err(wrong(file, String::new(), "an object", value));
     };
+    check_top_fields(file, top)?;
+    let teams = match top.get("teams") {
+        Some(Value::Array(t)) => t,
+        Some(other) => return Err(wrong(file, "\"teams\"".into(), "a list of teams", other)),
+        None => return Err(DataError::new(file, "\"teams\"", "is missing")),
+    };
+    for (i, t) in teams.iter().enumerate() {
+        check_team(file, i, t)?;
+    }
+    check_assignments(file, top)
+}
+
+/// The scenario's own fields: name, edition, the texts that describe it, its region.
+fn check_top_fields(
+    file: &Path,
+    top: &serde_json::Map<String, serde_json::Value>,
+) -> Result<(), DataError> {
+    use serde_json::Value;
+    let wrong = |place: String, what: &str, found: &Value| wrong(file, place, what, found);
     for key in ["name", "edition"] {
         match top.get(key) {
             Some(Value::String(_)) => {}
@@ -422,57 +439,67 @@ fn check_shape(file: &Path, value: &serde_json::Value) -> Result<(), DataError> 
             format!("unknown edition \"{e}\" (expected \"2025\" or \"2019-2024\")"),
         ));
     }
-    let teams = match top.get("teams") {
-        Some(Value::Array(t)) => t,
-        Some(other) => return Err(wrong("\"teams\"".into(), "a list of teams", other)),
-        None => return Err(DataError::new(file, "\"teams\"", "is missing")),
+    Ok(())
+}
+
+/// One team of the list (`i` from 0).
+fn check_team(file: &Path, i: usize, t: &serde_json::Value) -> Result<(), DataError> {
+    use serde_json::Value;
+    let wrong = |place: String, what: &str, found: &Value| wrong(file, place, what, found);
+    let place = |field: &str| {
+        if field.is_empty() {
+            format!("team {}", i + 1)
+        } else {
+            format!("team {}, \"{field}\"", i + 1)
+        }
     };
-    for (i, t) in teams.iter().enumerate() {
-        let place = |field: &str| {
-            if field.is_empty() {
-                format!("team {}", i + 1)
-            } else {
-                format!("team {}, \"{field}\"", i + 1)
-            }
-        };
-        let Value::Object(t) = t else {
-            return Err(wrong(place(""), "an object", t));
-        };
-        for key in ["id", "name", "colour"] {
-            match t.get(key) {
-                Some(Value::String(_)) => {}
-                Some(other) => return Err(wrong(place(key), "text", other)),
-                None => return Err(DataError::new(file, place(key), "is missing")),
-            }
-        }
-        match t.get("iroj") {
-            None | Some(Value::String(_)) => {}
-            Some(other) => return Err(wrong(place("iroj"), "text", other)),
-        }
-        match t.get("locked") {
-            None | Some(Value::Bool(_)) => {}
-            Some(other) => return Err(wrong(place("locked"), "true or false", other)),
-        }
-        match t.get("partners") {
-            None | Some(Value::Null) => {}
-            Some(Value::Number(n)) if n.as_u64().is_some_and(|n| n <= u32::MAX as u64) => {}
-            Some(other) => {
-                return Err(wrong(place("partners"), "a whole number from 0", other));
-            }
-        }
-        match t.get("area_status") {
-            None => {}
-            Some(Value::String(a))
-                if serde_json::from_value::<AreaStatus>(Value::String(a.clone())).is_ok() => {}
-            Some(other) => {
-                return Err(wrong(
-                    place("area_status"),
-                    "\"sourced\", \"partial\" or \"estimated\"",
-                    other,
-                ));
-            }
+    let Value::Object(t) = t else {
+        return Err(wrong(place(""), "an object", t));
+    };
+    for key in ["id", "name", "colour"] {
+        match t.get(key) {
+            Some(Value::String(_)) => {}
+            Some(other) => return Err(wrong(place(key), "text", other)),
+            None => return Err(DataError::new(file, place(key), "is missing")),
         }
     }
+    match t.get("iroj") {
+        None | Some(Value::String(_)) => {}
+        Some(other) => return Err(wrong(place("iroj"), "text", other)),
+    }
+    match t.get("locked") {
+        None | Some(Value::Bool(_)) => {}
+        Some(other) => return Err(wrong(place("locked"), "true or false", other)),
+    }
+    match t.get("partners") {
+        None | Some(Value::Null) => {}
+        Some(Value::Number(n)) if n.as_u64().is_some_and(|n| n <= u32::MAX as u64) => {}
+        Some(other) => {
+            return Err(wrong(place("partners"), "a whole number from 0", other));
+        }
+    }
+    match t.get("area_status") {
+        None => {}
+        Some(Value::String(a))
+            if serde_json::from_value::<AreaStatus>(Value::String(a.clone())).is_ok() => {}
+        Some(other) => {
+            return Err(wrong(
+                place("area_status"),
+                "\"sourced\", \"partial\" or \"estimated\"",
+                other,
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The team of each zone, and of the municipalities that differ from their zone.
+fn check_assignments(
+    file: &Path,
+    top: &serde_json::Map<String, serde_json::Value>,
+) -> Result<(), DataError> {
+    use serde_json::Value;
+    let wrong = |place: String, what: &str, found: &Value| wrong(file, place, what, found);
     match top.get("assignment") {
         Some(Value::Object(m)) => {
             for (code, team) in m {

@@ -286,146 +286,202 @@ fn baseline_cells(
         .collect()
 }
 
-/// Build the problem. `scenario` is the one being improved (its teams are the teams of the
-/// proposal; its zones are what locks keep and the fallback answer); `baseline` is the one
-/// whose teams should be disturbed least.
-#[expect(
-    clippy::too_many_lines,
-    reason = "over the 120-line limit; still to be split"
-)]
-pub fn build(
-    atlas: &Atlas,
-    scenario: &Scenario,
-    baseline: &Scenario,
-    options: &Options,
-) -> Result<Built, ProposeError> {
-    let nz = atlas.units.len();
-    let nt = scenario.teams.len();
-    // Children where known, else the stand-in.
-    let (mut kp, mut kc) = (0.0, 0.0);
-    for c in &atlas.cells {
-        if let (Some(p), Some(ch)) = (c.population, c.children) {
-            kp += p;
-            kc += ch;
-        }
-    }
-    let child_ratio = if kp > 0.0 { kc / kp } else { 0.0 };
-    let children_of = |c: usize| {
-        let cell = &atlas.cells[c];
-        cell.children
-            .unwrap_or(cell.population.unwrap_or(0.0) * child_ratio)
-    };
-    let weight = |c: usize| -> f64 {
-        let cell = &atlas.cells[c];
-        match options.measure {
-            Measure::Children => children_of(c),
-            Measure::Inhabitants => cell.population.unwrap_or(0.0),
-            Measure::Municipalities => {
-                let cells = &atlas.municipalities[cell.muni].cells;
-                let total: f64 = cells
-                    .iter()
-                    .map(|&o| atlas.cells[o].population.unwrap_or(0.0))
-                    .sum();
-                if total > 0.0 {
-                    cell.population.unwrap_or(0.0) / total
-                } else {
-                    1.0 / cells.len().max(1) as f64
-                }
+/// The weight of each cell in the measure, and its children (the stand-in where the data
+/// has no age split).
+struct CellWeights {
+    child_ratio: f64,
+    children: Vec<f64>,
+    weight: Vec<f64>,
+}
+
+impl CellWeights {
+    fn of(atlas: &Atlas, measure: Measure) -> CellWeights {
+        // Children where known, else the stand-in.
+        let (mut kp, mut kc) = (0.0, 0.0);
+        for c in &atlas.cells {
+            if let (Some(p), Some(ch)) = (c.population, c.children) {
+                kp += p;
+                kc += ch;
             }
         }
-    };
-    let stand_in_zones: Vec<usize> = (0..nz)
-        .filter(|&z| {
-            atlas.units[z]
-                .cells
-                .iter()
-                .any(|&c| atlas.cells[c].children.is_none())
-        })
-        .collect();
-    let stand_in =
-        (options.measure == Measure::Children && !stand_in_zones.is_empty()).then(|| StandIn {
+        let child_ratio = if kp > 0.0 { kc / kp } else { 0.0 };
+        let children: Vec<f64> = atlas
+            .cells
+            .iter()
+            .map(|cell| {
+                cell.children
+                    .unwrap_or(cell.population.unwrap_or(0.0) * child_ratio)
+            })
+            .collect();
+        let weight = atlas
+            .cells
+            .iter()
+            .enumerate()
+            .map(|(c, cell)| match measure {
+                Measure::Children => children[c],
+                Measure::Inhabitants => cell.population.unwrap_or(0.0),
+                Measure::Municipalities => {
+                    let cells = &atlas.municipalities[cell.muni].cells;
+                    let total: f64 = cells
+                        .iter()
+                        .map(|&o| atlas.cells[o].population.unwrap_or(0.0))
+                        .sum();
+                    if total > 0.0 {
+                        cell.population.unwrap_or(0.0) / total
+                    } else {
+                        1.0 / cells.len().max(1) as f64
+                    }
+                }
+            })
+            .collect();
+        CellWeights {
             child_ratio,
-            zones: stand_in_zones.clone(),
-        });
+            children,
+            weight,
+        }
+    }
 
-    let base = baseline_cells(atlas, scenario, baseline);
-    let mut p = Problem::new(nz, atlas.unit_neighbours.clone(), nt);
-    for z in 0..nz {
+    /// Set when the measure is children and some zone counts with the stand-in.
+    fn stand_in(&self, atlas: &Atlas, measure: Measure) -> Option<StandIn> {
+        let zones: Vec<usize> = (0..atlas.units.len())
+            .filter(|&z| {
+                atlas.units[z]
+                    .cells
+                    .iter()
+                    .any(|&c| atlas.cells[c].children.is_none())
+            })
+            .collect();
+        (measure == Measure::Children && !zones.is_empty()).then_some(StandIn {
+            child_ratio: self.child_ratio,
+            zones,
+        })
+    }
+}
+
+/// What the options bar, and why: what a conflict names.
+struct Barred {
+    bars: Bars,
+    fixed_by: Vec<Option<Rule>>,
+    /// The rules that took part.
+    used: Vec<Rule>,
+}
+
+impl Barred {
+    /// Team `t` may not take zone `z`, by `rule`.
+    fn bar(&mut self, p: &mut Problem, z: usize, t: usize, rule: &Rule) {
+        p.allowed[z][t] = false;
+        self.bars[z][t].push(rule.clone());
+    }
+
+    /// Zone `z` goes to team `t`, by `rule`: every other team is barred from it.
+    fn fix(&mut self, p: &mut Problem, z: usize, t: usize, rule: &Rule) {
+        p.fixed[z] = Some(t);
+        self.fixed_by[z] = Some(rule.clone());
+        for (o, bar) in self.bars[z].iter_mut().enumerate() {
+            if o != t {
+                bar.push(rule.clone());
+            }
+        }
+    }
+}
+
+/// The cost of giving each zone to each team: the weight of its cells that leave their
+/// baseline team; and each zone's children.
+fn zone_costs(atlas: &Atlas, base: &[Option<Option<usize>>], w: &CellWeights, p: &mut Problem) {
+    let nt = p.teams;
+    for z in 0..atlas.units.len() {
         let mut total = 0.0;
         let mut kept = vec![0.0; nt];
         for &c in &atlas.units[z].cells {
             if let Some(b) = base[c] {
-                let w = weight(c);
-                total += w;
+                total += w.weight[c];
                 if let Some(b) = b {
-                    kept[b] += w;
+                    kept[b] += w.weight[c];
                 }
             }
         }
         p.cost[z] = kept.iter().map(|k| total - k).collect();
-        p.size[z] = atlas.units[z].cells.iter().map(|&c| children_of(c)).sum();
+        p.size[z] = atlas.units[z].cells.iter().map(|&c| w.children[c]).sum();
     }
+}
 
-    let mut bars: Bars = vec![vec![Vec::new(); nt]; nz];
-    let mut fixed_by: Vec<Option<Rule>> = vec![None; nz];
-    let mut used_options: Vec<Rule> = Vec::new();
-    if !options.allow_empty {
-        used_options.push(Rule::EveryTeamKeepsArea);
+/// The region of team `t`: the one it records, else where most of its baseline children
+/// live, else where its zones' children live now.
+fn team_region(
+    atlas: &Atlas,
+    scenario: &Scenario,
+    t: usize,
+    regions: &[String],
+    base: &[Option<Option<usize>>],
+    w: &CellWeights,
+    p: &Problem,
+) -> Option<String> {
+    let recorded = zone_region(&scenario.teams[t].iroj);
+    if regions.contains(&recorded) {
+        return Some(recorded);
     }
-
-    // Regions.
-    if options.stay_in_region {
-        let regions: Vec<String> = atlas
-            .units
-            .iter()
-            .map(|u| zone_region(&u.province))
-            .collect();
-        for (t, team) in scenario.teams.iter().enumerate() {
-            let recorded = zone_region(&team.iroj);
-            let region = if regions.contains(&recorded) {
-                Some(recorded)
-            } else {
-                // Where most of its baseline children live, else its zones' children now.
-                let mut by: BTreeMap<&str, f64> = BTreeMap::new();
-                for (c, b) in base.iter().enumerate() {
-                    if *b == Some(Some(t)) {
-                        *by.entry(regions[atlas.cells[c].unit].as_str()).or_default() +=
-                            children_of(c);
-                    }
-                }
-                if by.is_empty() {
-                    for (z, _) in scenario
-                        .unit_team
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, s)| **s == Some(t))
-                    {
-                        *by.entry(regions[z].as_str()).or_default() += p.size[z];
-                    }
-                }
-                by.into_iter()
-                    .max_by(|a, b| a.1.total_cmp(&b.1))
-                    .map(|(r, _)| r.to_string())
-            };
-            let Some(region) = region else { continue };
-            let rule = Rule::Region {
-                team: team.id.clone(),
-            };
-            let mut any = false;
-            for z in 0..nz {
-                if regions[z] != region {
-                    p.allowed[z][t] = false;
-                    bars[z][t].push(rule.clone());
-                    any = true;
-                }
-            }
-            if any {
-                used_options.push(rule);
-            }
+    let mut by: BTreeMap<&str, f64> = BTreeMap::new();
+    for (c, b) in base.iter().enumerate() {
+        if *b == Some(Some(t)) {
+            *by.entry(regions[atlas.cells[c].unit].as_str()).or_default() += w.children[c];
         }
     }
+    if by.is_empty() {
+        for (z, _) in scenario
+            .unit_team
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| **s == Some(t))
+        {
+            *by.entry(regions[z].as_str()).or_default() += p.size[z];
+        }
+    }
+    by.into_iter()
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(r, _)| r.to_string())
+}
 
-    // Locks: the team keeps exactly its zones.
+/// Each team stays in its region.
+fn add_regions(
+    atlas: &Atlas,
+    scenario: &Scenario,
+    base: &[Option<Option<usize>>],
+    w: &CellWeights,
+    p: &mut Problem,
+    barred: &mut Barred,
+) {
+    let regions: Vec<String> = atlas
+        .units
+        .iter()
+        .map(|u| zone_region(&u.province))
+        .collect();
+    for (t, team) in scenario.teams.iter().enumerate() {
+        let Some(region) = team_region(atlas, scenario, t, &regions, base, w, p) else {
+            continue;
+        };
+        let rule = Rule::Region {
+            team: team.id.clone(),
+        };
+        let mut any = false;
+        for (z, r) in regions.iter().enumerate() {
+            if *r != region {
+                barred.bar(p, z, t, &rule);
+                any = true;
+            }
+        }
+        if any {
+            barred.used.push(rule);
+        }
+    }
+}
+
+/// Locks: the team keeps exactly its zones.
+fn add_locks(
+    scenario: &Scenario,
+    options: &Options,
+    p: &mut Problem,
+    barred: &mut Barred,
+) -> Result<(), ProposeError> {
     let mut locked: Vec<usize> = Vec::new();
     for id in &options.locks {
         let t = scenario
@@ -445,24 +501,26 @@ pub fn build(
         let rule = Rule::Lock {
             team: scenario.teams[t].id.clone(),
         };
-        used_options.push(rule.clone());
-        for z in 0..nz {
+        barred.used.push(rule.clone());
+        for z in 0..p.zones {
             if scenario.unit_team[z] == Some(t) {
-                p.fixed[z] = Some(t);
-                fixed_by[z] = Some(rule.clone());
-                for (o, bar) in bars[z].iter_mut().enumerate() {
-                    if o != t {
-                        bar.push(rule.clone());
-                    }
-                }
+                barred.fix(p, z, t, &rule);
             } else {
-                p.allowed[z][t] = false;
-                bars[z][t].push(rule.clone());
+                barred.bar(p, z, t, &rule);
             }
         }
     }
+    Ok(())
+}
 
-    // Pins.
+/// Pins: the zone goes to the team.
+fn add_pins(
+    atlas: &Atlas,
+    scenario: &Scenario,
+    options: &Options,
+    p: &mut Problem,
+    barred: &mut Barred,
+) -> Result<(), ProposeError> {
     for (code, id) in &options.pins {
         let z = atlas
             .unit_by_code(code)
@@ -474,48 +532,41 @@ pub fn build(
             zone: code.clone(),
             team: id.clone(),
         };
-        used_options.push(rule.clone());
-        match p.fixed[z] {
-            Some(f) if f != t => {
-                // Pinned to one team and locked or pinned to another.
-                let mut opts = vec![rule];
-                opts.extend(fixed_by[z].clone());
-                opts.sort();
-                return Err(ProposeError::Infeasible {
-                    conflict: Conflict::ZoneWithoutTeam { zone: code.clone() },
-                    options: opts,
-                });
-            }
-            _ => {
-                p.fixed[z] = Some(t);
-                fixed_by[z] = Some(rule.clone());
-                for (o, bar) in bars[z].iter_mut().enumerate() {
-                    if o != t {
-                        bar.push(rule.clone());
-                    }
-                }
-            }
+        barred.used.push(rule.clone());
+        if let Some(f) = p.fixed[z]
+            && f != t
+        {
+            // Pinned to one team and locked or pinned to another.
+            let mut opts = vec![rule];
+            opts.extend(barred.fixed_by[z].clone());
+            opts.sort();
+            return Err(ProposeError::Infeasible {
+                conflict: Conflict::ZoneWithoutTeam { zone: code.clone() },
+                options: opts,
+            });
         }
+        barred.fix(p, z, t, &rule);
     }
+    Ok(())
+}
 
-    // Bounds on children.
-    if let Some(b) = options.children {
-        let (lo, hi) = match b {
-            ChildrenBounds::Range { min, max } => (min, max),
-            ChildrenBounds::AroundAverage { percent } => {
-                let avg = p.size.iter().sum::<f64>() / nt.max(1) as f64;
-                (avg * (1.0 - percent / 100.0), avg * (1.0 + percent / 100.0))
-            }
-        };
-        p.bounds = vec![Some((lo, hi)); nt];
-        used_options.push(Rule::ChildrenBounds);
-    }
-    p.allow_empty = options.allow_empty;
-    p.time_limit = options.time_limit;
-    p.cancel = options.cancel.clone();
-    p.progress = options.progress.clone();
-    // The scenario being improved, when it is a whole division by zones, is the fallback.
-    let start: Option<Vec<usize>> = scenario
+/// Bounds on each team's children.
+fn add_children_bounds(bounds: ChildrenBounds, p: &mut Problem, barred: &mut Barred) {
+    let (lo, hi) = match bounds {
+        ChildrenBounds::Range { min, max } => (min, max),
+        ChildrenBounds::AroundAverage { percent } => {
+            let avg = p.size.iter().sum::<f64>() / p.teams.max(1) as f64;
+            (avg * (1.0 - percent / 100.0), avg * (1.0 + percent / 100.0))
+        }
+    };
+    p.bounds = vec![Some((lo, hi)); p.teams];
+    barred.used.push(Rule::ChildrenBounds);
+}
+
+/// The scenario being improved, when it is a whole division by zones that the options
+/// allow: the fallback answer.
+fn start_division(scenario: &Scenario, p: &Problem) -> Option<Vec<usize>> {
+    scenario
         .muni_team
         .is_empty()
         .then(|| {
@@ -525,19 +576,58 @@ pub fn build(
                 .copied()
                 .collect::<Option<Vec<usize>>>()
         })
-        .flatten();
-    p.start = start.filter(|s| p.is_feasible(s));
-    used_options.sort();
-    used_options.dedup();
+        .flatten()
+        .filter(|s| p.is_feasible(s))
+}
+
+/// Build the problem. `scenario` is the one being improved (its teams are the teams of the
+/// proposal; its zones are what locks keep and the fallback answer); `baseline` is the one
+/// whose teams should be disturbed least.
+pub fn build(
+    atlas: &Atlas,
+    scenario: &Scenario,
+    baseline: &Scenario,
+    options: &Options,
+) -> Result<Built, ProposeError> {
+    let nz = atlas.units.len();
+    let nt = scenario.teams.len();
+    let w = CellWeights::of(atlas, options.measure);
+    let base = baseline_cells(atlas, scenario, baseline);
+    let mut p = Problem::new(nz, atlas.unit_neighbours.clone(), nt);
+    zone_costs(atlas, &base, &w, &mut p);
+
+    let mut barred = Barred {
+        bars: vec![vec![Vec::new(); nt]; nz],
+        fixed_by: vec![None; nz],
+        used: Vec::new(),
+    };
+    if !options.allow_empty {
+        barred.used.push(Rule::EveryTeamKeepsArea);
+    }
+    if options.stay_in_region {
+        add_regions(atlas, scenario, &base, &w, &mut p, &mut barred);
+    }
+    add_locks(scenario, options, &mut p, &mut barred)?;
+    add_pins(atlas, scenario, options, &mut p, &mut barred)?;
+    if let Some(b) = options.children {
+        add_children_bounds(b, &mut p, &mut barred);
+    }
+    p.allow_empty = options.allow_empty;
+    p.time_limit = options.time_limit;
+    p.cancel = options.cancel.clone();
+    p.progress = options.progress.clone();
+    p.start = start_division(scenario, &p);
+    barred.used.sort();
+    barred.used.dedup();
     Ok(Built {
         problem: p,
         measure: options.measure,
-        stand_in,
+        stand_in: w.stand_in(atlas, options.measure),
         scenario: scenario.clone(),
         codes: atlas.units.iter().map(|u| u.code.clone()).collect(),
-        bars,
-        fixed_by,
-        options: used_options,
+        bars: barred.bars,
+        fixed_by: barred.fixed_by,
+        options: barred.used,
         alternatives: options.alternatives,
     })
 }
