@@ -157,7 +157,7 @@ fn frame(ctx: &egui::Context, w: &Workspace, view: &FrameView, layers: &Layers) 
     let input = MapInput {
         scene: Scene {
             atlas: &w.doc.data.atlas,
-            overlays: &w.doc.data.overlays,
+            overlays: w.doc.data.overlays(),
             teams: &w.doc.scenario.teams,
             cell_team: w.shown_cell_team(),
             cell_fill: &w.cell_fill,

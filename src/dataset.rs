@@ -41,8 +41,9 @@ pub struct Dataset {
     pub historic: Arc<FixedDivision>,
     /// The default ELZ-aligned division of the seeds.
     pub default_division: Arc<FixedDivision>,
-    /// The historic teams and Proeftuinen as map layers, and the search index.
-    pub overlays: Overlays,
+    /// The historic teams and Proeftuinen as map layers, and the search index; read on first
+    /// use (`check` and the table exports never need them).
+    overlays: OnceLock<Overlays>,
     /// Meshes, border arcs and levels of detail; built on first use (the command line never
     /// draws).
     geometry: OnceLock<MapGeometry>,
@@ -59,15 +60,26 @@ impl From<SeedError> for DataError {
 }
 
 impl Dataset {
-    /// Read the built-in data or a data folder.
+    /// Read the built-in data or a data folder; the overlays are read when first asked for.
     pub fn load(source: &DataSource, edition: Edition) -> Result<Arc<Dataset>, DataError> {
         let atlas = data::load_atlas(source, edition)?;
         let seeds = Seeds::builtin()?;
         Ok(Self::new(source, atlas, seeds))
     }
 
-    /// The stages `load` reports (`data::progress`), in either edition: each file it reads,
-    /// the borders and the divisions; for "step k of n" while it loads.
+    /// `load`, and the overlays read at once: what the window needs before its first map,
+    /// read on the loading thread rather than in a frame.
+    pub fn load_with_overlays(
+        source: &DataSource,
+        edition: Edition,
+    ) -> Result<Arc<Dataset>, DataError> {
+        let data = Self::load(source, edition)?;
+        data.overlays();
+        Ok(data)
+    }
+
+    /// The stages `load_with_overlays` reports (`data::progress`), in either edition: each
+    /// file it reads, the borders and the divisions; for "step k of n" while it loads.
     pub const LOAD_STEPS: usize = 10;
 
     /// A dataset on an atlas that was read or made elsewhere, with the divisions of the seeds.
@@ -87,7 +99,6 @@ impl Dataset {
         historic: Scenario,
     ) -> Arc<Dataset> {
         let rules = defaults::budget_rules(&seeds);
-        let overlays = Overlays::load(source, &atlas, &seeds, &historic);
         Arc::new(Dataset {
             source: source.clone(),
             historic: FixedDivision::new(&atlas, historic),
@@ -95,8 +106,21 @@ impl Dataset {
             atlas,
             seeds,
             rules,
-            overlays,
+            overlays: OnceLock::new(),
             geometry: OnceLock::new(),
+        })
+    }
+
+    /// The historic teams and Proeftuinen as map layers, and the search index, read the
+    /// first time they are asked for. What could not be read is in their `errors`.
+    pub fn overlays(&self) -> &Overlays {
+        self.overlays.get_or_init(|| {
+            Overlays::load(
+                &self.source,
+                &self.atlas,
+                &self.seeds,
+                &self.historic.scenario,
+            )
         })
     }
 
@@ -120,7 +144,7 @@ mod tests {
             let h = heard.clone();
             let loaded = progress::observe(
                 move |s: &Stage| h.borrow_mut().push(s.clone()),
-                || Dataset::load(&DataSource::BuiltIn, edition),
+                || Dataset::load_with_overlays(&DataSource::BuiltIn, edition),
             );
             assert!(loaded.is_ok());
             let heard = heard.borrow();
@@ -128,5 +152,40 @@ mod tests {
             assert!(matches!(heard[0], Stage::Reading(_)), "{heard:?}");
             assert!(heard.contains(&Stage::Borders), "{heard:?}");
         }
+    }
+
+    /// `check` and the table exports answer without reading the Proeftuin neighbourhoods;
+    /// the window's load and a map export read them.
+    #[test]
+    fn the_overlay_files_are_read_only_when_asked_for() {
+        let heard = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+        let reads_neighbourhoods = |heard: &[Stage]| {
+            heard.iter().any(|s| {
+                matches!(s, Stage::Reading(f)
+                    if f.to_string_lossy().contains(crate::data::overlays::NEIGHBOURHOODS))
+            })
+        };
+        let h = heard.clone();
+        let data = progress::observe(
+            move |s: &Stage| h.borrow_mut().push(s.clone()),
+            || Dataset::load(&DataSource::BuiltIn, Edition::M2025),
+        )
+        .expect("the built-in data loads");
+        assert!(
+            !reads_neighbourhoods(&heard.borrow()),
+            "{:?}",
+            heard.borrow()
+        );
+        let h = heard.clone();
+        let proeftuinen = progress::observe(
+            move |s: &Stage| h.borrow_mut().push(s.clone()),
+            || data.overlays().proeftuinen.len(),
+        );
+        assert_eq!(proeftuinen, 6, "the six Proeftuinen");
+        assert!(
+            reads_neighbourhoods(&heard.borrow()),
+            "{:?}",
+            heard.borrow()
+        );
     }
 }

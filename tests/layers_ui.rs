@@ -163,7 +163,7 @@ fn overlay_names_win_over_zone_names_and_no_names_overlap() {
     let input = MapInput {
         scene: Scene {
             atlas,
-            overlays: &w.doc.data.overlays,
+            overlays: w.doc.data.overlays(),
             teams: &w.doc.scenario.teams,
             cell_team: w.shown_cell_team(),
             cell_fill: &w.cell_fill,
@@ -230,7 +230,7 @@ fn overlay_names_win_over_zone_names_and_no_names_overlap() {
         .iter()
         .filter(|(n, _)| n.starts_with("2020: "))
         .collect();
-    let teams = w.doc.data.overlays.historic.teams.len();
+    let teams = w.doc.data.overlays().historic.teams.len();
     assert!(
         historic.len() * 3 >= teams * 2,
         "most of the {teams} team names of 2020 are placed: {historic:?}"
@@ -283,7 +283,7 @@ fn a_historic_team_card_opens_from_its_name_not_from_every_click() {
     assert!(!w.selection.is_empty(), "the click selects the zone");
 
     let data = h.state().workspace().expect("workspace").data().clone();
-    let ov = &data.overlays;
+    let ov = data.overlays();
     let w = h.state().workspace().expect("workspace");
     let tf = w.last_transform.expect("drawn");
     let (i, team) = ov

@@ -25,7 +25,7 @@ fn held_loader() -> (Loader, mpsc::Sender<()>) {
         src.read_text("population_flanders_2021_by_agegroup.csv")?;
         // Let go by the test, or by its end (the sender dropped).
         let _ = wait.lock().expect("one load at a time").recv();
-        Dataset::load(src, edition)
+        Dataset::load_with_overlays(src, edition)
     });
     (loader, go)
 }

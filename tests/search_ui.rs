@@ -57,7 +57,7 @@ fn search_finds_the_proeftuin_zeebrugge_and_opens_its_card() {
     );
     let card = h.state().proeftuin_card.expect("card open");
     let data = h.state().workspace().expect("workspace").data().clone();
-    let ov = &data.overlays;
+    let ov = data.overlays();
     assert_eq!(ov.proeftuinen[card].municipality_name, "Brugge");
     h.get_by_label("Proeftuin buurtgericht netwerk");
     h.get_by_label("1-7-2019 – 30-6-2022");
@@ -67,7 +67,7 @@ fn search_finds_the_proeftuin_zeebrugge_and_opens_its_card() {
 fn the_historic_layer_has_the_15_teams_with_their_partners() {
     let h = harness();
     let data = h.state().workspace().expect("workspace").data().clone();
-    let ov = &data.overlays;
+    let ov = data.overlays();
     assert_eq!(ov.historic.teams.len(), 15);
     let antwerpen = ov
         .historic

@@ -15,7 +15,7 @@ use crate::dataset::Dataset;
 use crate::i18n::{self, Texts};
 use crate::model::atlas::Edition;
 
-/// How a data set is read: `Dataset::load` unless a test gives its own.
+/// How a data set is read: `Dataset::load_with_overlays` unless a test gives its own.
 pub type Loader =
     Arc<dyn Fn(&DataSource, Edition) -> Result<Arc<Dataset>, DataError> + Send + Sync>;
 
@@ -251,7 +251,7 @@ impl GebiedsApp {
         };
         let t = i18n::texts(self.settings.lang);
         let p = l.progress();
-        // The stages of `Dataset::load` and the map.
+        // The stages of `Dataset::load_with_overlays` and the map.
         let total = (Dataset::LOAD_STEPS + 1).max(p.step);
         egui::CentralPanel::default().show(ui, |ui| {
             ui.vertical_centered(|ui| {

@@ -185,7 +185,7 @@ pub struct GebiedsApp {
     )>,
     /// A reference layer being read on its own thread.
     reference_load: Option<reference_load::ReferenceLoad>,
-    /// How the data is read; None: `Dataset::load`, the built-in set at once, a folder on a
+    /// How the data is read; None: `Dataset::load_with_overlays`, the built-in set at once, a folder on a
     /// thread of its own.
     loader: Option<Loader>,
     /// For the workers to ask for a frame when they have news.
@@ -329,11 +329,13 @@ impl GebiedsApp {
         };
         match &self.loader {
             None if dir.is_built_in() => {
-                let loaded = Dataset::load(&dir, edition);
+                let loaded = Dataset::load_with_overlays(&dir, edition);
                 self.data_arrived(discovery, loaded);
             }
             loader => {
-                let loader = loader.clone().unwrap_or_else(|| Arc::new(Dataset::load));
+                let loader = loader
+                    .clone()
+                    .unwrap_or_else(|| Arc::new(Dataset::load_with_overlays));
                 self.screen = Screen::Loading(background::Loading::start(
                     dir,
                     edition,
@@ -355,9 +357,9 @@ impl GebiedsApp {
     ) {
         match loaded {
             Ok(data) => {
-                if !data.overlays.errors.is_empty() {
+                if !data.overlays().errors.is_empty() {
                     let t = i18n::texts(self.settings.lang);
-                    self.tell(t.overlay_error, data.overlays.errors.join("\n"));
+                    self.tell(t.overlay_error, data.overlays().errors.join("\n"));
                 }
                 let mut w = Workspace::new(Document::default_division(data), &self.settings.layers);
                 if let Some((lon, lat, z)) = self.settings.view {
@@ -725,7 +727,7 @@ impl GebiedsApp {
         let Some(data) = self.workspace().map(|w| w.data().clone()) else {
             return;
         };
-        let ov = &data.overlays;
+        let ov = data.overlays();
         if let Some(i) = self.historic_card
             && let Some(team) = ov.historic.teams.get(i)
         {

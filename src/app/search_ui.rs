@@ -14,7 +14,7 @@ impl GebiedsApp {
         let Some(w) = self.workspace() else {
             return Vec::new();
         };
-        w.data().overlays.search.search(
+        w.data().overlays().search.search(
             &w.doc.data.atlas,
             Some(&w.doc.scenario),
             &self.search_text,

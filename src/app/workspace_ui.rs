@@ -310,7 +310,7 @@ fn draw_map(ui: &mut egui::Ui, w: &mut Workspace, mc: MapContext) -> Drawn {
     let input = MapInput {
         scene: Scene {
             atlas,
-            overlays: &data.overlays,
+            overlays: data.overlays(),
             teams,
             cell_team,
             cell_fill: &w.cell_fill,

@@ -811,7 +811,7 @@ fn export_to(
             .contains(l)
         });
         if needs_overlays {
-            for err in &doc.data.overlays.errors {
+            for err in &doc.data.overlays().errors {
                 warn(&err.clone());
             }
         }

@@ -212,7 +212,7 @@ pub fn render_svg(doc: &Document, opts: &ImageOptions) -> String {
         .map(|c| crate::map::choropleth::Choropleth::new(atlas, c));
     let scene = Scene {
         atlas,
-        overlays: &doc.data.overlays,
+        overlays: doc.data.overlays(),
         teams: &s.teams,
         cell_team: &cell_team,
         cell_fill: &fills,
