@@ -169,10 +169,11 @@ impl<'a> Merge<'a> {
 
     /// The merged team list, and the conflicts on a team's name or colour.
     fn collect_teams(&mut self, contributed: &BTreeMap<String, Vec<usize>>) {
-        let mut order: Vec<(usize, usize, String)> = Vec::new();
+        // By the first proposal that has the team, then its place in that proposal's list.
+        let mut order: Vec<(usize, Option<usize>, String)> = Vec::new();
         for (id, by) in contributed {
             let first = by[0];
-            let pos = self.proposals[first].team_by_id(id).unwrap_or(usize::MAX);
+            let pos = self.proposals[first].team_by_id(id);
             order.push((first, pos, id.clone()));
         }
         order.sort();

@@ -10,8 +10,8 @@ pub mod atlas;
 mod milp;
 pub mod synthetic;
 
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 /// An assignment problem over a zone graph: every zone to exactly one team, every team's
@@ -162,23 +162,10 @@ pub(crate) fn components(p: &Problem, team: &[usize], t: usize) -> Vec<Vec<usize
 
 /// How far a running search is, written by the search and read by any thread (a progress
 /// display). Costs are stored as the bits of an `f64`; NaN means not known yet.
-#[derive(Debug)]
+/// What a running search has reached, shared with the window that shows it.
+#[derive(Debug, Default)]
 pub struct Progress {
-    round: AtomicUsize,
-    found: AtomicUsize,
-    incumbent: AtomicU64,
-    lower: AtomicU64,
-}
-
-impl Default for Progress {
-    fn default() -> Self {
-        Progress {
-            round: AtomicUsize::new(0),
-            found: AtomicUsize::new(0),
-            incumbent: AtomicU64::new(f64::NAN.to_bits()),
-            lower: AtomicU64::new(f64::NAN.to_bits()),
-        }
-    }
+    now: Mutex<ProgressNow>,
 }
 
 /// What [`Progress`] holds at one moment.
@@ -208,32 +195,40 @@ impl ProgressNow {
 }
 
 impl Progress {
+    /// Change what is shown; a search that panicked while holding the lock left figures that
+    /// are still figures, so they are used as they are.
+    fn change(&self, f: impl FnOnce(&mut ProgressNow)) {
+        let mut now = self
+            .now
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        f(&mut now);
+    }
+
     pub fn now(&self) -> ProgressNow {
-        let read =
-            |a: &AtomicU64| Some(f64::from_bits(a.load(Ordering::Relaxed))).filter(|v| !v.is_nan());
-        ProgressNow {
-            round: self.round.load(Ordering::Relaxed),
-            found: self.found.load(Ordering::Relaxed),
-            incumbent: read(&self.incumbent),
-            lower: read(&self.lower),
-        }
+        *self
+            .now
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
     pub(crate) fn start_division(&self) {
-        self.incumbent.store(f64::NAN.to_bits(), Ordering::Relaxed);
-        self.lower.store(f64::NAN.to_bits(), Ordering::Relaxed);
+        self.change(|n| {
+            n.incumbent = None;
+            n.lower = None;
+        });
     }
 
     pub(crate) fn set_round(&self, round: usize) {
-        self.round.store(round, Ordering::Relaxed);
+        self.change(|n| n.round = round);
     }
 
     pub(crate) fn set_found(&self, found: usize) {
-        self.found.store(found, Ordering::Relaxed);
+        self.change(|n| n.found = found);
     }
 
     pub(crate) fn set_incumbent(&self, cost: f64) {
-        self.incumbent.store(cost.to_bits(), Ordering::Relaxed);
+        self.change(|n| n.incumbent = Some(cost));
     }
 
     /// Raise the bound to `lower` (a bound never falls).
@@ -241,12 +236,11 @@ impl Progress {
         if !lower.is_finite() {
             return;
         }
-        let _ = self
-            .lower
-            .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |old| {
-                let o = f64::from_bits(old);
-                (o.is_nan() || lower > o).then_some(lower.to_bits())
-            });
+        self.change(|n| {
+            if n.lower.is_none_or(|o| lower > o) {
+                n.lower = Some(lower);
+            }
+        });
     }
 }
 
