@@ -44,6 +44,29 @@ pub fn zone_count(st: &crate::model::metrics::TeamStats, unit: &str, t: &Texts) 
     }
 }
 
+/// What a step of the history did, for the undo and redo buttons.
+pub fn step_label(l: &crate::model::edit::StepLabel, t: &Texts) -> String {
+    use crate::model::edit::StepLabel;
+    match l {
+        StepLabel::Assign { names, team } => {
+            format!(
+                "{} » {}",
+                names.join(", "),
+                team.as_deref().unwrap_or(t.no_team)
+            )
+        }
+        StepLabel::CreateTeam { name } => format!("+ {name}"),
+        StepLabel::RenameTeam { from, to } => format!("{from} » {to}"),
+        StepLabel::RecolourTeam { team } => format!("{team}: {}", t.colour.to_lowercase()),
+        StepLabel::DeleteTeam { team } => format!("− {team}"),
+        StepLabel::SetLocked { team, locked } => {
+            let what = if *locked { t.lock } else { t.unlock };
+            format!("{team}: {}", what.to_lowercase())
+        }
+        StepLabel::Import { file } => format!("CSV {file}"),
+    }
+}
+
 /// Why an edit was refused, for the user.
 pub fn edit_error(lang: Lang, e: &crate::model::edit::EditError) -> String {
     use crate::model::edit::EditError;

@@ -501,7 +501,7 @@ impl Workspace {
     /// Make a change: one step on the history.
     pub fn apply(&mut self, edit: Edit) -> Result<(), EditError> {
         let before = self.doc.scenario.clone();
-        let label = edit.describe(&before, &self.doc.data.atlas);
+        let label = edit.label(&before, &self.doc.data.atlas);
         let result = edit::apply(&mut self.doc.scenario, &self.doc.data.atlas, &edit);
         if result.is_ok() {
             self.history.record(label, before);

@@ -306,17 +306,23 @@ fn history_undoes_and_redoes_at_least_200_steps() {
     for i in 0..250 {
         let before = s.scenario.clone();
         let t = if i % 2 == 0 { westhoek } else { trawant };
-        apply(
-            &mut s.scenario,
-            &s.data.atlas,
-            &Edit::AssignUnits {
-                units: vec![zone],
-                team: Some(t),
-            },
-        )
-        .expect("move");
-        h.record(format!("step {i}"), before);
+        let edit = Edit::AssignUnits {
+            units: vec![zone],
+            team: Some(t),
+        };
+        apply(&mut s.scenario, &s.data.atlas, &edit).expect("move");
+        h.record(edit.label(&before, &s.data.atlas), before);
     }
+    // The undo button says what the last step did: the zone and the team it went to.
+    let last = gebiedsplanner::i18n::step_label(
+        h.undo_label().expect("a step to undo"),
+        gebiedsplanner::i18n::texts(gebiedsplanner::i18n::Lang::Nl),
+    );
+    let (zone_name, team_name) = (
+        &s.data.atlas.units[zone].name,
+        &s.scenario.teams[trawant].name,
+    );
+    assert_eq!(last, format!("{zone_name} » {team_name}"));
     let end = s.scenario.clone();
     let mut steps = 0;
     while let Some(prev) = h.undo(&s.scenario) {

@@ -9,6 +9,7 @@ use crate::data::{assignment_csv, recovery, scenario_file};
 use crate::document::Document;
 use crate::export;
 use crate::i18n;
+use crate::model::edit::StepLabel;
 use crate::model::scenario::Scenario;
 use crate::workspace::{Baseline, Workspace};
 
@@ -404,7 +405,12 @@ impl GebiedsApp {
         match assignment_csv::import_file(&w.doc.data.atlas, &mut s, path) {
             Ok(report) => {
                 let before = w.doc.scenario.clone();
-                w.history.record(format!("CSV {}", path.display()), before);
+                w.history.record(
+                    StepLabel::Import {
+                        file: path.display().to_string(),
+                    },
+                    before,
+                );
                 w.doc.scenario = s;
                 w.preview = None;
                 w.refresh();

@@ -12,6 +12,7 @@ use crate::i18n::{self, Texts};
 use crate::map::layer::{Hit, HitFrame, LegendEntry, MapLayer, Scene, Swatch};
 use crate::map::layers::{Layers, TileChoice};
 use crate::map::view::{MapInput, MapOutput, MapView};
+use crate::model::edit::StepLabel;
 use crate::model::geom::{self, BBox};
 use crate::model::metrics::BudgetModel;
 use crate::style;
@@ -65,10 +66,19 @@ fn move_menu(ui: &mut egui::Ui, w: &Workspace, t: &Texts, out: &mut Vec<Command>
 
 /// An undo or redo button, greyed out without a step to take, with the step's name and the
 /// shortcut on hover. True when clicked.
-fn history_button(ui: &mut egui::Ui, c: super::UiCommand, step: Option<&str>, t: &Texts) -> bool {
+fn history_button(
+    ui: &mut egui::Ui,
+    c: super::UiCommand,
+    step: Option<&StepLabel>,
+    t: &Texts,
+) -> bool {
     let button = ui.add_enabled(step.is_some(), egui::Button::new(c.text(t)));
     match step {
-        Some(l) => button.on_hover_text(format!("{l} ({})", c.shortcut_text(ui.ctx()))),
+        Some(l) => button.on_hover_text(format!(
+            "{} ({})",
+            i18n::step_label(l, t),
+            c.shortcut_text(ui.ctx())
+        )),
         None => button,
     }
     .clicked()

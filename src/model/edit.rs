@@ -50,46 +50,74 @@ pub enum EditError {
     NoChange,
 }
 
+/// What one step of the history did, in the names of the scenario before it; the text for
+/// the user is made in `i18n::step_label`.
+#[derive(Clone, Debug, PartialEq)]
+pub enum StepLabel {
+    /// Zones or municipalities given to a team (None: taken from their team).
+    Assign {
+        names: Vec<String>,
+        team: Option<String>,
+    },
+    CreateTeam {
+        name: String,
+    },
+    RenameTeam {
+        from: String,
+        to: String,
+    },
+    RecolourTeam {
+        team: String,
+    },
+    DeleteTeam {
+        team: String,
+    },
+    SetLocked {
+        team: String,
+        locked: bool,
+    },
+    /// A division read from a file into the tab.
+    Import {
+        file: String,
+    },
+}
+
 impl Edit {
-    /// A short description for the history list.
-    pub fn describe(&self, scenario: &Scenario, atlas: &Atlas) -> String {
-        let team = |t: &Option<usize>| match t {
-            Some(t) => scenario
+    /// What the edit does, for the history list.
+    pub fn label(&self, scenario: &Scenario, atlas: &Atlas) -> StepLabel {
+        let team = |t: usize| {
+            scenario
                 .teams
-                .get(*t)
+                .get(t)
                 .map(|t| t.name.clone())
-                .unwrap_or_default(),
-            None => "—".into(),
+                .unwrap_or_default()
         };
         match self {
-            Edit::AssignUnits { units, team: t } => {
-                let names: Vec<&str> = units
-                    .iter()
-                    .map(|&u| atlas.units[u].name.as_str())
-                    .collect();
-                format!("{} » {}", names.join(", "), team(t))
-            }
+            Edit::AssignUnits { units, team: t } => StepLabel::Assign {
+                names: units.iter().map(|&u| atlas.units[u].name.clone()).collect(),
+                team: t.map(team),
+            },
             Edit::AssignMunicipalities {
                 municipalities,
                 team: t,
-            } => {
-                let names: Vec<&str> = municipalities
+            } => StepLabel::Assign {
+                names: municipalities
                     .iter()
-                    .map(|&m| atlas.municipalities[m].name.as_str())
-                    .collect();
-                format!("{} » {}", names.join(", "), team(t))
-            }
-            Edit::CreateTeam { name, .. } => format!("+ {name}"),
-            Edit::RenameTeam { team: t, name } => format!("{} » {name}", team(&Some(*t))),
-            Edit::RecolourTeam { team: t, .. } => format!("{} (kleur)", team(&Some(*t))),
-            Edit::DeleteTeam { team: t } => format!("− {}", team(&Some(*t))),
-            Edit::SetLocked { team: t, locked } => {
-                format!(
-                    "{} {}",
-                    team(&Some(*t)),
-                    if *locked { "(lock)" } else { "(unlock)" }
-                )
-            }
+                    .map(|&m| atlas.municipalities[m].name.clone())
+                    .collect(),
+                team: t.map(team),
+            },
+            Edit::CreateTeam { name, .. } => StepLabel::CreateTeam { name: name.clone() },
+            Edit::RenameTeam { team: t, name } => StepLabel::RenameTeam {
+                from: team(*t),
+                to: name.clone(),
+            },
+            Edit::RecolourTeam { team: t, .. } => StepLabel::RecolourTeam { team: team(*t) },
+            Edit::DeleteTeam { team: t } => StepLabel::DeleteTeam { team: team(*t) },
+            Edit::SetLocked { team: t, locked } => StepLabel::SetLocked {
+                team: team(*t),
+                locked: *locked,
+            },
         }
     }
 }

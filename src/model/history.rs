@@ -1,5 +1,6 @@
 //! Undo and redo over whole scenario states: one edit (one drag) is one step.
 
+use super::edit::StepLabel;
 use super::scenario::Scenario;
 
 /// How many steps are kept.
@@ -7,13 +8,13 @@ pub const HISTORY_LIMIT: usize = 500;
 
 #[derive(Clone, Debug, Default)]
 pub struct History {
-    undo: Vec<(String, Scenario)>,
-    redo: Vec<(String, Scenario)>,
+    undo: Vec<(StepLabel, Scenario)>,
+    redo: Vec<(StepLabel, Scenario)>,
 }
 
 impl History {
     /// Record the state before a change, labelled with what the change does.
-    pub fn record(&mut self, label: String, before: Scenario) {
+    pub fn record(&mut self, label: StepLabel, before: Scenario) {
         self.undo.push((label, before));
         if self.undo.len() > HISTORY_LIMIT {
             self.undo.remove(0);
@@ -42,12 +43,12 @@ impl History {
         !self.redo.is_empty()
     }
 
-    pub fn undo_label(&self) -> Option<&str> {
-        self.undo.last().map(|(l, _)| l.as_str())
+    pub fn undo_label(&self) -> Option<&StepLabel> {
+        self.undo.last().map(|(l, _)| l)
     }
 
-    pub fn redo_label(&self) -> Option<&str> {
-        self.redo.last().map(|(l, _)| l.as_str())
+    pub fn redo_label(&self) -> Option<&StepLabel> {
+        self.redo.last().map(|(l, _)| l)
     }
 
     pub fn len(&self) -> usize {
