@@ -103,6 +103,8 @@ impl GebiedsApp {
             | Command::StepRegion(_)
             | Command::StepScenario(_)
             | Command::ToggleHighContrast
+            | Command::TogglePresentTable
+            | Command::ToggleKeyLegend
             | Command::SetLayers(_)
             | Command::ToggleDifferences => self.apply_view(ctx, command),
             Command::MergeDialog
@@ -294,7 +296,7 @@ impl GebiedsApp {
             Command::FitAll => {
                 if let Some(w) = self.workspace_mut() {
                     let bbox = w.doc.data.atlas.bbox;
-                    w.fit(bbox, w.map_size());
+                    w.fit_to(bbox);
                 }
             }
             Command::ZoomToCells(cells) => {
@@ -310,6 +312,8 @@ impl GebiedsApp {
             Command::GoToRegion(n) => self.go_to_region(n),
             Command::StepRegion(step) => self.step_region(step),
             Command::StepScenario(step) => self.step_scenario(step),
+            Command::TogglePresentTable => self.toggle_present_table(),
+            Command::ToggleKeyLegend => self.toggle_key_legend(),
             Command::ToggleHighContrast => {
                 self.settings.layers.high_contrast = !self.settings.layers.high_contrast;
                 self.layers_changed();

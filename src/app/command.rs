@@ -111,6 +111,10 @@ pub enum Command {
     /// Show the next (+1) or previous (-1) tab with the same view (presentation arrows).
     StepScenario(i32),
     ToggleHighContrast,
+    /// Hide or show the team strip of the presentation (T).
+    TogglePresentTable,
+    /// Show the legend of the presentation keys until asked again, or hide it (?).
+    ToggleKeyLegend,
     /// New layer settings (from the layers window).
     SetLayers(Box<crate::map::layers::Layers>),
     ToggleDifferences,

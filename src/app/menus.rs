@@ -157,14 +157,17 @@ impl GebiedsApp {
                     });
                 ui.separator();
                 ui.label(egui::RichText::new(t.shortcuts_presentation).strong());
-                for line in [
-                    t.keys_regions,
-                    t.keys_scenarios,
-                    t.keys_contrast,
-                    t.keys_leave,
-                ] {
-                    ui.label(line);
-                }
+                let keys = super::presentation::key_legend(self.workspace(), t);
+                egui::Grid::new("shortcuts_presentation")
+                    .num_columns(2)
+                    .striped(true)
+                    .show(ui, |ui| {
+                        for (key, what) in keys {
+                            ui.label(egui::RichText::new(key).monospace());
+                            ui.label(what);
+                            ui.end_row();
+                        }
+                    });
                 ui.separator();
                 ui.label(t.keys_zoom_text);
             });

@@ -273,10 +273,7 @@ fn draw_map(ui: &mut egui::Ui, w: &mut Workspace, mc: MapContext) -> Drawn {
     let data = w.data().clone();
     let geometry = data.geometry();
     let atlas = &data.atlas;
-    if !w.fitted {
-        w.fit(atlas.bbox, ui.available_size());
-        w.fitted = true;
-    }
+    w.keep_fitted(ui.available_size());
     let center = geom::from_merc(atlas.bbox.center());
     let mut selected = vec![false; atlas.cells.len()];
     for c in w.selected_cells() {
@@ -457,12 +454,13 @@ impl GebiedsApp {
     pub(super) fn show_workspace(&mut self, ui: &mut egui::Ui, ctx: &egui::Context) {
         let others = self.other_tabs();
         let presenting = self.presentation;
+        let (region, present) = (self.region, self.present);
         let t = i18n::texts(self.settings.lang);
         let pointer = Pointer::read(ctx);
         let mut out = Vec::new();
         let Some(w) = self.workspace() else { return };
         if presenting {
-            super::presentation::title_and_table(ui, w, t);
+            super::presentation::title_and_table(ui, w, t, region, present);
         } else {
             egui::Panel::top("toolbar").show(ui, |ui| out.extend(toolbar(ui, w, t, &others)));
             self.side_panel(ui, &mut out);
@@ -609,11 +607,6 @@ impl GebiedsApp {
                         }
                     });
                 }
-                let pos = w.memory.detached().unwrap_or_else(|| {
-                    let c = geom::from_merc(w.doc.data.atlas.bbox.center());
-                    lon_lat(c.0, c.1)
-                });
-                settings.view = Some((pos.x(), pos.y(), w.memory.zoom()));
             });
         // The move list opened with Ctrl+M.
         if let Some(at) = *move_popup {

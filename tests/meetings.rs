@@ -1,0 +1,228 @@
+//! Meetings: the presentation fills the screen with the map, names the region and lists its
+//! teams; the key legend; the second screen for the projector; exports for slides and paper.
+
+use crate::common;
+
+use egui::Key;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use gebiedsplanner::app::{Command, GebiedsApp, Settings};
+use gebiedsplanner::model::region::{Region, unit_region};
+use gebiedsplanner::ui::dialogs::ScriptedDialogs;
+
+/// The window at `size` on the built-in data, loaded and laid out.
+fn window(size: egui::Vec2) -> Harness<'static, GebiedsApp> {
+    let app = GebiedsApp::headless(
+        Settings::default(),
+        None,
+        Box::new(ScriptedDialogs::default()),
+    );
+    let mut h = common::harness(app, size);
+    common::settle(&mut h);
+    h.run_steps(3);
+    h
+}
+
+/// The presentation at `size`, on all of Flanders (region 0) or one region (its key).
+fn presenting(size: egui::Vec2, region: usize) -> Harness<'static, GebiedsApp> {
+    let mut h = window(size);
+    h.key_press(Key::F5);
+    h.run_steps(3);
+    if region > 0 {
+        h.key_press(digit(region));
+        h.run_steps(3);
+    }
+    h
+}
+
+fn digit(n: usize) -> Key {
+    [
+        Key::Num0,
+        Key::Num1,
+        Key::Num2,
+        Key::Num3,
+        Key::Num4,
+        Key::Num5,
+        Key::Num6,
+    ][n]
+}
+
+/// The map covers at least 70 % of the window's width, and every zone shown (all, or those of
+/// the region) has its label point inside the map.
+fn assert_map_fills(h: &Harness<'_, GebiedsApp>, region: Option<Region>) {
+    let w = h.state().workspace().expect("a scenario is open");
+    let map = w.map_rect.expect("the map was drawn");
+    let screen = h.ctx.content_rect();
+    assert!(
+        map.width() >= 0.7 * screen.width(),
+        "the map is {} of {} points wide",
+        map.width(),
+        screen.width()
+    );
+    let atlas = &w.doc.data.atlas;
+    let mut checked = 0;
+    for u in 0..atlas.units.len() {
+        if region.is_some_and(|r| unit_region(atlas, u) != Some(r)) {
+            continue;
+        }
+        let p = w.unit_screen_pos(u).expect("the map was drawn");
+        assert!(
+            map.contains(p),
+            "the label of {} at {p:?} lies outside the map {map:?}",
+            atlas.units[u].name
+        );
+        checked += 1;
+    }
+    assert!(checked >= 5, "only {checked} zones checked");
+}
+
+/// The title line carries today's date, which the snapshots leave out.
+fn mask_date(h: &mut Harness<'_, GebiedsApp>) {
+    let iso = gebiedsplanner::data::scenario_file::now_iso();
+    let date = format!("{}-{}-{}", &iso[8..10], &iso[5..7], &iso[0..4]);
+    let r = h.get_by_label(&date).rect();
+    h.mask(r.expand(2.0));
+}
+
+fn hide_keys(h: &mut Harness<'_, GebiedsApp>) {
+    // ? pins the legend that shows on entering, ? again hides it.
+    h.key_press(Key::Questionmark);
+    h.key_press(Key::Questionmark);
+    h.run_steps(2);
+    assert!(!h.state().key_legend_shown());
+}
+
+#[test]
+fn the_presentation_fills_a_laptop_screen_with_flanders() {
+    let mut h = presenting(egui::vec2(1280.0, 800.0), 0);
+    assert_map_fills(&h, None);
+    h.get_by_label_contains("· Vlaanderen en Brussel");
+    mask_date(&mut h);
+    h.snapshot("present_1280_flanders");
+}
+
+#[test]
+fn the_presentation_fills_a_projector_screen_with_flanders() {
+    let mut h = presenting(egui::vec2(1920.0, 1080.0), 0);
+    hide_keys(&mut h);
+    assert_map_fills(&h, None);
+    mask_date(&mut h);
+    h.snapshot("present_1920_flanders");
+}
+
+/// Limburg (key 2) at `size`: fitted, named in the title, only its teams listed with their
+/// figures.
+fn limburg(size: egui::Vec2, snapshot: &str) {
+    let mut h = presenting(size, 2);
+    hide_keys(&mut h);
+    assert_eq!(h.state().region, Some(2));
+    assert_map_fills(&h, Some(Region::Limburg));
+    h.get_by_label_contains("· Limburg");
+    // A team of Limburg is listed with its figures, one of Oost-Vlaanderen is not.
+    let w = h.state().workspace().expect("ws");
+    let atlas = &w.doc.data.atlas;
+    let of_region = |r: Region| {
+        w.doc
+            .scenario
+            .teams
+            .iter()
+            .enumerate()
+            .find(|(ti, _)| {
+                let units = &w.doc.metrics.teams[*ti].units;
+                !units.is_empty() && units.iter().all(|&u| unit_region(atlas, u) == Some(r))
+            })
+            .map(|(_, t)| t.name.clone())
+            .expect("a team of the region")
+    };
+    let (limburg, other) = (
+        of_region(Region::Limburg),
+        of_region(Region::OostVlaanderen),
+    );
+    h.get_by_label(&limburg);
+    assert!(
+        h.query_by_label(&other).is_none(),
+        "{other} is listed in Limburg"
+    );
+    h.get_all_by_label_contains("per kind")
+        .next()
+        .expect("EUR per child is shown");
+    h.get_all_by_label_contains("t.o.v.")
+        .next()
+        .expect("the change against the comparison is shown");
+    mask_date(&mut h);
+    h.snapshot(snapshot);
+}
+
+#[test]
+fn a_region_fills_a_laptop_screen_is_named_and_lists_only_its_teams() {
+    limburg(egui::vec2(1280.0, 800.0), "present_1280_limburg");
+}
+
+#[test]
+fn a_region_fills_a_projector_screen_is_named_and_lists_only_its_teams() {
+    limburg(egui::vec2(1920.0, 1080.0), "present_1920_limburg");
+}
+
+#[test]
+fn t_hides_the_team_strip_and_the_map_takes_the_room() {
+    let mut h = presenting(egui::vec2(1280.0, 800.0), 0);
+    let with_strip = h.state().workspace().and_then(|w| w.map_rect).expect("map");
+    h.get_by_label("Teams");
+    h.key_press(Key::T);
+    h.run_steps(3);
+    assert!(!h.state().present_table_shown());
+    assert!(
+        h.query_by_label("Teams").is_none(),
+        "the strip is still there"
+    );
+    let without = h.state().workspace().and_then(|w| w.map_rect).expect("map");
+    assert!(without.width() > with_strip.width() + 100.0);
+    assert_map_fills(&h, None);
+    h.key_press(Key::T);
+    h.run_steps(2);
+    h.get_by_label("Teams");
+}
+
+#[test]
+fn the_window_opens_with_flanders_fitted_to_the_map() {
+    let h = window(egui::vec2(1280.0, 800.0));
+    let w = h.state().workspace().expect("ws");
+    let map = w.map_rect.expect("map");
+    let atlas = &w.doc.data.atlas;
+    let geometry = w.geometry();
+    let tf = w.last_transform.expect("drawn");
+    // The corners of Flanders lie inside the map, and the box touches two opposite sides
+    // within a few points: it is fitted, not drawn small in the middle.
+    let a = tf.apply(geometry.to_local(atlas.bbox.min));
+    let b = tf.apply(geometry.to_local(atlas.bbox.max));
+    let drawn = egui::Rect::from_two_pos(a, b);
+    assert!(map.expand(0.5).contains_rect(drawn), "{drawn:?} in {map:?}");
+    let spare_x = map.width() - drawn.width();
+    let spare_y = map.height() - drawn.height();
+    assert!(
+        spare_x.min(spare_y) < 20.0,
+        "Flanders {drawn:?} does not fill the map {map:?}"
+    );
+}
+
+#[test]
+fn the_key_legend_shows_on_entering_and_on_question_mark() {
+    let mut h = presenting(egui::vec2(1280.0, 800.0), 0);
+    assert!(h.state().key_legend_shown());
+    h.get_by_label("Toetsen");
+    h.get_by_label("West-Vlaanderen");
+    h.get_by_label("tabel tonen / verbergen");
+    // A few seconds later it is gone (each step is a quarter of a second).
+    h.run_steps(30);
+    assert!(!h.state().key_legend_shown());
+    assert!(h.query_by_label("Toetsen").is_none());
+    h.key_press(Key::Questionmark);
+    h.run_steps(30);
+    h.get_by_label("Toetsen");
+    h.key_press(Key::Questionmark);
+    h.run_steps(2);
+    assert!(h.query_by_label("Toetsen").is_none());
+    h.state_mut().push(Command::Cancel);
+    h.run_steps(2);
+    assert!(!h.state().presentation);
+}
