@@ -3,7 +3,7 @@
 //! consistent with each other. Nothing here draws.
 
 use egui::{Color32, Pos2, Rect};
-use walkers::{MapMemory, lon_lat};
+use walkers::MapMemory;
 
 use std::sync::Arc;
 
@@ -15,7 +15,7 @@ use crate::map::view::ScreenTransform;
 use crate::model::borders::team_border_arcs;
 use crate::model::compare::{Comparison, compare_cells};
 use crate::model::edit::{self, Edit, EditError};
-use crate::model::geom::{self, BBox};
+use crate::model::geom::BBox;
 use crate::model::history::History;
 use crate::model::ids::{MunicipalityId, ZoneId};
 use crate::model::metrics::{self, BudgetModel, Metrics};
@@ -665,11 +665,7 @@ impl Workspace {
 
     /// Centre and zoom so that a Mercator box fills the map, once.
     pub fn fit(&mut self, bbox: BBox, size: egui::Vec2) {
-        let view = crate::map::fit::fit(bbox, size, crate::map::fit::MARGIN);
-        let (lon, lat) = geom::from_merc(view.center);
-        self.memory.center_at(lon_lat(lon, lat));
-        // In range: `fit` keeps the zoom between 2 and 19, walkers takes 0 to 26.
-        let _ = self.memory.set_zoom(view.zoom);
+        crate::map::fit::show_in(&mut self.memory, bbox, size);
     }
 
     /// Fit a Mercator box and keep it filling the map until the user pans or zooms.
@@ -711,6 +707,20 @@ impl Workspace {
             fit_target: self.fit_target,
             fitted_view: self.fitted_view,
         }
+    }
+
+    /// What the map showed in the last frame, in Mercator: the box it keeps fitted, else the
+    /// area on screen.
+    pub fn shown_bbox(&self) -> Option<BBox> {
+        if self.fit_target.is_some() {
+            return self.fit_target;
+        }
+        let (tf, rect) = (self.last_transform?, self.map_rect?);
+        let g = self.geometry();
+        let mut b = BBox::EMPTY;
+        b.include(g.to_merc(tf.invert(rect.min)));
+        b.include(g.to_merc(tf.invert(rect.max)));
+        Some(b)
     }
 
     /// Take over a view, kept fitted as it was.

@@ -226,3 +226,56 @@ fn the_key_legend_shows_on_entering_and_on_question_mark() {
     h.run_steps(2);
     assert!(!h.state().presentation);
 }
+
+#[test]
+fn the_second_screen_opens_and_shows_a_change_made_in_the_first() {
+    use gebiedsplanner::model::edit::Edit;
+    let mut h = window(egui::vec2(1280.0, 800.0));
+    h.key_press(Key::F6);
+    h.run_steps(3);
+    let second = h
+        .state()
+        .second_screen()
+        .and_then(|s| s.map_rect)
+        .expect("the second screen drew its map");
+    h.get_by_label("Tweede scherm — Gebiedsplanner");
+    assert!(second.width() > 300.0, "the second map is {second:?}");
+    // A zone taken from its team in the first window is hatched "zonder team" on the second
+    // screen's map too, with its legend in the second map's corner.
+    let in_second = |h: &Harness<'_, GebiedsApp>, text: &str| {
+        h.query_all_by_label(text)
+            .any(|n| second.expand(2.0).contains(n.rect().center()))
+    };
+    let no_team = gebiedsplanner::i18n::texts(gebiedsplanner::i18n::Lang::Nl).no_team;
+    assert!(!in_second(&h, no_team), "hatched before anything changed");
+    common::unassign_gent(&mut h);
+    h.run_steps(2);
+    assert!(
+        in_second(&h, no_team),
+        "the change does not show on the second screen"
+    );
+    // A team renamed in the first window is named so in the second screen's legend, to the
+    // right of its map.
+    let team = h
+        .state()
+        .workspace()
+        .and_then(|w| w.doc.scenario.team_by_id("trawant"))
+        .expect("trawant");
+    h.state_mut().push(Command::Edit(Edit::RenameTeam {
+        team,
+        name: "Projectorteam".to_string(),
+    }));
+    h.run_steps(2);
+    assert!(
+        h.query_all_by_label("Projectorteam").any(
+            |n| n.rect().left() >= second.right() - 1.0 && n.rect().top() >= second.top() - 1.0
+        ),
+        "the new name is not in the second screen's legend"
+    );
+    // F6 again closes it, the main window goes on.
+    h.key_press(Key::F6);
+    h.run_steps(2);
+    assert!(h.state().second_screen().is_none());
+    assert!(h.query_by_label("Tweede scherm — Gebiedsplanner").is_none());
+    h.get_by_label("Ongedaan maken");
+}

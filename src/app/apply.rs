@@ -105,6 +105,7 @@ impl GebiedsApp {
             | Command::ToggleHighContrast
             | Command::TogglePresentTable
             | Command::ToggleKeyLegend
+            | Command::ToggleSecondScreen
             | Command::SetLayers(_)
             | Command::ToggleDifferences => self.apply_view(ctx, command),
             Command::MergeDialog
@@ -314,6 +315,7 @@ impl GebiedsApp {
             Command::StepScenario(step) => self.step_scenario(step),
             Command::TogglePresentTable => self.toggle_present_table(),
             Command::ToggleKeyLegend => self.toggle_key_legend(),
+            Command::ToggleSecondScreen => self.toggle_second_screen(),
             Command::ToggleHighContrast => {
                 self.settings.layers.high_contrast = !self.settings.layers.high_contrast;
                 self.layers_changed();

@@ -115,6 +115,8 @@ pub enum Command {
     TogglePresentTable,
     /// Show the legend of the presentation keys until asked again, or hide it (?).
     ToggleKeyLegend,
+    /// Open or close the second window, for the projector (F6).
+    ToggleSecondScreen,
     /// New layer settings (from the layers window).
     SetLayers(Box<crate::map::layers::Layers>),
     ToggleDifferences,
@@ -258,6 +260,7 @@ pub enum UiCommand {
     Cancel,
     FitAll,
     Presentation,
+    SecondScreen,
     Layers,
     Shortcuts,
     About,
@@ -306,6 +309,7 @@ impl UiCommand {
         UiCommand::Cancel,
         UiCommand::FitAll,
         UiCommand::Presentation,
+        UiCommand::SecondScreen,
         UiCommand::Layers,
         UiCommand::Shortcuts,
         UiCommand::About,
@@ -331,6 +335,7 @@ impl UiCommand {
             UiCommand::Cancel => t.cancel_action,
             UiCommand::FitAll => t.whole_map,
             UiCommand::Presentation => t.presentation,
+            UiCommand::SecondScreen => t.meet.second_screen,
             UiCommand::Layers => t.layers_button,
             UiCommand::Shortcuts => t.shortcuts,
             UiCommand::About => t.about,
@@ -356,6 +361,7 @@ impl UiCommand {
         const CANCEL: [KeyboardShortcut; 1] = [key(Modifiers::NONE, Key::Escape)];
         const FIT: [KeyboardShortcut; 1] = [key(Modifiers::NONE, Key::Home)];
         const PRESENT: [KeyboardShortcut; 1] = [key(Modifiers::NONE, Key::F5)];
+        const SECOND: [KeyboardShortcut; 1] = [key(Modifiers::NONE, Key::F6)];
         const HELP: [KeyboardShortcut; 1] = [key(Modifiers::NONE, Key::F1)];
         match self {
             UiCommand::NewTab => &NEW,
@@ -370,6 +376,7 @@ impl UiCommand {
             UiCommand::Cancel => &CANCEL,
             UiCommand::FitAll => &FIT,
             UiCommand::Presentation => &PRESENT,
+            UiCommand::SecondScreen => &SECOND,
             UiCommand::Shortcuts => &HELP,
             UiCommand::NewEmptyTab
             | UiCommand::Duplicate
@@ -415,6 +422,7 @@ impl UiCommand {
             UiCommand::Cancel => Command::Cancel,
             UiCommand::FitAll => Command::FitAll,
             UiCommand::Presentation => Command::TogglePresentation,
+            UiCommand::SecondScreen => Command::ToggleSecondScreen,
             UiCommand::Layers => Command::ShowLayers(true),
             UiCommand::Shortcuts => Command::ShowShortcuts(true),
             UiCommand::About => Command::ShowAbout(true),

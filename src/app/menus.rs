@@ -107,6 +107,7 @@ impl GebiedsApp {
             UiCommand::Layers,
             UiCommand::FitAll,
             UiCommand::Presentation,
+            UiCommand::SecondScreen,
         ] {
             table_entry(ui, c, t, out);
         }

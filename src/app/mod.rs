@@ -11,6 +11,7 @@ mod presentation;
 pub mod propose_window;
 pub mod reference_load;
 mod search_ui;
+mod second_screen;
 mod workspace_ui;
 
 use std::path::PathBuf;
@@ -164,6 +165,8 @@ pub struct GebiedsApp {
     pub region: Option<usize>,
     /// The team strip and the key legend of the presentation.
     present: presentation::PresentUi,
+    /// The second window, for the projector (F6).
+    second_screen: Option<second_screen::SecondScreen>,
     /// The map view before presentation mode, restored when it ends.
     view_before_presentation: Option<crate::workspace::TabView>,
     /// The historic team whose card is open.
@@ -273,6 +276,7 @@ impl GebiedsApp {
             presentation: false,
             region: None,
             present: presentation::PresentUi::default(),
+            second_screen: None,
             view_before_presentation: None,
             historic_card: None,
             proeftuin_card: None,
@@ -557,6 +561,8 @@ impl GebiedsApp {
         }
         self.apply_commands(&ctx);
         self.windows(&ctx);
+        self.apply_commands(&ctx);
+        self.show_second_screen(&ctx);
         self.apply_commands(&ctx);
         self.update_title(&ctx);
         self.write_positions(&ctx);

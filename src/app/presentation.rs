@@ -57,7 +57,7 @@ pub fn regions(w: &Workspace) -> Vec<(Region, BBox)> {
 }
 
 /// The region shown (None: all of Flanders and Brussels).
-fn shown_region(w: &Workspace, n: Option<usize>) -> Option<Region> {
+pub(super) fn shown_region(w: &Workspace, n: Option<usize>) -> Option<Region> {
     n.filter(|&n| n > 0)
         .and_then(|n| regions(w).get(n - 1).map(|r| r.0))
 }
@@ -296,7 +296,7 @@ pub fn title_and_table(
 }
 
 /// The title line: the scenario, the region shown, the file, the date and the rules.
-fn present_title(ui: &mut egui::Ui, w: &Workspace, t: &Texts, shown: Option<Region>) {
+pub(super) fn present_title(ui: &mut egui::Ui, w: &Workspace, t: &Texts, shown: Option<Region>) {
     let file = w.file.path.as_ref().map(|_| w.title(t));
     let m = w.shown_metrics();
     let s = w.shown_scenario();
@@ -333,7 +333,7 @@ fn present_title(ui: &mut egui::Ui, w: &Workspace, t: &Texts, shown: Option<Regi
 }
 
 /// Whether a team holds a zone of the region (every team when no region is shown).
-fn in_region(w: &Workspace, units: &[usize], region: Option<Region>) -> bool {
+pub(super) fn in_region(w: &Workspace, units: &[usize], region: Option<Region>) -> bool {
     region.is_none_or(|r| {
         units
             .iter()

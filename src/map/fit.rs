@@ -30,6 +30,15 @@ pub fn fit(bbox: BBox, size: egui::Vec2, margin: f32) -> View {
     }
 }
 
+/// Centre and zoom a map's view so that `bbox` fills an area of `size` points.
+pub fn show_in(memory: &mut walkers::MapMemory, bbox: BBox, size: egui::Vec2) {
+    let view = fit(bbox, size, MARGIN);
+    let (lon, lat) = crate::model::geom::from_merc(view.center);
+    memory.center_at(walkers::lon_lat(lon, lat));
+    // In range: `fit` keeps the zoom between 2 and 19, walkers takes 0 to 26.
+    let _ = memory.set_zoom(view.zoom);
+}
+
 /// The size in points of `bbox` shown at `zoom`.
 pub fn screen_size(bbox: BBox, zoom: f64) -> egui::Vec2 {
     let scale = WORLD * zoom.exp2();
