@@ -279,3 +279,227 @@ fn the_second_screen_opens_and_shows_a_change_made_in_the_first() {
     assert!(h.query_by_label("Tweede scherm — Gebiedsplanner").is_none());
     h.get_by_label("Ongedaan maken");
 }
+
+/// A name placed on an exported map: its text and its box (x0, y0, x1, y1), from the SVG's
+/// centred text elements, measured in the font the image is drawn with.
+struct Name {
+    text: String,
+    b: [f64; 4],
+}
+
+/// The attribute `name` of an SVG element's opening tag.
+fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+    let at = tag.find(&format!(" {name}=\""))? + name.len() + 3;
+    tag[at..].split('"').next()
+}
+
+fn unescape(s: &str) -> String {
+    s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&amp;", "&")
+}
+
+/// The names on the map of an exported SVG (the centred texts in their boxes).
+fn names(svg: &str) -> Vec<Name> {
+    use gebiedsplanner::export::image::text_width;
+    let mut out = Vec::new();
+    for part in svg.split("<text ").skip(1) {
+        let Some((tag, rest)) = part.split_once('>') else {
+            continue;
+        };
+        let tag = &format!(" {tag}");
+        if attr(tag, "text-anchor") != Some("middle")
+            || attr(tag, "dominant-baseline") != Some("middle")
+        {
+            continue;
+        }
+        let num = |n: &str| -> f64 {
+            attr(tag, n)
+                .and_then(|v| v.parse().ok())
+                .unwrap_or_else(|| panic!("{n} of <text {tag}>"))
+        };
+        let (x, y, size) = (num("x"), num("y"), num("font-size"));
+        let text = unescape(rest.split("</text>").next().unwrap_or_default());
+        let half = 0.5 * text_width(&text, size);
+        out.push(Name {
+            b: [x - half, y - 0.5 * size, x + half, y + 0.5 * size],
+            text,
+        });
+    }
+    out
+}
+
+fn page_size(svg: &str) -> (f64, f64) {
+    let tag = svg.split('>').next().expect("the svg element");
+    let num = |n| {
+        attr(tag, n)
+            .and_then(|v| v.parse::<f64>().ok())
+            .expect("a size")
+    };
+    (num("width"), num("height"))
+}
+
+fn every_layer() -> Vec<&'static str> {
+    gebiedsplanner::export::parse_layers(
+        "labels,municipalities,provinces,table,historic,proeftuinen",
+    )
+    .expect("known layers")
+}
+
+#[test]
+fn an_export_with_every_layer_has_no_two_names_on_top_of_each_other() {
+    use gebiedsplanner::export::{ImageOptions, render_svg};
+    use gebiedsplanner::i18n::Lang;
+    use gebiedsplanner::model::atlas::Edition;
+    let doc = common::doc(Edition::M2025);
+    let svg = render_svg(doc, &ImageOptions::new(1920, every_layer(), Lang::Nl));
+    let names = names(&svg);
+    // Zone names and the overlays' names (2020 teams, Proeftuinen) are all there.
+    assert!(names.len() > 40, "only {} names", names.len());
+    assert!(names.iter().any(|n| n.text == "Gent"));
+    assert!(
+        names.iter().any(|n| n.text.starts_with("2020: ")),
+        "no 2020 team named"
+    );
+    for (i, a) in names.iter().enumerate() {
+        for b in &names[i + 1..] {
+            let overlap = a.b[0] < b.b[2] && b.b[0] < a.b[2] && a.b[1] < b.b[3] && b.b[1] < a.b[3];
+            assert!(!overlap, "'{}' and '{}' cover each other", a.text, b.text);
+        }
+    }
+    // The names that found no room are counted in a note under the map.
+    let at = svg
+        .find(" namen weggelaten")
+        .expect("a note on the names left out");
+    let note = &svg[svg[..at].rfind('>').map_or(0, |s| s + 1)..at];
+    let left_out: usize = note.replace('.', "").parse().expect("a count");
+    assert!(left_out > 0, "{note}");
+}
+
+#[test]
+fn the_map_fills_a_slide_and_an_a4_page() {
+    use gebiedsplanner::export::image::Page;
+    use gebiedsplanner::export::{ImageOptions, render_svg};
+    use gebiedsplanner::i18n::Lang;
+    use gebiedsplanner::model::atlas::Edition;
+    let doc = common::doc(Edition::M2025);
+    let layers =
+        gebiedsplanner::export::parse_layers("labels,historic,proeftuinen").expect("layers");
+    for (page, aspect) in [(Page::Slide, 16.0 / 9.0), (Page::A4, 297.0 / 210.0)] {
+        let mut opts = ImageOptions::new(1920, layers.clone(), Lang::Nl);
+        opts.page = page;
+        let svg = render_svg(doc, &opts);
+        let (w, h) = page_size(&svg);
+        assert!((w / h - aspect).abs() < 0.01, "{page:?}: {w} x {h}");
+        // The zone names spread over most of the page's width: the map fills its room.
+        let names = names(&svg);
+        let left = names.iter().map(|n| n.b[0]).fold(f64::INFINITY, f64::min);
+        let right = names.iter().map(|n| n.b[2]).fold(0.0, f64::max);
+        assert!(
+            right - left > 0.7 * w,
+            "{page:?}: names from {left} to {right} of {w}"
+        );
+    }
+}
+
+#[test]
+fn a_region_export_shows_only_that_regions_zones_and_teams() {
+    use gebiedsplanner::cli::{Command as Cli, parse_args};
+    use gebiedsplanner::export::{ImageOptions, render_svg};
+    use gebiedsplanner::i18n::Lang;
+    use gebiedsplanner::model::atlas::Edition;
+    let args = parse_args(
+        [
+            "export", "--region", "limburg", "--page", "a4", "--svg", "x.svg",
+        ]
+        .map(String::from),
+    )
+    .expect("the options parse");
+    let Cli::Export(e) = args.command else {
+        panic!("not an export: {:?}", args.command)
+    };
+    assert_eq!(e.region, Some(Region::Limburg));
+    let err = parse_args(["export", "--region", "Henegouwen", "--svg", "x.svg"].map(String::from))
+        .expect_err("an unknown region");
+    assert!(err.contains("Henegouwen"), "{err}");
+
+    let doc = common::doc(Edition::M2025);
+    let mut opts = ImageOptions::new(1920, every_layer(), Lang::Nl);
+    opts.region = e.region;
+    let svg = render_svg(doc, &opts);
+    let atlas = &doc.data.atlas;
+    let shown: Vec<String> = names(&svg).into_iter().map(|n| n.text).collect();
+    let mut of_limburg = 0;
+    for (u, unit) in atlas.units.iter().enumerate() {
+        let named = shown.contains(&unit.name);
+        if unit_region(atlas, u) == Some(Region::Limburg) {
+            of_limburg += usize::from(named);
+        } else {
+            assert!(
+                !named,
+                "{} of another region is on the map of Limburg",
+                unit.name
+            );
+        }
+    }
+    assert!(of_limburg >= 5, "only {of_limburg} zones of Limburg named");
+    // The legend lists the teams of Limburg, not those of elsewhere.
+    assert!(svg.contains("1sGEZINd"));
+    assert!(
+        !svg.contains("Samen1Plan Gent"),
+        "a team of Gent in the legend of Limburg"
+    );
+    // The legend with the table carries children and EUR per child.
+    assert!(
+        svg.contains(" kinderen · EUR "),
+        "no children in the legend"
+    );
+    assert!(svg.contains(" per kind"), "no EUR per child in the legend");
+}
+
+#[test]
+fn the_csv_table_has_readable_headers() {
+    use gebiedsplanner::export::stats_csv;
+    use gebiedsplanner::i18n::Lang;
+    use gebiedsplanner::model::atlas::Edition;
+    let doc = common::doc(Edition::M2025);
+    for (lang, want) in [
+        (
+            Lang::Nl,
+            [
+                "Team",
+                "Kinderen 0-17",
+                "Budget vast per zone (EUR)",
+                "Aaneengesloten",
+            ],
+        ),
+        (
+            Lang::En,
+            [
+                "Team",
+                "Children 0-17",
+                "Budget flat per zone (EUR)",
+                "Contiguous",
+            ],
+        ),
+    ] {
+        let csv = stats_csv(doc, lang);
+        let header = csv
+            .trim_start_matches('\u{feff}')
+            .lines()
+            .next()
+            .expect("a header");
+        let columns: Vec<&str> = header.split(';').collect();
+        for w in want {
+            assert!(
+                columns.contains(&w),
+                "{lang:?}: no column '{w}' in {header}"
+            );
+        }
+        assert!(
+            columns.iter().all(|c| !c.contains('_')),
+            "{lang:?}: a field name in {header}"
+        );
+    }
+}

@@ -119,6 +119,7 @@ impl GebiedsApp {
             | Command::SetBaseline(_)
             | Command::CompareWith(_)
             | Command::SetCompactTeams(_)
+            | Command::SetExportPage(_)
             | Command::ShowAbout(_)
             | Command::ShowLayers(_)
             | Command::ShowShortcuts(_)
@@ -363,6 +364,7 @@ impl GebiedsApp {
                 self.panel.compact = on;
                 self.settings.compact_teams = on;
             }
+            Command::SetExportPage(page) => self.settings.export_page = page,
             Command::ShowAbout(on) => self.show_about = on,
             Command::ShowLayers(on) => self.show_layers = on,
             Command::ShowShortcuts(on) => self.show_shortcuts = on,
@@ -517,12 +519,23 @@ impl GebiedsApp {
         self.export_to(title, ext, file_kind, |app| {
             let w = app.workspace().ok_or_else(|| t.no_scenario.to_string())?;
             let doc = &w.doc;
-            let svg = || export::render_svg(doc, &app.image_options());
+            let svg = || {
+                let mut opts = app.image_options();
+                opts.page = app
+                    .settings
+                    .export_page
+                    .unwrap_or(if kind == ExportKind::Pdf {
+                        export::image::Page::A4
+                    } else {
+                        export::image::Page::Slide
+                    });
+                export::render_svg(doc, &opts)
+            };
             match kind {
                 ExportKind::DivisionCsv => {
                     Ok(assignment_csv::export(&doc.data.atlas, &doc.scenario).into_bytes())
                 }
-                ExportKind::StatsCsv => Ok(export::stats_csv(doc).into_bytes()),
+                ExportKind::StatsCsv => Ok(export::stats_csv(doc, app.settings.lang).into_bytes()),
                 ExportKind::Xlsx => {
                     let name = w.baseline_label(t);
                     let baseline = export::Baseline {

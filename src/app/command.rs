@@ -208,6 +208,8 @@ pub enum Command {
     /// Compare with another open tab (by its uid), or stop doing so.
     CompareWith(Option<u64>),
     SetCompactTeams(bool),
+    /// The page of the map exports (None: A4 for a PDF, a slide for an image).
+    SetExportPage(Option<crate::export::image::Page>),
 
     // Windows.
     ShowAbout(bool),

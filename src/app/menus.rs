@@ -96,6 +96,19 @@ impl GebiedsApp {
             for (text, kind) in exports {
                 entry(ui, text, Command::Export(kind), out);
             }
+            ui.menu_button(t.meet.page, |ui| {
+                use crate::export::image::Page;
+                for (page, text) in [
+                    (None, t.meet.page_auto),
+                    (Some(Page::Slide), t.meet.page_slide),
+                    (Some(Page::A4), t.meet.page_a4),
+                ] {
+                    if ui.radio(self.settings.export_page == page, text).clicked() {
+                        out.push(Command::SetExportPage(page));
+                        ui.close();
+                    }
+                }
+            });
             ui.separator();
         }
         entry(ui, t.choose_data_folder, Command::PickDataFolder, out);

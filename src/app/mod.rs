@@ -53,6 +53,8 @@ pub struct Settings {
     pub open_files: Vec<PathBuf>,
     /// The team list shows one line per team.
     pub compact_teams: bool,
+    /// The page of a map export; None: A4 for a PDF, a 16:9 slide for an image.
+    pub export_page: Option<crate::export::image::Page>,
 }
 
 impl Default for Settings {
@@ -65,6 +67,7 @@ impl Default for Settings {
             recent: Vec::new(),
             open_files: Vec::new(),
             compact_teams: false,
+            export_page: None,
         }
     }
 }

@@ -388,20 +388,15 @@ fn team_lines(w: &Workspace, ti: usize, t: &Texts) -> [String; 3] {
     let st = &w.shown_metrics().teams[ti];
     let zones = i18n::zone_count(st, " ELZ", t);
     let budget = st.budget(w.budget_model);
-    let figures = format!(
-        "{zones} · {} {}",
-        i18n::int(st.children),
-        t.meet.children_lower
-    );
-    let money = if st.children > 0.0 {
-        format!(
-            "{} · {} {}",
+    let (children, per_child) = i18n::meetings::children_and_per_child(st, budget, t);
+    let figures = format!("{zones} · {children}");
+    let money = match per_child {
+        Some(p) => format!(
+            "{} · {}",
             i18n::eur_nowrap(budget),
-            i18n::eur_nowrap(budget / st.children),
-            t.per_child
-        )
-    } else {
-        i18n::eur_nowrap(budget)
+            p.replacen(' ', "\u{a0}", 1)
+        ),
+        None => i18n::eur_nowrap(budget),
     };
     let change = match w.comparison.teams.get(ti) {
         Some(c) if c.municipalities_gained + c.municipalities_lost > 0 => {

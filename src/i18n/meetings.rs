@@ -23,6 +23,19 @@ pub struct MeetingTexts {
     pub no_change: &'static str,
     /// The teams strip's heading.
     pub teams: &'static str,
+    /// The note on the names an export leaves out ({n}: how many).
+    pub labels_left_out: &'static str,
+    /// The page of a map export.
+    pub page: &'static str,
+    pub page_auto: &'static str,
+    pub page_slide: &'static str,
+    pub page_a4: &'static str,
+    /// The columns of the per-team CSV table, in its order.
+    pub csv_columns: [&'static str; 12],
+    /// Its column of the picked indicator ({name}: the indicator's).
+    pub csv_indicator: &'static str,
+    pub yes: &'static str,
+    pub no: &'static str,
 }
 
 pub const MEETINGS_NL: MeetingTexts = MeetingTexts {
@@ -41,6 +54,28 @@ pub const MEETINGS_NL: MeetingTexts = MeetingTexts {
     children_lower: "kinderen",
     no_change: "geen wijziging",
     teams: "Teams",
+    labels_left_out: "{n} namen weggelaten: geen plaats zonder overlap",
+    page: "Pagina van de kaart",
+    page_auto: "PDF op A4, beeld als dia",
+    page_slide: "Dia 16:9",
+    page_a4: "A4 liggend",
+    csv_columns: [
+        "Team-id",
+        "Team",
+        "Zones (ELZ)",
+        "Gemeenten",
+        "Inwoners",
+        "Kinderen 0-17",
+        "Inwoners zonder gekend aantal kinderen",
+        "Budget vast per zone (EUR)",
+        "Budget naar kinderen (EUR)",
+        "Aaneengesloten",
+        "Delen",
+        "Partners",
+    ],
+    csv_indicator: "Indicator: {name}",
+    yes: "ja",
+    no: "nee",
 };
 
 pub const MEETINGS_EN: MeetingTexts = MeetingTexts {
@@ -59,4 +94,56 @@ pub const MEETINGS_EN: MeetingTexts = MeetingTexts {
     children_lower: "children",
     no_change: "no change",
     teams: "Teams",
+    labels_left_out: "{n} names left out: no room without overlap",
+    page: "Page of the map",
+    page_auto: "PDF on A4, image as a slide",
+    page_slide: "Slide 16:9",
+    page_a4: "A4 landscape",
+    csv_columns: [
+        "Team id",
+        "Team",
+        "Zones (ELZ)",
+        "Municipalities",
+        "Inhabitants",
+        "Children 0-17",
+        "Inhabitants with unknown children",
+        "Budget flat per zone (EUR)",
+        "Budget by children (EUR)",
+        "Contiguous",
+        "Parts",
+        "Partners",
+    ],
+    csv_indicator: "Indicator: {name}",
+    yes: "yes",
+    no: "no",
 };
+
+/// The note on an export whose names did not all fit: "3 namen weggelaten (geen plaats)".
+pub fn labels_left_out(n: usize, t: &super::Texts) -> String {
+    t.meet.labels_left_out.replace("{n}", &super::int(n as f64))
+}
+
+/// A team's children 0-17 in a line of figures ("8.432 kinderen"), with "onbekend" for the
+/// part the data does not count (Brussels); and EUR per child where every child is counted.
+pub fn children_and_per_child(
+    st: &crate::model::metrics::TeamStats,
+    budget: f64,
+    t: &super::Texts,
+) -> (String, Option<String>) {
+    let m = t.meet;
+    let children = if st.children_known() {
+        format!("{} {}", super::int(st.children), m.children_lower)
+    } else if st.children > 0.0 {
+        format!(
+            "{} + {} {}",
+            super::int(st.children),
+            t.unknown,
+            m.children_lower
+        )
+    } else {
+        format!("{}: {}", m.children_lower, t.unknown)
+    };
+    let per_child = (st.children_known() && st.children > 0.0)
+        .then(|| format!("{} {}", super::eur(budget / st.children), t.per_child));
+    (children, per_child)
+}
