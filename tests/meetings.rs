@@ -503,3 +503,48 @@ fn the_csv_table_has_readable_headers() {
         );
     }
 }
+
+/// The page of the map export is chosen in the File menu: a slide unless asked otherwise, A4
+/// landscape when chosen.
+#[test]
+fn the_file_menu_exports_the_map_on_the_page_chosen() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let (slide, a4) = (dir.path().join("dia.svg"), dir.path().join("a4.svg"));
+    let dialogs = ScriptedDialogs::default();
+    // The dialog answers are taken in order.
+    dialogs
+        .save
+        .borrow_mut()
+        .extend([slide.clone(), a4.clone()]);
+    let app = GebiedsApp::headless(Settings::default(), None, Box::new(dialogs));
+    let mut h = common::harness(app, egui::vec2(1280.0, 800.0));
+    common::settle(&mut h);
+    h.run_steps(3);
+    let export = |h: &mut Harness<'_, GebiedsApp>| {
+        h.get_by_label("Bestand").click();
+        h.run_steps(2);
+        h.get_by_label("Kaart exporteren (SVG)…").click();
+        h.run_steps(3);
+    };
+    export(&mut h);
+    h.get_by_label("Bestand").click();
+    h.run_steps(2);
+    h.get_by_label("Pagina van de kaart").click();
+    h.run_steps(2);
+    h.get_by_label("A4 liggend").click();
+    h.run_steps(2);
+    assert_eq!(
+        h.state().settings.export_page,
+        Some(gebiedsplanner::export::image::Page::A4)
+    );
+    export(&mut h);
+    for (file, aspect) in [(&slide, 16.0 / 9.0), (&a4, 297.0 / 210.0)] {
+        let svg = std::fs::read_to_string(file).expect("the SVG was written");
+        let (w, h) = page_size(&svg);
+        assert!(
+            (w / h - aspect).abs() < 0.01,
+            "{}: {w} x {h}",
+            file.display()
+        );
+    }
+}
