@@ -243,8 +243,12 @@ fn the_second_screen_opens_and_shows_a_change_made_in_the_first() {
     // A zone taken from its team in the first window is hatched "zonder team" on the second
     // screen's map too, with its legend in the second map's corner.
     let in_second = |h: &Harness<'_, GebiedsApp>, text: &str| {
-        h.query_all_by_label(text)
-            .any(|n| second.expand(2.0).contains(n.rect().center()))
+        h.query_all_by_label(text).any(|n| {
+            let r = n.rect();
+            second.expand(2.0).contains(r.center())
+                && r.left() < second.left() + 60.0
+                && r.bottom() > second.bottom() - 80.0
+        })
     };
     let no_team = gebiedsplanner::i18n::texts(gebiedsplanner::i18n::Lang::Nl).no_team;
     assert!(!in_second(&h, no_team), "hatched before anything changed");
