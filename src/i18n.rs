@@ -1,5 +1,6 @@
 //! Every UI string, in Dutch and English, and Belgian number formatting.
 
+pub mod meetings;
 pub mod proposals;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
@@ -293,6 +294,8 @@ pub struct Texts {
     pub app_title: &'static str,
     /// The texts of the proposal window and the repair.
     pub propose: &'static ProposeTexts,
+    /// The texts of the presentation, the second screen and the export pages.
+    pub meet: &'static meetings::MeetingTexts,
     pub menu_file: &'static str,
     pub menu_view: &'static str,
     pub menu_help: &'static str,
@@ -393,10 +396,6 @@ pub struct Texts {
     pub shortcuts: &'static str,
     pub no_scenario: &'static str,
     pub shortcuts_presentation: &'static str,
-    pub keys_regions: &'static str,
-    pub keys_scenarios: &'static str,
-    pub keys_contrast: &'static str,
-    pub keys_leave: &'static str,
     pub keys_zoom_text: &'static str,
     pub delete_question: &'static str,
     pub delete_explain: &'static str,
@@ -472,7 +471,6 @@ pub struct Texts {
     pub opacity: &'static str,
     pub high_contrast: &'static str,
     pub presentation: &'static str,
-    pub presentation_keys: &'static str,
     pub all_flanders: &'static str,
     pub file_missing: &'static str,
     pub new_default: &'static str,
@@ -568,6 +566,7 @@ pub struct Texts {
 pub const NL: Texts = Texts {
     app_title: "Gebiedsplanner",
     propose: &PROPOSE_NL,
+    meet: &meetings::MEETINGS_NL,
     menu_file: "Bestand",
     menu_view: "Beeld",
     menu_help: "Help",
@@ -666,10 +665,6 @@ pub const NL: Texts = Texts {
     shortcuts: "Sneltoetsen",
     no_scenario: "Er is geen scenario open.",
     shortcuts_presentation: "In de presentatie",
-    keys_regions: "0 Vlaanderen en Brussel, 1-6 een IROJ-regio, PageUp/PageDown de vorige/volgende",
-    keys_scenarios: "pijltjes links/rechts: vorig/volgend scenario",
-    keys_contrast: "H: hoog contrast aan/uit",
-    keys_leave: "Esc: presentatie verlaten",
     keys_zoom_text: "Ctrl + / Ctrl − / Ctrl 0: tekst groter, kleiner, normaal",
     delete_question: "Team verwijderen?",
     delete_explain: "zones krijgen geen team.",
@@ -742,7 +737,6 @@ pub const NL: Texts = Texts {
     opacity: "dekking",
     high_contrast: "Hoog contrast",
     presentation: "Presentatie",
-    presentation_keys: "Esc: terug · 0-6: regio · PgUp/PgDn: vorige/volgende regio · pijltjes links/rechts: scenario · H: contrast",
     all_flanders: "Vlaanderen en Brussel",
     file_missing: "Bestanden niet gevonden",
     new_default: "Nieuw: standaardindeling",
@@ -839,6 +833,7 @@ zonder venster in dat bestand. Kaarten en tabellen exporteren kan ook met \
 pub const EN: Texts = Texts {
     app_title: "Gebiedsplanner",
     propose: &PROPOSE_EN,
+    meet: &meetings::MEETINGS_EN,
     menu_file: "File",
     menu_view: "View",
     menu_help: "Help",
@@ -937,10 +932,6 @@ pub const EN: Texts = Texts {
     shortcuts: "Keyboard shortcuts",
     no_scenario: "No scenario is open.",
     shortcuts_presentation: "In the presentation",
-    keys_regions: "0 Flanders and Brussels, 1-6 one IROJ region, PageUp/PageDown the previous/next",
-    keys_scenarios: "left/right arrows: previous/next scenario",
-    keys_contrast: "H: high contrast on/off",
-    keys_leave: "Esc: leave the presentation",
     keys_zoom_text: "Ctrl + / Ctrl − / Ctrl 0: larger, smaller, normal text",
     delete_question: "Delete team?",
     delete_explain: "zones will have no team.",
@@ -1013,7 +1004,6 @@ pub const EN: Texts = Texts {
     opacity: "opacity",
     high_contrast: "High contrast",
     presentation: "Presentation",
-    presentation_keys: "Esc: back · 0-6: region · PgUp/PgDn: previous/next region · left/right arrows: scenario · H: contrast",
     all_flanders: "Flanders and Brussels",
     file_missing: "Files not found",
     new_default: "New: default division",

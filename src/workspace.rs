@@ -3,7 +3,7 @@
 //! consistent with each other. Nothing here draws.
 
 use egui::{Color32, Pos2, Rect};
-use walkers::{MapMemory, lon_lat};
+use walkers::MapMemory;
 
 use std::sync::Arc;
 
@@ -15,7 +15,7 @@ use crate::map::view::ScreenTransform;
 use crate::model::borders::team_border_arcs;
 use crate::model::compare::{Comparison, compare_cells};
 use crate::model::edit::{self, Edit, EditError};
-use crate::model::geom::{self, BBox};
+use crate::model::geom::BBox;
 use crate::model::history::History;
 use crate::model::ids::{MunicipalityId, ZoneId};
 use crate::model::metrics::{self, BudgetModel, Metrics};
@@ -82,6 +82,18 @@ pub struct Preview {
     pub teams: Vec<usize>,
 }
 
+/// The area size, zoom and centre (lon, lat) of a fit.
+type FittedView = (egui::Vec2, f64, Option<(f64, f64)>);
+
+/// What a tab's map shows, as one tab hands it to another.
+#[derive(Clone)]
+pub struct TabView {
+    pub memory: MapMemory,
+    map_rect: Option<Rect>,
+    fit_target: Option<BBox>,
+    fitted_view: Option<FittedView>,
+}
+
 pub struct Workspace {
     pub doc: Document,
     pub memory: MapMemory,
@@ -109,7 +121,11 @@ pub struct Workspace {
     /// Fill colour of every cell, and the team outlines, in the scenario shown.
     pub cell_fill: Vec<Color32>,
     pub team_arcs: Vec<u32>,
-    pub fitted: bool,
+    /// A box the map keeps filling while the user does not pan or zoom (the start view, Home,
+    /// a region of the presentation): fitted again when the map area changes size.
+    pub fit_target: Option<BBox>,
+    /// The area size, zoom and centre of the last fit to `fit_target`.
+    fitted_view: Option<FittedView>,
     fill_alpha: u8,
     pub file: FileState,
     /// Another open scenario to compare with: its name and division.
@@ -155,7 +171,8 @@ impl Workspace {
             next_unassigned: 0,
             cell_fill: Vec::new(),
             team_arcs: Vec::new(),
-            fitted: false,
+            fit_target: None,
+            fitted_view: None,
             fill_alpha: 150,
             file: FileState::default(),
             other: None,
@@ -166,6 +183,8 @@ impl Workspace {
             choropleth: None,
         };
         w.file.saved = Some(w.doc.scenario.clone());
+        // A new tab opens on all of Flanders and Brussels, filling its map.
+        w.fit_target = Some(w.doc.data.atlas.bbox);
         w.set_fill_opacity(layers.effective_fill_opacity());
         w.refresh();
         w
@@ -644,15 +663,72 @@ impl Workspace {
         self.map_rect.map_or(egui::vec2(900.0, 700.0), |r| r.size())
     }
 
-    /// Centre and zoom so that a Mercator box fills the map.
+    /// Centre and zoom so that a Mercator box fills the map, once.
     pub fn fit(&mut self, bbox: BBox, size: egui::Vec2) {
-        let c = bbox.center();
-        let (lon, lat) = geom::from_merc(c);
-        self.memory.center_at(lon_lat(lon, lat));
-        let zx = (size.x as f64 / (bbox.width().max(1e-9) * 256.0)).log2();
-        let zy = (size.y as f64 / (bbox.height().max(1e-9) * 256.0)).log2();
-        let z = (zx.min(zy) - 0.1).clamp(2.0, 16.0);
-        let _ = self.memory.set_zoom((z * 4.0).floor() / 4.0);
+        crate::map::fit::show_in(&mut self.memory, bbox, size);
+    }
+
+    /// Fit a Mercator box and keep it filling the map until the user pans or zooms.
+    pub fn fit_to(&mut self, bbox: BBox) {
+        self.fit(bbox, self.map_size());
+        self.fit_target = Some(bbox);
+        self.fitted_view = None;
+    }
+
+    fn map_centre(&self) -> Option<(f64, f64)> {
+        self.memory.detached().map(|p| (p.x(), p.y()))
+    }
+
+    /// Before the map draws in an area of `size` points: fit `fit_target` again when the area
+    /// changed size since the last fit, and forget it when the user moved the map since.
+    pub fn keep_fitted(&mut self, size: egui::Vec2) {
+        let Some(bbox) = self.fit_target else {
+            return;
+        };
+        if let Some((fitted_size, zoom, centre)) = self.fitted_view {
+            if (zoom - self.memory.zoom()).abs() > 1e-9 || centre != self.map_centre() {
+                self.fit_target = None;
+                self.fitted_view = None;
+                return;
+            }
+            if fitted_size == size {
+                return;
+            }
+        }
+        self.fit(bbox, size);
+        self.fitted_view = Some((size, self.memory.zoom(), self.map_centre()));
+    }
+
+    /// The view of the map, to give another tab the same.
+    pub fn view(&self) -> TabView {
+        TabView {
+            memory: self.memory.clone(),
+            map_rect: self.map_rect,
+            fit_target: self.fit_target,
+            fitted_view: self.fitted_view,
+        }
+    }
+
+    /// What the map showed in the last frame, in Mercator: the box it keeps fitted, else the
+    /// area on screen.
+    pub fn shown_bbox(&self) -> Option<BBox> {
+        if self.fit_target.is_some() {
+            return self.fit_target;
+        }
+        let (tf, rect) = (self.last_transform?, self.map_rect?);
+        let g = self.geometry();
+        let mut b = BBox::EMPTY;
+        b.include(g.to_merc(tf.invert(rect.min)));
+        b.include(g.to_merc(tf.invert(rect.max)));
+        Some(b)
+    }
+
+    /// Take over a view, kept fitted as it was.
+    pub fn set_view(&mut self, view: TabView) {
+        self.memory = view.memory;
+        self.map_rect = view.map_rect;
+        self.fit_target = view.fit_target;
+        self.fitted_view = view.fitted_view;
     }
 
     /// Zoom to a set of cells.

@@ -22,6 +22,7 @@ mod indicator;
 mod layers_ui;
 mod loading;
 mod map_layers;
+mod meetings;
 mod offline_tiles;
 mod outline;
 mod overlays;

@@ -103,6 +103,9 @@ impl GebiedsApp {
             | Command::StepRegion(_)
             | Command::StepScenario(_)
             | Command::ToggleHighContrast
+            | Command::TogglePresentTable
+            | Command::ToggleKeyLegend
+            | Command::ToggleSecondScreen
             | Command::SetLayers(_)
             | Command::ToggleDifferences => self.apply_view(ctx, command),
             Command::MergeDialog
@@ -116,6 +119,7 @@ impl GebiedsApp {
             | Command::SetBaseline(_)
             | Command::CompareWith(_)
             | Command::SetCompactTeams(_)
+            | Command::SetExportPage(_)
             | Command::ShowAbout(_)
             | Command::ShowLayers(_)
             | Command::ShowShortcuts(_)
@@ -294,7 +298,7 @@ impl GebiedsApp {
             Command::FitAll => {
                 if let Some(w) = self.workspace_mut() {
                     let bbox = w.doc.data.atlas.bbox;
-                    w.fit(bbox, w.map_size());
+                    w.fit_to(bbox);
                 }
             }
             Command::ZoomToCells(cells) => {
@@ -310,6 +314,9 @@ impl GebiedsApp {
             Command::GoToRegion(n) => self.go_to_region(n),
             Command::StepRegion(step) => self.step_region(step),
             Command::StepScenario(step) => self.step_scenario(step),
+            Command::TogglePresentTable => self.toggle_present_table(),
+            Command::ToggleKeyLegend => self.toggle_key_legend(),
+            Command::ToggleSecondScreen => self.toggle_second_screen(),
             Command::ToggleHighContrast => {
                 self.settings.layers.high_contrast = !self.settings.layers.high_contrast;
                 self.layers_changed();
@@ -357,6 +364,7 @@ impl GebiedsApp {
                 self.panel.compact = on;
                 self.settings.compact_teams = on;
             }
+            Command::SetExportPage(page) => self.settings.export_page = page,
             Command::ShowAbout(on) => self.show_about = on,
             Command::ShowLayers(on) => self.show_layers = on,
             Command::ShowShortcuts(on) => self.show_shortcuts = on,
@@ -511,12 +519,23 @@ impl GebiedsApp {
         self.export_to(title, ext, file_kind, |app| {
             let w = app.workspace().ok_or_else(|| t.no_scenario.to_string())?;
             let doc = &w.doc;
-            let svg = || export::render_svg(doc, &app.image_options());
+            let svg = || {
+                let mut opts = app.image_options();
+                opts.page = app
+                    .settings
+                    .export_page
+                    .unwrap_or(if kind == ExportKind::Pdf {
+                        export::image::Page::A4
+                    } else {
+                        export::image::Page::Slide
+                    });
+                export::render_svg(doc, &opts)
+            };
             match kind {
                 ExportKind::DivisionCsv => {
                     Ok(assignment_csv::export(&doc.data.atlas, &doc.scenario).into_bytes())
                 }
-                ExportKind::StatsCsv => Ok(export::stats_csv(doc).into_bytes()),
+                ExportKind::StatsCsv => Ok(export::stats_csv(doc, app.settings.lang).into_bytes()),
                 ExportKind::Xlsx => {
                     let name = w.baseline_label(t);
                     let baseline = export::Baseline {

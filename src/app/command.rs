@@ -111,6 +111,12 @@ pub enum Command {
     /// Show the next (+1) or previous (-1) tab with the same view (presentation arrows).
     StepScenario(i32),
     ToggleHighContrast,
+    /// Hide or show the team strip of the presentation (T).
+    TogglePresentTable,
+    /// Show the legend of the presentation keys until asked again, or hide it (?).
+    ToggleKeyLegend,
+    /// Open or close the second window, for the projector (F6).
+    ToggleSecondScreen,
     /// New layer settings (from the layers window).
     SetLayers(Box<crate::map::layers::Layers>),
     ToggleDifferences,
@@ -202,6 +208,8 @@ pub enum Command {
     /// Compare with another open tab (by its uid), or stop doing so.
     CompareWith(Option<u64>),
     SetCompactTeams(bool),
+    /// The page of the map exports (None: A4 for a PDF, a slide for an image).
+    SetExportPage(Option<crate::export::image::Page>),
 
     // Windows.
     ShowAbout(bool),
@@ -254,6 +262,7 @@ pub enum UiCommand {
     Cancel,
     FitAll,
     Presentation,
+    SecondScreen,
     Layers,
     Shortcuts,
     About,
@@ -302,6 +311,7 @@ impl UiCommand {
         UiCommand::Cancel,
         UiCommand::FitAll,
         UiCommand::Presentation,
+        UiCommand::SecondScreen,
         UiCommand::Layers,
         UiCommand::Shortcuts,
         UiCommand::About,
@@ -327,6 +337,7 @@ impl UiCommand {
             UiCommand::Cancel => t.cancel_action,
             UiCommand::FitAll => t.whole_map,
             UiCommand::Presentation => t.presentation,
+            UiCommand::SecondScreen => t.meet.second_screen,
             UiCommand::Layers => t.layers_button,
             UiCommand::Shortcuts => t.shortcuts,
             UiCommand::About => t.about,
@@ -352,6 +363,7 @@ impl UiCommand {
         const CANCEL: [KeyboardShortcut; 1] = [key(Modifiers::NONE, Key::Escape)];
         const FIT: [KeyboardShortcut; 1] = [key(Modifiers::NONE, Key::Home)];
         const PRESENT: [KeyboardShortcut; 1] = [key(Modifiers::NONE, Key::F5)];
+        const SECOND: [KeyboardShortcut; 1] = [key(Modifiers::NONE, Key::F6)];
         const HELP: [KeyboardShortcut; 1] = [key(Modifiers::NONE, Key::F1)];
         match self {
             UiCommand::NewTab => &NEW,
@@ -366,6 +378,7 @@ impl UiCommand {
             UiCommand::Cancel => &CANCEL,
             UiCommand::FitAll => &FIT,
             UiCommand::Presentation => &PRESENT,
+            UiCommand::SecondScreen => &SECOND,
             UiCommand::Shortcuts => &HELP,
             UiCommand::NewEmptyTab
             | UiCommand::Duplicate
@@ -411,6 +424,7 @@ impl UiCommand {
             UiCommand::Cancel => Command::Cancel,
             UiCommand::FitAll => Command::FitAll,
             UiCommand::Presentation => Command::TogglePresentation,
+            UiCommand::SecondScreen => Command::ToggleSecondScreen,
             UiCommand::Layers => Command::ShowLayers(true),
             UiCommand::Shortcuts => Command::ShowShortcuts(true),
             UiCommand::About => Command::ShowAbout(true),

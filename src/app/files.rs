@@ -65,8 +65,7 @@ impl GebiedsApp {
         let scenario = make(&base.doc);
         let doc = Document::new(base.data().clone(), scenario);
         let mut w = Workspace::new(doc, &layers);
-        w.memory = base.memory.clone();
-        w.fitted = base.fitted;
+        w.set_view(base.view());
         tabs.list.push(w);
         tabs.active = tabs.list.len() - 1;
         Some(tabs.active)

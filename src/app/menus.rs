@@ -96,6 +96,19 @@ impl GebiedsApp {
             for (text, kind) in exports {
                 entry(ui, text, Command::Export(kind), out);
             }
+            ui.menu_button(t.meet.page, |ui| {
+                use crate::export::image::Page;
+                for (page, text) in [
+                    (None, t.meet.page_auto),
+                    (Some(Page::Slide), t.meet.page_slide),
+                    (Some(Page::A4), t.meet.page_a4),
+                ] {
+                    if ui.radio(self.settings.export_page == page, text).clicked() {
+                        out.push(Command::SetExportPage(page));
+                        ui.close();
+                    }
+                }
+            });
             ui.separator();
         }
         entry(ui, t.choose_data_folder, Command::PickDataFolder, out);
@@ -107,6 +120,7 @@ impl GebiedsApp {
             UiCommand::Layers,
             UiCommand::FitAll,
             UiCommand::Presentation,
+            UiCommand::SecondScreen,
         ] {
             table_entry(ui, c, t, out);
         }
@@ -157,14 +171,17 @@ impl GebiedsApp {
                     });
                 ui.separator();
                 ui.label(egui::RichText::new(t.shortcuts_presentation).strong());
-                for line in [
-                    t.keys_regions,
-                    t.keys_scenarios,
-                    t.keys_contrast,
-                    t.keys_leave,
-                ] {
-                    ui.label(line);
-                }
+                let keys = super::presentation::key_legend(self.workspace(), t);
+                egui::Grid::new("shortcuts_presentation")
+                    .num_columns(2)
+                    .striped(true)
+                    .show(ui, |ui| {
+                        for (key, what) in keys {
+                            ui.label(egui::RichText::new(key).monospace());
+                            ui.label(what);
+                            ui.end_row();
+                        }
+                    });
                 ui.separator();
                 ui.label(t.keys_zoom_text);
             });

@@ -11,12 +11,11 @@ mod presentation;
 pub mod propose_window;
 pub mod reference_load;
 mod search_ui;
+mod second_screen;
 mod workspace_ui;
 
 use std::path::PathBuf;
 use std::sync::Arc;
-
-use walkers::lon_lat;
 
 use crate::cli::Args;
 use crate::data::{self, Discovery};
@@ -48,14 +47,14 @@ pub struct Settings {
     /// A data folder the user picked.
     pub data_dir: Option<PathBuf>,
     pub edition: Edition,
-    /// Map centre (lon, lat) and zoom.
-    pub view: Option<(f64, f64, f64)>,
     /// Recently opened or saved scenario files, newest first.
     pub recent: Vec<PathBuf>,
     /// Scenario files open at the last exit, reopened at start.
     pub open_files: Vec<PathBuf>,
     /// The team list shows one line per team.
     pub compact_teams: bool,
+    /// The page of a map export; None: A4 for a PDF, a 16:9 slide for an image.
+    pub export_page: Option<crate::export::image::Page>,
 }
 
 impl Default for Settings {
@@ -65,10 +64,10 @@ impl Default for Settings {
             layers: Layers::default(),
             data_dir: None,
             edition: Edition::M2025,
-            view: None,
             recent: Vec::new(),
             open_files: Vec::new(),
             compact_teams: false,
+            export_page: None,
         }
     }
 }
@@ -167,10 +166,12 @@ pub struct GebiedsApp {
     pub presentation: bool,
     /// The region shown in presentation mode (0: everything).
     pub region: Option<usize>,
-    /// Frames left in which presentation mode fits the map to its region.
-    present_fit_frames: u8,
+    /// The team strip and the key legend of the presentation.
+    present: presentation::PresentUi,
+    /// The second window, for the projector (F6).
+    second_screen: Option<second_screen::SecondScreen>,
     /// The map view before presentation mode, restored when it ends.
-    view_before_presentation: Option<walkers::MapMemory>,
+    view_before_presentation: Option<crate::workspace::TabView>,
     /// The historic team whose card is open.
     pub historic_card: Option<usize>,
     /// The Proeftuin whose card is open.
@@ -277,7 +278,8 @@ impl GebiedsApp {
             show_layers: false,
             presentation: false,
             region: None,
-            present_fit_frames: 0,
+            present: presentation::PresentUi::default(),
+            second_screen: None,
             view_before_presentation: None,
             historic_card: None,
             proeftuin_card: None,
@@ -361,12 +363,7 @@ impl GebiedsApp {
                     let t = i18n::texts(self.settings.lang);
                     self.tell(t.overlay_error, data.overlays().errors.join("\n"));
                 }
-                let mut w = Workspace::new(Document::default_division(data), &self.settings.layers);
-                if let Some((lon, lat, z)) = self.settings.view {
-                    w.memory.center_at(lon_lat(lon, lat));
-                    let _ = w.memory.set_zoom(z);
-                    w.fitted = true;
-                }
+                let w = Workspace::new(Document::default_division(data), &self.settings.layers);
                 self.screen = Screen::Loaded(Tabs {
                     list: vec![w],
                     active: 0,
@@ -569,6 +566,8 @@ impl GebiedsApp {
         }
         self.apply_commands(&ctx);
         self.windows(&ctx);
+        self.apply_commands(&ctx);
+        self.show_second_screen(&ctx);
         self.apply_commands(&ctx);
         self.update_title(&ctx);
         self.write_positions(&ctx);

@@ -256,37 +256,54 @@ fn hatching(w: &Workspace) -> Vec<Option<Color32>> {
 }
 
 /// What the map needs from the app besides the tab.
-struct MapContext<'a> {
-    layers: &'a Layers,
-    tiles: Option<&'a mut dyn walkers::Tiles>,
-    reference: Option<(
+pub(super) struct MapContext<'a> {
+    pub layers: &'a Layers,
+    pub tiles: Option<&'a mut dyn walkers::Tiles>,
+    pub reference: Option<(
         &'a crate::map::reference_view::ReferenceDrawing,
         Option<&'a str>,
     )>,
-    presenting: bool,
-    editing: bool,
-    rect_start: Option<egui::Pos2>,
-    t: &'static Texts,
+    /// Names a little larger, as in the presentation.
+    pub presenting: bool,
+    pub editing: bool,
+    pub rect_start: Option<egui::Pos2>,
+    pub t: &'static Texts,
 }
 
 /// What was drawn: the map's response, what the pointer did on it, and what a click on an
 /// overlay hit.
-struct Drawn {
-    response: egui::Response,
-    map: MapOutput,
-    hit: Option<Hit>,
+pub(super) struct Drawn {
+    pub response: egui::Response,
+    pub map: MapOutput,
+    pub hit: Option<Hit>,
 }
 
-/// Draw the map of a tab, its layers and the pointer's highlights, and hit-test a click on
-/// the overlays.
+/// Draw the map of the tab in the window, kept fitted to what it shows, and remember its
+/// layout for the hit tests of the next frame.
 fn draw_map(ui: &mut egui::Ui, w: &mut Workspace, mc: MapContext) -> Drawn {
+    w.keep_fitted(ui.available_size());
+    // The view is taken out for the moment the map draws from the rest of the tab.
+    let mut memory = std::mem::take(&mut w.memory);
+    let drawn = paint_map(ui, w, &mut memory, mc);
+    w.memory = memory;
+    w.last_transform = drawn.map.transform;
+    w.map_rect = Some(drawn.response.rect);
+    w.hovered_cell = drawn.map.hovered_cell;
+    drawn
+}
+
+/// Draw the map of a tab in the view `memory`: its layers, the pointer's highlights and the
+/// legends in its corners, and hit-test a click on the overlays. The window and the second
+/// screen both draw through here.
+pub(super) fn paint_map(
+    ui: &mut egui::Ui,
+    w: &Workspace,
+    memory: &mut walkers::MapMemory,
+    mc: MapContext,
+) -> Drawn {
     let data = w.data().clone();
     let geometry = data.geometry();
     let atlas = &data.atlas;
-    if !w.fitted {
-        w.fit(atlas.bbox, ui.available_size());
-        w.fitted = true;
-    }
     let center = geom::from_merc(atlas.bbox.center());
     let mut selected = vec![false; atlas.cells.len()];
     for c in w.selected_cells() {
@@ -312,7 +329,6 @@ fn draw_map(ui: &mut egui::Ui, w: &mut Workspace, mc: MapContext) -> Drawn {
         .as_ref()
         .filter(|(_, selection)| *selection == w.selection)
         .map(|(m, _)| m.index());
-    // Field by field, so that the map can borrow the tab's view at the same time.
     let (cell_team, teams) = match &w.preview {
         Some(p) => (&p.cell_team, &p.scenario.teams),
         None => (&w.doc.cell_team, &w.doc.scenario.teams),
@@ -345,7 +361,7 @@ fn draw_map(ui: &mut egui::Ui, w: &mut Workspace, mc: MapContext) -> Drawn {
     } else {
         egui::DragPanButtons::PRIMARY | egui::DragPanButtons::MIDDLE
     };
-    let mut map = Map::new(None, &mut w.memory, lon_lat(center.0, center.1));
+    let mut map = Map::new(None, memory, lon_lat(center.0, center.1));
     if let Some(tiles) = mc.tiles {
         map = map.with_layer(tiles, layers.tile_opacity.clamp(0.0, 1.0));
     }
@@ -373,9 +389,6 @@ fn draw_map(ui: &mut egui::Ui, w: &mut Workspace, mc: MapContext) -> Drawn {
             crate::map::layer::hit(&input.scene, &frame, at, &|l| layers.setting(l))
         });
     let entries = crate::map::layer::hatching::Hatching.legend(&input.scene);
-    w.last_transform = out.transform;
-    w.map_rect = Some(response.rect);
-    w.hovered_cell = out.hovered_cell;
     hatch_legend(ui, response.rect, &entries);
     if let Some(c) = &w.choropleth {
         c.legend_ui(ui, response.rect, t);
@@ -467,12 +480,13 @@ impl GebiedsApp {
     pub(super) fn show_workspace(&mut self, ui: &mut egui::Ui, ctx: &egui::Context) {
         let others = self.other_tabs();
         let presenting = self.presentation;
+        let (region, present) = (self.region, self.present);
         let t = i18n::texts(self.settings.lang);
         let pointer = Pointer::read(ctx);
         let mut out = Vec::new();
         let Some(w) = self.workspace() else { return };
         if presenting {
-            super::presentation::title_and_table(ui, w, t);
+            super::presentation::title_and_table(ui, w, t, region, present);
         } else {
             egui::Panel::top("toolbar").show(ui, |ui| out.extend(toolbar(ui, w, t, &others)));
             self.side_panel(ui, &mut out);
@@ -619,11 +633,6 @@ impl GebiedsApp {
                         }
                     });
                 }
-                let pos = w.memory.detached().unwrap_or_else(|| {
-                    let c = geom::from_merc(w.doc.data.atlas.bbox.center());
-                    lon_lat(c.0, c.1)
-                });
-                settings.view = Some((pos.x(), pos.y(), w.memory.zoom()));
             });
         // The move list opened with Ctrl+M.
         if let Some(at) = *move_popup {
@@ -679,7 +688,7 @@ fn hatch_legend(ui: &egui::Ui, map: egui::Rect, entries: &[LegendEntry]) {
     if entries.is_empty() {
         return;
     }
-    egui::Area::new(egui::Id::unique("hatch_legend"))
+    egui::Area::new(ui.scope_id().with("hatch_legend"))
         .pivot(egui::Align2::LEFT_BOTTOM)
         .fixed_pos(map.left_bottom() + egui::vec2(8.0, -8.0))
         .interactable(false)

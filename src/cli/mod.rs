@@ -42,6 +42,11 @@ Usage:
       --svg FILE        the map as SVG
       --pdf FILE        the map as PDF (vector, one page the size of the image)
       --width N         image width in pixels (default 1920)
+      --page P          the page: a4 (A4 landscape) or slide (16:9); default: a4 for
+                        the PDF, slide for PNG and SVG; the map fills what the title,
+                        legend and footer leave
+      --region R        only the zones of one IROJ region: Antwerpen, Limburg,
+                        Oost-Vlaanderen, Vlaams-Brabant, West-Vlaanderen or Brussel
       --layers L,L      extra layers on the image, comma-separated:
                         labels (zone names), municipalities (municipality borders),
                         table (numbers per team next to the legend),
@@ -164,6 +169,10 @@ pub struct ExportArgs {
     pub xlsx: Option<PathBuf>,
     pub width: u32,
     pub layers: Vec<&'static str>,
+    /// The page of the map (`--page`); None: A4 for the PDF, a slide for PNG and SVG.
+    pub page: Option<crate::export::image::Page>,
+    /// Only this IROJ region's zones (`--region`).
+    pub region: Option<crate::model::region::Region>,
 }
 
 /// Parse arguments (without the program name). Options may stand before or after the subcommand.
@@ -267,6 +276,13 @@ pub fn parse_args_os<I: IntoIterator<Item = OsString>>(args: I) -> Result<Args, 
             "--layers" => {
                 export.layers = crate::export::parse_layers(&value_os("--layers").and_then(text)?)?;
             }
+            "--page" => {
+                let v = value_os("--page").and_then(text)?;
+                export.page = Some(
+                    crate::export::image::Page::parse(&v)
+                        .ok_or_else(|| format!("--page {}: use a4 or slide", visible(&v)))?,
+                );
+            }
             "--lang" => {
                 out.lang_given = true;
                 out.lang = match value_os("--lang").and_then(text)?.as_str() {
@@ -306,6 +322,9 @@ pub fn parse_args_os<I: IntoIterator<Item = OsString>>(args: I) -> Result<Args, 
             }
         }
         Some("export") => {
+            proposals::refuse_others(&region_opts, "export")?;
+            region_given = false;
+            export.region = region_opts.region;
             export.scenario = pos.next().map(PathBuf::from);
             if export.png.is_none()
                 && export.svg.is_none()
@@ -802,7 +821,8 @@ fn export_to(
         }
     };
     if e.png.is_some() || e.svg.is_some() || e.pdf.is_some() {
-        let opts = crate::export::ImageOptions::new(e.width, e.layers.clone(), args.lang);
+        let mut opts = crate::export::ImageOptions::new(e.width, e.layers.clone(), args.lang);
+        opts.region = e.region;
         let needs_overlays = e.layers.iter().any(|l| {
             [
                 crate::map::layer::historic::KEY,
@@ -815,16 +835,33 @@ fn export_to(
                 warn(&err.clone());
             }
         }
-        let svg = crate::export::render_svg(doc, &opts);
+        use crate::export::image::Page;
+        // Each page shape drawn once, for the files that take it.
+        let mut drawn: Vec<(Page, String)> = Vec::new();
+        let mut svg_on = |page: Page| -> String {
+            if let Some((_, svg)) = drawn.iter().find(|(p, _)| *p == page) {
+                return svg.clone();
+            }
+            opts.page = page;
+            let svg = crate::export::render_svg(doc, &opts);
+            drawn.push((page, svg.clone()));
+            svg
+        };
+        let image_page = e.page.unwrap_or(Page::Slide);
         if let Some(p) = &e.svg {
-            ok &= write(p, svg.as_bytes())?;
+            ok &= write(p, svg_on(image_page).as_bytes())?;
         }
-        let renderers: [(&Option<PathBuf>, crate::export::Render); 2] = [
-            (&e.png, crate::export::render_png),
-            (&e.pdf, crate::export::render_pdf),
+        let renderers: [(&Option<PathBuf>, crate::export::Render, Page); 2] = [
+            (&e.png, crate::export::render_png, image_page),
+            (
+                &e.pdf,
+                crate::export::render_pdf,
+                e.page.unwrap_or(Page::A4),
+            ),
         ];
-        for (path, render) in renderers {
+        for (path, render, page) in renderers {
             if let Some(p) = path {
+                let svg = svg_on(page);
                 match render(&svg) {
                     Ok(bytes) => ok &= write(p, &bytes)?,
                     Err(err) => {
@@ -839,7 +876,7 @@ fn export_to(
         ok &= write(p, crate::export::teams_geojson(doc).as_bytes())?;
     }
     if let Some(p) = &e.csv {
-        ok &= write(p, crate::export::stats_csv(doc).as_bytes())?;
+        ok &= write(p, crate::export::stats_csv(doc, args.lang).as_bytes())?;
     }
     if let Some(p) = &e.xlsx {
         let t = i18n::texts(args.lang);

@@ -92,7 +92,7 @@ pub fn parse_option(
 pub fn refuse_others(p: &ProposalOptions, command: &str) -> Result<(), String> {
     let given = [
         ("--name", p.name.is_some(), ["new"].as_slice()),
-        ("--region", p.region.is_some(), &["new", "report"]),
+        ("--region", p.region.is_some(), &["new", "report", "export"]),
         ("--from", p.from.is_some(), &["new"]),
         ("--compare", p.compare.is_some(), &["report"]),
         ("--first-wins", p.first_wins, &["merge"]),

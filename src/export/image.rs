@@ -12,6 +12,7 @@ use crate::map::layer::{
 };
 use crate::model::geom::{self, BBox};
 use crate::model::metrics::BudgetModel;
+use crate::model::region::{Region, unit_region};
 use crate::style;
 
 /// What `--layers` may name besides the map layers: the per-team figures beside the legend.
@@ -67,6 +68,39 @@ pub struct ImageOptions {
     /// The part of the map to fit (Mercator), in place of all of Flanders and Brussels: what
     /// lies outside is cut off, and the legend lists the teams seen in it.
     pub bbox: Option<BBox>,
+    /// Only the zones of this IROJ region, fitted, and the teams seen in it.
+    pub region: Option<Region>,
+    /// The shape of the page.
+    pub page: Page,
+}
+
+/// The shape of the page an image is made for.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Page {
+    /// A 16:9 slide.
+    #[default]
+    Slide,
+    /// A4 landscape, for paper.
+    A4,
+}
+
+impl Page {
+    /// Width over height.
+    pub fn aspect(self) -> f64 {
+        match self {
+            Page::Slide => 16.0 / 9.0,
+            Page::A4 => 297.0 / 210.0,
+        }
+    }
+
+    /// `slide` (or `16:9`) and `a4`, as `--page` takes them.
+    pub fn parse(s: &str) -> Option<Page> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "slide" | "16:9" => Some(Page::Slide),
+            "a4" => Some(Page::A4),
+            _ => None,
+        }
+    }
 }
 
 impl ImageOptions {
@@ -81,6 +115,8 @@ impl ImageOptions {
             budget_model: BudgetModel::Flat,
             date,
             bbox: None,
+            region: None,
+            page: Page::Slide,
         }
     }
 
@@ -106,6 +142,9 @@ pub(crate) fn esc(s: &str) -> String {
 fn hex(c: [u8; 3]) -> String {
     style::hex(style::rgb(c))
 }
+
+/// The type size of the legend's rows on a 1920 wide image.
+const LEGEND_SIZE: f64 = 19.0;
 
 /// Longest title on an image, in characters (a longer one ends in an ellipsis).
 const TITLE_CHARS: usize = 80;
@@ -152,55 +191,133 @@ fn nice_km(target_km: f64) -> f64 {
     best
 }
 
-/// The map as an SVG document.
-#[expect(
-    clippy::too_many_lines,
-    reason = "over the 120-line limit; still to be split"
-)]
+/// Where the parts of an image go: the page, the title above, the legend column on the
+/// right, the footer below, and the map fitted exactly into the rest.
+struct Layout {
+    w: f64,
+    h: f64,
+    k: f64,
+    margin: f64,
+    title_h: f64,
+    legend_w: f64,
+    /// The room for the map: x, y, width, height.
+    area: [f64; 4],
+    /// Points of the image per unit of Mercator.
+    scale: f64,
+    image_from_merc: ImageFromMerc,
+}
+
+impl Layout {
+    /// `widest`: the widest row of the legend at the legend's type size on a 1920 wide
+    /// image; the column is as wide as that and the swatch, within bounds.
+    fn new(opts: &ImageOptions, bbox: BBox, attributions: usize, widest: f64) -> Layout {
+        let w = f64::from(opts.width.max(400));
+        let k = w / 1920.0;
+        let h = (w / opts.page.aspect()).round();
+        let margin = 30.0 * k;
+        let title_h = 70.0 * k;
+        let most = if opts.has(TABLE) { 720.0 } else { 420.0 };
+        let legend_w = (widest + 40.0).clamp(240.0, most) * k;
+        let footer_h = 40.0 * k + 22.0 * k * attributions as f64;
+        let area = [
+            margin,
+            margin + title_h,
+            w - 3.0 * margin - legend_w,
+            h - title_h - footer_h - 2.0 * margin,
+        ];
+        let scale = (area[2] / bbox.width().max(1e-12)).min(area[3] / bbox.height().max(1e-12));
+        // Centred in its room.
+        let offset = (
+            area[0] + 0.5 * (area[2] - bbox.width() * scale),
+            area[1] + 0.5 * (area[3] - bbox.height() * scale),
+        );
+        Layout {
+            w,
+            h,
+            k,
+            margin,
+            title_h,
+            legend_w,
+            area,
+            scale,
+            image_from_merc: ImageFromMerc {
+                origin: bbox.min,
+                scale,
+                offset,
+            },
+        }
+    }
+
+    /// The Mercator point under an image point.
+    fn merc_at(&self, (x, y): (f64, f64)) -> geom::Merc {
+        let f = &self.image_from_merc;
+        [
+            f.origin[0] + (x - f.offset.0) / f.scale,
+            f.origin[1] + (y - f.offset.1) / f.scale,
+        ]
+    }
+
+    /// Whether a name's box lies inside the map's room.
+    fn holds(&self, l: &SvgLabel) -> bool {
+        let half_w = 0.5 * text_width(&l.text, l.size) + 3.0 * self.k;
+        let (x, y) = l.at;
+        let [x0, y0, aw, ah] = self.area;
+        x - half_w >= x0
+            && y - 0.6 * l.size >= y0
+            && x + half_w <= x0 + aw
+            && y + 0.6 * l.size <= y0 + ah
+    }
+}
+
+/// The cells an image shows: those of its region, or all.
+fn shown_cells(doc: &Document, region: Option<Region>) -> Option<Vec<bool>> {
+    let atlas = &doc.data.atlas;
+    let region = region?;
+    let units: Vec<bool> = (0..atlas.units.len())
+        .map(|u| unit_region(atlas, u) == Some(region))
+        .collect();
+    Some(atlas.cells.iter().map(|c| units[c.unit]).collect())
+}
+
+/// The map as an SVG document: on a page of the shape asked for (16:9 or A4 landscape), the
+/// map fitted exactly into the room the title, the legend and the footer leave.
 pub fn render_svg(doc: &Document, opts: &ImageOptions) -> String {
     let t = i18n::texts(opts.lang);
     let atlas = &doc.data.atlas;
     let s = &doc.scenario;
-    let m = &doc.metrics;
-    let w = opts.width.max(400) as f64;
-    let k = w / 1920.0;
-    let margin = 30.0 * k;
-    let title_h = 70.0 * k;
-    let legend_w = if opts.has(TABLE) {
-        720.0 * k
-    } else {
-        420.0 * k
-    };
-    let bbox: BBox = opts.bbox.unwrap_or(atlas.bbox);
+    let shown = shown_cells(doc, opts.region);
+    let region_bbox = shown.as_ref().map(|shown| {
+        atlas
+            .cells
+            .iter()
+            .zip(shown)
+            .filter(|(_, on)| **on)
+            .fold(BBox::EMPTY, |b, (c, _)| b.union(c.bbox))
+    });
+    let bbox: BBox = opts.bbox.or(region_bbox).unwrap_or(atlas.bbox);
     // Teams with a cell in the part shown (all of them on the whole map).
     let seen: Vec<usize> = (0..s.teams.len())
         .filter(|&ti| {
-            opts.bbox.is_none()
-                || m.teams[ti]
-                    .components
-                    .iter()
-                    .flatten()
-                    .any(|&c| atlas.cells[c].bbox.intersects(&bbox))
+            let mut cells = doc.metrics.teams[ti].components.iter().flatten();
+            match (&shown, opts.bbox) {
+                (Some(shown), _) => cells.any(|&c| shown[c]),
+                (None, Some(b)) => cells.any(|&c| atlas.cells[c].bbox.intersects(&b)),
+                (None, None) => true,
+            }
         })
         .collect();
-    let map_w = w - 3.0 * margin - legend_w;
-    let scale = map_w / bbox.width();
-    let map_h = bbox.height() * scale;
-    let row_h = 34.0 * k;
-    // The legend is as tall as the map at most: with more teams than fit, the last row says
-    // how many are left out. The image's size follows the page, not the number of teams.
     // No base map on an exported image: its attribution is left out.
     let attributions: Vec<&str> = ATTRIBUTIONS
         .iter()
         .copied()
         .filter(|a| !a.contains("OpenStreetMap"))
         .collect();
-    let footer_h = 40.0 * k + 22.0 * k * attributions.len() as f64;
-    let image_from_merc = ImageFromMerc {
-        origin: bbox.min,
-        scale,
-        offset: (margin, margin + title_h),
-    };
+    let widest = seen
+        .iter()
+        .map(|&ti| text_width(&legend_text(doc, opts, ti, t), LEGEND_SIZE))
+        .fold(0.0, f64::max);
+    let lay = Layout::new(opts, bbox, attributions.len(), widest);
+    let k = lay.k;
     let cell_team = s.cell_teams(atlas);
     let hatch = hatching(doc, &cell_team);
     let fills = vec![Color32::TRANSPARENT; atlas.cells.len()];
@@ -224,87 +341,121 @@ pub fn render_svg(doc: &Document, opts: &ImageOptions) -> String {
         high_contrast: false,
         choropleth: choropleth.as_ref(),
     };
-
-    let entries: Vec<LegendEntry> = LAYERS
-        .iter()
-        .filter(|l| opts.draws(**l))
-        .flat_map(|l| l.legend(&scene))
-        .collect();
-    // The legend may fill the height of a 16:9 page beside the map, no more.
-    let room = map_h.max(w * 9.0 / 16.0 - title_h - 2.0 * margin - footer_h);
-    let choropleth_h = choropleth.as_ref().map_or(0.0, |c| c.svg_legend_height(k));
-    let legend_rows = legend_rows(seen.len() + entries.len(), room - choropleth_h, row_h, k);
-    // The layers' entries (hatching, overlays) are always listed; the teams take the rest.
-    let legend_rows = LegendRows {
-        shown: legend_rows.shown.saturating_sub(entries.len()),
-        left_out: legend_rows.left_out,
-    };
-    let legend_h =
-        60.0 * k + row_h * ((legend_rows.shown + entries.len()) as f64 + 3.0) + choropleth_h;
-    // Slides are 16:9: at least that tall, taller only when the content needs it.
-    let h = (title_h + margin + map_h.max(legend_h) + footer_h + margin)
-        .max(w * 9.0 / 16.0)
-        .ceil();
+    let (w, h) = (lay.w, lay.h);
     let mut o = String::with_capacity(4 << 20);
     let _ = write!(
         o,
         r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w:.0}" height="{h:.0}" viewBox="0 0 {w:.0} {h:.0}" font-family="Ubuntu, sans-serif">"#
     );
     let _ = write!(o, r##"<rect width="100%" height="100%" fill="#ffffff"/>"##);
-    if opts.bbox.is_some() {
-        let _ = write!(
-            o,
-            r#"<clipPath id="map"><rect x="{:.1}" y="{:.1}" width="{map_w:.1}" height="{map_h:.1}"/></clipPath>"#,
-            margin,
-            margin + title_h
-        );
-    }
     // Title.
     let _ = write!(
         o,
         r##"<text x="{:.1}" y="{:.1}" font-size="{:.1}" fill="#111111">{}</text>"##,
-        margin,
-        margin + 40.0 * k,
+        lay.margin,
+        lay.margin + 40.0 * k,
         38.0 * k,
         esc(&super::text::shorten(&s.name, TITLE_CHARS))
     );
+    let left_out = map_svg(&mut o, &scene, opts, &lay, shown.as_deref());
+    legend_svg(&mut o, doc, opts, &lay, &scene, &seen);
+    footer_svg(&mut o, opts, &lay, bbox, &attributions, left_out);
+    o.push_str("</svg>");
+    o
+}
 
-    // The map, cut to its frame when it shows a part.
-    o.push_str(if opts.bbox.is_some() {
+/// The map: every layer drawn, bottom to top, cut to the region's cells (or to the map's room
+/// when it shows a part), then every name placed at once. Returns how many names were left
+/// out for want of room.
+fn map_svg(
+    o: &mut String,
+    scene: &Scene,
+    opts: &ImageOptions,
+    lay: &Layout,
+    shown: Option<&[bool]>,
+) -> usize {
+    let [x0, y0, aw, ah] = lay.area;
+    let cut = shown.is_some() || opts.bbox.is_some();
+    let mut frame = SvgFrame {
+        out: o,
+        image_from_merc: lay.image_from_merc,
+        k: lay.k,
+        labels: Vec::new(),
+    };
+    if let Some(shown) = shown {
+        let mut d = String::new();
+        for (c, _) in scene.atlas.cells.iter().zip(shown).filter(|(_, on)| **on) {
+            d.push_str(&frame.polygon_path(&c.polygons));
+        }
+        let _ = write!(
+            frame.out,
+            r#"<clipPath id="map"><path d="{d}" clip-rule="evenodd"/></clipPath>"#
+        );
+    } else if cut {
+        let _ = write!(
+            frame.out,
+            r#"<clipPath id="map"><rect x="{x0:.1}" y="{y0:.1}" width="{aw:.1}" height="{ah:.1}"/></clipPath>"#
+        );
+    }
+    frame.out.push_str(if cut {
         r#"<g clip-path="url(#map)">"#
     } else {
         "<g>"
     });
-    // The layers, bottom to top, then every name placed at once.
-    let mut frame = SvgFrame {
-        out: &mut o,
-        image_from_merc,
-        k,
-        labels: Vec::new(),
-    };
     for layer in LAYERS.iter().filter(|l| opts.draws(**l)) {
-        layer.svg(&scene, &mut frame);
+        layer.svg(scene, &mut frame);
     }
     let mut labels = std::mem::take(&mut frame.labels);
-    if opts.bbox.is_some() {
-        // On a part of the map, a name that does not fit inside the frame is left out.
-        let (x0, y0) = (margin, margin + title_h);
+    // A name that does not fit inside the map's room is left out, and on a region, a name
+    // outside it.
+    labels.retain(|(_, l)| lay.holds(l));
+    if let Some(shown) = shown {
         labels.retain(|(_, l)| {
-            let half_w = 0.5 * text_width(&l.text, l.size) + 3.0 * k;
-            let (x, y) = l.at;
-            x - half_w >= x0
-                && y - 0.6 * l.size >= y0
-                && x + half_w <= x0 + map_w
-                && y + 0.6 * l.size <= y0 + map_h
+            scene
+                .atlas
+                .cell_at(lay.merc_at(l.at))
+                .is_some_and(|c| shown[c])
         });
     }
-    place_svg_labels(&mut o, labels, k);
-
+    let left_out = place_svg_labels(o, labels, lay.k);
     o.push_str("</g>");
+    left_out
+}
 
-    // Legend (and table).
-    let lx = w - margin - legend_w;
-    let mut ly = margin + title_h + 10.0 * k;
+/// The legend (and the table) in the column on the right.
+fn legend_svg(
+    o: &mut String,
+    doc: &Document,
+    opts: &ImageOptions,
+    lay: &Layout,
+    scene: &Scene,
+    seen: &[usize],
+) {
+    let t = scene.texts;
+    let k = lay.k;
+    let s = &doc.scenario;
+    let row_h = 34.0 * k;
+    let entries: Vec<LegendEntry> = LAYERS
+        .iter()
+        .filter(|l| opts.draws(**l))
+        .flat_map(|l| l.legend(scene))
+        .collect();
+    // The legend is as tall as the map's room at most: with more teams than fit, the last row
+    // says how many are left out. The image's size follows the page, not the number of teams.
+    let choropleth_h = scene.choropleth.map_or(0.0, |c| c.svg_legend_height(k));
+    let rows = legend_rows(
+        seen.len() + entries.len(),
+        lay.area[3] - choropleth_h,
+        row_h,
+        k,
+    );
+    // The layers' entries (hatching, overlays) are always listed; the teams take the rest.
+    let rows = LegendRows {
+        shown: rows.shown.saturating_sub(entries.len()),
+        left_out: rows.left_out,
+    };
+    let lx = lay.w - lay.margin - lay.legend_w;
+    let mut ly = lay.margin + lay.title_h + 10.0 * k;
     let _ = write!(
         o,
         r##"<text x="{lx:.1}" y="{ly:.1}" font-size="{:.1}" fill="#111111">{}</text>"##,
@@ -312,18 +463,20 @@ pub fn render_svg(doc: &Document, opts: &ImageOptions) -> String {
         esc(t.teams)
     );
     ly += 20.0 * k;
-    let name_chars = if opts.has(TABLE) {
-        TABLE_NAME_CHARS
-    } else {
-        LEGEND_NAME_CHARS
+    // A row too long for the column is written smaller.
+    let room = lay.legend_w - 32.0 * k;
+    let row = |o: &mut String, ly: f64, text: &str| {
+        let size =
+            (LEGEND_SIZE * k).min(LEGEND_SIZE * k * room / text_width(text, LEGEND_SIZE * k));
+        let _ = write!(
+            o,
+            r##"<text x="{:.1}" y="{:.1}" font-size="{size:.1}" fill="#111111">{text}</text>"##,
+            lx + 32.0 * k,
+            ly + 17.0 * k,
+        );
     };
-    let indicator_values = doc.indicator_per_team();
-    for (ti, team) in seen
-        .iter()
-        .map(|&ti| (ti, &s.teams[ti]))
-        .take(legend_rows.shown)
-    {
-        let st = &m.teams[ti];
+    for &ti in seen.iter().take(rows.shown) {
+        let team = &s.teams[ti];
         let _ = write!(
             o,
             r##"<rect x="{lx:.1}" y="{ly:.1}" width="{0:.1}" height="{0:.1}" fill="{1}" fill-opacity="0.8" stroke="#222222" stroke-width="{2:.1}"/>"##,
@@ -331,77 +484,90 @@ pub fn render_svg(doc: &Document, opts: &ImageOptions) -> String {
             hex(team.colour),
             1.0 * k
         );
-        let mut text = esc(&super::text::shorten(&team.name, name_chars));
-        if opts.has(TABLE) {
-            let _ = write!(
-                text,
-                " · {} ELZ · {} {} · {}",
-                st.units.len(),
-                i18n::int(st.population),
-                esc(&t.population.to_lowercase()),
-                i18n::eur(st.budget(opts.budget_model))
-            );
-            if let (Some(c), Some(values)) = (&doc.indicator, &indicator_values) {
-                let v = values.get(ti).copied().flatten();
-                let _ = write!(
-                    text,
-                    " · {}: {}",
-                    esc(&super::text::shorten(&c.indicator.name, 12)),
-                    crate::map::choropleth::team_value_text(c.how, v, t)
-                );
-            }
-            if !st.is_contiguous() && !st.units.is_empty() {
-                let _ = write!(
-                    text,
-                    " · {} ({} {})",
-                    t.not_contiguous,
-                    st.components.len(),
-                    t.parts
-                );
-            }
-        }
-        let _ = write!(
-            o,
-            r##"<text x="{:.1}" y="{:.1}" font-size="{:.1}" fill="#111111">{text}</text>"##,
-            lx + 32.0 * k,
-            ly + 17.0 * k,
-            19.0 * k
-        );
+        row(o, ly, &legend_text(doc, opts, ti, t));
         ly += row_h;
     }
-    if legend_rows.left_out > 0 {
-        let _ = write!(
-            o,
-            r##"<text x="{:.1}" y="{:.1}" font-size="{:.1}" fill="#111111">{}</text>"##,
-            lx + 32.0 * k,
-            ly + 17.0 * k,
-            19.0 * k,
-            esc(&i18n::more_teams(legend_rows.left_out, t))
-        );
+    if rows.left_out > 0 {
+        row(o, ly, &esc(&i18n::more_teams(rows.left_out, t)));
         ly += row_h;
     }
     for e in &entries {
-        legend_swatch(&mut o, e.swatch, lx, ly, 22.0 * k, k);
-        let _ = write!(
+        legend_swatch(o, e.swatch, lx, ly, 22.0 * k, k);
+        row(
             o,
-            r##"<text x="{:.1}" y="{:.1}" font-size="{:.1}" fill="#111111">{}</text>"##,
-            lx + 32.0 * k,
-            ly + 17.0 * k,
-            19.0 * k,
-            esc(&super::text::shorten(&e.text, LEGEND_NAME_CHARS + 20))
+            ly,
+            &esc(&super::text::shorten(&e.text, LEGEND_NAME_CHARS + 20)),
         );
         ly += row_h;
     }
-    if let Some(c) = &choropleth {
-        c.write_svg_legend(&mut o, lx, ly + 10.0 * k, k, t);
+    if let Some(c) = scene.choropleth {
+        c.write_svg_legend(o, lx, ly + 10.0 * k, k, t);
     }
+}
 
-    // Footer: scale bar, date, attribution.
-    let fy = margin + title_h + map_h.max(legend_h) + 20.0 * k;
-    let centre = bbox.center();
-    let (_, lat) = geom::from_merc(centre);
-    let metres_per_px = 40_075_016.686 * lat.to_radians().cos() / scale;
-    let km = nice_km(map_w * 0.2 * metres_per_px / 1000.0);
+/// A team's row of the legend, escaped for SVG: its name, and with the table its zones,
+/// children 0-17, budget and EUR per child (and the indicator's figure, and a note when it
+/// is not contiguous).
+fn legend_text(doc: &Document, opts: &ImageOptions, ti: usize, t: &i18n::Texts) -> String {
+    let team = &doc.scenario.teams[ti];
+    let st = &doc.metrics.teams[ti];
+    let name_chars = if opts.has(TABLE) {
+        TABLE_NAME_CHARS
+    } else {
+        LEGEND_NAME_CHARS
+    };
+    let mut text = esc(&super::text::shorten(&team.name, name_chars));
+    if !opts.has(TABLE) {
+        return text;
+    }
+    let budget = st.budget(opts.budget_model);
+    let (children, per_child) = i18n::meetings::children_and_per_child(st, budget, t);
+    let _ = write!(
+        text,
+        " · {} ELZ · {} · {}",
+        st.units.len(),
+        esc(&children),
+        i18n::eur(budget)
+    );
+    if let Some(p) = per_child {
+        let _ = write!(text, " · {}", esc(&p));
+    }
+    if let (Some(c), Some(values)) = (&doc.indicator, doc.indicator_per_team()) {
+        let v = values.get(ti).copied().flatten();
+        let _ = write!(
+            text,
+            " · {}: {}",
+            esc(&super::text::shorten(&c.indicator.name, 12)),
+            crate::map::choropleth::team_value_text(c.how, v, t)
+        );
+    }
+    if !st.is_contiguous() && !st.units.is_empty() {
+        let _ = write!(
+            text,
+            " · {} ({} {})",
+            t.not_contiguous,
+            st.components.len(),
+            t.parts
+        );
+    }
+    text
+}
+
+/// The footer: the scale bar, the note on the names left out, the date and the attribution.
+fn footer_svg(
+    o: &mut String,
+    opts: &ImageOptions,
+    lay: &Layout,
+    bbox: BBox,
+    attributions: &[&str],
+    labels_left_out: usize,
+) {
+    let t = i18n::texts(opts.lang);
+    let (k, margin) = (lay.k, lay.margin);
+    let fy = lay.area[1] + lay.area[3] + 20.0 * k;
+    let (_, lat) = geom::from_merc(bbox.center());
+    let metres_per_px = 40_075_016.686 * lat.to_radians().cos() / lay.scale;
+    let km = nice_km(lay.area[2] * 0.2 * metres_per_px / 1000.0);
     let bar = km * 1000.0 / metres_per_px;
     let _ = write!(
         o,
@@ -412,16 +578,26 @@ pub fn render_svg(doc: &Document, opts: &ImageOptions) -> String {
         18.0 * k,
         km
     );
+    if labels_left_out > 0 {
+        let _ = write!(
+            o,
+            r##"<text x="{:.1}" y="{:.1}" font-size="{:.1}" text-anchor="middle" fill="#444444">{}</text>"##,
+            lay.area[0] + 0.5 * lay.area[2],
+            fy + 8.0 * k,
+            16.0 * k,
+            esc(&i18n::meetings::labels_left_out(labels_left_out, t))
+        );
+    }
     let _ = write!(
         o,
         r##"<text x="{:.1}" y="{:.1}" font-size="{:.1}" text-anchor="end" fill="#111111">{}</text>"##,
-        w - margin,
+        lay.w - margin,
         fy + 8.0 * k,
         18.0 * k,
         esc(&opts.date)
     );
     let mut ay = fy + 36.0 * k;
-    for a in &attributions {
+    for a in attributions {
         let _ = write!(
             o,
             r##"<text x="{margin:.1}" y="{ay:.1}" font-size="{:.1}" fill="#444444">{}</text>"##,
@@ -430,8 +606,6 @@ pub fn render_svg(doc: &Document, opts: &ImageOptions) -> String {
         );
         ay += 22.0 * k;
     }
-    o.push_str("</svg>");
-    o
 }
 
 /// The hatching of an exported map: cells without a team, and detached parts of a team.

@@ -4,7 +4,7 @@ use serde_json::{Value, json};
 
 use crate::data::table::write_csv;
 use crate::document::Document;
-use crate::i18n::ATTRIBUTIONS;
+use crate::i18n::{ATTRIBUTIONS, Lang};
 use crate::model::outline::team_polygons;
 
 fn round6(v: f64) -> f64 {
@@ -83,33 +83,24 @@ pub fn teams_geojson(doc: &Document) -> String {
     serde_json::to_string(&fc).unwrap_or_default()
 }
 
-/// The per-team table for spreadsheets (`;`-separated, UTF-8 with a byte order mark), numbers
-/// without thousands separators so that spreadsheets read them as numbers.
-pub fn stats_csv(doc: &Document) -> String {
+/// The per-team table for spreadsheets (`;`-separated, UTF-8 with a byte order mark), its
+/// columns named in the user's language, numbers without thousands separators so that
+/// spreadsheets read them as numbers.
+pub fn stats_csv(doc: &Document, lang: Lang) -> String {
+    let words = crate::i18n::texts(lang).meet;
     let s = &doc.scenario;
     let m = &doc.metrics;
-    let header = [
-        "team_id",
-        "team",
-        "zones",
-        "municipalities",
-        "population",
-        "children_0_17",
-        "children_unknown_population",
-        "budget_flat_eur",
-        "budget_share_eur",
-        "contiguous",
-        "parts",
-        "partners",
-    ]
-    .map(String::from)
-    .to_vec();
+    let header = words.csv_columns.map(String::from).to_vec();
     // The picked indicator's figure per team, as the last column. The file is `;`-separated
     // for Excel in a locale whose decimal mark is the comma, so a mean is written with one.
     let indicator = doc.indicator.as_ref().zip(doc.indicator_per_team());
     let mut header = header;
     if let Some((choice, _)) = &indicator {
-        header.push(format!("indicator_{}", choice.indicator.name));
+        header.push(
+            words
+                .csv_indicator
+                .replace("{name}", &choice.indicator.name),
+        );
     }
     let rows = s.teams.iter().enumerate().map(|(t, team)| {
         let st = &m.teams[t];
@@ -131,7 +122,12 @@ pub fn stats_csv(doc: &Document) -> String {
             format!("{:.0}", st.children_unknown_population),
             format!("{:.0}", st.budget_flat),
             format!("{:.0}", st.budget_share),
-            if st.is_contiguous() { "yes" } else { "no" }.to_string(),
+            if st.is_contiguous() {
+                words.yes
+            } else {
+                words.no
+            }
+            .to_string(),
             st.components.len().to_string(),
             team.partners.map(|p| p.to_string()).unwrap_or_default(),
         ];

@@ -2,6 +2,7 @@
 //! Geometry is triangulated once in Mercator space; each frame only transforms it.
 
 pub mod choropleth;
+pub mod fit;
 pub mod layer;
 pub mod layers;
 pub mod lines;

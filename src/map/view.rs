@@ -338,7 +338,8 @@ impl MapLabel {
 }
 
 /// Boxed names in `order`, each left out when its centre is outside `clip` or its box would
-/// overlap one placed before it.
+/// overlap one placed before it. A box that sticks out over the edge of `clip` is moved inside,
+/// so that a name at the map's edge is read whole.
 pub fn place_labels(
     ctx: &egui::Context,
     clip: Rect,
@@ -351,6 +352,7 @@ pub fn place_labels(
             continue;
         }
         let (galley, rect) = l.layout(ctx);
+        let rect = rect.translate(inside(rect, clip));
         if placed.iter().any(|r| r.intersects(rect)) {
             continue;
         }
@@ -371,4 +373,23 @@ pub fn place_labels(
         shapes.push(Shape::galley(rect.min + l.padding, galley, l.colour));
     }
     shapes
+}
+
+/// How far to move `rect` to bring it inside `clip` (not at all on an axis where it is larger).
+fn inside(rect: Rect, clip: Rect) -> Vec2 {
+    let axis = |lo: f32, hi: f32, clip_lo: f32, clip_hi: f32| {
+        if hi - lo > clip_hi - clip_lo {
+            0.0
+        } else if lo < clip_lo {
+            clip_lo - lo
+        } else if hi > clip_hi {
+            clip_hi - hi
+        } else {
+            0.0
+        }
+    };
+    Vec2::new(
+        axis(rect.left(), rect.right(), clip.left(), clip.right()),
+        axis(rect.top(), rect.bottom(), clip.top(), clip.bottom()),
+    )
 }
