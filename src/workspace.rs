@@ -519,7 +519,7 @@ impl Workspace {
 
     /// Make a change: one step on the history.
     pub fn apply(&mut self, edit: Edit) -> Result<(), EditError> {
-        let before = self.doc.scenario.clone();
+        let before = self.history.copy_of(&self.doc.scenario);
         let label = edit.label(&before, &self.doc.data.atlas);
         let result = edit::apply(&mut self.doc.scenario, &self.doc.data.atlas, &edit);
         if result.is_ok() {
@@ -527,6 +527,8 @@ impl Workspace {
             if let Edit::DeleteTeam { .. } = edit {
                 self.selection.clear();
             }
+        } else {
+            self.history.give_back(before);
         }
         self.preview = None;
         self.refresh();

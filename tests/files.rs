@@ -348,8 +348,8 @@ fn compare_lists_exactly_the_moved_units() {
     let mut units: Vec<&str> = c
         .moved
         .iter()
-        .map(|(cell, _, _)| {
-            s.data.atlas.units[s.data.atlas.cells[*cell].unit]
+        .map(|m| {
+            s.data.atlas.units[s.data.atlas.cells[m.cell].unit]
                 .code
                 .as_str()
         })
@@ -357,9 +357,11 @@ fn compare_lists_exactly_the_moved_units() {
     units.sort_unstable();
     units.dedup();
     assert_eq!(units, vec!["elz13", "elz44"]);
-    for (_, from, to) in &c.moved {
-        assert_eq!(from.as_deref(), Some("samen1plan-gent"));
-        assert_eq!(to.as_deref(), Some("trawant"));
+    for m in &c.moved {
+        let from = m.from.map(|f| base.scenario.teams[f].id.as_str());
+        let to = m.to.map(|t| s.scenario.teams[t].id.as_str());
+        assert_eq!(from, Some("samen1plan-gent"));
+        assert_eq!(to, Some("trawant"));
     }
     let gent_team = s.scenario.team_by_id("samen1plan-gent").expect("gent");
     assert_eq!(c.teams[trawant].municipalities_gained, 5);

@@ -12,6 +12,7 @@ use crate::i18n::{self, Texts};
 use crate::map::layer::{Hit, HitFrame, LegendEntry, MapLayer, Scene, Swatch};
 use crate::map::layers::{Layers, TileChoice};
 use crate::map::view::{MapInput, MapOutput, MapView};
+use crate::model::compare;
 use crate::model::edit::StepLabel;
 use crate::model::geom::{self, BBox};
 use crate::model::metrics::BudgetModel;
@@ -233,7 +234,7 @@ fn hatching(w: &Workspace) -> Vec<Option<Color32>> {
     );
     if w.show_differences {
         mark(
-            &mut w.comparison.moved.iter().map(|(c, _, _)| *c),
+            &mut w.comparison.moved.iter().map(|m| m.cell),
             style::HATCH_DIFFERENCE,
         );
     }
@@ -727,30 +728,31 @@ fn hatch_legend(ui: &egui::Ui, map: egui::Rect, entries: &[LegendEntry]) {
 fn differences_panel(ui: &mut egui::Ui, w: &Workspace, t: &Texts) {
     let atlas = &w.doc.data.atlas;
     let s = &w.doc.scenario;
-    let name_of = |id: &Option<String>| -> String {
-        match id {
-            Some(id) => s
-                .teams
-                .iter()
-                .find(|tm| &tm.id == id)
-                .map_or_else(|| id.clone(), |tm| tm.name.clone()),
-            None => t.no_team.to_string(),
-        }
+    let base = &w.baseline_division().scenario;
+    let from_name = |f: Option<usize>| {
+        f.and_then(|f| compare::baseline_team_name(s, base, f))
+            .unwrap_or(t.no_team)
+            .to_string()
+    };
+    let to_name = |to: Option<usize>| {
+        to.and_then(|to| s.teams.get(to))
+            .map_or(t.no_team, |tm| tm.name.as_str())
+            .to_string()
     };
     // Group cells into whole zones where the whole zone moved, else municipalities.
     let mut rows: Vec<(String, String, String, f64, Option<f64>)> = Vec::new();
     let mut done = vec![false; w.comparison.moved.len()];
-    for (i, (cell, from, to)) in w.comparison.moved.iter().enumerate() {
+    for (i, m) in w.comparison.moved.iter().enumerate() {
         if done[i] {
             continue;
         }
-        let unit = atlas.cells[*cell].unit;
+        let unit = atlas.cells[m.cell].unit;
         let same: Vec<usize> = w
             .comparison
             .moved
             .iter()
             .enumerate()
-            .filter(|(_, (c, f, tt))| atlas.cells[*c].unit == unit && f == from && tt == to)
+            .filter(|(_, o)| atlas.cells[o.cell].unit == unit && (o.from, o.to) == (m.from, m.to))
             .map(|(j, _)| j)
             .collect();
         let whole = same.len() == atlas.units[unit].cells.len();
@@ -759,7 +761,7 @@ fn differences_panel(ui: &mut egui::Ui, w: &Workspace, t: &Texts) {
         let mut children = Some(0.0);
         for &j in &group {
             done[j] = true;
-            let c = &atlas.cells[w.comparison.moved[j].0];
+            let c = &atlas.cells[w.comparison.moved[j].cell];
             pop += c.population.unwrap_or(0.0);
             children = children.zip(c.children).map(|(a, b)| a + b);
         }
@@ -768,11 +770,11 @@ fn differences_panel(ui: &mut egui::Ui, w: &Workspace, t: &Texts) {
         } else {
             format!(
                 "{} ({})",
-                atlas.municipalities[atlas.cells[*cell].muni].name,
+                atlas.municipalities[atlas.cells[m.cell].muni].name,
                 t.municipality.to_lowercase()
             )
         };
-        rows.push((label, name_of(from), name_of(to), pop, children));
+        rows.push((label, from_name(m.from), to_name(m.to), pop, children));
     }
     egui::Panel::bottom("differences")
         .resizable(true)

@@ -10,7 +10,7 @@ use std::fmt::Write as _;
 use crate::document::Document;
 use crate::i18n::proposals::{self as pt, ProposalTexts};
 use crate::i18n::{self, ATTRIBUTIONS, Lang};
-use crate::model::compare::compare;
+use crate::model::compare::{baseline_team_name, compare};
 use crate::model::geom::BBox;
 use crate::model::metrics::{self, BudgetModel, Metrics};
 use crate::model::region::{Region, unit_region};
@@ -496,8 +496,8 @@ fn team_table(r: &ReportInput, pages: &mut Vec<Page>) {
     table_pages(pages, &title, t, &cols, &rows, Some(&totals));
 }
 
-/// A moved cell (or municipality): it, the team id it had and the one it has.
-type Moved<'a> = (usize, &'a Option<String>, &'a Option<String>);
+/// A moved cell (or municipality): it, the baseline team it had and the team it has.
+type Moved = (usize, Option<usize>, Option<usize>);
 
 /// Each moved zone (all of it from one team to another) or, where a zone moved in part, each
 /// moved municipality.
@@ -506,26 +506,26 @@ fn changes(r: &ReportInput, pages: &mut Vec<Page>) {
     let doc = r.doc;
     let atlas = &doc.data.atlas;
     let cmp = compare(atlas, &doc.scenario, r.baseline);
-    let team_name = |id: &Option<String>| -> String {
-        let Some(id) = id else {
-            return t.none.to_string();
-        };
-        doc.scenario
-            .team_by_id(id)
-            .map(|i| &doc.scenario.teams[i])
-            .or_else(|| r.baseline.team_by_id(id).map(|i| &r.baseline.teams[i]))
-            .map_or_else(|| id.clone(), |team| team.name.clone())
+    let from_name = |f: Option<usize>| -> String {
+        f.and_then(|f| baseline_team_name(&doc.scenario, r.baseline, f))
+            .unwrap_or(t.none)
+            .to_string()
+    };
+    let to_name = |to: Option<usize>| -> String {
+        to.and_then(|to| doc.scenario.teams.get(to))
+            .map_or(t.none, |team| team.name.as_str())
+            .to_string()
     };
     // Moved cells per zone, with their (from, to).
     let mut per_unit: BTreeMap<usize, Vec<Moved>> = BTreeMap::new();
-    for (c, from, to) in &cmp.moved {
-        if !in_scope(doc, r.region, atlas.cells[*c].unit) {
+    for m in &cmp.moved {
+        if !in_scope(doc, r.region, atlas.cells[m.cell].unit) {
             continue;
         }
         per_unit
-            .entry(atlas.cells[*c].unit)
+            .entry(atlas.cells[m.cell].unit)
             .or_default()
-            .push((*c, from, to));
+            .push((m.cell, m.from, m.to));
     }
     let mut rows = Vec::new();
     for (u, cells) in &per_unit {
@@ -552,8 +552,8 @@ fn changes(r: &ReportInput, pages: &mut Vec<Page>) {
             let (pop, ch) = sum(&cs);
             rows.push(vec![
                 format!("{} {} ({})", t.zone, unit.name, unit.code),
-                team_name(cells[0].1),
-                team_name(cells[0].2),
+                from_name(cells[0].1),
+                to_name(cells[0].2),
                 pop,
                 ch,
             ]);
@@ -572,8 +572,8 @@ fn changes(r: &ReportInput, pages: &mut Vec<Page>) {
                         "{} {} ({} {})",
                         t.municipality, atlas.municipalities[m].name, t.zone, unit.name
                     ),
-                    team_name(f),
-                    team_name(to),
+                    from_name(f),
+                    to_name(to),
                     pop,
                     ch,
                 ]);

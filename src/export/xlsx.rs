@@ -186,12 +186,6 @@ fn differences_sheet(
 ) -> Result<(), XlsxError> {
     let atlas = &doc.data.atlas;
     let c = compare(atlas, &doc.scenario, baseline.scenario);
-    let name_of = |s: &Scenario, id: &Option<String>| {
-        id.as_ref()
-            .and_then(|id| s.team_by_id(id))
-            .map(|i| s.teams[i].name.clone())
-            .unwrap_or_default()
-    };
     let header = vec![
         t.municipality.to_string(),
         t.zone.to_string(),
@@ -203,14 +197,14 @@ fn differences_sheet(
     let rows: Vec<Vec<Cell>> = c
         .moved
         .iter()
-        .map(|(cell, from, to)| {
-            let cl = &atlas.cells[*cell];
+        .map(|m| {
+            let cl = &atlas.cells[m.cell];
             let num = |v: Option<f64>| v.map_or(Cell::Text(t.unknown.into()), Cell::Whole);
             vec![
                 Cell::Text(atlas.municipalities[cl.muni].name.clone()),
                 Cell::Text(atlas.units[cl.unit].name.clone()),
-                Cell::Text(name_of(baseline.scenario, from)),
-                Cell::Text(name_of(&doc.scenario, to)),
+                Cell::Text(team_name(baseline.scenario, m.from)),
+                Cell::Text(team_name(&doc.scenario, m.to)),
                 num(cl.population),
                 num(cl.children),
             ]

@@ -1,8 +1,6 @@
 //! What a scenario changes against a baseline: per team, the municipalities and children it
 //! gains and loses (teams are matched by id), and the list of cells whose team differs.
 
-use std::collections::BTreeSet;
-
 use super::atlas::Atlas;
 use super::scenario::Scenario;
 
@@ -20,8 +18,33 @@ pub struct TeamChange {
 pub struct Comparison {
     /// Per team of the scenario (by index).
     pub teams: Vec<TeamChange>,
-    /// Cells whose team id differs: (cell, baseline team id, scenario team id).
-    pub moved: Vec<(usize, Option<String>, Option<String>)>,
+    /// Cells whose team id differs, in cell order.
+    pub moved: Vec<Moved>,
+}
+
+/// A cell whose team differs from the baseline's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Moved {
+    pub cell: usize,
+    /// Its team in the baseline (an index into the baseline's teams).
+    pub from: Option<usize>,
+    /// Its team in the scenario (an index into the scenario's teams).
+    pub to: Option<usize>,
+}
+
+/// The name of a baseline team as the scenario calls it now (teams are matched by id), or as
+/// the baseline did when the scenario has no team with its id.
+pub fn baseline_team_name<'a>(
+    scenario: &'a Scenario,
+    baseline: &'a Scenario,
+    from: usize,
+) -> Option<&'a str> {
+    let team = baseline.teams.get(from)?;
+    Some(
+        scenario
+            .team_by_id(&team.id)
+            .map_or(team.name.as_str(), |t| scenario.teams[t].name.as_str()),
+    )
 }
 
 pub fn compare(atlas: &Atlas, scenario: &Scenario, baseline: &Scenario) -> Comparison {
@@ -55,10 +78,11 @@ pub fn compare_cells(
         t.filter(|&t| t < matched.len())
             .map(|t| matched[t].unwrap_or(n + t))
     };
-    let id = |s: &Scenario, t: Option<usize>| t.and_then(|t| s.teams.get(t)).map(|t| t.id.clone());
     let mut teams = vec![TeamChange::default(); n];
-    let mut gained: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); n];
-    let mut lost: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); n];
+    // (team, municipality) for every cell gained and lost: sorted and counted once each
+    // below, so that a municipality of several cells counts once.
+    let mut gained: Vec<(usize, usize)> = Vec::new();
+    let mut lost: Vec<(usize, usize)> = Vec::new();
     let mut moved = Vec::new();
     for (ci, (&t_now, &t_before)) in now.iter().zip(before).enumerate() {
         let (k_now, k_before) = (key_now(t_now), key_before(t_before));
@@ -69,20 +93,34 @@ pub fn compare_cells(
         let children = cell.children.unwrap_or(0.0);
         let pop = cell.population.unwrap_or(0.0);
         if let Some(t) = k_now {
-            gained[t].insert(cell.muni);
+            gained.push((t, cell.muni));
             teams[t].children_gained += children;
             teams[t].population_gained += pop;
         }
         if let Some(t) = k_before.filter(|&t| t < n) {
-            lost[t].insert(cell.muni);
+            lost.push((t, cell.muni));
             teams[t].children_lost += children;
             teams[t].population_lost += pop;
         }
-        moved.push((ci, id(baseline, t_before), id(scenario, t_now)));
+        moved.push(Moved {
+            cell: ci,
+            from: t_before.filter(|&t| t < baseline.teams.len()),
+            to: t_now.filter(|&t| t < n),
+        });
     }
+    let per_team = |mut pairs: Vec<(usize, usize)>| {
+        pairs.sort_unstable();
+        pairs.dedup();
+        let mut count = vec![0; n];
+        for (t, _) in pairs {
+            count[t] += 1;
+        }
+        count
+    };
+    let (g, l) = (per_team(gained), per_team(lost));
     for (t, c) in teams.iter_mut().enumerate() {
-        c.municipalities_gained = gained[t].len();
-        c.municipalities_lost = lost[t].len();
+        c.municipalities_gained = g[t];
+        c.municipalities_lost = l[t];
     }
     Comparison { teams, moved }
 }

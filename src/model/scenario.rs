@@ -16,7 +16,7 @@ pub enum AreaStatus {
     Estimated,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Debug, PartialEq)]
 pub struct Team {
     /// Stable identifier (used in files).
     pub id: String,
@@ -31,7 +31,7 @@ pub struct Team {
 }
 
 /// A division of the zones over teams.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Debug, PartialEq)]
 pub struct Scenario {
     pub name: String,
     pub teams: Vec<Team>,
@@ -42,6 +42,85 @@ pub struct Scenario {
     /// The IROJ region this scenario proposes a division for (None: all of Flanders and
     /// Brussels).
     pub region: Option<Region>,
+}
+
+// Clone by hand for `clone_from`: the history copies the scenario into the memory of a step
+// it dropped, so that a move on a full history allocates nothing for its copy. The
+// destructuring makes a new field a compile error here rather than a field not copied.
+impl Clone for Team {
+    fn clone(&self) -> Self {
+        let Team {
+            id,
+            name,
+            colour,
+            iroj,
+            locked,
+            partners,
+            area_status,
+        } = self;
+        Team {
+            id: id.clone(),
+            name: name.clone(),
+            colour: *colour,
+            iroj: iroj.clone(),
+            locked: *locked,
+            partners: *partners,
+            area_status: *area_status,
+        }
+    }
+
+    fn clone_from(&mut self, source: &Self) {
+        let Team {
+            id,
+            name,
+            colour,
+            iroj,
+            locked,
+            partners,
+            area_status,
+        } = self;
+        id.clone_from(&source.id);
+        name.clone_from(&source.name);
+        *colour = source.colour;
+        iroj.clone_from(&source.iroj);
+        *locked = source.locked;
+        *partners = source.partners;
+        *area_status = source.area_status;
+    }
+}
+
+impl Clone for Scenario {
+    fn clone(&self) -> Self {
+        let Scenario {
+            name,
+            teams,
+            unit_team,
+            muni_team,
+            region,
+        } = self;
+        Scenario {
+            name: name.clone(),
+            teams: teams.clone(),
+            unit_team: unit_team.clone(),
+            muni_team: muni_team.clone(),
+            region: *region,
+        }
+    }
+
+    fn clone_from(&mut self, source: &Self) {
+        let Scenario {
+            name,
+            teams,
+            unit_team,
+            muni_team,
+            region,
+        } = self;
+        name.clone_from(&source.name);
+        teams.clone_from(&source.teams);
+        unit_team.clone_from(&source.unit_team);
+        muni_team.clone_from(&source.muni_team);
+        *region = source.region;
+    }
 }
 
 impl Scenario {
