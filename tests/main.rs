@@ -6,6 +6,7 @@ mod common;
 
 mod bad_input;
 mod builtin_data;
+mod cli_args;
 mod cli_output;
 mod commands;
 mod corpus;

@@ -191,35 +191,70 @@ fn text(a: OsString) -> Result<String, String> {
     })
 }
 
-/// As [`parse_args`], on the arguments as the system gives them: file names need not be UTF-8.
-#[expect(
-    clippy::too_many_lines,
-    reason = "over the 120-line limit; still to be split"
-)]
-pub fn parse_args_os<I: IntoIterator<Item = OsString>>(args: I) -> Result<Args, String> {
-    let mut out = Args::default();
-    let mut positional: Vec<OsString> = Vec::new();
-    let mut export = ExportArgs {
-        width: 1920,
-        layers: vec![crate::map::layer::labels::KEY],
-        ..Default::default()
-    };
-    let mut prop = propose::ProposeArgs::default();
-    let mut region_opts = proposals::ProposalOptions::default();
-    let mut region_given = false;
-    let mut it = args.into_iter();
-    while let Some(raw) = it.next() {
-        let Some(a) = raw.to_str().map(str::to_string) else {
-            // Not text: only a file name (a positional argument) can be that.
-            positional.push(raw);
-            continue;
-        };
-        let mut value_os = |name: &str| it.next().ok_or_else(|| format!("{name} needs a value"));
-        match a.as_str() {
+/// The arguments read so far: the options in place, the words and files in order.
+struct Parsed {
+    out: Args,
+    positional: Vec<OsString>,
+    export: ExportArgs,
+    prop: propose::ProposeArgs,
+    region_opts: proposals::ProposalOptions,
+    /// An option of `new`, `merge`, `report` or `export --region` was given.
+    region_given: bool,
+}
+
+/// Takes the value of the option named: the next argument, or the error that there is none.
+type Value<'a> = dyn FnMut(&str) -> Result<OsString, String> + 'a;
+
+impl Parsed {
+    fn new() -> Parsed {
+        Parsed {
+            out: Args::default(),
+            positional: Vec::new(),
+            export: ExportArgs {
+                width: 1920,
+                layers: vec![crate::map::layer::labels::KEY],
+                ..Default::default()
+            },
+            prop: propose::ProposeArgs::default(),
+            region_opts: proposals::ProposalOptions::default(),
+            region_given: false,
+        }
+    }
+
+    /// One argument that is text: an option (with its value), or a word kept in order.
+    fn argument(&mut self, a: &str, raw: OsString, value: &mut Value) -> Result<(), String> {
+        if self.window_option(a, value)? || self.export_option(a, value)? {
+            return Ok(());
+        }
+        let text_value = |value: &mut Value, name: &str| value(name).and_then(text);
+        match a {
+            s if s.starts_with("--data=") => self.out.data = Some(PathBuf::from(&s[7..])),
+            s if proposals::is_option(s) => {
+                self.region_given = true;
+                proposals::parse_option(&mut self.region_opts, s, |name| text_value(value, name))?;
+            }
+            s if propose::is_option(s) => {
+                propose::parse_option(&mut self.prop, s, |name| text_value(value, name))?;
+            }
+            s if s.starts_with('-') => {
+                return Err(format!(
+                    "unknown option '{}'",
+                    crate::export::text::visible(s)
+                ));
+            }
+            _ => self.positional.push(raw),
+        }
+        Ok(())
+    }
+
+    /// The options of the program as a whole (the window, the data); false: not one of them.
+    fn window_option(&mut self, a: &str, value: &mut Value) -> Result<bool, String> {
+        let out = &mut self.out;
+        match a {
             "-h" | "--help" => out.command = Command::Help,
-            "--data" => out.data = Some(value_os("--data").map(PathBuf::from)?),
+            "--data" => out.data = Some(value("--data").map(PathBuf::from)?),
             "--edition" => {
-                out.edition = Some(match value_os("--edition").and_then(text)?.as_str() {
+                out.edition = Some(match value("--edition").and_then(text)?.as_str() {
                     "2025" => Edition::M2025,
                     "2019-2024" | "2019" | "2024" => Edition::M2019,
                     other => {
@@ -228,11 +263,11 @@ pub fn parse_args_os<I: IntoIterator<Item = OsString>>(args: I) -> Result<Args, 
                 });
             }
             "--no-tiles" => out.no_tiles = true,
-            "--tiles" => out.tiles_file = Some(value_os("--tiles").map(PathBuf::from)?),
+            "--tiles" => out.tiles_file = Some(value("--tiles").map(PathBuf::from)?),
             "--zones" => out.list_zones = true,
-            "--save-path" => out.save_path = Some(value_os("--save-path").map(PathBuf::from)?),
+            "--save-path" => out.save_path = Some(value("--save-path").map(PathBuf::from)?),
             "--tile-url" => {
-                let v = value_os("--tile-url").and_then(text)?;
+                let v = value("--tile-url").and_then(text)?;
                 if !(v.contains("{z}") && v.contains("{x}") && v.contains("{y}")) {
                     return Err(format!(
                         "--tile-url {v}: the URL needs {{z}}, {{x}} and {{y}}"
@@ -240,18 +275,37 @@ pub fn parse_args_os<I: IntoIterator<Item = OsString>>(args: I) -> Result<Args, 
                 }
                 out.tile_url = Some(v);
             }
-            "--png" => export.png = Some(value_os("--png").map(PathBuf::from)?),
-            "--svg" => export.svg = Some(value_os("--svg").map(PathBuf::from)?),
-            "--pdf" => export.pdf = Some(value_os("--pdf").map(PathBuf::from)?),
-            "--geojson" => export.geojson = Some(value_os("--geojson").map(PathBuf::from)?),
-            "--csv" => export.csv = Some(value_os("--csv").map(PathBuf::from)?),
-            "--xlsx" => export.xlsx = Some(value_os("--xlsx").map(PathBuf::from)?),
+            "--lang" => {
+                out.lang_given = true;
+                out.lang = match value("--lang").and_then(text)?.as_str() {
+                    "nl" => Lang::Nl,
+                    "en" => Lang::En,
+                    other => return Err(format!("unknown language '{other}' (use nl or en)")),
+                }
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+
+    /// The options of `export` (and the indicator, which `check` shows too); false: not one
+    /// of them.
+    fn export_option(&mut self, a: &str, value: &mut Value) -> Result<bool, String> {
+        let export = &mut self.export;
+        let mut path = |name: &str| value(name).map(PathBuf::from).map(Some);
+        match a {
+            "--png" => export.png = path("--png")?,
+            "--svg" => export.svg = path("--svg")?,
+            "--pdf" => export.pdf = path("--pdf")?,
+            "--geojson" => export.geojson = path("--geojson")?,
+            "--csv" => export.csv = path("--csv")?,
+            "--xlsx" => export.xlsx = path("--xlsx")?,
             "--indicator" => {
-                out.indicator = Some(parse_indicator(&value_os("--indicator").and_then(text)?)?);
+                self.out.indicator = Some(parse_indicator(&value("--indicator").and_then(text)?)?);
             }
             "--aggregate" => {
                 use crate::model::indicator::Aggregate;
-                out.aggregate = Some(match value_os("--aggregate").and_then(text)?.as_str() {
+                self.out.aggregate = Some(match value("--aggregate").and_then(text)?.as_str() {
                     "sum" => Aggregate::Sum,
                     "inhabitants" | "population" => Aggregate::MeanByPopulation,
                     "children" => Aggregate::MeanByChildren,
@@ -264,7 +318,7 @@ pub fn parse_args_os<I: IntoIterator<Item = OsString>>(args: I) -> Result<Args, 
                 });
             }
             "--width" => {
-                let v = value_os("--width").and_then(text)?;
+                let v = value("--width").and_then(text)?;
                 export.width = v
                     .parse::<u32>()
                     .ok()
@@ -274,145 +328,161 @@ pub fn parse_args_os<I: IntoIterator<Item = OsString>>(args: I) -> Result<Args, 
                     })?;
             }
             "--layers" => {
-                export.layers = crate::export::parse_layers(&value_os("--layers").and_then(text)?)?;
+                export.layers = crate::export::parse_layers(&value("--layers").and_then(text)?)?;
             }
             "--page" => {
-                let v = value_os("--page").and_then(text)?;
+                let v = value("--page").and_then(text)?;
                 export.page = Some(
                     crate::export::image::Page::parse(&v)
                         .ok_or_else(|| format!("--page {}: use a4 or slide", visible(&v)))?,
                 );
             }
-            "--lang" => {
-                out.lang_given = true;
-                out.lang = match value_os("--lang").and_then(text)?.as_str() {
-                    "nl" => Lang::Nl,
-                    "en" => Lang::En,
-                    other => return Err(format!("unknown language '{other}' (use nl or en)")),
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+
+    /// The subcommand the first word names, with the words after it.
+    fn subcommand(
+        &mut self,
+        first: Option<OsString>,
+        pos: &mut impl Iterator<Item = OsString>,
+    ) -> Result<(), String> {
+        let first_text = first.as_ref().map(|f| f.to_string_lossy().into_owned());
+        let (out, export, prop, region_opts) = (
+            &mut self.out,
+            &mut self.export,
+            &mut self.prop,
+            &mut self.region_opts,
+        );
+        match first_text.as_deref() {
+            None => {}
+            Some("check") => {
+                out.command = Command::Check {
+                    scenario: pos.next().map(PathBuf::from),
                 }
             }
-            s if s.starts_with("--data=") => out.data = Some(PathBuf::from(&s[7..])),
-            s if proposals::is_option(s) => {
-                region_given = true;
-                proposals::parse_option(&mut region_opts, s, |name| value_os(name).and_then(text))?;
+            Some("export") => {
+                proposals::refuse_others(region_opts, "export")?;
+                self.region_given = false;
+                export.region = region_opts.region;
+                export.scenario = pos.next().map(PathBuf::from);
+                if export.png.is_none()
+                    && export.svg.is_none()
+                    && export.pdf.is_none()
+                    && export.geojson.is_none()
+                    && export.csv.is_none()
+                    && export.xlsx.is_none()
+                {
+                    return Err(
+                        "export needs at least one of --png, --svg, --pdf, --geojson, --csv, --xlsx"
+                            .into(),
+                    );
+                }
+                out.command = Command::Export(std::mem::take(export));
             }
-            s if propose::is_option(s) => {
-                propose::parse_option(&mut prop, s, |name| value_os(name).and_then(text))?;
+            Some("propose") => {
+                prop.scenario = pos.next().map(PathBuf::from);
+                if prop.out.is_none() {
+                    return Err("propose needs --out FILE.json".into());
+                }
+                out.command = Command::Propose(std::mem::take(prop));
             }
-            s if s.starts_with('-') => {
+            Some("new") => {
+                proposals::refuse_others(region_opts, "new")?;
+                self.region_given = false;
+                out.command = Command::New(proposals::NewArgs {
+                    out: prop.out.take().ok_or("new needs --out FILE.json")?,
+                    name: region_opts.name.take(),
+                    region: region_opts.region,
+                    from: region_opts
+                        .from
+                        .take()
+                        .unwrap_or(propose::Baseline::Default),
+                });
+            }
+            Some("merge") => {
+                proposals::refuse_others(region_opts, "merge")?;
+                self.region_given = false;
+                out.command = Command::Merge(proposals::MergeArgs {
+                    files: pos.by_ref().map(PathBuf::from).collect(),
+                    out: prop.out.take().ok_or("merge needs --out FILE.json")?,
+                    first_wins: region_opts.first_wins,
+                });
+            }
+            Some("report") => {
+                proposals::refuse_others(region_opts, "report")?;
+                self.region_given = false;
+                out.command = Command::Report(proposals::ReportArgs {
+                    scenario: pos.next().map(PathBuf::from),
+                    pdf: export.pdf.take().ok_or("report needs --pdf FILE")?,
+                    region: region_opts.region,
+                    compare: region_opts
+                        .compare
+                        .take()
+                        .unwrap_or(propose::Baseline::Historic2020),
+                });
+            }
+            Some(file) if file.ends_with(".json") => {
+                out.open.extend(first.map(PathBuf::from));
+                out.open.extend(pos.by_ref().map(PathBuf::from));
+            }
+            Some(other) => {
                 return Err(format!(
-                    "unknown option '{}'",
-                    crate::export::text::visible(s)
+                    "unknown command '{}'",
+                    crate::export::text::visible(other)
                 ));
             }
-            _ => positional.push(raw),
         }
+        Ok(())
     }
-    if out.command == Command::Help {
-        return Ok(out);
+
+    /// Options given to a subcommand that has no use for them.
+    fn misplaced(&self) -> Result<(), String> {
+        if self.prop.given {
+            return Err("--lock, --pin and the other proposal options belong to 'propose'".into());
+        }
+        if self.prop.out.is_some() {
+            return Err("--out belongs to 'propose', 'new' and 'merge'".into());
+        }
+        if self.region_given {
+            return Err(
+                "--name, --region, --from, --compare and --first-wins belong to 'new', 'merge' \
+                 and 'report' (--region also to 'export')"
+                    .into(),
+            );
+        }
+        Ok(())
     }
-    let mut pos = positional.into_iter();
+}
+
+/// As [`parse_args`], on the arguments as the system gives them: file names need not be UTF-8.
+pub fn parse_args_os<I: IntoIterator<Item = OsString>>(args: I) -> Result<Args, String> {
+    let mut p = Parsed::new();
+    let mut it = args.into_iter();
+    while let Some(raw) = it.next() {
+        let Some(a) = raw.to_str().map(str::to_string) else {
+            // Not text: only a file name (a positional argument) can be that.
+            p.positional.push(raw);
+            continue;
+        };
+        let mut value = |name: &str| it.next().ok_or_else(|| format!("{name} needs a value"));
+        p.argument(&a, raw, &mut value)?;
+    }
+    if p.out.command == Command::Help {
+        return Ok(p.out);
+    }
+    let mut pos = std::mem::take(&mut p.positional).into_iter();
     let first = pos.next();
-    let first_text = first.as_ref().map(|f| f.to_string_lossy().into_owned());
-    match first_text.as_deref() {
-        None => {}
-        Some("check") => {
-            out.command = Command::Check {
-                scenario: pos.next().map(PathBuf::from),
-            }
-        }
-        Some("export") => {
-            proposals::refuse_others(&region_opts, "export")?;
-            region_given = false;
-            export.region = region_opts.region;
-            export.scenario = pos.next().map(PathBuf::from);
-            if export.png.is_none()
-                && export.svg.is_none()
-                && export.pdf.is_none()
-                && export.geojson.is_none()
-                && export.csv.is_none()
-                && export.xlsx.is_none()
-            {
-                return Err(
-                    "export needs at least one of --png, --svg, --pdf, --geojson, --csv, --xlsx"
-                        .into(),
-                );
-            }
-            out.command = Command::Export(export);
-        }
-        Some("propose") => {
-            prop.scenario = pos.next().map(PathBuf::from);
-            if prop.out.is_none() {
-                return Err("propose needs --out FILE.json".into());
-            }
-            out.command = Command::Propose(std::mem::take(&mut prop));
-        }
-        Some("new") => {
-            proposals::refuse_others(&region_opts, "new")?;
-            region_given = false;
-            out.command = Command::New(proposals::NewArgs {
-                out: prop.out.take().ok_or("new needs --out FILE.json")?,
-                name: region_opts.name.take(),
-                region: region_opts.region,
-                from: region_opts
-                    .from
-                    .take()
-                    .unwrap_or(propose::Baseline::Default),
-            });
-        }
-        Some("merge") => {
-            proposals::refuse_others(&region_opts, "merge")?;
-            region_given = false;
-            out.command = Command::Merge(proposals::MergeArgs {
-                files: pos.by_ref().map(PathBuf::from).collect(),
-                out: prop.out.take().ok_or("merge needs --out FILE.json")?,
-                first_wins: region_opts.first_wins,
-            });
-        }
-        Some("report") => {
-            proposals::refuse_others(&region_opts, "report")?;
-            region_given = false;
-            out.command = Command::Report(proposals::ReportArgs {
-                scenario: pos.next().map(PathBuf::from),
-                pdf: export.pdf.take().ok_or("report needs --pdf FILE")?,
-                region: region_opts.region,
-                compare: region_opts
-                    .compare
-                    .take()
-                    .unwrap_or(propose::Baseline::Historic2020),
-            });
-        }
-        Some(file) if file.ends_with(".json") => {
-            out.open.extend(first.map(PathBuf::from));
-            out.open.extend(pos.by_ref().map(PathBuf::from));
-        }
-        Some(other) => {
-            return Err(format!(
-                "unknown command '{}'",
-                crate::export::text::visible(other)
-            ));
-        }
-    }
+    p.subcommand(first, &mut pos)?;
     if let Some(extra) = pos.next() {
         return Err(format!(
             "unexpected argument '{}'",
             crate::export::text::visible(&extra.to_string_lossy())
         ));
     }
-    if prop.given {
-        return Err("--lock, --pin and the other proposal options belong to 'propose'".into());
-    }
-    if prop.out.is_some() {
-        return Err("--out belongs to 'propose', 'new' and 'merge'".into());
-    }
-    if region_given {
-        return Err(
-            "--name, --region, --from, --compare and --first-wins belong to 'new', 'merge' and \
-             'report'"
-                .into(),
-        );
-    }
-    Ok(out)
+    p.misplaced()?;
+    Ok(p.out)
 }
 
 /// `FILE:COLUMN`, split at the last colon (a Windows path has one of its own).

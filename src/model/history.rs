@@ -113,7 +113,11 @@ mod tests {
                 }
             }
         }
-        assert!(states.len() > HISTORY_LIMIT, "{} changes made", states.len());
+        assert!(
+            states.len() > HISTORY_LIMIT,
+            "{} changes made",
+            states.len()
+        );
         assert_eq!(h.len(), HISTORY_LIMIT);
         let mut undone = 0;
         while let Some(prev) = h.undo(&s) {
