@@ -1,6 +1,7 @@
 //! Every UI string, in Dutch and English, and Belgian number formatting.
 
 pub mod proposals;
+pub mod scenario_ui;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub enum Lang {
@@ -56,6 +57,14 @@ pub fn edit_error(lang: Lang, e: &crate::model::edit::EditError) -> String {
         }
         (EditError::UnknownTeam(_), Lang::Nl) => "Dat team bestaat niet meer.".into(),
         (EditError::UnknownTeam(_), Lang::En) => "That team no longer exists.".into(),
+        (EditError::OutsideRegion { zone, region }, Lang::Nl) => format!(
+            "‘{zone}’ ligt buiten {region}: dit scenario is een voorstel voor die regio \
+             (Bestand > Eigenschappen…)."
+        ),
+        (EditError::OutsideRegion { zone, region }, Lang::En) => format!(
+            "‘{zone}’ lies outside {region}: this scenario is a proposal for that region \
+             (File > Properties…)."
+        ),
         (EditError::NoChange, Lang::Nl) => "Er verandert niets.".into(),
         (EditError::NoChange, Lang::En) => "Nothing changes.".into(),
     }
@@ -270,6 +279,7 @@ pub struct Texts {
     pub app_title: &'static str,
     /// The texts of the proposal window and the repair.
     pub propose: &'static ProposeTexts,
+    pub proposal_ui: &'static scenario_ui::ScenarioTexts,
     pub menu_file: &'static str,
     pub menu_view: &'static str,
     pub menu_help: &'static str,
@@ -545,6 +555,7 @@ pub struct Texts {
 pub const NL: Texts = Texts {
     app_title: "Gebiedsplanner",
     propose: &PROPOSE_NL,
+    proposal_ui: &scenario_ui::NL,
     menu_file: "Bestand",
     menu_view: "Beeld",
     menu_help: "Help",
@@ -816,6 +827,7 @@ zonder venster in dat bestand. Kaarten en tabellen exporteren kan ook met \
 pub const EN: Texts = Texts {
     app_title: "Gebiedsplanner",
     propose: &PROPOSE_EN,
+    proposal_ui: &scenario_ui::EN,
     menu_file: "File",
     menu_view: "View",
     menu_help: "Help",

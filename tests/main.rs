@@ -25,6 +25,7 @@ mod map_layers;
 mod offline_tiles;
 mod outline;
 mod overlays;
+mod proposal_ui;
 mod proposals;
 mod propose;
 mod propose_ui;

@@ -144,7 +144,7 @@ const NAME_WIDTH: f32 = 200.0;
 
 /// The title line and the compact per-team table shown while presenting.
 pub fn title_and_table(ui: &mut egui::Ui, w: &Workspace, t: &Texts) {
-    let file = w.file.path.as_ref().map(|_| w.title(t));
+    let file = w.file_name();
     let m = w.shown_metrics();
     let s = w.shown_scenario();
     let date = {
@@ -154,7 +154,7 @@ pub fn title_and_table(ui: &mut egui::Ui, w: &Workspace, t: &Texts) {
     egui::Panel::top("present_title").show(ui, |ui| {
         ui.horizontal(|ui| {
             ui.label(
-                RichText::new(i18n::scenario_name(&s.name, t))
+                RichText::new(i18n::scenario_ui::title(s, t))
                     .size(26.0)
                     .strong(),
             );

@@ -266,7 +266,10 @@ pub fn render_svg(doc: &Document, opts: &ImageOptions) -> String {
         margin,
         margin + 40.0 * k,
         38.0 * k,
-        esc(&super::text::shorten(&s.name, TITLE_CHARS))
+        esc(&super::text::shorten(
+            &crate::i18n::scenario_ui::title(s, crate::i18n::texts(opts.lang)),
+            TITLE_CHARS
+        ))
     );
 
     // The map, cut to its frame when it shows a part.

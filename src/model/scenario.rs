@@ -16,6 +16,37 @@ pub enum AreaStatus {
     Estimated,
 }
 
+/// How far a proposal has come: a draft, the proposal handed in, the final division.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Status {
+    Concept,
+    Proposal,
+    Final,
+}
+
+impl Status {
+    pub const ALL: [Status; 3] = [Status::Concept, Status::Proposal, Status::Final];
+
+    /// The word the file stores ("concept", "voorstel", "definitief").
+    pub fn key(self) -> &'static str {
+        match self {
+            Status::Concept => "concept",
+            Status::Proposal => "voorstel",
+            Status::Final => "definitief",
+        }
+    }
+
+    /// A status from the word a file stores (the English words are understood too).
+    pub fn parse(s: &str) -> Option<Status> {
+        match s.trim().to_lowercase().as_str() {
+            "concept" | "draft" => Some(Status::Concept),
+            "voorstel" | "proposal" => Some(Status::Proposal),
+            "definitief" | "final" => Some(Status::Final),
+            _ => None,
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Team {
     /// Stable identifier (used in files).
@@ -28,6 +59,8 @@ pub struct Team {
     /// Number of subsidised partners, where a source gives it.
     pub partners: Option<u32>,
     pub area_status: AreaStatus,
+    /// The planner's own note on the team.
+    pub note: String,
 }
 
 /// A division of the zones over teams.
@@ -42,6 +75,8 @@ pub struct Scenario {
     /// The IROJ region this scenario proposes a division for (None: all of Flanders and
     /// Brussels).
     pub region: Option<Region>,
+    /// How far the proposal has come (None: not said).
+    pub status: Option<Status>,
 }
 
 impl Scenario {
@@ -52,6 +87,7 @@ impl Scenario {
             unit_team: vec![None; atlas.units.len()],
             muni_team: BTreeMap::new(),
             region: None,
+            status: None,
         }
     }
 
