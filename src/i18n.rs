@@ -2,6 +2,7 @@
 
 pub mod meetings;
 pub mod proposals;
+pub mod scenario_ui;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub enum Lang {
@@ -65,6 +66,8 @@ pub fn step_label(l: &crate::model::edit::StepLabel, t: &Texts) -> String {
             format!("{team}: {}", what.to_lowercase())
         }
         StepLabel::Import { file } => format!("CSV {file}"),
+        StepLabel::SetProperties { name } => format!("» {name}"),
+        StepLabel::SetTeamDetails { team, name } => format!("{team} » {name}"),
     }
 }
 
@@ -80,6 +83,14 @@ pub fn edit_error(lang: Lang, e: &crate::model::edit::EditError) -> String {
         }
         (EditError::UnknownTeam(_), Lang::Nl) => "Dat team bestaat niet meer.".into(),
         (EditError::UnknownTeam(_), Lang::En) => "That team no longer exists.".into(),
+        (EditError::OutsideRegion { zone, region }, Lang::Nl) => format!(
+            "‘{zone}’ ligt buiten {region}: dit scenario is een voorstel voor die regio \
+             (Bestand > Eigenschappen…)."
+        ),
+        (EditError::OutsideRegion { zone, region }, Lang::En) => format!(
+            "‘{zone}’ lies outside {region}: this scenario is a proposal for that region \
+             (File > Properties…)."
+        ),
         (EditError::NoChange, Lang::Nl) => "Er verandert niets.".into(),
         (EditError::NoChange, Lang::En) => "Nothing changes.".into(),
     }
@@ -296,6 +307,7 @@ pub struct Texts {
     pub propose: &'static ProposeTexts,
     /// The texts of the presentation, the second screen and the export pages.
     pub meet: &'static meetings::MeetingTexts,
+    pub proposal_ui: &'static scenario_ui::ScenarioTexts,
     pub menu_file: &'static str,
     pub menu_view: &'static str,
     pub menu_help: &'static str,
@@ -567,6 +579,7 @@ pub const NL: Texts = Texts {
     app_title: "Gebiedsplanner",
     propose: &PROPOSE_NL,
     meet: &meetings::MEETINGS_NL,
+    proposal_ui: &scenario_ui::NL,
     menu_file: "Bestand",
     menu_view: "Beeld",
     menu_help: "Help",
@@ -834,6 +847,7 @@ pub const EN: Texts = Texts {
     app_title: "Gebiedsplanner",
     propose: &PROPOSE_EN,
     meet: &meetings::MEETINGS_EN,
+    proposal_ui: &scenario_ui::EN,
     menu_file: "File",
     menu_view: "View",
     menu_help: "Help",

@@ -33,6 +33,8 @@ pub enum EditMode {
 /// Which scenario the changes are measured against.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub enum Baseline {
+    /// The scenario as it was opened (or made) in this tab.
+    Opened,
     /// The historic 2020 team areas.
     #[default]
     Historic,
@@ -40,6 +42,38 @@ pub enum Baseline {
     Default,
     /// Another open scenario (see `Workspace::other`).
     Other,
+}
+
+impl Baseline {
+    /// The word a scenario file stores for the comparison (another tab is not stored: it is
+    /// read as "opened").
+    pub fn key(self) -> &'static str {
+        match self {
+            Baseline::Opened | Baseline::Other => "opened",
+            Baseline::Historic => "2020",
+            Baseline::Default => "default",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Baseline> {
+        match s {
+            "opened" => Some(Baseline::Opened),
+            "2020" => Some(Baseline::Historic),
+            "default" => Some(Baseline::Default),
+            _ => None,
+        }
+    }
+}
+
+/// What the properties dialog edits: the scenario's name, status and region, and the file's
+/// author and description.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Properties {
+    pub name: String,
+    pub author: String,
+    pub description: String,
+    pub status: Option<crate::model::scenario::Status>,
+    pub region: Option<crate::model::region::Region>,
 }
 
 /// The file behind a workspace.
@@ -52,6 +86,18 @@ pub struct FileState {
     pub saved: Option<Scenario>,
     /// The indicator as last saved or opened.
     pub saved_indicator: Option<crate::model::indicator::IndicatorChoice>,
+    /// Author and description, the comparison and the budget model as last saved or opened.
+    pub saved_settings: SavedSettings,
+}
+
+/// What a file keeps besides the division, as last saved or opened (to tell whether it
+/// changed).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SavedSettings {
+    pub author: String,
+    pub description: String,
+    pub baseline: Baseline,
+    pub budget_model: BudgetModel,
 }
 
 /// Where a dragged selection would go.
@@ -141,6 +187,8 @@ pub struct Workspace {
     baseline_division: Arc<FixedDivision>,
     /// The picked indicator as the map colours it (None when it is not on the map).
     pub choropleth: Option<crate::map::choropleth::Choropleth>,
+    /// The scenario as it was opened or made in this tab (the comparison "as opened").
+    opened: Arc<FixedDivision>,
 }
 
 fn next_uid() -> u64 {
@@ -151,6 +199,7 @@ fn next_uid() -> u64 {
 
 impl Workspace {
     pub fn new(doc: Document, layers: &Layers) -> Workspace {
+        let opened = FixedDivision::new(&doc.data.atlas, doc.scenario.clone());
         let baseline_division = doc.data.historic.clone();
         let mut w = Workspace {
             doc,
@@ -181,8 +230,9 @@ impl Workspace {
             other_uid: None,
             baseline_division,
             choropleth: None,
+            opened,
         };
-        w.file.saved = Some(w.doc.scenario.clone());
+        w.mark_saved();
         // A new tab opens on all of Flanders and Brussels, filling its map.
         w.fit_target = Some(w.doc.data.atlas.bbox);
         w.set_fill_opacity(layers.effective_fill_opacity());
@@ -220,7 +270,8 @@ impl Workspace {
         let data = &self.doc.data;
         match (self.baseline, &self.other) {
             (Baseline::Other, Some((_, s))) => FixedDivision::new(&data.atlas, s.clone()),
-            (Baseline::Historic, _) | (Baseline::Other, None) => data.historic.clone(),
+            (Baseline::Opened, _) | (Baseline::Other, None) => self.opened.clone(),
+            (Baseline::Historic, _) => data.historic.clone(),
             (Baseline::Default, _) => data.default_division.clone(),
         }
     }
@@ -238,7 +289,7 @@ impl Workspace {
             if self.other.is_some() {
                 self.baseline = Baseline::Other;
             } else if self.baseline == Baseline::Other {
-                self.baseline = Baseline::Historic;
+                self.baseline = Baseline::Opened;
             }
             self.baseline_division = self.build_baseline();
             self.refresh();
@@ -250,7 +301,8 @@ impl Workspace {
         match (self.baseline, &self.other) {
             (Baseline::Other, Some((name, _))) => name.clone(),
             (Baseline::Default, _) => t.baseline_default.to_string(),
-            _ => t.baseline_historic.to_string(),
+            (Baseline::Historic, _) => t.baseline_historic.to_string(),
+            _ => t.proposal_ui.baseline_opened.to_string(),
         }
     }
 
@@ -258,6 +310,63 @@ impl Workspace {
     pub fn is_dirty(&self) -> bool {
         self.file.saved.as_ref() != Some(&self.doc.scenario)
             || self.file.saved_indicator != self.doc.indicator
+            || self.file.saved_settings != self.settings_to_save()
+    }
+
+    /// Author, description, comparison and budget model as they are now.
+    fn settings_to_save(&self) -> SavedSettings {
+        SavedSettings {
+            author: self.file.meta.author.clone(),
+            description: self.file.meta.description.clone(),
+            baseline: match self.baseline {
+                Baseline::Other => Baseline::Opened,
+                b => b,
+            },
+            budget_model: self.budget_model,
+        }
+    }
+
+    /// Remember what was saved or opened, so that only later changes count as unsaved.
+    pub fn mark_saved(&mut self) {
+        self.file.saved = Some(self.doc.scenario.clone());
+        self.file.saved_indicator = self.doc.indicator.clone();
+        self.file.saved_settings = self.settings_to_save();
+    }
+
+    /// The properties as the dialog shows them.
+    pub fn properties(&self) -> Properties {
+        let s = &self.doc.scenario;
+        Properties {
+            name: s.name.clone(),
+            author: self.file.meta.author.clone(),
+            description: self.file.meta.description.clone(),
+            status: s.status,
+            region: s.region,
+        }
+    }
+
+    /// Set the properties: name, status and region are a step of the history; author and
+    /// description belong to the file.
+    pub fn set_properties(&mut self, p: Properties) -> Result<(), EditError> {
+        let name = p.name.trim();
+        let name = if name.is_empty() {
+            self.doc.scenario.name.clone()
+        } else {
+            name.to_string()
+        };
+        let about_changed =
+            self.file.meta.author != p.author || self.file.meta.description != p.description;
+        self.file.meta.author = p.author;
+        self.file.meta.description = p.description;
+        let result = self.apply(Edit::SetProperties {
+            name,
+            status: p.status,
+            region: p.region,
+        });
+        match result {
+            Err(EditError::NoChange) if about_changed => Ok(()),
+            r => r,
+        }
     }
 
     /// Pick the indicator shown with this scenario (None: none); the map colours the
@@ -271,15 +380,18 @@ impl Workspace {
         self.refresh_colours();
     }
 
-    /// The name shown on the tab and in the window title.
+    /// The name and status shown on the tab and in the window title.
     pub fn title(&self, t: &crate::i18n::Texts) -> String {
-        let name = || crate::i18n::scenario_name(&self.doc.scenario.name, t).to_string();
-        match &self.file.path {
-            Some(p) => p
-                .file_name()
-                .map_or_else(name, |n| n.to_string_lossy().into_owned()),
-            None => name(),
-        }
+        crate::i18n::scenario_ui::title(&self.doc.scenario, t)
+    }
+
+    /// The name of the file behind the tab, if it has one.
+    pub fn file_name(&self) -> Option<String> {
+        self.file
+            .path
+            .as_ref()
+            .and_then(|p| p.file_name())
+            .map(|n| n.to_string_lossy().into_owned())
     }
 
     /// The file to write for this workspace.
@@ -297,7 +409,20 @@ impl Workspace {
             .indicator
             .as_ref()
             .map(|c| crate::data::indicator_record::IndicatorRecord::from_choice(atlas, c));
+        let kept = self.settings_to_save();
+        f.comparison = Some(kept.baseline.key().to_string());
+        f.budget_model = Some(kept.budget_model.key().to_string());
         f
+    }
+
+    /// The comparison and budget model a file was saved with (older files have none).
+    pub fn restore_settings(&mut self, f: &crate::data::scenario_file::ScenarioFile) {
+        if let Some(b) = f.comparison.as_deref().and_then(Baseline::parse) {
+            self.set_baseline(b);
+        }
+        if let Some(m) = f.budget_model.as_deref().and_then(BudgetModel::parse) {
+            self.set_budget_model(m);
+        }
     }
 
     /// Save to `path` (atomically). On success the workspace is clean and remembers the path.
@@ -307,8 +432,7 @@ impl Workspace {
         crate::data::scenario_file::save(path, &f)?;
         self.file.meta.created = f.created;
         self.file.path = Some(path.to_path_buf());
-        self.file.saved = Some(self.doc.scenario.clone());
-        self.file.saved_indicator = self.doc.indicator.clone();
+        self.mark_saved();
         Ok(())
     }
 
@@ -778,6 +902,13 @@ impl Workspace {
 
     pub fn set_budget_model(&mut self, m: BudgetModel) {
         self.budget_model = m;
+    }
+
+    /// Take the scenario as it is now as the one "as opened" (a tab that starts afresh).
+    pub fn set_opened(&mut self) {
+        self.opened = FixedDivision::new(&self.doc.data.atlas, self.doc.scenario.clone());
+        self.baseline_division = self.build_baseline();
+        self.refresh();
     }
 
     pub fn set_baseline(&mut self, b: Baseline) {

@@ -188,7 +188,13 @@ fn file_and_tab_commands_open_save_and_close() {
     assert_eq!(h.state().tabs().expect("tabs").list.len(), 3);
     run(&mut h, [Command::SwitchTab(0), Command::Save]);
     assert!(target.is_file(), "saved where --save-path says");
-    h.get_by_label("voorstel.json");
+    assert!(
+        h.state()
+            .window_title()
+            .ends_with("— voorstel.json — Gebiedsplanner"),
+        "{}",
+        h.state().window_title()
+    );
     // The copy was never saved: closing it asks first.
     run(&mut h, [Command::CloseTab(2)]);
     h.get_by_label("Niet-bewaarde wijzigingen");

@@ -38,8 +38,17 @@ fn ctrl_s_saves_to_the_save_path_and_clears_the_unsaved_mark() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     h.run_steps(2);
     assert!(!h.state().workspace().expect("ws").is_dirty());
-    assert_eq!(h.state().window_title(), "plan.json — Gebiedsplanner");
-    h.get_by_label("plan.json");
+    // The title names the scenario and its file; the tab names the scenario, unmarked.
+    let name = h
+        .state()
+        .workspace()
+        .expect("ws")
+        .title(gebiedsplanner::i18n::texts(gebiedsplanner::i18n::Lang::Nl));
+    assert_eq!(
+        h.state().window_title(),
+        format!("{name} — plan.json — Gebiedsplanner")
+    );
+    h.get_by_label(&name);
     // The saved file has Gent without a team.
     let f = scenario_file::read(&target).expect("saved file");
     assert!(!f.assignment.contains_key("elz13"));
@@ -97,7 +106,12 @@ fn opening_a_file_adds_a_tab_and_duplicating_branches_it() {
     assert_eq!(tabs.list.len(), 2);
     assert_eq!(tabs.list[1].doc.scenario.name, "Variant A");
     assert!(!tabs.list[1].is_dirty());
-    h.get_by_label("variant.json");
+    // The tab names the scenario; the window title also names its file.
+    h.get_by_label("Variant A");
+    assert_eq!(
+        h.state().window_title(),
+        "Variant A — variant.json — Gebiedsplanner"
+    );
     h.state_mut().push(Command::DuplicateTab);
     h.run_steps(2);
     let tabs = h.state().tabs().expect("tabs");

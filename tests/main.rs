@@ -27,6 +27,7 @@ mod meetings;
 mod offline_tiles;
 mod outline;
 mod overlays;
+mod proposal_ui;
 mod proposals;
 mod propose;
 mod propose_ui;

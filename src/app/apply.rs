@@ -66,7 +66,7 @@ impl GebiedsApp {
     }
 
     /// A refused edit, as the user hears of it ("no change" is not worth a word).
-    fn refused(&mut self, e: &EditError) {
+    pub(super) fn refused(&mut self, e: &EditError) {
         if *e != EditError::NoChange {
             let text = i18n::edit_error(self.settings.lang, e);
             self.notify(Notice::Toast(text));
@@ -144,6 +144,11 @@ impl GebiedsApp {
             | Command::CancelProposal
             | Command::ProposalFinished(_)
             | Command::OpenAlternative(_) => self.apply_propose(command),
+            Command::ShowProperties(_)
+            | Command::SetProperties(_)
+            | Command::ShowTeamDetails(_)
+            | Command::ZoomToTeam(_)
+            | Command::ShowGuide(_) => self.apply_scenario_ui(command),
             _ => self.apply_file(ctx, command),
         }
     }
@@ -551,7 +556,10 @@ impl GebiedsApp {
                 ExportKind::Pdf => export::render_pdf(&svg()),
                 ExportKind::Report => {
                     let meta = &w.file.meta;
-                    let status = meta.extra.get("status").and_then(serde_json::Value::as_str);
+                    let status = doc
+                        .scenario
+                        .status
+                        .map(|s| i18n::scenario_ui::status_name(s, t.proposal_ui));
                     let input = export::report::ReportInput {
                         doc,
                         region: doc.scenario.region,

@@ -241,6 +241,17 @@ pub enum Command {
     ),
     /// Open an alternative of the last proposal (1: the first) as a new tab.
     OpenAlternative(usize),
+
+    // The scenario as a proposal.
+    /// Open (true) or close the properties dialog of the active tab.
+    ShowProperties(bool),
+    /// Set the name, author, description, status and region of the active tab.
+    SetProperties(Box<crate::workspace::Properties>),
+    /// Open the details window of a team (None: close it).
+    ShowTeamDetails(Option<usize>),
+    /// Zoom to a team's area and outline it (its zones selected).
+    ZoomToTeam(usize),
+    ShowGuide(bool),
 }
 
 /// The commands that have a menu entry or a keyboard shortcut.
@@ -267,6 +278,8 @@ pub enum UiCommand {
     Shortcuts,
     About,
     Propose,
+    Properties,
+    Guide,
 }
 
 const fn key(modifiers: Modifiers, logical_key: Key) -> KeyboardShortcut {
@@ -316,6 +329,8 @@ impl UiCommand {
         UiCommand::Shortcuts,
         UiCommand::About,
         UiCommand::Propose,
+        UiCommand::Properties,
+        UiCommand::Guide,
     ];
 
     /// The menu text.
@@ -342,6 +357,8 @@ impl UiCommand {
             UiCommand::Shortcuts => t.shortcuts,
             UiCommand::About => t.about,
             UiCommand::Propose => t.propose.menu,
+            UiCommand::Properties => t.proposal_ui.properties,
+            UiCommand::Guide => t.proposal_ui.guide,
         }
     }
 
@@ -386,13 +403,17 @@ impl UiCommand {
             | UiCommand::MergeProposals
             | UiCommand::Layers
             | UiCommand::About
-            | UiCommand::Propose => &[],
+            | UiCommand::Propose
+            | UiCommand::Properties
+            | UiCommand::Guide => &[],
         }
     }
 
     pub fn scope(self) -> Scope {
         match self {
-            UiCommand::Quit | UiCommand::Shortcuts | UiCommand::About => Scope::Always,
+            UiCommand::Quit | UiCommand::Shortcuts | UiCommand::About | UiCommand::Guide => {
+                Scope::Always
+            }
             UiCommand::NewTab
             | UiCommand::NewEmptyTab
             | UiCommand::Open
@@ -400,7 +421,8 @@ impl UiCommand {
             | UiCommand::SaveAs
             | UiCommand::Duplicate
             | UiCommand::CopyTable
-            | UiCommand::MergeProposals => Scope::Document,
+            | UiCommand::MergeProposals
+            | UiCommand::Properties => Scope::Document,
             _ => Scope::Editor,
         }
     }
@@ -429,6 +451,8 @@ impl UiCommand {
             UiCommand::Shortcuts => Command::ShowShortcuts(true),
             UiCommand::About => Command::ShowAbout(true),
             UiCommand::Propose => Command::ShowPropose(true),
+            UiCommand::Properties => Command::ShowProperties(true),
+            UiCommand::Guide => Command::ShowGuide(true),
         }
     }
 

@@ -182,9 +182,9 @@ impl GebiedsApp {
             w.file.path = Some(path.to_path_buf());
             w.file.meta = file.meta();
             w.file.unresolved = unresolved.clone();
-            w.file.saved = Some(w.doc.scenario.clone());
             w.set_indicator(indicator);
-            w.file.saved_indicator = w.doc.indicator.clone();
+            w.restore_settings(&file);
+            w.mark_saved();
         }
         self.add_recent(path);
         if unresolved.is_empty() {
@@ -276,10 +276,10 @@ impl GebiedsApp {
             let s = w.data().default_division.scenario.clone();
             w.doc.set_scenario(s);
             w.file = Default::default();
-            w.file.saved = Some(w.doc.scenario.clone());
             w.set_indicator(None);
             w.history = Default::default();
-            w.refresh();
+            w.set_opened();
+            w.mark_saved();
             return;
         }
         tabs.list.remove(i);
@@ -443,37 +443,43 @@ impl GebiedsApp {
     pub(super) fn tab_bar(&mut self, ui: &mut egui::Ui) {
         let t = self.texts();
         let Some(tabs) = self.tabs() else { return };
-        let entries: Vec<(String, bool)> = tabs
+        let entries: Vec<(String, bool, Option<String>)> = tabs
             .list
             .iter()
-            .map(|w| (w.title(self.texts()), w.is_dirty()))
+            .map(|w| (w.title(self.texts()), w.is_dirty(), w.file_name()))
             .collect();
         let active = tabs.active;
-        let mut out = None;
+        let mut out = Vec::new();
         egui::Panel::top("tabs").show(ui, |ui| {
             ui.horizontal_wrapped(|ui| {
-                for (i, (title, dirty)) in entries.iter().enumerate() {
+                for (i, (title, dirty, file)) in entries.iter().enumerate() {
                     let label = if *dirty {
                         format!("{title} *")
                     } else {
                         title.clone()
                     };
-                    if ui.selectable_label(i == active, label).clicked() {
-                        out = Some(Command::SwitchTab(i));
+                    let hint = match file {
+                        Some(f) => format!("{f}\n{}", t.proposal_ui.tab_hint),
+                        None => t.proposal_ui.tab_hint.to_string(),
+                    };
+                    let tab = ui.selectable_label(i == active, label).on_hover_text(hint);
+                    if tab.double_clicked() {
+                        out.push(Command::SwitchTab(i));
+                        out.push(Command::ShowProperties(true));
+                    } else if tab.clicked() {
+                        out.push(Command::SwitchTab(i));
                     }
                     if ui.small_button("x").on_hover_text(t.close_tab).clicked() {
-                        out = Some(Command::CloseTab(i));
+                        out.push(Command::CloseTab(i));
                     }
                     ui.separator();
                 }
                 if ui.small_button("+").on_hover_text(t.new_default).clicked() {
-                    out = Some(Command::NewTab { empty: false });
+                    out.push(Command::NewTab { empty: false });
                 }
             });
         });
-        if let Some(c) = out {
-            self.push(c);
-        }
+        self.commands.extend(out);
     }
 
     /// Keep the "compare with another scenario" of the active tab in step with that tab.
@@ -641,13 +647,14 @@ impl GebiedsApp {
         }
     }
 
-    /// Window title: the file name and an unsaved mark.
+    /// Window title: the scenario's name and status, an unsaved mark and the file name.
     pub(super) fn update_title(&mut self, ctx: &egui::Context) {
         let title = match self.workspace() {
             Some(w) => format!(
-                "{}{} — Gebiedsplanner",
+                "{}{}{} — Gebiedsplanner",
                 w.title(self.texts()),
-                if w.is_dirty() { " *" } else { "" }
+                if w.is_dirty() { " *" } else { "" },
+                w.file_name().map(|f| format!(" — {f}")).unwrap_or_default()
             ),
             None => "Gebiedsplanner".to_string(),
         };
@@ -773,7 +780,7 @@ impl GebiedsApp {
             if uid.is_none() {
                 w.set_other(None);
                 if w.baseline == Baseline::Other {
-                    w.set_baseline(Baseline::Historic);
+                    w.set_baseline(Baseline::Opened);
                 }
             }
         }

@@ -46,6 +46,7 @@ impl GebiedsApp {
                     }
                 });
                 ui.menu_button(t.menu_help, |ui| {
+                    table_entry(ui, UiCommand::Guide, t, &mut out);
                     table_entry(ui, UiCommand::Shortcuts, t, &mut out);
                     table_entry(ui, UiCommand::About, t, &mut out);
                 });
@@ -74,7 +75,12 @@ impl GebiedsApp {
                 }
             });
             ui.separator();
-            for c in [UiCommand::Save, UiCommand::SaveAs, UiCommand::Duplicate] {
+            for c in [
+                UiCommand::Save,
+                UiCommand::SaveAs,
+                UiCommand::Duplicate,
+                UiCommand::Properties,
+            ] {
                 table_entry(ui, c, t, out);
             }
             table_entry(ui, UiCommand::Propose, t, out);

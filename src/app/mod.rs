@@ -10,6 +10,7 @@ mod merge_ui;
 mod presentation;
 pub mod propose_window;
 pub mod reference_load;
+mod scenario_ui;
 mod search_ui;
 mod second_screen;
 mod workspace_ui;
@@ -209,6 +210,8 @@ pub struct GebiedsApp {
     pub merge: Option<merge_ui::MergeState>,
     /// The "Voorstel" window and its search.
     pub propose: propose_window::ProposeState,
+    /// The properties dialog, the team details window and the guide.
+    scenario_ui: scenario_ui::ScenarioUiState,
 }
 
 impl GebiedsApp {
@@ -297,6 +300,7 @@ impl GebiedsApp {
             indicator_table: None,
             built_in_data: false,
             propose: propose_window::ProposeState::default(),
+            scenario_ui: scenario_ui::ScenarioUiState::default(),
         };
         app.load();
         if let Some(dir) = &app.paths.recovery {
@@ -666,6 +670,7 @@ impl GebiedsApp {
             }
         }
         self.shortcuts_window(ctx);
+        self.scenario_windows(ctx);
         self.layers_window(ctx);
         self.merge_window(ctx);
         if !self.presentation {

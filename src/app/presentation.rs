@@ -297,7 +297,7 @@ pub fn title_and_table(
 
 /// The title line: the scenario, the region shown, the file, the date and the rules.
 pub(super) fn present_title(ui: &mut egui::Ui, w: &Workspace, t: &Texts, shown: Option<Region>) {
-    let file = w.file.path.as_ref().map(|_| w.title(t));
+    let file = w.file_name();
     let m = w.shown_metrics();
     let s = w.shown_scenario();
     let date = {
@@ -308,7 +308,7 @@ pub(super) fn present_title(ui: &mut egui::Ui, w: &Workspace, t: &Texts, shown: 
     egui::Panel::top("present_title").show(ui, |ui| {
         ui.add(
             egui::Label::new(
-                RichText::new(format!("{} · {place}", i18n::scenario_name(&s.name, t)))
+                RichText::new(format!("{} · {place}", i18n::scenario_ui::title(s, t)))
                     .size(26.0)
                     .strong(),
             )

@@ -332,10 +332,10 @@ pub fn run_report(args: &Args, r: &ReportArgs) -> i32 {
         },
     };
     let meta = file.as_ref().map(ScenarioFile::meta).unwrap_or_default();
-    let status = file
-        .as_ref()
-        .and_then(|f| f.extra.get("status"))
-        .and_then(serde_json::Value::as_str)
+    let status = doc
+        .scenario
+        .status
+        .map(|s| i18n::scenario_ui::status_name(s, ti.proposal_ui))
         .unwrap_or_default()
         .to_string();
     let iso = scenario_file::now_iso();

@@ -15,7 +15,7 @@ use super::error::DataError;
 use super::json::{kind, parse_strict};
 use crate::model::atlas::{Atlas, Edition};
 use crate::model::region::Region;
-use crate::model::scenario::{AreaStatus, Scenario, Team};
+use crate::model::scenario::{AreaStatus, Scenario, Status, Team};
 
 pub const FORMAT: &str = "gebiedsplanner-scenario";
 pub const VERSION: u32 = 2;
@@ -34,6 +34,9 @@ pub struct TeamRecord {
     pub partners: Option<u32>,
     #[serde(default)]
     pub area_status: AreaStatus,
+    /// The planner's note on the team.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
     #[serde(flatten)]
     pub extra: BTreeMap<String, serde_json::Value>,
 }
@@ -55,6 +58,16 @@ pub struct ScenarioFile {
     /// all of Flanders and Brussels.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region: Option<String>,
+    /// How far the proposal has come: "concept", "voorstel" or "definitief"; absent when
+    /// not said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
+    /// What the window compares the scenario with ("opened", "2020", "default") and which
+    /// budget model it shows ("flat", "children"); absent in older files.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comparison: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub budget_model: Option<String>,
     pub edition: Edition,
     pub teams: Vec<TeamRecord>,
     /// Zone code -> team id (a missing zone has no team).
@@ -104,6 +117,9 @@ impl ScenarioFile {
             created: String::new(),
             modified: String::new(),
             region: s.region.map(|r| r.name().to_string()),
+            status: s.status.map(|st| st.key().to_string()),
+            comparison: None,
+            budget_model: None,
             edition: atlas.edition,
             teams: s
                 .teams
@@ -116,6 +132,7 @@ impl ScenarioFile {
                     locked: t.locked,
                     partners: t.partners,
                     area_status: t.area_status,
+                    note: t.note.clone(),
                     extra: BTreeMap::new(),
                 })
                 .collect(),
@@ -145,6 +162,19 @@ impl ScenarioFile {
                 Region::parse(name)
                     .ok_or_else(|| DataError::new(file, "\"region\"", unknown_region(name)))?,
             ),
+        };
+        s.status = match &self.status {
+            None => None,
+            Some(word) => Some(Status::parse(word).ok_or_else(|| {
+                DataError::new(
+                    file,
+                    "\"status\"",
+                    format!(
+                        "unknown status '{}' (expected concept, voorstel or definitief)",
+                        word.escape_debug()
+                    ),
+                )
+            })?),
         };
         let mut seen = std::collections::HashSet::new();
         for (i, t) in self.teams.iter().enumerate() {
@@ -188,6 +218,7 @@ impl ScenarioFile {
                 locked: t.locked,
                 partners: t.partners,
                 area_status: t.area_status,
+                note: t.note.clone(),
             });
         }
         let mut unresolved = Unresolved::default();
@@ -426,6 +457,12 @@ fn check_top_fields(
             Some(other) => return Err(wrong(format!("\"{key}\""), "text", other)),
         }
     }
+    for key in ["status", "comparison", "budget_model"] {
+        match top.get(key) {
+            None | Some(Value::String(_) | Value::Null) => {}
+            Some(other) => return Err(wrong(format!("\"{key}\""), "text", other)),
+        }
+    }
     match top.get("region") {
         None | Some(Value::String(_) | Value::Null) => {}
         Some(other) => return Err(wrong("\"region\"".into(), "a region name (text)", other)),
@@ -463,9 +500,11 @@ fn check_team(file: &Path, i: usize, t: &serde_json::Value) -> Result<(), DataEr
             None => return Err(DataError::new(file, place(key), "is missing")),
         }
     }
-    match t.get("iroj") {
-        None | Some(Value::String(_)) => {}
-        Some(other) => return Err(wrong(place("iroj"), "text", other)),
+    for key in ["iroj", "note"] {
+        match t.get(key) {
+            None | Some(Value::String(_)) => {}
+            Some(other) => return Err(wrong(place(key), "text", other)),
+        }
     }
     match t.get("locked") {
         None | Some(Value::Bool(_)) => {}

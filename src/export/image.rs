@@ -355,7 +355,10 @@ pub fn render_svg(doc: &Document, opts: &ImageOptions) -> String {
         lay.margin,
         lay.margin + 40.0 * k,
         38.0 * k,
-        esc(&super::text::shorten(&s.name, TITLE_CHARS))
+        esc(&super::text::shorten(
+            &crate::i18n::scenario_ui::title(s, crate::i18n::texts(opts.lang)),
+            TITLE_CHARS
+        ))
     );
     let left_out = map_svg(&mut o, &scene, opts, &lay, shown.as_deref());
     legend_svg(&mut o, doc, opts, &lay, &scene, &seen);

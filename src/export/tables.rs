@@ -77,6 +77,7 @@ pub fn teams_geojson(doc: &Document) -> String {
     let fc = json!({
         "type": "FeatureCollection",
         "name": s.name,
+        "status": s.status.map(crate::model::scenario::Status::key),
         "attribution": ATTRIBUTIONS,
         "features": features,
     });

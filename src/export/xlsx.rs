@@ -238,6 +238,8 @@ pub fn tables_xlsx(
     let t = i18n::texts(lang);
     let f = formats();
     let mut wb = Workbook::new();
+    let title = i18n::scenario_ui::title(&doc.scenario, t);
+    wb.set_properties(&rust_xlsxwriter::DocProperties::new().set_title(&title));
     teams_sheet(&mut wb, &f, doc, t)?;
     zones_sheet(&mut wb, &f, doc, t)?;
     municipalities_sheet(&mut wb, &f, doc, t)?;

@@ -23,6 +23,7 @@ fn seed_teams(seeds: &Seeds, kinds: &[&str]) -> Vec<Team> {
             locked: false,
             partners: t.partners,
             area_status: t.area_status,
+            note: String::new(),
         })
         .collect()
 }

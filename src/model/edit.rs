@@ -3,7 +3,8 @@
 
 use super::atlas::Atlas;
 use super::colour::{PALETTE, colour_distance};
-use super::scenario::{AreaStatus, Scenario, Team};
+use super::region::{Region, unit_region};
+use super::scenario::{AreaStatus, Scenario, Status, Team};
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Edit {
@@ -37,6 +38,40 @@ pub enum Edit {
         team: usize,
         locked: bool,
     },
+    /// The scenario's name, status and region.
+    SetProperties {
+        name: String,
+        status: Option<Status>,
+        region: Option<Region>,
+    },
+    /// A team's details: name, colour, IROJ region, subsidised partners and note.
+    SetTeamDetails {
+        team: usize,
+        details: TeamDetails,
+    },
+}
+
+/// What the team details window edits.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TeamDetails {
+    pub name: String,
+    pub colour: [u8; 3],
+    /// The IROJ region (None: not said).
+    pub region: Option<Region>,
+    pub partners: Option<u32>,
+    pub note: String,
+}
+
+impl TeamDetails {
+    pub fn of(team: &Team) -> TeamDetails {
+        TeamDetails {
+            name: team.name.clone(),
+            colour: team.colour,
+            region: Region::parse(&team.iroj),
+            partners: team.partners,
+            note: team.note.clone(),
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -46,6 +81,11 @@ pub enum EditError {
         team: String,
     },
     UnknownTeam(usize),
+    /// The scenario is scoped to one IROJ region and the zone lies outside it.
+    OutsideRegion {
+        zone: String,
+        region: Region,
+    },
     /// Nothing would change.
     NoChange,
 }
@@ -79,6 +119,15 @@ pub enum StepLabel {
     /// A division read from a file into the tab.
     Import {
         file: String,
+    },
+    /// The scenario's properties, with the name they give it.
+    SetProperties {
+        name: String,
+    },
+    /// A team's details, with the name they give it.
+    SetTeamDetails {
+        team: String,
+        name: String,
     },
 }
 
@@ -118,6 +167,11 @@ impl Edit {
                 team: team(*t),
                 locked: *locked,
             },
+            Edit::SetProperties { name, .. } => StepLabel::SetProperties { name: name.clone() },
+            Edit::SetTeamDetails { team: t, details } => StepLabel::SetTeamDetails {
+                team: team(*t),
+                name: details.name.clone(),
+            },
         }
     }
 }
@@ -139,6 +193,50 @@ fn locked(s: &Scenario, t: Option<usize>) -> Result<(), EditError> {
     }
 }
 
+/// A region-scoped scenario changes only the zones of its region.
+fn inside_region(s: &Scenario, atlas: &Atlas, cell: usize) -> Result<(), EditError> {
+    let Some(region) = s.region else {
+        return Ok(());
+    };
+    let unit = atlas.cells[cell].unit;
+    if unit_region(atlas, unit) == Some(region) {
+        Ok(())
+    } else {
+        Err(EditError::OutsideRegion {
+            zone: atlas.units[unit].name.clone(),
+            region,
+        })
+    }
+}
+
+/// The IROJ region most of a team's zones lie in (None: it has none).
+pub fn region_of_zones(s: &Scenario, atlas: &Atlas, team: usize) -> Option<Region> {
+    let mut count = [0usize; Region::ALL.len()];
+    for (u, t) in s.unit_team.iter().enumerate() {
+        if *t == Some(team)
+            && let Some(r) = unit_region(atlas, u)
+            && let Some(i) = Region::ALL.iter().position(|x| *x == r)
+        {
+            count[i] += 1;
+        }
+    }
+    let (best, n) = count
+        .iter()
+        .enumerate()
+        .max_by_key(|(i, n)| (**n, usize::MAX - i))?;
+    (*n > 0).then(|| Region::ALL[best])
+}
+
+/// A team without an IROJ region takes the one its zones lie in, once it has zones.
+fn infer_region(s: &mut Scenario, atlas: &Atlas, team: Option<usize>) {
+    if let Some(t) = team
+        && s.teams.get(t).is_some_and(|tm| tm.iroj.is_empty())
+        && let Some(r) = region_of_zones(s, atlas, t)
+    {
+        s.teams[t].iroj = r.name().to_string();
+    }
+}
+
 /// A new team id not yet in use.
 fn fresh_id(s: &Scenario) -> String {
     (1..)
@@ -147,8 +245,10 @@ fn fresh_id(s: &Scenario) -> String {
         .unwrap_or_default()
 }
 
-/// The palette colour for a new team: the one least like any team's colour, so that the new
-/// team stands out wherever it is drawn.
+/// The colour for a new team: the one least like any team's colour, so that the new team
+/// stands out wherever it is drawn. The palette comes first; when every palette colour looks
+/// like one in use, a saturated colour in between is taken. Never a grey, the colour of a zone
+/// without a team.
 pub fn unused_colour(s: &Scenario) -> [u8; 3] {
     let nearest = |c: [u8; 3]| {
         s.teams
@@ -156,11 +256,43 @@ pub fn unused_colour(s: &Scenario) -> [u8; 3] {
             .map(|t| colour_distance(c, t.colour))
             .fold(f32::INFINITY, f32::min)
     };
-    PALETTE
-        .iter()
-        .copied()
-        .max_by(|a, b| nearest(*a).total_cmp(&nearest(*b)))
-        .unwrap_or(PALETTE[0])
+    let grey = |c: [u8; 3]| {
+        let (hi, lo) = (c.iter().max(), c.iter().min());
+        hi.zip(lo).is_none_or(|(hi, lo)| hi - lo < 40)
+    };
+    let best = |candidates: &mut dyn Iterator<Item = [u8; 3]>| {
+        candidates
+            .filter(|&c| !grey(c))
+            .max_by(|a, b| nearest(*a).total_cmp(&nearest(*b)))
+    };
+    let palette = best(&mut PALETTE.iter().copied()).unwrap_or(PALETTE[0]);
+    if nearest(palette) >= super::colour::SIMILAR {
+        return palette;
+    }
+    let mut mixed = (0..36).flat_map(|h| {
+        [(0.75, 0.9), (0.55, 0.7), (0.9, 0.6), (0.45, 0.95)]
+            .map(|(sat, val)| hsv(h as f32 * 10.0, sat, val))
+    });
+    best(&mut mixed)
+        .filter(|&c| nearest(c) > nearest(palette))
+        .unwrap_or(palette)
+}
+
+/// A colour from hue (degrees), saturation and value (0-1).
+fn hsv(h: f32, s: f32, v: f32) -> [u8; 3] {
+    let c = v * s;
+    let x = c * (1.0 - ((h / 60.0) % 2.0 - 1.0).abs());
+    let (r, g, b) = match (h / 60.0) as u32 {
+        0 => (c, x, 0.0),
+        1 => (x, c, 0.0),
+        2 => (0.0, c, x),
+        3 => (0.0, x, c),
+        4 => (x, 0.0, c),
+        _ => (c, 0.0, x),
+    };
+    let m = v - c;
+    let byte = |f: f32| ((f + m) * 255.0).round() as u8;
+    [byte(r), byte(g), byte(b)]
 }
 
 /// Whether `cells` may go to `team`: the team exists, neither it nor any team that loses a
@@ -180,6 +312,7 @@ fn check_move(
         let cur = s.cell_team(atlas, c);
         if cur != team {
             locked(s, cur)?;
+            inside_region(s, atlas, c)?;
             changed = true;
         }
     }
@@ -211,6 +344,7 @@ pub fn apply(s: &mut Scenario, atlas: &Atlas, edit: &Edit) -> Result<(), EditErr
                     }
                 }
             }
+            infer_region(s, atlas, *team);
             Ok(())
         }
         Edit::AssignMunicipalities {
@@ -233,6 +367,7 @@ pub fn apply(s: &mut Scenario, atlas: &Atlas, edit: &Edit) -> Result<(), EditErr
                     s.muni_team.insert(m, *team);
                 }
             }
+            infer_region(s, atlas, *team);
             Ok(())
         }
         Edit::CreateTeam { name, colour } => {
@@ -245,6 +380,7 @@ pub fn apply(s: &mut Scenario, atlas: &Atlas, edit: &Edit) -> Result<(), EditErr
                 locked: false,
                 partners: None,
                 area_status: AreaStatus::Estimated,
+                note: String::new(),
             });
             Ok(())
         }
@@ -290,6 +426,43 @@ pub fn apply(s: &mut Scenario, atlas: &Atlas, edit: &Edit) -> Result<(), EditErr
             s.teams[*team].locked = *locked;
             Ok(())
         }
+        Edit::SetProperties { .. } | Edit::SetTeamDetails { .. } => apply_details(s, edit),
+    }
+}
+
+/// The edits of what a scenario or a team is called and says about itself.
+fn apply_details(s: &mut Scenario, edit: &Edit) -> Result<(), EditError> {
+    match edit {
+        Edit::SetProperties {
+            name,
+            status,
+            region,
+        } => {
+            if s.name == *name && s.status == *status && s.region == *region {
+                return Err(EditError::NoChange);
+            }
+            s.name = name.clone();
+            s.status = *status;
+            s.region = *region;
+            Ok(())
+        }
+        Edit::SetTeamDetails { team, details } => {
+            check_team(s, *team)?;
+            let tm = &mut s.teams[*team];
+            if TeamDetails::of(tm) == *details {
+                return Err(EditError::NoChange);
+            }
+            tm.name = details.name.clone();
+            tm.colour = details.colour;
+            tm.iroj = details
+                .region
+                .map(|r| r.name().to_string())
+                .unwrap_or_default();
+            tm.partners = details.partners;
+            tm.note = details.note.clone();
+            Ok(())
+        }
+        _ => Ok(()),
     }
 }
 

@@ -21,6 +21,24 @@ pub enum BudgetModel {
     ChildShare,
 }
 
+impl BudgetModel {
+    /// The word a scenario file stores.
+    pub fn key(self) -> &'static str {
+        match self {
+            BudgetModel::Flat => "flat",
+            BudgetModel::ChildShare => "children",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<BudgetModel> {
+        match s {
+            "flat" => Some(BudgetModel::Flat),
+            "children" => Some(BudgetModel::ChildShare),
+            _ => None,
+        }
+    }
+}
+
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct TeamStats {
     /// Zones of which the team holds at least one cell.

@@ -16,6 +16,37 @@ pub enum AreaStatus {
     Estimated,
 }
 
+/// How far a proposal has come: a draft, the proposal handed in, the final division.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Status {
+    Concept,
+    Proposal,
+    Final,
+}
+
+impl Status {
+    pub const ALL: [Status; 3] = [Status::Concept, Status::Proposal, Status::Final];
+
+    /// The word the file stores ("concept", "voorstel", "definitief").
+    pub fn key(self) -> &'static str {
+        match self {
+            Status::Concept => "concept",
+            Status::Proposal => "voorstel",
+            Status::Final => "definitief",
+        }
+    }
+
+    /// A status from the word a file stores (the English words are understood too).
+    pub fn parse(s: &str) -> Option<Status> {
+        match s.trim().to_lowercase().as_str() {
+            "concept" | "draft" => Some(Status::Concept),
+            "voorstel" | "proposal" => Some(Status::Proposal),
+            "definitief" | "final" => Some(Status::Final),
+            _ => None,
+        }
+    }
+}
+
 #[derive(Debug, PartialEq)]
 pub struct Team {
     /// Stable identifier (used in files).
@@ -28,6 +59,8 @@ pub struct Team {
     /// Number of subsidised partners, where a source gives it.
     pub partners: Option<u32>,
     pub area_status: AreaStatus,
+    /// The planner's own note on the team.
+    pub note: String,
 }
 
 /// A division of the zones over teams.
@@ -42,6 +75,8 @@ pub struct Scenario {
     /// The IROJ region this scenario proposes a division for (None: all of Flanders and
     /// Brussels).
     pub region: Option<Region>,
+    /// How far the proposal has come (None: not said).
+    pub status: Option<Status>,
 }
 
 // Clone by hand for `clone_from`: the history copies the scenario into the memory of a step
@@ -57,6 +92,7 @@ impl Clone for Team {
             locked,
             partners,
             area_status,
+            note,
         } = self;
         Team {
             id: id.clone(),
@@ -66,6 +102,7 @@ impl Clone for Team {
             locked: *locked,
             partners: *partners,
             area_status: *area_status,
+            note: note.clone(),
         }
     }
 
@@ -78,6 +115,7 @@ impl Clone for Team {
             locked,
             partners,
             area_status,
+            note,
         } = self;
         id.clone_from(&source.id);
         name.clone_from(&source.name);
@@ -86,6 +124,7 @@ impl Clone for Team {
         *locked = source.locked;
         *partners = source.partners;
         *area_status = source.area_status;
+        note.clone_from(&source.note);
     }
 }
 
@@ -97,6 +136,7 @@ impl Clone for Scenario {
             unit_team,
             muni_team,
             region,
+            status,
         } = self;
         Scenario {
             name: name.clone(),
@@ -104,6 +144,7 @@ impl Clone for Scenario {
             unit_team: unit_team.clone(),
             muni_team: muni_team.clone(),
             region: *region,
+            status: *status,
         }
     }
 
@@ -114,12 +155,14 @@ impl Clone for Scenario {
             unit_team,
             muni_team,
             region,
+            status,
         } = self;
         name.clone_from(&source.name);
         teams.clone_from(&source.teams);
         unit_team.clone_from(&source.unit_team);
         muni_team.clone_from(&source.muni_team);
         *region = source.region;
+        *status = source.status;
     }
 }
 
@@ -131,6 +174,7 @@ impl Scenario {
             unit_team: vec![None; atlas.units.len()],
             muni_team: BTreeMap::new(),
             region: None,
+            status: None,
         }
     }
 

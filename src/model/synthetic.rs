@@ -107,6 +107,7 @@ pub fn grid(cols: usize, rows: usize, zones: usize, teams: usize) -> (Atlas, Sce
             locked: false,
             partners: None,
             area_status: AreaStatus::Estimated,
+            note: String::new(),
         })
         .collect();
     let n = zx * zy;
