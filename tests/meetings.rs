@@ -552,3 +552,41 @@ fn the_file_menu_exports_the_map_on_the_page_chosen() {
         );
     }
 }
+
+/// The presentation's large text is its own: leaving it gives back the size the user chose,
+/// and a window closed while presenting opens again at that size.
+#[test]
+fn the_users_text_size_survives_a_presentation_and_a_restart() {
+    let mut h = window(egui::vec2(1280.0, 800.0));
+    h.ctx.set_zoom_factor(1.1);
+    h.run_steps(2);
+    h.key_press(Key::F5);
+    h.run_steps(3);
+    assert!(
+        h.ctx.zoom_factor() > 1.2,
+        "the presentation's text is larger"
+    );
+    // Closed while presenting: what is remembered opens at the user's size.
+    let settings = h.state().settings.clone();
+    assert!(
+        (settings.ui_zoom - 1.1).abs() < 1e-6,
+        "{}",
+        settings.ui_zoom
+    );
+    let app = GebiedsApp::headless(settings, None, Box::new(ScriptedDialogs::default()));
+    // A new context starts at 1.0: the size comes from what the app remembered.
+    let mut again = common::harness(app, egui::vec2(1280.0, 800.0));
+    common::settle(&mut again);
+    assert!(
+        (again.ctx.zoom_factor() - 1.1).abs() < 1e-6,
+        "reopened at {}",
+        again.ctx.zoom_factor()
+    );
+    h.key_press(Key::Escape);
+    h.run_steps(3);
+    assert!(
+        (h.ctx.zoom_factor() - 1.1).abs() < 1e-6,
+        "after the presentation: {}",
+        h.ctx.zoom_factor()
+    );
+}

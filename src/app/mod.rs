@@ -56,6 +56,9 @@ pub struct Settings {
     pub compact_teams: bool,
     /// The page of a map export; None: A4 for a PDF, a 16:9 slide for an image.
     pub export_page: Option<crate::export::image::Page>,
+    /// The size of text and controls the user chose (Ctrl + and Ctrl −), outside the
+    /// presentation: a window closed while presenting opens again at this size.
+    pub ui_zoom: f32,
 }
 
 impl Default for Settings {
@@ -69,6 +72,7 @@ impl Default for Settings {
             open_files: Vec::new(),
             compact_teams: false,
             export_page: None,
+            ui_zoom: 1.0,
         }
     }
 }
@@ -547,7 +551,12 @@ impl GebiedsApp {
         if !self.theme_set {
             // A light theme reads better on a projector.
             ctx.set_theme(egui::Theme::Light);
+            // The user's own text size, not what egui kept of a presentation.
+            ctx.set_zoom_factor(self.settings.ui_zoom.clamp(0.5, 3.0));
             self.theme_set = true;
+        }
+        if !self.presentation {
+            self.settings.ui_zoom = ctx.zoom_factor();
         }
         self.enable_tiles(&ctx);
         self.poll_reference(&ctx);

@@ -134,7 +134,11 @@ impl GebiedsApp {
         }
         self.presentation = on;
         ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(on));
-        ctx.set_zoom_factor(if on { PRESENT_ZOOM } else { 1.0 });
+        ctx.set_zoom_factor(if on {
+            PRESENT_ZOOM
+        } else {
+            self.settings.ui_zoom
+        });
         self.region = None;
         if on {
             // All of Flanders, kept fitted while the fullscreen window and the larger text
