@@ -8,6 +8,9 @@ use super::scenario::Scenario;
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct TeamChange {
+    /// Zones of which the team gains or loses at least a part.
+    pub zones_gained: usize,
+    pub zones_lost: usize,
     pub municipalities_gained: usize,
     pub municipalities_lost: usize,
     pub children_gained: f64,
@@ -59,6 +62,8 @@ pub fn compare_cells(
     let mut teams = vec![TeamChange::default(); n];
     let mut gained: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); n];
     let mut lost: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); n];
+    let mut zones_gained: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); n];
+    let mut zones_lost: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); n];
     let mut moved = Vec::new();
     for (ci, (&t_now, &t_before)) in now.iter().zip(before).enumerate() {
         let (k_now, k_before) = (key_now(t_now), key_before(t_before));
@@ -70,11 +75,13 @@ pub fn compare_cells(
         let pop = cell.population.unwrap_or(0.0);
         if let Some(t) = k_now {
             gained[t].insert(cell.muni);
+            zones_gained[t].insert(cell.unit);
             teams[t].children_gained += children;
             teams[t].population_gained += pop;
         }
         if let Some(t) = k_before.filter(|&t| t < n) {
             lost[t].insert(cell.muni);
+            zones_lost[t].insert(cell.unit);
             teams[t].children_lost += children;
             teams[t].population_lost += pop;
         }
@@ -83,6 +90,8 @@ pub fn compare_cells(
     for (t, c) in teams.iter_mut().enumerate() {
         c.municipalities_gained = gained[t].len();
         c.municipalities_lost = lost[t].len();
+        c.zones_gained = zones_gained[t].len();
+        c.zones_lost = zones_lost[t].len();
     }
     Comparison { teams, moved }
 }
