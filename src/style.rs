@@ -141,6 +141,18 @@ pub const BAD: Color32 = Color32::from_rgb(170, 40, 40);
 /// A message that something could not be read.
 pub const ERROR_TEXT: Color32 = Color32::from_rgb(180, 30, 30);
 
+/// The fill of a zone outside the region a scenario is scoped to: its colour washed out
+/// towards a light grey and more transparent, so that the region stands out.
+pub fn outside_region(colour: [u8; 3], alpha: u8) -> Color32 {
+    let wash = |c: u8| ((c as u16 + 3 * 232) / 4) as u8;
+    Color32::from_rgba_unmultiplied(
+        wash(colour[0]),
+        wash(colour[1]),
+        wash(colour[2]),
+        alpha / 2 + 40,
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -34,9 +34,9 @@ pub enum EditMode {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub enum Baseline {
     /// The scenario as it was opened (or made) in this tab.
+    #[default]
     Opened,
     /// The historic 2020 team areas.
-    #[default]
     Historic,
     /// The default ELZ-aligned division.
     Default,
@@ -189,6 +189,8 @@ pub struct Workspace {
     pub choropleth: Option<crate::map::choropleth::Choropleth>,
     /// The scenario as it was opened or made in this tab (the comparison "as opened").
     opened: Arc<FixedDivision>,
+    /// The figures of the division compared with (its teams' budgets).
+    baseline_metrics: Metrics,
 }
 
 fn next_uid() -> u64 {
@@ -200,13 +202,13 @@ fn next_uid() -> u64 {
 impl Workspace {
     pub fn new(doc: Document, layers: &Layers) -> Workspace {
         let opened = FixedDivision::new(&doc.data.atlas, doc.scenario.clone());
-        let baseline_division = doc.data.historic.clone();
+        let baseline_division = opened.clone();
         let mut w = Workspace {
             doc,
             memory: MapMemory::default(),
             mode: EditMode::Zones,
             budget_model: BudgetModel::Flat,
-            baseline: Baseline::Historic,
+            baseline: Baseline::Opened,
             selection: Selection::default(),
             marked: None,
             hovered_cell: None,
@@ -231,7 +233,9 @@ impl Workspace {
             baseline_division,
             choropleth: None,
             opened,
+            baseline_metrics: Metrics::default(),
         };
+        w.rebuild_baseline();
         w.mark_saved();
         // A new tab opens on all of Flanders and Brussels, filling its map.
         w.fit_target = Some(w.doc.data.atlas.bbox);
@@ -276,6 +280,41 @@ impl Workspace {
         }
     }
 
+    /// Build the division compared with, and its figures.
+    fn rebuild_baseline(&mut self) {
+        self.baseline_division = self.build_baseline();
+        let (data, b) = (&self.doc.data, &self.baseline_division);
+        self.baseline_metrics = if Arc::ptr_eq(b, &self.opened) && b.scenario == self.doc.scenario {
+            self.doc.metrics.clone()
+        } else {
+            metrics::compute_cells(
+                &data.atlas,
+                &b.cell_team,
+                b.scenario.teams.len(),
+                &data.rules,
+            )
+        };
+    }
+
+    /// How much a team's budget changes against the division compared with (a team that is
+    /// not in it starts from nothing).
+    pub fn budget_change(&self, team: usize) -> f64 {
+        let model = self.budget_model;
+        let now = self
+            .shown_metrics()
+            .teams
+            .get(team)
+            .map_or(0.0, |st| st.budget(model));
+        let before = self
+            .shown_scenario()
+            .teams
+            .get(team)
+            .and_then(|tm| self.baseline_division.scenario.team_by_id(&tm.id))
+            .and_then(|b| self.baseline_metrics.teams.get(b))
+            .map_or(0.0, |st| st.budget(model));
+        now - before
+    }
+
     /// The division the changes are measured against.
     pub fn baseline_division(&self) -> &FixedDivision {
         &self.baseline_division
@@ -291,7 +330,7 @@ impl Workspace {
             } else if self.baseline == Baseline::Other {
                 self.baseline = Baseline::Opened;
             }
-            self.baseline_division = self.build_baseline();
+            self.rebuild_baseline();
             self.refresh();
         }
     }
@@ -490,14 +529,26 @@ impl Workspace {
                 .collect();
             return;
         }
+        // A scenario for one region dims what lies outside it.
+        let outside: Vec<bool> = match s.region {
+            Some(r) => crate::model::region::unit_regions(atlas)
+                .into_iter()
+                .map(|u| u != Some(r))
+                .collect(),
+            None => vec![false; atlas.units.len()],
+        };
         self.cell_fill = cell_team
             .iter()
-            .map(|t| match t.and_then(|t| s.teams.get(t)) {
-                Some(team) => {
-                    let c = team.colour;
-                    Color32::from_rgba_unmultiplied(c[0], c[1], c[2], alpha)
+            .enumerate()
+            .map(|(ci, t)| {
+                let c = t.and_then(|t| s.teams.get(t)).map(|team| team.colour);
+                match c {
+                    _ if outside[atlas.cells[ci].unit] => {
+                        crate::style::outside_region(c.unwrap_or([255, 255, 255]), alpha)
+                    }
+                    Some(c) => Color32::from_rgba_unmultiplied(c[0], c[1], c[2], alpha),
+                    None => Color32::from_rgba_unmultiplied(255, 255, 255, alpha / 2),
                 }
-                None => Color32::from_rgba_unmultiplied(255, 255, 255, alpha / 2),
             })
             .collect();
     }
@@ -907,14 +958,14 @@ impl Workspace {
     /// Take the scenario as it is now as the one "as opened" (a tab that starts afresh).
     pub fn set_opened(&mut self) {
         self.opened = FixedDivision::new(&self.doc.data.atlas, self.doc.scenario.clone());
-        self.baseline_division = self.build_baseline();
+        self.rebuild_baseline();
         self.refresh();
     }
 
     pub fn set_baseline(&mut self, b: Baseline) {
         if self.baseline != b {
             self.baseline = b;
-            self.baseline_division = self.build_baseline();
+            self.rebuild_baseline();
             self.refresh();
         }
     }

@@ -286,10 +286,17 @@ fn the_compact_team_list_takes_less_than_half_the_height() {
         h.query_all_by_label_contains("Eerstelijnszones (").count(),
         0
     );
-    // Every team still shows its zones, children and budget.
+    // Every team still shows its zones, children and budget, under a line that says which
+    // figure is which.
+    use egui_kittest::kittest::NodeT;
     let teams = ws(&h).doc.scenario.teams.len();
+    h.get_by_label("ELZ · kinderen 0-17 · budget");
     assert!(
-        h.query_all_by_label_contains(" ELZ · Kinderen 0-17: ")
+        h.query_all_by_label_contains(" ELZ · ")
+            .filter(|n| n
+                .accesskit_node()
+                .value()
+                .is_some_and(|v| v.contains(" · EUR\u{a0}")))
             .count()
             >= teams - 1
     );
@@ -414,7 +421,9 @@ fn the_brussels_budget_by_children_is_marked_as_an_estimate() {
 /// What a team gains and loses against the 2020 teams is said in words.
 #[test]
 fn the_change_against_2020_says_what_is_gained_and_lost() {
-    let h = harness();
+    let mut h = harness();
+    h.get_by_label("teams 2020").click();
+    h.run_steps(2);
     let w = ws(&h);
     let c = w
         .comparison
@@ -433,10 +442,11 @@ fn the_change_against_2020_says_what_is_gained_and_lost() {
         c.municipalities_gained, c.municipalities_lost
     ));
     shown(format!(
-        "kinderen 0-17: {} erbij, {} weg",
+        "kinderen 0-17: {} erbij, {} weg ·",
         gebiedsplanner::i18n::int(c.children_gained),
         gebiedsplanner::i18n::int(c.children_lost)
     ));
+    shown("t.o.v. teams 2020:".to_string());
 }
 
 /// A new team is added at the end of the list; the list scrolls to it and its name is ready to

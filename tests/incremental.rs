@@ -89,7 +89,7 @@ fn check(w: &Workspace, step: usize) {
     );
     assert_eq!(
         w.comparison,
-        compare(&s.data.atlas, &s.scenario, &s.data.historic.scenario),
+        compare(&s.data.atlas, &s.scenario, &w.baseline_division().scenario),
         "comparison after step {step}"
     );
 }

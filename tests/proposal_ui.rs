@@ -11,8 +11,10 @@ use egui_kittest::kittest::{NodeT, Queryable};
 use gebiedsplanner::app::command::ExportKind;
 use gebiedsplanner::app::{AppPaths, Command, GebiedsApp, Settings};
 use gebiedsplanner::data::scenario_file;
+use gebiedsplanner::model::metrics::BudgetModel;
+use gebiedsplanner::model::region::{Region, unit_region};
 use gebiedsplanner::ui::dialogs::ScriptedDialogs;
-use gebiedsplanner::workspace::Workspace;
+use gebiedsplanner::workspace::{Baseline, Workspace};
 
 fn ws<'a>(h: &'a Harness<'_, GebiedsApp>) -> &'a Workspace {
     h.state().workspace().expect("workspace")
@@ -113,4 +115,150 @@ fn renaming_in_the_properties_shows_in_the_title_the_tab_the_file_and_an_export(
     );
     assert_eq!(ws(&h).properties().author, "IROJ Oost-Vlaanderen");
     assert!(!ws(&h).is_dirty());
+}
+
+/// The window on the default division, without files.
+fn plain() -> Harness<'static, GebiedsApp> {
+    window(AppPaths::default(), ScriptedDialogs::default())
+}
+
+fn unit(h: &Harness<'_, GebiedsApp>, code: &str) -> usize {
+    ws(h).doc.data.atlas.unit_by_code(code).expect(code)
+}
+
+fn team(h: &Harness<'_, GebiedsApp>, id: &str) -> usize {
+    ws(h).doc.scenario.team_by_id(id).expect(id)
+}
+
+/// Scope the open scenario to a region, as the properties dialog does.
+fn scope_to(h: &mut Harness<'_, GebiedsApp>, region: Region) {
+    let mut p = ws(h).properties();
+    p.region = Some(region);
+    h.state_mut().push(Command::SetProperties(Box::new(p)));
+    h.run_steps(3);
+}
+
+/// Press on `from`, move in steps to `to` and release there.
+fn drag_and_drop(h: &mut Harness<'_, GebiedsApp>, from: egui::Pos2, to: egui::Pos2) {
+    h.drag_at(from);
+    h.run_steps(1);
+    for k in 1..=8 {
+        h.hover_at(from + (to - from) * (k as f32 / 8.0));
+        h.run_steps(1);
+    }
+    h.drop_at(to);
+    h.run_steps(2);
+}
+
+/// Click a zone's label on the map.
+fn click_zone(h: &mut Harness<'_, GebiedsApp>, u: usize) -> egui::Pos2 {
+    let p = ws(h).unit_screen_pos(u).expect("the map was drawn");
+    h.hover_at(p);
+    h.run_steps(1);
+    h.drag_at(p);
+    h.run_steps(1);
+    h.drop_at(p);
+    h.run_steps(2);
+    p
+}
+
+#[test]
+fn a_scenario_for_one_region_refuses_a_move_outside_it_and_says_why() {
+    let mut h = plain();
+    scope_to(&mut h, Region::OostVlaanderen);
+    let data = ws(&h).doc.data.clone();
+    let atlas = &data.atlas;
+    // A zone of Antwerpen cannot go to the Gent team in this scenario.
+    let far = (0..atlas.units.len())
+        .find(|&u| unit_region(atlas, u) == Some(Region::Antwerpen))
+        .expect("a zone in Antwerpen");
+    let gent = ws(&h).doc.scenario.teams[team(&h, "samen1plan-gent")]
+        .name
+        .clone();
+    let before = ws(&h).doc.scenario.clone();
+    let p = click_zone(&mut h, far);
+    let target = h.get_by_label(&gent).rect().center();
+    drag_and_drop(&mut h, p, target);
+    assert_eq!(ws(&h).doc.scenario.unit_team, before.unit_team);
+    assert!(
+        h.query_all_by_label_contains("ligt buiten Oost-Vlaanderen")
+            .count()
+            >= 1,
+        "the refusal is shown"
+    );
+
+    // What lies outside is dimmed on the map: its fill is paler and more transparent.
+    let w = ws(&h);
+    let inside = atlas.units[unit(&h, "elz13")].cells[0];
+    let outside = atlas.units[far].cells[0];
+    assert!(w.cell_fill[outside].a() < w.cell_fill[inside].a());
+    // The region's teams come first in the list.
+    let first = w.team_rows[0].0.expect("a team");
+    assert_eq!(w.doc.scenario.teams[first].iroj, "Oost-Vlaanderen");
+
+    // Inside the region a move is made as before.
+    let other = (0..atlas.units.len())
+        .find(|&u| {
+            unit_region(atlas, u) == Some(Region::OostVlaanderen)
+                && ws(&h).doc.scenario.unit_team[u] != Some(team(&h, "samen1plan-gent"))
+        })
+        .expect("a zone of Oost-Vlaanderen outside Gent's team");
+    h.state_mut().push(Command::SelectZone(other));
+    let gent_team = team(&h, "samen1plan-gent");
+    h.state_mut()
+        .push(Command::AssignSelection(Some(gent_team)));
+    h.run_steps(2);
+    assert_eq!(
+        ws(&h).doc.scenario.unit_team[other],
+        Some(team(&h, "samen1plan-gent"))
+    );
+}
+
+#[test]
+fn a_tab_compares_with_itself_as_opened_and_keeps_the_chosen_comparison_in_its_file() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let plan = dir.path().join("plan.json");
+    let paths = AppPaths {
+        recovery: None,
+        save_path: Some(plan.clone()),
+    };
+    let mut h = window(paths, ScriptedDialogs::default());
+    assert_eq!(ws(&h).baseline, Baseline::Opened);
+    assert!(ws(&h).comparison.moved.is_empty(), "nothing moved yet");
+    // Gent's zone to Trawant: Trawant's card says what it gains, in zones, municipalities,
+    // children and budget.
+    let gent = unit(&h, "elz13");
+    let trawant = team(&h, "trawant");
+    h.state_mut().push(Command::SelectZone(gent));
+    h.state_mut().push(Command::AssignSelection(Some(trawant)));
+    h.run_steps(3);
+    assert_eq!(
+        h.query_all_by_label("t.o.v. zoals geopend:").count(),
+        2,
+        "the two teams involved say what changed, the others nothing"
+    );
+    h.get_by_label("zones: 1 erbij, 0 weg ·");
+    h.get_by_label("zones: 0 erbij, 1 weg ·");
+    h.get_by_label("gemeenten: 1 erbij, 0 weg ·");
+    h.get_by_label("budget: +EUR\u{a0}400.000");
+    h.get_by_label("budget: −EUR\u{a0}400.000");
+
+    h.get_by_label("teams 2020").click();
+    h.get_by_label("naar kinderen").click();
+    h.run_steps(2);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run_steps(2);
+    let f = scenario_file::read(&plan).expect("saved");
+    assert_eq!(f.comparison.as_deref(), Some("2020"));
+    assert_eq!(f.budget_model.as_deref(), Some("children"));
+
+    h.state_mut().push(Command::CloseTab(0));
+    h.state_mut().push(Command::OpenPath(plan.clone()));
+    h.run_steps(3);
+    let w = ws(&h);
+    assert_eq!(w.file.path.as_deref(), Some(plan.as_path()));
+    assert_eq!(w.baseline, Baseline::Historic);
+    assert_eq!(w.budget_model, BudgetModel::ChildShare);
+    assert!(!w.is_dirty());
+    assert!(h.query_all_by_label("t.o.v. teams 2020:").count() >= 1);
 }

@@ -40,7 +40,8 @@ fn open_window_from_menu(h: &mut Harness<'_, GebiedsApp>) {
     h.run_steps(2);
     let entry = h
         .get_all_by_label("Voorstel…")
-        .min_by(|a, b| a.rect().left().total_cmp(&b.rect().left()))
+        // The entry in the open File menu lies below the toolbar's button of the same name.
+        .max_by(|a, b| a.rect().top().total_cmp(&b.rect().top()))
         .expect("the menu entry");
     entry.click();
     h.run_steps(2);

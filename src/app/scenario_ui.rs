@@ -94,7 +94,12 @@ fn zoom_to_team(w: &mut Workspace, team: usize) {
 }
 
 /// A choice of the six IROJ regions or none.
-fn region_combo(ui: &mut egui::Ui, id: &str, value: &mut Option<Region>, none: &str) {
+fn region_combo(
+    ui: &mut egui::Ui,
+    (id, label): (&str, egui::Id),
+    value: &mut Option<Region>,
+    none: &str,
+) {
     egui::ComboBox::from_id_salt(id)
         .selected_text(value.map_or_else(|| none.to_string(), |r| r.name().to_string()))
         .show_ui(ui, |ui| {
@@ -102,7 +107,9 @@ fn region_combo(ui: &mut egui::Ui, id: &str, value: &mut Option<Region>, none: &
             for r in Region::ALL {
                 ui.selectable_value(value, Some(r), r.name());
             }
-        });
+        })
+        .response
+        .labelled_by(label);
 }
 
 fn properties_window(ctx: &egui::Context, p: &mut Properties, t: &Texts, out: &mut Vec<Command>) {
@@ -143,8 +150,13 @@ fn properties_window(ctx: &egui::Context, p: &mut Properties, t: &Texts, out: &m
                         }
                     });
                     ui.end_row();
-                    ui.label(s.region);
-                    region_combo(ui, "properties_region", &mut p.region, s.region_none);
+                    let label = ui.label(s.region);
+                    region_combo(
+                        ui,
+                        ("properties_region", label.id),
+                        &mut p.region,
+                        s.region_none,
+                    );
                     ui.end_row();
                 });
             ui.label(egui::RichText::new(s.region_hint).weak());
@@ -202,9 +214,9 @@ fn team_details_window(
                         }
                     });
                     ui.end_row();
-                    ui.label(s.region);
+                    let label = ui.label(s.region);
                     ui.horizontal(|ui| {
-                        region_combo(ui, "team_region", &mut d.region, "—");
+                        region_combo(ui, ("team_region", label.id), &mut d.region, "—");
                         if let Some(r) = inferred
                             && d.region != Some(r)
                             && ui

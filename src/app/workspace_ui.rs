@@ -119,6 +119,7 @@ fn toolbar(ui: &mut egui::Ui, w: &Workspace, t: &Texts, others: &[(u64, String)]
         ui.separator();
         ui.label(t.compare_with);
         for (base, text) in [
+            (Baseline::Opened, t.proposal_ui.baseline_opened),
             (Baseline::Historic, t.baseline_historic),
             (Baseline::Default, t.baseline_default),
         ] {

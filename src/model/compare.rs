@@ -6,6 +6,9 @@ use super::scenario::Scenario;
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct TeamChange {
+    /// Zones of which the team gains or loses at least a part.
+    pub zones_gained: usize,
+    pub zones_lost: usize,
     pub municipalities_gained: usize,
     pub municipalities_lost: usize,
     pub children_gained: f64,
@@ -79,10 +82,12 @@ pub fn compare_cells(
             .map(|t| matched[t].unwrap_or(n + t))
     };
     let mut teams = vec![TeamChange::default(); n];
-    // (team, municipality) for every cell gained and lost: sorted and counted once each
-    // below, so that a municipality of several cells counts once.
+    // (team, municipality) and (team, zone) for every cell gained and lost: sorted and
+    // counted once each below, so that a municipality or zone of several cells counts once.
     let mut gained: Vec<(usize, usize)> = Vec::new();
     let mut lost: Vec<(usize, usize)> = Vec::new();
+    let mut zones_gained: Vec<(usize, usize)> = Vec::new();
+    let mut zones_lost: Vec<(usize, usize)> = Vec::new();
     let mut moved = Vec::new();
     for (ci, (&t_now, &t_before)) in now.iter().zip(before).enumerate() {
         let (k_now, k_before) = (key_now(t_now), key_before(t_before));
@@ -94,11 +99,13 @@ pub fn compare_cells(
         let pop = cell.population.unwrap_or(0.0);
         if let Some(t) = k_now {
             gained.push((t, cell.muni));
+            zones_gained.push((t, cell.unit));
             teams[t].children_gained += children;
             teams[t].population_gained += pop;
         }
         if let Some(t) = k_before.filter(|&t| t < n) {
             lost.push((t, cell.muni));
+            zones_lost.push((t, cell.unit));
             teams[t].children_lost += children;
             teams[t].population_lost += pop;
         }
@@ -118,9 +125,12 @@ pub fn compare_cells(
         count
     };
     let (g, l) = (per_team(gained), per_team(lost));
+    let (zg, zl) = (per_team(zones_gained), per_team(zones_lost));
     for (t, c) in teams.iter_mut().enumerate() {
         c.municipalities_gained = g[t];
         c.municipalities_lost = l[t];
+        c.zones_gained = zg[t];
+        c.zones_lost = zl[t];
     }
     Comparison { teams, moved }
 }

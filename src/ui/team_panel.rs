@@ -8,8 +8,9 @@ use super::swatch;
 use crate::app::Command;
 use crate::i18n::{self, Texts};
 use crate::model::colour::PALETTE;
-use crate::model::edit::Edit;
+use crate::model::edit::{Edit, region_of_zones};
 use crate::model::metrics::{BudgetModel, Metrics};
+use crate::model::region::Region;
 use crate::style::SELECTION_DARK;
 use crate::workspace::{DropTarget, Workspace};
 
@@ -30,7 +31,40 @@ pub struct TeamPanelState {
     pub compact: bool,
     /// A row to bring into view once (a team just created, at the end of the list).
     pub scroll_to: Option<usize>,
+    /// The list grouped by IROJ region.
+    pub by_region: bool,
+    /// Only the teams of one region (Some(None): the teams without a region).
+    pub region_filter: Option<Option<Region>>,
 }
+
+/// A team's IROJ region: the one it names, else the one its zones lie in.
+pub fn team_region(w: &Workspace, team: usize) -> Option<Region> {
+    let s = w.shown_scenario();
+    s.teams
+        .get(team)
+        .and_then(|t| Region::parse(&t.iroj))
+        .or_else(|| region_of_zones(s, &w.doc.data.atlas, team))
+}
+
+/// The teams in the order the list shows them: the scenario's region first, grouped by
+/// region when asked, only those of the region filtered on.
+pub fn team_order(w: &Workspace, state: &TeamPanelState) -> Vec<(usize, Option<Region>)> {
+    let scope = w.shown_scenario().region;
+    let mut order: Vec<(usize, Option<Region>)> = (0..w.shown_scenario().teams.len())
+        .map(|ti| (ti, team_region(w, ti)))
+        .filter(|(_, r)| state.region_filter.is_none_or(|f| f == *r))
+        .collect();
+    let place = |r: Option<Region>| r.map_or(Region::ALL.len(), |r| r as usize);
+    order.sort_by_key(|&(_, r)| {
+        let first = scope.is_some() && r == scope;
+        (!first, if state.by_region { place(r) } else { 0 })
+    });
+    order
+}
+
+/// How far from the list's top or bottom edge a dragged zone scrolls it, and how fast.
+const EDGE: f32 = 48.0;
+const EDGE_SPEED: f32 = 14.0;
 
 /// The height of the selection details at the foot of the panel.
 const SELECTION_HEIGHT: f32 = 175.0;
@@ -127,10 +161,21 @@ pub fn show(
         compact: state.compact,
         indicator,
     };
+    let order = team_order(w, state);
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            for ti in 0..w.shown_scenario().teams.len() {
+            edge_scroll(ui, w);
+            let mut group = None;
+            for (ti, region) in order {
+                if state.by_region && group != Some(region) {
+                    group = Some(region);
+                    ui.label(
+                        RichText::new(region.map_or(t.proposal_ui.no_region, Region::name))
+                            .strong()
+                            .color(SELECTION_DARK),
+                    );
+                }
                 let rect = team_row(ui, &rc, ti, state, &mut action);
                 rows.push((Some(ti), rect));
                 if !state.compact {
@@ -142,6 +187,30 @@ pub fn show(
             totals(ui, w, m, t);
         });
     (action, rows)
+}
+
+/// While a zone is dragged, the pointer near the list's top or bottom edge scrolls it, so
+/// that every team can be reached as a drop target.
+fn edge_scroll(ui: &mut egui::Ui, w: &Workspace) {
+    if w.drag.is_none() {
+        return;
+    }
+    let view = ui.clip_rect();
+    let Some(p) = ui.ctx().input(|i| i.pointer.latest_pos()) else {
+        return;
+    };
+    if !view.x_range().contains(p.x) || !view.y_range().contains(p.y) {
+        return;
+    }
+    let delta = if p.y > view.bottom() - EDGE {
+        -EDGE_SPEED
+    } else if p.y < view.top() + EDGE {
+        EDGE_SPEED
+    } else {
+        return;
+    };
+    ui.scroll_with_delta(egui::vec2(0.0, delta));
+    ui.ctx().request_repaint();
 }
 
 /// The bar that turns green when every rule holds, with what breaks them.
@@ -257,6 +326,38 @@ fn list_header(
             }
         });
     });
+    let pu = t.proposal_ui;
+    ui.horizontal(|ui| {
+        ui.toggle_value(&mut state.by_region, pu.group_by_region)
+            .on_hover_text(pu.group_by_region_hint);
+        let shown = match state.region_filter {
+            None => pu.all_regions,
+            Some(r) => r.map_or(pu.no_region, Region::name),
+        };
+        egui::ComboBox::from_label(pu.filter_region)
+            .selected_text(shown)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut state.region_filter, None, pu.all_regions);
+                for r in Region::ALL {
+                    ui.selectable_value(&mut state.region_filter, Some(Some(r)), r.name());
+                }
+                ui.selectable_value(&mut state.region_filter, Some(None), pu.no_region);
+            });
+        if state.compact {
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                ui.small(compact_columns(t));
+            });
+        }
+    });
+}
+
+/// What the figures of the short list are, over its column.
+fn compact_columns(t: &Texts) -> String {
+    format!(
+        "ELZ · {} · {}",
+        t.children.to_lowercase(),
+        t.budget.to_lowercase()
+    )
 }
 
 /// One team: its swatch, name, menu and figures. Returns the row's rectangle (a drop
@@ -325,9 +426,8 @@ fn row_title(
                     edit.request_focus();
                 }
             }
-            _ => {
-                ui.label(RichText::new(&team.name).strong());
-            }
+            _ if rc.compact => {}
+            _ => team_name(ui, rc, ti, action),
         }
         if team.locked {
             ui.label(RichText::new(format!("[{}]", t.locked)).color(RED));
@@ -337,14 +437,63 @@ fn row_title(
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             ui.menu_button("…", |ui| team_menu(ui, rc, ti, action));
+            if rc.compact {
+                compact_figures(ui, rc, ti);
+                let renaming = state.renaming.as_ref().is_some_and(|(r, _)| *r == ti);
+                if !renaming {
+                    ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                        team_name(ui, rc, ti, action);
+                    });
+                }
+            }
         });
     });
+}
+
+/// A team's name: a click zooms to its area and outlines it; a long name is cut short (whole
+/// on hover).
+fn team_name(ui: &mut egui::Ui, rc: &RowContext, ti: usize, action: &mut Option<Command>) {
+    let team = &rc.w.shown_scenario().teams[ti];
+    let name = egui::Label::new(RichText::new(&team.name).strong())
+        .truncate()
+        .sense(egui::Sense::click());
+    let r = ui
+        .add(name)
+        .on_hover_text(format!("{}\n{}", team.name, rc.t.proposal_ui.name_hint));
+    if r.clicked() {
+        *action = Some(Command::ZoomToTeam(ti));
+    }
+}
+
+/// The one line of the short list: the contiguity dot, zones, children and budget.
+fn compact_figures(ui: &mut egui::Ui, rc: &RowContext, ti: usize) {
+    let (w, t) = (rc.w, rc.t);
+    let st = &rc.m.teams[ti];
+    let children = if st.children_known() {
+        i18n::int(st.children)
+    } else {
+        format!("{}+", i18n::int(st.children))
+    };
+    let text = format!(
+        "{} · {children} · {}",
+        i18n::zone_count(st, " ELZ", t),
+        i18n::eur_nowrap(st.budget(w.budget_model))
+    );
+    ui.add(egui::Label::new(RichText::new(text).small()).wrap_mode(egui::TextWrapMode::Extend))
+        .on_hover_text(compact_columns(t));
+    if !st.units.is_empty() {
+        dot(ui, if st.is_contiguous() { GREEN } else { RED });
+    }
 }
 
 /// The "…" menu of a team: rename, colour, lock, delete.
 fn team_menu(ui: &mut egui::Ui, rc: &RowContext, ti: usize, action: &mut Option<Command>) {
     let (w, t) = (rc.w, rc.t);
     let team = &w.shown_scenario().teams[ti];
+    if ui.button(t.proposal_ui.team_details).clicked() {
+        *action = Some(Command::ShowTeamDetails(Some(ti)));
+        ui.close();
+    }
     if ui.button(t.rename).clicked() {
         *action = Some(Command::StartRename(ti));
         ui.close();
@@ -421,17 +570,7 @@ fn row_figures(ui: &mut egui::Ui, rc: &RowContext, ti: usize) {
         String::new()
     };
     indicator_figure(ui, rc, ti);
-    if rc.compact {
-        ui.horizontal_wrapped(|ui| {
-            if !st.units.is_empty() {
-                dot(ui, if st.is_contiguous() { GREEN } else { RED });
-            }
-            ui.label(format!(
-                "{zones} · {}: {children} · {budget_text}",
-                t.children
-            ));
-        });
-    } else {
+    if !rc.compact {
         ui.label(format!(
             "{} · {} {} · {} {}{}",
             zones,
@@ -448,38 +587,8 @@ fn row_figures(ui: &mut egui::Ui, rc: &RowContext, ti: usize) {
         if budget_estimated {
             line.on_hover_text(t.share_note);
         }
-        if let Some(c) = w.comparison.teams.get(ti)
-            && (c.municipalities_gained + c.municipalities_lost > 0)
-        {
-            // Three parts that each stay whole: the line wraps between them.
-            let parts = [
-                format!("{} {}:", t.versus, w.baseline_label(t)),
-                format!(
-                    "{}: {} {}, {} {} ·",
-                    t.municipalities.to_lowercase(),
-                    c.municipalities_gained,
-                    t.gained,
-                    c.municipalities_lost,
-                    t.lost,
-                ),
-                format!(
-                    "{}: {} {}, {} {}",
-                    t.children.to_lowercase(),
-                    i18n::int(c.children_gained),
-                    t.gained,
-                    i18n::int(c.children_lost),
-                    t.lost,
-                ),
-            ];
-            ui.horizontal_wrapped(|ui| {
-                ui.spacing_mut().item_spacing.x = 4.0;
-                for part in parts {
-                    ui.add(
-                        egui::Label::new(RichText::new(part).weak())
-                            .wrap_mode(egui::TextWrapMode::Extend),
-                    );
-                }
-            });
+        if let Some(c) = w.comparison.teams.get(ti) {
+            change_line(ui, rc, ti, c);
         }
         ui.horizontal_wrapped(|ui| {
             if st.units.is_empty() {
@@ -503,6 +612,61 @@ fn row_figures(ui: &mut egui::Ui, rc: &RowContext, ti: usize) {
             }
         });
     }
+}
+
+/// What a team gains and loses against the comparison: zones, municipalities, children and
+/// budget. Nothing when it is as it was.
+fn change_line(
+    ui: &mut egui::Ui,
+    rc: &RowContext,
+    ti: usize,
+    c: &crate::model::compare::TeamChange,
+) {
+    let (w, t) = (rc.w, rc.t);
+    let budget = w.budget_change(ti);
+    if c.zones_gained + c.zones_lost + c.municipalities_gained + c.municipalities_lost == 0
+        && budget.abs() < 0.5
+    {
+        return;
+    }
+    let sign = if budget < 0.0 { "−" } else { "+" };
+    // Parts that each stay whole: the line wraps between them.
+    let parts = [
+        format!("{} {}:", t.versus, w.baseline_label(t)),
+        format!(
+            "{}: {} {}, {} {} ·",
+            t.proposal_ui.zones_word, c.zones_gained, t.gained, c.zones_lost, t.lost,
+        ),
+        format!(
+            "{}: {} {}, {} {} ·",
+            t.municipalities.to_lowercase(),
+            c.municipalities_gained,
+            t.gained,
+            c.municipalities_lost,
+            t.lost,
+        ),
+        format!(
+            "{}: {} {}, {} {} ·",
+            t.children.to_lowercase(),
+            i18n::int(c.children_gained),
+            t.gained,
+            i18n::int(c.children_lost),
+            t.lost,
+        ),
+        format!(
+            "{}: {sign}{}",
+            t.proposal_ui.budget_word,
+            i18n::eur_nowrap(budget.abs())
+        ),
+    ];
+    ui.horizontal_wrapped(|ui| {
+        ui.spacing_mut().item_spacing.x = 4.0;
+        for part in parts {
+            ui.add(
+                egui::Label::new(RichText::new(part).weak()).wrap_mode(egui::TextWrapMode::Extend),
+            );
+        }
+    });
 }
 
 /// The team's figure of the picked indicator.
