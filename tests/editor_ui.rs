@@ -304,6 +304,39 @@ fn the_compact_team_list_takes_less_than_half_the_height() {
     assert!(h.state().settings.compact_teams);
 }
 
+/// On a 1280x800 laptop the short list shows every team at once, above the selection's
+/// details at the foot of the panel.
+#[test]
+fn the_compact_list_shows_every_team_on_a_laptop_screen() {
+    let app = GebiedsApp::headless(
+        Settings::default(),
+        None,
+        Box::new(ScriptedDialogs::default()),
+    );
+    let mut h = common::harness(app, egui::vec2(1280.0, 800.0));
+    common::settle(&mut h);
+    h.get_by_label("Beknopt").click();
+    h.run_steps(3);
+    let foot = h
+        .get_by_label_contains("Sleep een geselecteerde zone")
+        .rect()
+        .min
+        .y;
+    let teams = ws(&h).doc.scenario.teams.len();
+    let rows: Vec<egui::Rect> = ws(&h)
+        .team_rows
+        .iter()
+        .filter(|(t, _)| t.is_some())
+        .map(|(_, r)| *r)
+        .collect();
+    assert_eq!(rows.len(), teams, "a row per team");
+    let last = rows.iter().map(|r| r.max.y).fold(0.0, f32::max);
+    assert!(
+        last <= foot,
+        "the last team ends at {last}, the panel's foot starts at {foot}"
+    );
+}
+
 #[test]
 fn the_hint_speaks_of_municipalities_in_municipality_mode() {
     let mut h = harness();

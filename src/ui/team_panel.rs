@@ -383,7 +383,11 @@ fn team_row(
     };
     // The edge takes room from the margin, so that marking a row as the drop target or as
     // previewed never moves the rows below it.
-    let margin = if rc.compact { 3.0 } else { 4.0 } - stroke.width;
+    let margin = if rc.compact { 1.0 } else { 4.0 } - stroke.width;
+    if rc.compact {
+        // The short list's rows touch: their frames keep them apart.
+        ui.spacing_mut().item_spacing.y = 0.0;
+    }
     let frame = egui::Frame::new()
         .inner_margin(margin)
         .corner_radius(4.0)
@@ -436,6 +440,11 @@ fn row_title(
             ui.label(RichText::new(t.preview).italics().color(SELECTION_DARK));
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if rc.compact {
+                // One line of text high, so that all 17 teams fit at 1280x800.
+                ui.spacing_mut().button_padding.y = 0.0;
+                ui.spacing_mut().interact_size.y = 14.0;
+            }
             ui.menu_button("…", |ui| team_menu(ui, rc, ti, action));
             if rc.compact {
                 compact_figures(ui, rc, ti);
