@@ -922,7 +922,9 @@ impl Workspace {
         let mut p = b;
         p.include([b.min[0] - pad, b.min[1] - pad]);
         p.include([b.max[0] + pad, b.max[1] + pad]);
-        self.fit(p, self.map_size());
+        // Kept fitted like the start view, so that the start view's fit does not take over
+        // again when the map area settles.
+        self.fit_to(p);
     }
 
     /// Select and zoom to the next zone without a team. Returns it.

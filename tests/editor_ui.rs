@@ -506,3 +506,42 @@ fn a_new_team_comes_into_view_with_its_name_to_type() {
         "the new team ({r:?}) is out of view in a {screen:?} window"
     );
 }
+
+/// A click on a team's name in the list (the first, in view) zooms the map to that team's area
+/// and selects it.
+#[test]
+fn clicking_a_team_name_zooms_to_its_area() {
+    let mut h = harness();
+    let w = ws(&h);
+    let team = w
+        .doc
+        .scenario
+        .teams
+        .iter()
+        .position(|t| t.name == "RTJ Stad Antwerpen")
+        .expect("the team");
+    let atlas = &w.doc.data.atlas;
+    let area = (0..atlas.cells.len())
+        .filter(|&c| w.doc.cell_team[c] == Some(team))
+        .fold(gebiedsplanner::model::geom::BBox::EMPTY, |b, c| {
+            b.union(atlas.cells[c].bbox)
+        });
+    let before = w.shown_bbox().expect("a view");
+    let name = h.get_by_label("RTJ Stad Antwerpen").rect().center();
+    click(&mut h, name);
+    h.run_steps(5);
+    let after = ws(&h).shown_bbox().expect("a view");
+    let centre = [
+        0.5 * (after.min[0] + after.max[0]),
+        0.5 * (after.min[1] + after.max[1]),
+    ];
+    assert!(
+        area.contains(centre),
+        "the view's centre {centre:?} is not in the team's area {area:?}; shown {after:?}, before {before:?}"
+    );
+    assert!(after.width() < 0.5 * before.width(), "zoomed in");
+    assert!(
+        !ws(&h).selection.is_empty(),
+        "the team's zones are selected"
+    );
+}
