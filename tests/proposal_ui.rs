@@ -262,3 +262,58 @@ fn a_tab_compares_with_itself_as_opened_and_keeps_the_chosen_comparison_in_its_f
     assert!(!w.is_dirty());
     assert!(h.query_all_by_label("t.o.v. teams 2020:").count() >= 1);
 }
+
+/// Help > Handleiding opens the guide, in the interface language.
+#[test]
+fn the_guide_opens_from_the_help_menu_in_both_languages() {
+    let mut h = window(AppPaths::default(), ScriptedDialogs::default());
+    h.get_by_label("Help").click();
+    h.run_steps(2);
+    h.get_by_label("Handleiding").click();
+    h.run_steps(3);
+    h.get_by_label_contains("Een voorstel maken");
+    h.state_mut().settings.lang = gebiedsplanner::i18n::Lang::En;
+    h.run_steps(3);
+    assert!(h.query_by_label_contains("Een voorstel maken").is_none());
+    h.get_by_label_contains("Making a proposal");
+    assert!(
+        h.query_all_by_label_contains("Bestand > Nieuw").count() == 0,
+        "no Dutch left in the English guide"
+    );
+}
+
+/// A new team gets a real colour, never the grey of a zone without a team, and takes the
+/// IROJ region of the zones it is given.
+#[test]
+fn a_new_team_is_coloured_and_takes_the_region_of_its_zones() {
+    let mut h = window(AppPaths::default(), ScriptedDialogs::default());
+    let before = ws(&h).doc.scenario.teams.len();
+    h.get_by_label("+ Nieuw team").click();
+    h.run_steps(3);
+    h.key_press(Key::Enter);
+    h.run_steps(2);
+    let teams = &ws(&h).doc.scenario.teams;
+    assert_eq!(teams.len(), before + 1);
+    let [r, g, b] = teams[before].colour;
+    let (max, min) = (r.max(g).max(b), r.min(g).min(b));
+    assert!(max - min > 40, "a grey: {:?}", teams[before].colour);
+    // Give it a zone in Limburg: its region follows.
+    let atlas = &ws(&h).doc.data.atlas;
+    let zone = (0..atlas.units.len())
+        .find(|&u| unit_region(atlas, u) == Some(Region::Limburg))
+        .expect("a zone in Limburg");
+    h.state_mut().push(Command::Edit(
+        gebiedsplanner::model::edit::Edit::AssignUnits {
+            units: vec![zone],
+            team: Some(before),
+        },
+    ));
+    h.run_steps(2);
+    let team = &ws(&h).doc.scenario.teams[before];
+    assert_eq!(
+        Region::parse(&team.iroj),
+        Some(Region::Limburg),
+        "{}",
+        team.iroj
+    );
+}
