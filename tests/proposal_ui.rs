@@ -317,3 +317,49 @@ fn a_new_team_is_coloured_and_takes_the_region_of_its_zones() {
         team.iroj
     );
 }
+
+/// The team list filtered on one IROJ region lists that region's teams only; grouped by
+/// region, each region's teams stand together.
+#[test]
+fn the_team_list_filters_and_groups_by_region() {
+    use gebiedsplanner::ui::team_panel::team_region;
+    let mut h = window(AppPaths::default(), ScriptedDialogs::default());
+    let shown = |h: &Harness<'_, GebiedsApp>| -> Vec<usize> {
+        ws(h).team_rows.iter().filter_map(|(t, _)| *t).collect()
+    };
+    let all = shown(&h);
+    assert_eq!(all.len(), ws(&h).doc.scenario.teams.len());
+    h.get_by_label("Per regio").click();
+    h.run_steps(3);
+    let grouped = shown(&h);
+    let regions: Vec<Option<Region>> = grouped.iter().map(|&t| team_region(ws(&h), t)).collect();
+    let mut changes = regions.windows(2).filter(|p| p[0] != p[1]).count();
+    changes += 1;
+    let distinct: std::collections::BTreeSet<_> = regions.iter().collect();
+    assert_eq!(
+        changes,
+        distinct.len(),
+        "each region's teams together: {regions:?}"
+    );
+    h.get_by_label("Regio").click();
+    h.run_steps(2);
+    // The choice in the open list (the group heading "Limburg" has the name too).
+    h.query_all_by_label("Limburg")
+        .find(|n| n.accesskit_node().role() != Role::Label)
+        .expect("Limburg in the list")
+        .click();
+    h.run_steps(3);
+    let limburg = shown(&h);
+    assert!(
+        !limburg.is_empty() && limburg.len() < all.len(),
+        "{limburg:?}"
+    );
+    for t in &limburg {
+        assert_eq!(team_region(ws(&h), *t), Some(Region::Limburg));
+    }
+    let expected = all
+        .iter()
+        .filter(|&&t| team_region(ws(&h), t) == Some(Region::Limburg))
+        .count();
+    assert_eq!(limburg.len(), expected);
+}
