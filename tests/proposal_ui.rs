@@ -363,3 +363,38 @@ fn the_team_list_filters_and_groups_by_region() {
         .count();
     assert_eq!(limburg.len(), expected);
 }
+
+/// The team's "…" menu opens its details: the partners and a note typed there are kept
+/// with the team, and the file keeps the note.
+#[test]
+fn the_team_details_window_keeps_partners_and_a_note() {
+    let mut h = window(AppPaths::default(), ScriptedDialogs::default());
+    h.query_all_by_label("…")
+        .next()
+        .expect("the first team's menu")
+        .click();
+    h.run_steps(2);
+    h.get_by_label("Teamgegevens…").click();
+    h.run_steps(2);
+    h.get_by_label("Teamgegevens");
+    retype(&mut h, "Gesubsidieerde partners", "31");
+    // The note is a field of several lines.
+    h.query_all_by_label("Notitie")
+        .find(|n| n.accesskit_node().role() == Role::MultilineTextInput)
+        .expect("the note field")
+        .click();
+    h.run_steps(1);
+    h.query_all_by_role(Role::MultilineTextInput)
+        .find(egui_kittest::Node::is_focused)
+        .expect("the note has the keyboard")
+        .type_text("Bespreken op de IROJ van juni");
+    h.run_steps(2);
+    h.get_by_label("Toepassen").click();
+    h.run_steps(3);
+    let team = &ws(&h).doc.scenario.teams[0];
+    assert_eq!(team.partners, Some(31));
+    assert_eq!(team.note, "Bespreken op de IROJ van juni");
+    let file =
+        scenario_file::ScenarioFile::from_scenario(&ws(&h).doc.data.atlas, &ws(&h).doc.scenario);
+    assert!(file.to_json().contains("Bespreken op de IROJ van juni"));
+}
