@@ -545,3 +545,26 @@ fn clicking_a_team_name_zooms_to_its_area() {
         "the team's zones are selected"
     );
 }
+
+/// Dragging a zone to the foot of the team list scrolls the list, so that a team below the
+/// visible rows can be reached.
+#[test]
+fn dragging_near_the_foot_of_the_team_list_scrolls_it() {
+    let mut h = harness();
+    let zone = unit(&h, "elz44");
+    let p = label_pos(&h, zone);
+    click(&mut h, p);
+    let first_row = |h: &Harness<'_, GebiedsApp>| ws(h).team_rows[0].1.min.y;
+    let before = first_row(&h);
+    let foot = h.get_by_label_contains("Geselecteerd").rect().min.y;
+    let list_x = h.get_by_label("Trawant").rect().center().x;
+    drag_to(&mut h, p, Pos2::new(list_x, foot - 12.0));
+    h.run_steps(20);
+    let during = first_row(&h);
+    h.key_press(Key::Escape);
+    h.run_steps(2);
+    assert!(
+        during < before - 20.0,
+        "the list did not scroll: its first row went from {before} to {during}"
+    );
+}
