@@ -40,25 +40,7 @@ fn label_pos(h: &Harness<'_, GebiedsApp>, u: usize) -> Pos2 {
     ws(h).unit_screen_pos(u).expect("the map was drawn")
 }
 
-fn click(h: &mut Harness<'_, GebiedsApp>, p: Pos2) {
-    h.hover_at(p);
-    h.run_steps(1);
-    h.drag_at(p);
-    h.run_steps(1);
-    h.drop_at(p);
-    h.run_steps(2);
-}
-
-/// Press at `from`, move in steps to `to`, and leave the button down.
-fn drag_to(h: &mut Harness<'_, GebiedsApp>, from: Pos2, to: Pos2) {
-    h.drag_at(from);
-    h.run_steps(1);
-    for k in 1..=8 {
-        let f = k as f32 / 8.0;
-        h.hover_at(from + (to - from) * f);
-        h.run_steps(1);
-    }
-}
+use common::{click_at as click, drag_through as drag_to};
 
 #[test]
 fn dragging_a_zone_onto_a_team_in_the_list_moves_it() {

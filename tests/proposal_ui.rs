@@ -140,12 +140,7 @@ fn scope_to(h: &mut Harness<'_, GebiedsApp>, region: Region) {
 
 /// Press on `from`, move in steps to `to` and release there.
 fn drag_and_drop(h: &mut Harness<'_, GebiedsApp>, from: egui::Pos2, to: egui::Pos2) {
-    h.drag_at(from);
-    h.run_steps(1);
-    for k in 1..=8 {
-        h.hover_at(from + (to - from) * (k as f32 / 8.0));
-        h.run_steps(1);
-    }
+    common::drag_through(h, from, to);
     h.drop_at(to);
     h.run_steps(2);
 }
@@ -153,12 +148,7 @@ fn drag_and_drop(h: &mut Harness<'_, GebiedsApp>, from: egui::Pos2, to: egui::Po
 /// Click a zone's label on the map.
 fn click_zone(h: &mut Harness<'_, GebiedsApp>, u: usize) -> egui::Pos2 {
     let p = ws(h).unit_screen_pos(u).expect("the map was drawn");
-    h.hover_at(p);
-    h.run_steps(1);
-    h.drag_at(p);
-    h.run_steps(1);
-    h.drop_at(p);
-    h.run_steps(2);
+    common::click_at(h, p);
     p
 }
 

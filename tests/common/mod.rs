@@ -129,3 +129,27 @@ pub fn wait_for_reference(h: &mut egui_kittest::Harness<'_, gebiedsplanner::app:
     }
     panic!("the reference layer was still being read after 20 s");
 }
+
+/// A click at `p` as a pointer makes it: move there, press, release.
+pub fn click_at(h: &mut egui_kittest::Harness<'_, gebiedsplanner::app::GebiedsApp>, p: egui::Pos2) {
+    h.hover_at(p);
+    h.run_steps(1);
+    h.drag_at(p);
+    h.run_steps(1);
+    h.drop_at(p);
+    h.run_steps(2);
+}
+
+/// Press at `from` and move in eight steps to `to`, the button still down.
+pub fn drag_through(
+    h: &mut egui_kittest::Harness<'_, gebiedsplanner::app::GebiedsApp>,
+    from: egui::Pos2,
+    to: egui::Pos2,
+) {
+    h.drag_at(from);
+    h.run_steps(1);
+    for k in 1..=8 {
+        h.hover_at(from + (to - from) * (k as f32 / 8.0));
+        h.run_steps(1);
+    }
+}
