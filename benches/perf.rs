@@ -26,6 +26,7 @@ use gebiedsplanner::model::atlas::{Atlas, Edition};
 use gebiedsplanner::model::borders::team_border_arcs;
 use gebiedsplanner::model::edit::Edit;
 use gebiedsplanner::model::geom::Merc;
+use gebiedsplanner::model::ids::TeamId;
 use gebiedsplanner::model::metrics;
 use gebiedsplanner::model::seeds::Seeds;
 use gebiedsplanner::model::synthetic;
@@ -87,7 +88,7 @@ fn grid_session() -> Document {
 }
 
 /// A zone and two teams to move it between: its own team and the team of a bordering zone.
-fn move_pair(w: &Workspace) -> (usize, usize, usize) {
+fn move_pair(w: &Workspace) -> (usize, TeamId, TeamId) {
     let atlas = &w.doc.data.atlas;
     let s = &w.doc.scenario;
     // The most populous zone that borders another team.
@@ -111,7 +112,7 @@ fn move_pair(w: &Workspace) -> (usize, usize, usize) {
 }
 
 /// Write down which move was measured, for `geos_baseline.py` to time the same one.
-fn record_move(group: &str, w: &Workspace, unit: usize, own: usize, other: usize) {
+fn record_move(group: &str, w: &Workspace, unit: usize, own: TeamId, other: TeamId) {
     let target = std::env::var_os("CARGO_TARGET_DIR").map_or_else(
         || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target"),
         PathBuf::from,

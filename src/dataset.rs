@@ -9,6 +9,7 @@ use crate::data::{self, DataError, DataSource};
 use crate::map::MapGeometry;
 use crate::model::atlas::{Atlas, Edition};
 use crate::model::defaults;
+use crate::model::ids::TeamId;
 use crate::model::metrics::BudgetRules;
 use crate::model::scenario::Scenario;
 use crate::model::seeds::{SeedError, Seeds};
@@ -18,7 +19,7 @@ use crate::overlays::Overlays;
 #[derive(Debug)]
 pub struct FixedDivision {
     pub scenario: Scenario,
-    pub cell_team: Vec<Option<usize>>,
+    pub cell_team: Vec<Option<TeamId>>,
 }
 
 impl FixedDivision {

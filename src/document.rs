@@ -6,6 +6,7 @@ use std::sync::Arc;
 use crate::data::{DataError, DataSource};
 use crate::dataset::Dataset;
 use crate::model::atlas::Edition;
+use crate::model::ids::{TeamId, TiVec};
 use crate::model::metrics::{self, Metrics};
 use crate::model::scenario::Scenario;
 
@@ -14,7 +15,7 @@ pub struct Document {
     pub scenario: Scenario,
     pub metrics: Metrics,
     /// The team of every cell in `scenario`, as of the last `recompute` or `update`.
-    pub cell_team: Vec<Option<usize>>,
+    pub cell_team: Vec<Option<TeamId>>,
     /// The indicator table picked for this scenario, saved with it.
     pub indicator: Option<crate::model::indicator::IndicatorChoice>,
 }
@@ -46,7 +47,7 @@ impl Document {
 
     /// Each team's figure of the picked indicator, in the scenario as it stands; None
     /// without one.
-    pub fn indicator_per_team(&self) -> Option<Vec<Option<f64>>> {
+    pub fn indicator_per_team(&self) -> Option<TiVec<TeamId, Option<f64>>> {
         let choice = self.indicator.as_ref()?;
         Some(choice.per_team(&self.data.atlas, &self.cell_team, self.scenario.teams.len()))
     }

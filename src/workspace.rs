@@ -17,7 +17,7 @@ use crate::model::compare::{Comparison, compare_cells};
 use crate::model::edit::{self, Edit, EditError};
 use crate::model::geom::BBox;
 use crate::model::history::History;
-use crate::model::ids::{MunicipalityId, ZoneId};
+use crate::model::ids::{MunicipalityId, TeamId, ZoneId};
 use crate::model::metrics::{self, BudgetModel, Metrics};
 use crate::model::scenario::Scenario;
 use crate::model::selection::Selection;
@@ -104,7 +104,7 @@ pub struct SavedSettings {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DropTarget {
     /// A team, or None for "no team".
-    Team(Option<usize>),
+    Team(Option<TeamId>),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -123,9 +123,9 @@ pub struct Preview {
     pub scenario: Scenario,
     pub metrics: Metrics,
     /// Team of every cell in the previewed scenario.
-    pub cell_team: Vec<Option<usize>>,
+    pub cell_team: Vec<Option<TeamId>>,
     /// Teams whose area changes.
-    pub teams: Vec<usize>,
+    pub teams: Vec<TeamId>,
 }
 
 /// The area size, zoom and centre (lon, lat) of a fit.
@@ -161,7 +161,7 @@ pub struct Workspace {
     pub map_rect: Option<Rect>,
     /// Screen rectangles of the team rows of the last frame (drop targets; None: the row
     /// "no team").
-    pub team_rows: Vec<(Option<usize>, Rect)>,
+    pub team_rows: Vec<(Option<TeamId>, Rect)>,
     /// Cursor over the unassigned cycle.
     pub next_unassigned: usize,
     /// Fill colour of every cell, and the team outlines, in the scenario shown.
@@ -298,7 +298,7 @@ impl Workspace {
 
     /// How much a team's budget changes against the division compared with (a team that is
     /// not in it starts from nothing).
-    pub fn budget_change(&self, team: usize) -> f64 {
+    pub fn budget_change(&self, team: TeamId) -> f64 {
         let model = self.budget_model;
         let now = self
             .shown_metrics()
@@ -503,7 +503,7 @@ impl Workspace {
     }
 
     /// The team of every cell in the scenario shown.
-    pub fn shown_cell_team(&self) -> &[Option<usize>] {
+    pub fn shown_cell_team(&self) -> &[Option<TeamId>] {
         self.preview
             .as_ref()
             .map_or(&self.doc.cell_team, |p| &p.cell_team)
@@ -559,7 +559,7 @@ impl Workspace {
     }
 
     /// The teams the selection belongs to now (`None` for cells without a team).
-    pub fn selection_teams(&self) -> std::collections::BTreeSet<Option<usize>> {
+    pub fn selection_teams(&self) -> std::collections::BTreeSet<Option<TeamId>> {
         let (atlas, scenario) = (&self.doc.data.atlas, &self.doc.scenario);
         self.selected_cells()
             .into_iter()
@@ -634,7 +634,7 @@ impl Workspace {
     }
 
     /// The edit that gives the selection to `team`.
-    pub fn edit_for(&self, team: Option<usize>) -> Edit {
+    pub fn edit_for(&self, team: Option<TeamId>) -> Edit {
         self.selection.edit(team)
     }
 
@@ -663,7 +663,7 @@ impl Workspace {
                             &self.doc.data.rules,
                             &mut m,
                         );
-                        let mut teams: Vec<usize> = before
+                        let mut teams: Vec<TeamId> = before
                             .iter()
                             .zip(&after)
                             .filter(|(a, b)| a != b)
@@ -711,7 +711,7 @@ impl Workspace {
     }
 
     /// Give the selection to a team (None: no team).
-    pub fn assign_selection(&mut self, team: Option<usize>) -> Result<(), EditError> {
+    pub fn assign_selection(&mut self, team: Option<TeamId>) -> Result<(), EditError> {
         if self.selection.is_empty() {
             return Err(EditError::NoChange);
         }

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::common;
+use gebiedsplanner::model::ids::TeamId;
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -43,7 +44,7 @@ fn copied(h: &Harness<'_, GebiedsApp>) -> Option<String> {
 
 /// Three whole municipalities of the Gent team (each in one zone), as the indicator tests
 /// of the model use them.
-fn three_of_gent() -> (usize, Vec<usize>) {
+fn three_of_gent() -> (TeamId, Vec<usize>) {
     let s = common::doc(Edition::M2025);
     let gent = s.scenario.team_by_id("samen1plan-gent").expect("gent");
     let mut out: Vec<usize> = Vec::new();
@@ -539,8 +540,7 @@ fn the_report_lists_the_indicator_figure_per_team() {
         "the column {name} is in the team table"
     );
     let (team, value) = per_team
-        .iter()
-        .enumerate()
+        .iter_enumerated()
         .find_map(|(t, v)| v.filter(|v| *v > 0.0).map(|v| (t, v)))
         .expect("a team with a figure");
     let shown = gebiedsplanner::i18n::int(value);

@@ -1,6 +1,7 @@
 //! The editing rules on the real data: moves, municipality mode, locks, teams, history, budget.
 
 use crate::common;
+use gebiedsplanner::model::ids::TeamId;
 
 use gebiedsplanner::document::Document;
 use gebiedsplanner::model::atlas::Edition;
@@ -20,7 +21,7 @@ fn unit(s: &Document, code: &str) -> usize {
         .unwrap_or_else(|| panic!("zone {code}"))
 }
 
-fn team(s: &Document, id: &str) -> usize {
+fn team(s: &Document, id: &str) -> TeamId {
     s.scenario
         .team_by_id(id)
         .unwrap_or_else(|| panic!("team {id}"))
@@ -108,7 +109,7 @@ fn share_model_follows_children() {
                 .unwrap_or(c.population.unwrap_or(0.0) * s.metrics.child_ratio)
         })
         .sum();
-    for (t, st) in s.metrics.teams.iter().enumerate() {
+    for (t, st) in s.metrics.teams.iter_enumerated() {
         if st.children_known() {
             let expected = 24_000_000.0 * st.children / total_children;
             assert!(
@@ -259,7 +260,7 @@ fn new_renamed_and_recoloured_teams() {
         },
     )
     .expect("create");
-    let t = s.scenario.teams.len() - 1;
+    let t = s.scenario.teams.last_key().expect("a team");
     apply(
         &mut s.scenario,
         &s.data.atlas,

@@ -1,6 +1,7 @@
 //! The editor driven like a person would: on the real data, headless, without tiles.
 
 use crate::common;
+use gebiedsplanner::model::ids::TeamId;
 
 use egui::{Key, Pos2};
 use egui_kittest::Harness;
@@ -28,11 +29,11 @@ fn unit(h: &Harness<'_, GebiedsApp>, code: &str) -> usize {
     ws(h).doc.data.atlas.unit_by_code(code).expect(code)
 }
 
-fn team(h: &Harness<'_, GebiedsApp>, id: &str) -> usize {
+fn team(h: &Harness<'_, GebiedsApp>, id: &str) -> TeamId {
     ws(h).doc.scenario.team_by_id(id).expect(id)
 }
 
-fn zones_of(h: &Harness<'_, GebiedsApp>, t: usize) -> usize {
+fn zones_of(h: &Harness<'_, GebiedsApp>, t: TeamId) -> usize {
     ws(h).doc.metrics.teams[t].units.len()
 }
 
@@ -120,7 +121,7 @@ fn releasing_outside_any_target_changes_nothing() {
 }
 
 /// A zone whose team falls apart without it, and a zone of another team next to it.
-fn cut_candidate(w: &Workspace) -> (usize, usize, usize) {
+fn cut_candidate(w: &Workspace) -> (usize, usize, TeamId) {
     use gebiedsplanner::model::metrics::compute;
     let s = &w.doc;
     for (u, t) in s.scenario.unit_team.iter().enumerate() {
@@ -339,7 +340,7 @@ fn the_move_list_marks_the_team_the_zone_is_in_and_moves_it() {
     let mut h = harness();
     let zone = unit(&h, "elz44");
     let (gent, trawant) = (team(&h, "samen1plan-gent"), team(&h, "trawant"));
-    let name = |h: &Harness<'_, GebiedsApp>, t: usize| ws(h).doc.scenario.teams[t].name.clone();
+    let name = |h: &Harness<'_, GebiedsApp>, t: TeamId| ws(h).doc.scenario.teams[t].name.clone();
     let (gent_name, trawant_name) = (name(&h, gent), name(&h, trawant));
     let p = label_pos(&h, zone);
     click(&mut h, p);
@@ -499,7 +500,6 @@ fn clicking_a_team_name_zooms_to_its_area() {
         .doc
         .scenario
         .teams
-        .iter()
         .position(|t| t.name == "RTJ Stad Antwerpen")
         .expect("the team");
     let atlas = &w.doc.data.atlas;

@@ -3,6 +3,7 @@
 //! a note on what was left out.
 
 use crate::common;
+use gebiedsplanner::model::ids::TeamId;
 
 use gebiedsplanner::export::{ImageOptions, render_svg};
 use gebiedsplanner::i18n::Lang;
@@ -30,7 +31,7 @@ fn many_teams_and_a_very_long_name_keep_the_page_size() {
     let normal = render_svg(base, &opts);
 
     let mut s = base.scenario.clone();
-    let template = s.teams[0].clone();
+    let template = s.teams[TeamId(0)].clone();
     let shipped = s.teams.len();
     let total = 10_000;
     for i in shipped..total {
@@ -39,7 +40,7 @@ fn many_teams_and_a_very_long_name_keep_the_page_size() {
         t.name = format!("Extra team {i}");
         s.teams.push(t);
     }
-    s.teams[0].name = "Zeer lange naam ".repeat(500);
+    s.teams[TeamId(0)].name = "Zeer lange naam ".repeat(500);
     let doc = gebiedsplanner::document::Document::new(base.data.clone(), s);
     let big = render_svg(&doc, &opts);
 

@@ -1,6 +1,7 @@
 //! Scenario files, the assignment table, comparison and exports, on the real data.
 
 use crate::common;
+use gebiedsplanner::model::ids::TeamId;
 
 use std::process::Command;
 
@@ -128,7 +129,7 @@ fn a_version_1_file_is_upgraded() {
             .atlas
             .unit_by_code(&format!("elz2-{k}"))
             .expect("sub-zone");
-        assert_eq!(r.scenario.unit_team[u], Some(0), "elz2-{k}");
+        assert_eq!(r.scenario.unit_team[u], Some(TeamId(0)), "elz2-{k}");
     }
 }
 

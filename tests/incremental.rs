@@ -2,6 +2,7 @@
 //! same as recomputing everything. Random moves on the real data check that.
 
 use crate::common;
+use gebiedsplanner::model::ids::TeamId;
 
 use gebiedsplanner::document::Document;
 use gebiedsplanner::map::layers::Layers;
@@ -41,7 +42,7 @@ fn random_moves_undo_and_redo_keep_the_numbers_of_a_full_recompute() {
         let nteams = w.doc.scenario.teams.len();
         let team = match rng.below(nteams + 1) {
             t if t == nteams => None,
-            t => Some(t),
+            t => Some(TeamId(t)),
         };
         let edit = match rng.below(6) {
             0 => Edit::AssignMunicipalities {

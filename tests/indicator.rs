@@ -2,6 +2,7 @@
 //! their line, and each team's sum or weighted mean.
 
 use crate::common;
+use gebiedsplanner::model::ids::TeamId;
 
 use gebiedsplanner::data::indicator::read_indicator_table;
 use gebiedsplanner::data::table::TextEncoding;
@@ -9,7 +10,7 @@ use gebiedsplanner::model::atlas::Edition;
 use gebiedsplanner::model::indicator::{Aggregate, per_team};
 
 /// Three whole municipalities of one team (none split over zones).
-fn three_of(team: usize) -> Vec<usize> {
+fn three_of(team: TeamId) -> Vec<usize> {
     let s = common::doc(Edition::M2025);
     let mut out: Vec<usize> = Vec::new();
     for (ci, cell) in s.data.atlas.cells.iter().enumerate() {

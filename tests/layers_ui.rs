@@ -289,8 +289,7 @@ fn a_historic_team_card_opens_from_its_name_not_from_every_click() {
     let (i, team) = ov
         .historic
         .teams
-        .iter()
-        .enumerate()
+        .iter_enumerated()
         .find(|(_, t)| t.name.contains("Samen1Plan Gent"))
         .expect("the Ghent team of 2020");
     let name = layer::historic_label(&tf, w.geometry(), team, 1.0);

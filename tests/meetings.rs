@@ -125,8 +125,7 @@ fn limburg(size: egui::Vec2, snapshot: &str) {
         w.doc
             .scenario
             .teams
-            .iter()
-            .enumerate()
+            .iter_enumerated()
             .find(|(ti, _)| {
                 let units = &w.doc.metrics.teams[*ti].units;
                 !units.is_empty() && units.iter().all(|&u| unit_region(atlas, u) == Some(r))

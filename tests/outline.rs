@@ -11,7 +11,7 @@ fn every_team_polygon_has_the_area_of_its_zones() {
         let s = common::doc(ed);
         let cell_team = s.scenario.cell_teams(&s.data.atlas);
         let polys = team_polygons(&s.data.atlas, &cell_team, s.scenario.teams.len());
-        for (t, team) in s.scenario.teams.iter().enumerate() {
+        for (t, team) in s.scenario.teams.iter_enumerated() {
             let expected: f64 = (0..s.data.atlas.cells.len())
                 .filter(|&c| cell_team[c] == Some(t))
                 .map(|c| area_deg2(&s.data.atlas.cells[c].polygons))

@@ -3,6 +3,7 @@
 //! the team list by region and the guide. Driven as a person would, on the real data.
 
 use crate::common;
+use gebiedsplanner::model::ids::TeamId;
 
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
@@ -126,7 +127,7 @@ fn unit(h: &Harness<'_, GebiedsApp>, code: &str) -> usize {
     ws(h).doc.data.atlas.unit_by_code(code).expect(code)
 }
 
-fn team(h: &Harness<'_, GebiedsApp>, id: &str) -> usize {
+fn team(h: &Harness<'_, GebiedsApp>, id: &str) -> TeamId {
     ws(h).doc.scenario.team_by_id(id).expect(id)
 }
 
@@ -277,13 +278,13 @@ fn the_guide_opens_from_the_help_menu_in_both_languages() {
 #[test]
 fn a_new_team_is_coloured_and_takes_the_region_of_its_zones() {
     let mut h = window(AppPaths::default(), ScriptedDialogs::default());
-    let before = ws(&h).doc.scenario.teams.len();
+    let before = ws(&h).doc.scenario.teams.next_key();
     h.get_by_label("+ Nieuw team").click();
     h.run_steps(3);
     h.key_press(Key::Enter);
     h.run_steps(2);
     let teams = &ws(&h).doc.scenario.teams;
-    assert_eq!(teams.len(), before + 1);
+    assert_eq!(teams.len(), before.index() + 1);
     let [r, g, b] = teams[before].colour;
     let (max, min) = (r.max(g).max(b), r.min(g).min(b));
     assert!(max - min > 40, "a grey: {:?}", teams[before].colour);
@@ -314,7 +315,7 @@ fn a_new_team_is_coloured_and_takes_the_region_of_its_zones() {
 fn the_team_list_filters_and_groups_by_region() {
     use gebiedsplanner::ui::team_panel::team_region;
     let mut h = window(AppPaths::default(), ScriptedDialogs::default());
-    let shown = |h: &Harness<'_, GebiedsApp>| -> Vec<usize> {
+    let shown = |h: &Harness<'_, GebiedsApp>| -> Vec<TeamId> {
         ws(h).team_rows.iter().filter_map(|(t, _)| *t).collect()
     };
     let all = shown(&h);
@@ -381,7 +382,7 @@ fn the_team_details_window_keeps_partners_and_a_note() {
     h.run_steps(2);
     h.get_by_label("Toepassen").click();
     h.run_steps(3);
-    let team = &ws(&h).doc.scenario.teams[0];
+    let team = &ws(&h).doc.scenario.teams[TeamId(0)];
     assert_eq!(team.partners, Some(31));
     assert_eq!(team.note, "Bespreken op de IROJ van juni");
     let file =

@@ -6,6 +6,7 @@ use std::process::Command;
 
 use gebiedsplanner::data::scenario_file::{self, FileMeta, ScenarioFile, Unresolved};
 use gebiedsplanner::model::atlas::{Atlas, Edition};
+use gebiedsplanner::model::ids::TeamId;
 use gebiedsplanner::model::merge::{Choice, ConflictKind, Merge, Place};
 use gebiedsplanner::model::region::{Region, unit_region};
 use gebiedsplanner::model::scenario::Scenario;
@@ -494,7 +495,9 @@ fn assert_teams_and_totals(s: &Scenario, map: &str, table: &str) {
     let doc = common::doc(Edition::M2025);
     // Every team of the region, on the map's legend and in the table; and the totals.
     let d = gebiedsplanner::document::Document::new(doc.data.clone(), s.clone());
-    let region_teams: Vec<usize> = (0..s.teams.len())
+    let region_teams: Vec<TeamId> = s
+        .teams
+        .keys()
         .filter(|&t| {
             d.metrics.teams[t]
                 .units

@@ -62,7 +62,7 @@ fn the_proposal_holds_every_rule_and_disrupts_no_more_than_the_default_division(
     let default_division: Vec<usize> = default
         .unit_team
         .iter()
-        .map(|t| t.expect("the default division covers every zone"))
+        .map(|t| t.expect("the default division covers every zone").index())
         .collect();
     assert!(
         p.is_feasible(&default_division),
@@ -207,7 +207,7 @@ fn a_division_broken_by_one_move_is_repaired_with_at_most_that_change() {
     let (zone, to) = (0..atlas.units.len())
         .find_map(|z| {
             let own = default.unit_team[z]?;
-            (0..default.teams.len()).find_map(|t| {
+            default.teams.keys().find_map(|t| {
                 let borders = atlas.unit_neighbours[z]
                     .iter()
                     .any(|&n| default.unit_team[n] == Some(t));

@@ -195,7 +195,8 @@ fn repair_after_one_breaking_move_changes_at_most_that_zone_back() {
     let (zone, to) = (0..atlas.units.len())
         .find_map(|z| {
             let own = s.unit_team[z]?;
-            (0..s.teams.len())
+            s.teams
+                .keys()
                 .find(|&t| {
                     t != own
                         && !atlas.unit_neighbours[z]

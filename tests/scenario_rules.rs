@@ -1,6 +1,7 @@
 //! The default division, the historic baseline, colours and the check command.
 
 use crate::common;
+use gebiedsplanner::model::ids::TeamId;
 
 use gebiedsplanner::data::scenario_file::ScenarioFile;
 use gebiedsplanner::model::atlas::Edition;
@@ -21,7 +22,7 @@ fn default_scenario_covers_every_zone_with_contiguous_teams() {
         );
         let m = compute(&s.data.atlas, &scenario, &s.data.rules);
         assert!(m.is_covered());
-        for (t, st) in m.teams.iter().enumerate() {
+        for (t, st) in m.teams.iter_enumerated() {
             assert!(
                 st.is_contiguous(),
                 "{} is in {} parts",
@@ -56,6 +57,7 @@ fn bordering_teams_never_look_alike() {
         for (a, list) in nb.iter().enumerate() {
             for &b in list {
                 pairs += 1;
+                let (a, b) = (TeamId(a), TeamId(b));
                 let (ca, cb) = (s.scenario.teams[a].colour, s.scenario.teams[b].colour);
                 // Not only a different colour: one a person tells apart at a glance on a
                 // projector (light blue next to cyan, or light yellow next to sand, is not).
@@ -206,7 +208,7 @@ fn check_counts_a_shared_zone_as_the_team_list_does() {
             .expect("a zone of several municipalities")
     };
     let owner = s.scenario.unit_team[zone].expect("a team");
-    let other = (owner + 1) % s.scenario.teams.len();
+    let other = TeamId((owner.index() + 1) % s.scenario.teams.len());
     let muni = atlas.units[zone].municipalities[0];
     let mut file = ScenarioFile::from_scenario(atlas, &s.scenario);
     file.municipality_assignment.insert(
@@ -217,10 +219,10 @@ fn check_counts_a_shared_zone_as_the_team_list_does() {
     let path = dir.path().join("shared.json");
     std::fs::write(&path, serde_json::to_string_pretty(&file).expect("json")).expect("write");
     let (_, out, err) = run_check(&["check", path.to_str().unwrap_or_default()]);
-    let row = |team: usize| {
+    let row = |team: TeamId| {
         out.lines()
             .find(|l| l.starts_with(&s.scenario.teams[team].name))
-            .unwrap_or_else(|| panic!("no row for team {team}:\n{out}\n{err}"))
+            .unwrap_or_else(|| panic!("no row for team {team:?}:\n{out}\n{err}"))
             .to_string()
     };
     let zones = s.metrics.teams[owner].units.len();

@@ -237,7 +237,7 @@ impl GebiedsApp {
     /// A new team starts with its name being edited, scrolled into view.
     fn start_rename_last_team(&mut self) {
         let Some(w) = self.workspace() else { return };
-        let Some(last) = w.doc.scenario.teams.len().checked_sub(1) else {
+        let Some(last) = w.doc.scenario.teams.last_key() else {
             return;
         };
         let name = w.doc.scenario.teams[last].name.clone();

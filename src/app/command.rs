@@ -12,6 +12,7 @@ use crate::i18n::{Lang, Texts};
 use crate::model::atlas::Edition;
 use crate::model::edit::Edit;
 use crate::model::geom::BBox;
+use crate::model::ids::TeamId;
 use crate::model::metrics::BudgetModel;
 use crate::workspace::{Baseline, EditMode};
 
@@ -58,15 +59,15 @@ pub enum Command {
     /// A change of the scenario (teams: create, rename, recolour, lock, delete; zones).
     Edit(Edit),
     /// Give the selection to a team (None: take it away from its team).
-    AssignSelection(Option<usize>),
+    AssignSelection(Option<TeamId>),
     /// Show what giving the selection to a team would do (None: stop showing it).
-    PreviewAssign(Option<Option<usize>>),
+    PreviewAssign(Option<Option<TeamId>>),
     /// Delete a team; a team that holds zones is deleted only after the user confirms.
-    DeleteTeam(usize),
+    DeleteTeam(TeamId),
     /// The answer to "delete this team?".
     ConfirmDeleteTeam(bool),
     /// Start editing a team's name in the list.
-    StartRename(usize),
+    StartRename(TeamId),
     Undo,
     Redo,
 
@@ -217,7 +218,7 @@ pub enum Command {
     ShowShortcuts(bool),
     /// Close the message window on top.
     CloseMessage,
-    HistoricCard(Option<usize>),
+    HistoricCard(Option<TeamId>),
     ProeftuinCard(Option<usize>),
 
     // Proposals (the "Voorstel" window).
@@ -248,9 +249,9 @@ pub enum Command {
     /// Set the name, author, description, status and region of the active tab.
     SetProperties(Box<crate::workspace::Properties>),
     /// Open the details window of a team (None: close it).
-    ShowTeamDetails(Option<usize>),
+    ShowTeamDetails(Option<TeamId>),
     /// Zoom to a team's area and outline it (its zones selected).
-    ZoomToTeam(usize),
+    ZoomToTeam(TeamId),
     ShowGuide(bool),
 }
 

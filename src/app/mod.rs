@@ -26,6 +26,7 @@ use crate::i18n::{self, Lang};
 use crate::map::layers::{Layers, TileChoice};
 use crate::map::tiles::{Fetching, ReliableTiles, TileHealth, Timing, UrlSource};
 use crate::model::atlas::Edition;
+use crate::model::ids::TeamId;
 use crate::ui::about;
 use crate::ui::data_screen::{self, DataScreenAction};
 use crate::ui::dialogs::{FileDialogs, SystemDialogs};
@@ -142,7 +143,7 @@ pub struct GebiedsApp {
     pub show_about: bool,
     panel: TeamPanelState,
     /// A team waiting for the user to confirm its deletion.
-    confirm_delete: Option<usize>,
+    confirm_delete: Option<TeamId>,
     /// The "move to team" list opened with Ctrl+M, at this screen position.
     move_popup: Option<egui::Pos2>,
     /// Start of a rectangle selection (shift + drag), on screen.
@@ -178,7 +179,7 @@ pub struct GebiedsApp {
     /// The map view before presentation mode, restored when it ends.
     view_before_presentation: Option<crate::workspace::TabView>,
     /// The historic team whose card is open.
-    pub historic_card: Option<usize>,
+    pub historic_card: Option<TeamId>,
     /// The Proeftuin whose card is open.
     pub proeftuin_card: Option<usize>,
     /// Text in the search box.

@@ -8,6 +8,7 @@ use super::GebiedsApp;
 use super::command::Command;
 use crate::i18n::{self, Texts};
 use crate::model::geom::BBox;
+use crate::model::ids::TeamId;
 use crate::model::region::{Region, unit_region};
 use crate::ui::swatch;
 use crate::ui::team_panel::{GREEN, RED};
@@ -351,7 +352,7 @@ fn team_strip(ui: &mut egui::Ui, w: &Workspace, t: &Texts, region: Option<Region
     let m = w.shown_metrics();
     let s = w.shown_scenario();
     ui.label(RichText::new(t.meet.teams).size(18.0).strong());
-    for (ti, team) in s.teams.iter().enumerate() {
+    for (ti, team) in s.teams.iter_enumerated() {
         let Some(st) = m.teams.get(ti) else { continue };
         if st.units.is_empty() || !in_region(w, &st.units, region) {
             continue;
@@ -388,7 +389,7 @@ fn team_strip(ui: &mut egui::Ui, w: &Workspace, t: &Texts, region: Option<Region
 
 /// A team's figures in the strip: zones and children; budget and EUR per child; the change
 /// in children against the comparison.
-fn team_lines(w: &Workspace, ti: usize, t: &Texts) -> [String; 3] {
+fn team_lines(w: &Workspace, ti: TeamId, t: &Texts) -> [String; 3] {
     let st = &w.shown_metrics().teams[ti];
     let zones = i18n::zone_count(st, " ELZ", t);
     let budget = st.budget(w.budget_model);

@@ -12,6 +12,7 @@ use super::GebiedsApp;
 use super::command::Command;
 use crate::dataset::Dataset;
 use crate::i18n::{self, ProposeTexts, Texts};
+use crate::model::ids::{TeamId, TiSlice, TiVec};
 use crate::model::optimise::Progress;
 use crate::model::optimise::atlas::{
     self as opt, Candidate, ChildrenBounds, Measure, Options, Proposal, ProposeError,
@@ -108,7 +109,7 @@ enum Outcome {
         proposal: Box<Proposal>,
         took: Duration,
         /// The team and zone names of the proposal, for the list of changes.
-        teams: Vec<String>,
+        teams: TiVec<TeamId, String>,
         zones: Vec<String>,
     },
     Failed(String),
@@ -695,10 +696,10 @@ fn changes_table(
     ui: &mut egui::Ui,
     t: &Texts,
     best: &Candidate,
-    teams: &[String],
+    teams: &TiSlice<TeamId, String>,
     zones: &[String],
 ) {
-    let name = |team: Option<usize>| {
+    let name = |team: Option<TeamId>| {
         team.and_then(|i| teams.get(i))
             .map_or_else(|| t.no_team.to_string(), Clone::clone)
     };

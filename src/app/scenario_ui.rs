@@ -7,6 +7,7 @@ use super::command::Command;
 use crate::i18n::{self, Texts, scenario_ui as st};
 use crate::model::colour::PALETTE;
 use crate::model::edit::{Edit, TeamDetails, region_of_zones};
+use crate::model::ids::TeamId;
 use crate::model::region::Region;
 use crate::model::scenario::Status;
 use crate::ui::swatch;
@@ -19,7 +20,7 @@ pub struct ScenarioUiState {
     pub properties: Option<Properties>,
     /// The team whose details window is open, the details as typed and the partner count as
     /// typed (empty: not known).
-    pub team_details: Option<(usize, TeamDetails, String)>,
+    pub team_details: Option<(TeamId, TeamDetails, String)>,
     pub show_guide: bool,
 }
 
@@ -77,7 +78,7 @@ impl GebiedsApp {
 
 /// Zoom to a team's area and select it, so that it is outlined (its zones, or in
 /// municipality mode its municipalities).
-fn zoom_to_team(w: &mut Workspace, team: usize) {
+fn zoom_to_team(w: &mut Workspace, team: TeamId) {
     let atlas = &w.doc.data.atlas;
     let cells: Vec<usize> = (0..atlas.cells.len())
         .filter(|&c| w.doc.cell_team[c] == Some(team))
@@ -177,7 +178,7 @@ fn properties_window(ctx: &egui::Context, p: &mut Properties, t: &Texts, out: &m
 
 fn team_details_window(
     ctx: &egui::Context,
-    (ti, d, partners): (usize, &mut TeamDetails, &mut String),
+    (ti, d, partners): (TeamId, &mut TeamDetails, &mut String),
     inferred: Option<Region>,
     t: &Texts,
     out: &mut Vec<Command>,

@@ -146,7 +146,7 @@ fn team_legend(
     let s = w.shown_scenario();
     ui.label(RichText::new(t.meet.teams).size(20.0).strong());
     egui::ScrollArea::vertical().show(ui, |ui| {
-        for (ti, team) in s.teams.iter().enumerate() {
+        for (ti, team) in s.teams.iter_enumerated() {
             let Some(st) = m.teams.get(ti) else { continue };
             if st.units.is_empty() || !presentation::in_region(w, &st.units, region) {
                 continue;

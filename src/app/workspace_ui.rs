@@ -15,6 +15,7 @@ use crate::map::view::{MapInput, MapOutput, MapView};
 use crate::model::compare;
 use crate::model::edit::StepLabel;
 use crate::model::geom::{self, BBox};
+use crate::model::ids::TeamId;
 use crate::model::metrics::BudgetModel;
 use crate::style;
 use crate::ui::team_panel;
@@ -28,7 +29,7 @@ fn move_menu(ui: &mut egui::Ui, w: &Workspace, t: &Texts, out: &mut Vec<Command>
     let mut chosen = None;
     // The selection's own team is marked, so the list also says where it is now.
     let current = w.selection_teams();
-    for (i, tm) in w.doc.scenario.teams.iter().enumerate() {
+    for (i, tm) in w.doc.scenario.teams.iter_enumerated() {
         let r = ui
             .horizontal(|ui| {
                 swatch(ui, w.swatch_fill(tm.colour), 14.0);
@@ -437,7 +438,7 @@ fn drag_label(ctx: &egui::Context, w: &Workspace, pointer: Option<egui::Pos2>, t
 }
 
 /// "Delete this team?" for a team that holds zones.
-fn confirm_delete(ctx: &egui::Context, w: &Workspace, team: usize, t: &Texts) -> Option<Command> {
+fn confirm_delete(ctx: &egui::Context, w: &Workspace, team: TeamId, t: &Texts) -> Option<Command> {
     let name = w
         .doc
         .scenario
@@ -730,12 +731,12 @@ fn differences_panel(ui: &mut egui::Ui, w: &Workspace, t: &Texts) {
     let atlas = &w.doc.data.atlas;
     let s = &w.doc.scenario;
     let base = &w.baseline_division().scenario;
-    let from_name = |f: Option<usize>| {
+    let from_name = |f: Option<TeamId>| {
         f.and_then(|f| compare::baseline_team_name(s, base, f))
             .unwrap_or(t.no_team)
             .to_string()
     };
-    let to_name = |to: Option<usize>| {
+    let to_name = |to: Option<TeamId>| {
         to.and_then(|to| s.teams.get(to))
             .map_or(t.no_team, |tm| tm.name.as_str())
             .to_string()

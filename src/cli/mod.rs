@@ -8,6 +8,7 @@ use std::borrow::Cow;
 use std::ffi::OsString;
 
 use crate::export::text::visible;
+use crate::model::ids::TeamId;
 use std::io::Write;
 
 pub mod proposals;
@@ -605,7 +606,7 @@ pub fn team_table(doc: &Document, lang: Lang) -> String {
         (Lang::En, true) => "yes".to_string(),
         (Lang::En, false) => "no".to_string(),
     };
-    for (i, team) in s.teams.iter().enumerate() {
+    for (i, team) in s.teams.iter_enumerated() {
         let st = &m.teams[i];
         let children = if st.children_known() {
             i18n::int(st.children)
@@ -1008,7 +1009,7 @@ pub fn check_to(args: &Args, doc: &Document, out: &mut dyn Write) -> std::io::Re
         }
     }
     let m = &doc.metrics;
-    let team_name = |i: usize| visible(&doc.scenario.teams[i].name);
+    let team_name = |i: TeamId| visible(&doc.scenario.teams[i].name);
     let mut broken = Vec::new();
     for i in m.non_contiguous_teams() {
         broken.push(

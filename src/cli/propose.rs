@@ -8,6 +8,7 @@ use super::{Args, document_for, load_scenario, team_table};
 use crate::data::scenario_file::{self, ScenarioFile};
 use crate::document::Document;
 use crate::i18n::{self, Lang};
+use crate::model::ids::TeamId;
 use crate::model::optimise::Status;
 use crate::model::optimise::atlas::{
     self as opt, Built, Candidate, ChildrenBounds, Measure, Options, Proposal, ProposeError,
@@ -208,7 +209,7 @@ pub fn problem_csv(built: &Built) -> Result<(Vec<u8>, Vec<u8>), csv::Error> {
             if p.may_take(z, t) {
                 costs.write_record([
                     built.codes[z].as_str(),
-                    built.scenario.teams[t].id.as_str(),
+                    built.scenario.teams[TeamId(t)].id.as_str(),
                     &p.cost[z][t].to_string(),
                 ])?;
             }
@@ -441,7 +442,7 @@ fn print_proposal(doc: &Document, proposal: &Proposal, name: &str, lang: Lang) {
 
 /// Each zone that changes team, with its inhabitants and children.
 fn print_changes(doc: &Document, best: &Candidate, t: &i18n::Texts) {
-    let team_name = |t: Option<usize>| {
+    let team_name = |t: Option<TeamId>| {
         t.and_then(|t| doc.scenario.teams.get(t))
             .map_or("-", |t| t.name.as_str())
     };

@@ -8,6 +8,7 @@ use super::error::DataError;
 use super::table::{TextEncoding, decode_table, parse_table, write_csv};
 use crate::model::atlas::Atlas;
 use crate::model::edit::{Edit, EditError, apply};
+use crate::model::ids::TeamId;
 use crate::model::scenario::Scenario;
 
 /// Columns accepted for the code and the team.
@@ -17,7 +18,7 @@ const TEAM_COLUMNS: [&str; 3] = ["team", "team_name", "team_id"];
 /// Write the table: zones first, then municipalities that differ from their zone.
 /// `;`-separated, UTF-8 with a byte order mark (what Excel expects in Belgium).
 pub fn export(atlas: &Atlas, s: &Scenario) -> String {
-    let team = |t: Option<usize>| {
+    let team = |t: Option<TeamId>| {
         t.and_then(|t| s.teams.get(t))
             .map(|t| t.name.clone())
             .unwrap_or_default()
@@ -119,7 +120,7 @@ pub fn import(
         let team = if team_name.is_empty() {
             None
         } else {
-            match s.teams.iter().position(|t| {
+            match s.teams.position(|t| {
                 t.name.eq_ignore_ascii_case(&team_name) || t.id.eq_ignore_ascii_case(&team_name)
             }) {
                 Some(t) => Some(t),

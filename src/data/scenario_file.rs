@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use super::error::DataError;
 use super::json::{kind, parse_strict};
 use crate::model::atlas::{Atlas, Edition};
+use crate::model::ids::TeamId;
 use crate::model::region::Region;
 use crate::model::scenario::{AreaStatus, Scenario, Status, Team};
 
@@ -107,7 +108,7 @@ pub fn parse_colour(s: &str) -> Option<[u8; 3]> {
 
 impl ScenarioFile {
     pub fn from_scenario(atlas: &Atlas, s: &Scenario) -> ScenarioFile {
-        let team_id = |t: usize| s.teams.get(t).map(|t| t.id.clone());
+        let team_id = |t: TeamId| s.teams.get(t).map(|t| t.id.clone());
         ScenarioFile {
             format: FORMAT.to_string(),
             version: VERSION,

@@ -11,6 +11,7 @@ use crate::map::layer::{
     self, ImageFromMerc, LAYERS, LegendEntry, MapLayer, Scene, SvgFrame, SvgLabel, Swatch,
 };
 use crate::model::geom::{self, BBox};
+use crate::model::ids::TeamId;
 use crate::model::metrics::BudgetModel;
 use crate::model::region::{Region, unit_region};
 use crate::style;
@@ -296,7 +297,9 @@ pub fn render_svg(doc: &Document, opts: &ImageOptions) -> String {
     });
     let bbox: BBox = opts.bbox.or(region_bbox).unwrap_or(atlas.bbox);
     // Teams with a cell in the part shown (all of them on the whole map).
-    let seen: Vec<usize> = (0..s.teams.len())
+    let seen: Vec<TeamId> = s
+        .teams
+        .keys()
         .filter(|&ti| {
             let mut cells = doc.metrics.teams[ti].components.iter().flatten();
             match (&shown, opts.bbox) {
@@ -432,7 +435,7 @@ fn legend_svg(
     opts: &ImageOptions,
     lay: &Layout,
     scene: &Scene,
-    seen: &[usize],
+    seen: &[TeamId],
 ) {
     let t = scene.texts;
     let k = lay.k;
@@ -511,7 +514,7 @@ fn legend_svg(
 /// A team's row of the legend, escaped for SVG: its name, and with the table its zones,
 /// children 0-17, budget and EUR per child (and the indicator's figure, and a note when it
 /// is not contiguous).
-fn legend_text(doc: &Document, opts: &ImageOptions, ti: usize, t: &i18n::Texts) -> String {
+fn legend_text(doc: &Document, opts: &ImageOptions, ti: TeamId, t: &i18n::Texts) -> String {
     let team = &doc.scenario.teams[ti];
     let st = &doc.metrics.teams[ti];
     let name_chars = if opts.has(TABLE) {
@@ -612,7 +615,7 @@ fn footer_svg(
 }
 
 /// The hatching of an exported map: cells without a team, and detached parts of a team.
-fn hatching(doc: &Document, cell_team: &[Option<usize>]) -> Vec<Option<Color32>> {
+fn hatching(doc: &Document, cell_team: &[Option<TeamId>]) -> Vec<Option<Color32>> {
     let mut hatch: Vec<Option<Color32>> = cell_team
         .iter()
         .map(|t| t.is_none().then_some(style::HATCH_NO_TEAM))

@@ -12,6 +12,7 @@ use crate::i18n::proposals::{self as pt, ProposalTexts};
 use crate::i18n::{self, ATTRIBUTIONS, Lang};
 use crate::model::compare::{baseline_team_name, compare};
 use crate::model::geom::BBox;
+use crate::model::ids::TeamId;
 use crate::model::metrics::{self, BudgetModel, Metrics};
 use crate::model::region::{Region, unit_region};
 use crate::model::scenario::Scenario;
@@ -244,9 +245,11 @@ fn children_text(st: &metrics::TeamStats, t: &i18n::Texts) -> String {
 }
 
 /// The teams reported on: those with a zone in the region (every team for all regions).
-fn teams_in_scope(r: &ReportInput) -> Vec<usize> {
+fn teams_in_scope(r: &ReportInput) -> Vec<TeamId> {
     let doc = r.doc;
-    (0..doc.scenario.teams.len())
+    doc.scenario
+        .teams
+        .keys()
         .filter(|&ti| {
             r.region.is_none()
                 || doc.metrics.teams[ti]
@@ -497,7 +500,7 @@ fn team_table(r: &ReportInput, pages: &mut Vec<Page>) {
 }
 
 /// A moved cell (or municipality): it, the baseline team it had and the team it has.
-type Moved = (usize, Option<usize>, Option<usize>);
+type Moved = (usize, Option<TeamId>, Option<TeamId>);
 
 /// Each moved zone (all of it from one team to another) or, where a zone moved in part, each
 /// moved municipality.
@@ -506,12 +509,12 @@ fn changes(r: &ReportInput, pages: &mut Vec<Page>) {
     let doc = r.doc;
     let atlas = &doc.data.atlas;
     let cmp = compare(atlas, &doc.scenario, r.baseline);
-    let from_name = |f: Option<usize>| -> String {
+    let from_name = |f: Option<TeamId>| -> String {
         f.and_then(|f| baseline_team_name(&doc.scenario, r.baseline, f))
             .unwrap_or(t.none)
             .to_string()
     };
-    let to_name = |to: Option<usize>| -> String {
+    let to_name = |to: Option<TeamId>| -> String {
         to.and_then(|to| doc.scenario.teams.get(to))
             .map_or(t.none, |team| team.name.as_str())
             .to_string()
@@ -633,7 +636,7 @@ fn budget_changes(r: &ReportInput, pages: &mut Vec<Page>) {
         ]);
     }
     // Teams of the comparison that are gone, in the region.
-    for (bi, team) in r.baseline.teams.iter().enumerate() {
+    for (bi, team) in r.baseline.teams.iter_enumerated() {
         let gone = doc.scenario.team_by_id(&team.id).is_none();
         let here = before.teams[bi]
             .units

@@ -20,8 +20,7 @@ pub fn teams_geojson(doc: &Document) -> String {
     let polys = team_polygons(atlas, &cell_team, s.teams.len());
     let features: Vec<Value> = s
         .teams
-        .iter()
-        .enumerate()
+        .iter_enumerated()
         .filter(|(t, _)| !polys[*t].is_empty())
         .map(|(t, team)| {
             let st = &m.teams[t];
@@ -103,7 +102,7 @@ pub fn stats_csv(doc: &Document, lang: Lang) -> String {
                 .replace("{name}", &choice.indicator.name),
         );
     }
-    let rows = s.teams.iter().enumerate().map(|(t, team)| {
+    let rows = s.teams.iter_enumerated().map(|(t, team)| {
         let st = &m.teams[t];
         let figure =
             indicator

@@ -51,8 +51,7 @@ pub fn team_rows(doc: &Document, t: &Texts) -> (Vec<String>, Vec<Vec<Cell>>) {
     }
     let rows = s
         .teams
-        .iter()
-        .enumerate()
+        .iter_enumerated()
         .map(|(i, team)| {
             let st = &m.teams[i];
             let mut row = vec![

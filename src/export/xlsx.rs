@@ -7,6 +7,7 @@ use rust_xlsxwriter::{Color, Format, FormatAlign, Workbook, Worksheet, XlsxError
 use crate::document::Document;
 use crate::i18n::{self, ATTRIBUTIONS, Lang, Texts};
 use crate::model::compare::compare;
+use crate::model::ids::TeamId;
 use crate::model::scenario::Scenario;
 
 use super::team_table::{Cell, team_rows};
@@ -95,7 +96,7 @@ fn sheet(
     Ok(())
 }
 
-fn team_name(s: &Scenario, t: Option<usize>) -> String {
+fn team_name(s: &Scenario, t: Option<TeamId>) -> String {
     t.and_then(|t| s.teams.get(t))
         .map(|t| t.name.clone())
         .unwrap_or_default()

@@ -3,10 +3,11 @@
 //! One linear pass over the arcs.
 
 use super::atlas::Atlas;
+use super::ids::TeamId;
 
 /// Does the arc with these sides separate two teams?
 #[inline]
-pub fn separates_teams(left: u32, right: Option<u32>, cell_team: &[Option<usize>]) -> bool {
+pub fn separates_teams(left: u32, right: Option<u32>, cell_team: &[Option<TeamId>]) -> bool {
     match right {
         None => true,
         Some(r) => cell_team[left as usize] != cell_team[r as usize],
@@ -15,7 +16,7 @@ pub fn separates_teams(left: u32, right: Option<u32>, cell_team: &[Option<usize>
 
 /// The arcs (indices into `atlas.topology.arcs`) that outline the teams, given the team of
 /// every cell.
-pub fn team_border_arcs(atlas: &Atlas, cell_team: &[Option<usize>]) -> Vec<u32> {
+pub fn team_border_arcs(atlas: &Atlas, cell_team: &[Option<TeamId>]) -> Vec<u32> {
     atlas
         .topology
         .arcs

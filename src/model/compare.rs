@@ -2,6 +2,7 @@
 //! gains and loses (teams are matched by id), and the list of cells whose team differs.
 
 use super::atlas::Atlas;
+use super::ids::{TeamId, TiVec};
 use super::scenario::Scenario;
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -20,7 +21,7 @@ pub struct TeamChange {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Comparison {
     /// Per team of the scenario (by index).
-    pub teams: Vec<TeamChange>,
+    pub teams: TiVec<TeamId, TeamChange>,
     /// Cells whose team id differs, in cell order.
     pub moved: Vec<Moved>,
 }
@@ -30,9 +31,9 @@ pub struct Comparison {
 pub struct Moved {
     pub cell: usize,
     /// Its team in the baseline (an index into the baseline's teams).
-    pub from: Option<usize>,
+    pub from: Option<TeamId>,
     /// Its team in the scenario (an index into the scenario's teams).
-    pub to: Option<usize>,
+    pub to: Option<TeamId>,
 }
 
 /// The name of a baseline team as the scenario calls it now (teams are matched by id), or as
@@ -40,7 +41,7 @@ pub struct Moved {
 pub fn baseline_team_name<'a>(
     scenario: &'a Scenario,
     baseline: &'a Scenario,
-    from: usize,
+    from: TeamId,
 ) -> Option<&'a str> {
     let team = baseline.teams.get(from)?;
     Some(
@@ -64,22 +65,23 @@ pub fn compare(atlas: &Atlas, scenario: &Scenario, baseline: &Scenario) -> Compa
 pub fn compare_cells(
     atlas: &Atlas,
     scenario: &Scenario,
-    now: &[Option<usize>],
+    now: &[Option<TeamId>],
     baseline: &Scenario,
-    before: &[Option<usize>],
+    before: &[Option<TeamId>],
 ) -> Comparison {
     let n = scenario.teams.len();
     // Teams are matched by id: each baseline team's index in the scenario, if it has one.
-    let matched: Vec<Option<usize>> = baseline
+    let matched: Vec<Option<TeamId>> = baseline
         .teams
         .iter()
         .map(|t| scenario.team_by_id(&t.id))
         .collect();
     // One number per distinct id: scenario teams as they are, unmatched baseline teams after.
-    let key_now = |t: Option<usize>| t.filter(|&t| t < n);
-    let key_before = |t: Option<usize>| {
-        t.filter(|&t| t < matched.len())
-            .map(|t| matched[t].unwrap_or(n + t))
+    let key_now = |t: Option<TeamId>| t.map(TeamId::index).filter(|&t| t < n);
+    let key_before = |t: Option<TeamId>| {
+        t.map(TeamId::index)
+            .filter(|&t| t < matched.len())
+            .map(|t| matched[t].map_or(n + t, TeamId::index))
     };
     let mut teams = vec![TeamChange::default(); n];
     // (team, municipality) and (team, zone) for every cell gained and lost: sorted and
@@ -111,8 +113,8 @@ pub fn compare_cells(
         }
         moved.push(Moved {
             cell: ci,
-            from: t_before.filter(|&t| t < baseline.teams.len()),
-            to: t_now.filter(|&t| t < n),
+            from: t_before.filter(|&t| t.0 < baseline.teams.len()),
+            to: t_now.filter(|&t| t.0 < n),
         });
     }
     let per_team = |mut pairs: Vec<(usize, usize)>| {
@@ -132,5 +134,8 @@ pub fn compare_cells(
         c.zones_gained = zg[t];
         c.zones_lost = zl[t];
     }
-    Comparison { teams, moved }
+    Comparison {
+        teams: teams.into(),
+        moved,
+    }
 }

@@ -5,12 +5,13 @@ use std::collections::BTreeMap;
 
 use super::atlas::Atlas;
 use super::colour::{PALETTE, colour_graph};
+use super::ids::{TeamId, TiVec};
 use super::metrics::BudgetRules;
 use super::scenario::{Scenario, Team};
 use super::seeds::Seeds;
 
 /// Teams from the seeds, in seed order, with colours still to be assigned.
-fn seed_teams(seeds: &Seeds, kinds: &[&str]) -> Vec<Team> {
+fn seed_teams(seeds: &Seeds, kinds: &[&str]) -> TiVec<TeamId, Team> {
     seeds
         .teams
         .iter()
@@ -28,17 +29,18 @@ fn seed_teams(seeds: &Seeds, kinds: &[&str]) -> Vec<Team> {
         .collect()
 }
 
-/// Which teams border each other in this scenario.
+/// Which teams border each other in this scenario: a graph whose node `i` is `TeamId(i)`.
 pub fn team_neighbours(atlas: &Atlas, scenario: &Scenario) -> Vec<Vec<usize>> {
     let cell_team = scenario.cell_teams(atlas);
     let n = scenario.teams.len();
+    let node = |t: Option<TeamId>| t.map(TeamId::index).filter(|&t| t < n);
     let mut nb = vec![Vec::new(); n];
     for (ci, list) in atlas.topology.neighbours.iter().enumerate() {
-        let Some(a) = cell_team[ci].filter(|&t| t < n) else {
+        let Some(a) = node(cell_team[ci]) else {
             continue;
         };
         for &(o, _) in list {
-            if let Some(b) = cell_team[o as usize].filter(|&t| t < n)
+            if let Some(b) = node(cell_team[o as usize])
                 && a != b
                 && !nb[a].contains(&b)
             {
@@ -89,14 +91,14 @@ pub fn historic_scenario(atlas: &Atlas, seeds: &Seeds, colours_from: &Scenario) 
             t.colour = colours_from.teams[other].colour;
         }
     }
-    let by_old: BTreeMap<&str, usize> = seeds
+    let by_old: BTreeMap<&str, TeamId> = seeds
         .historic
         .iter()
         .filter_map(|a| s.team_by_id(&a.team_id).map(|t| (a.code.as_str(), t)))
         .collect();
     let mut muni_team = BTreeMap::new();
     for (mi, m) in atlas.municipalities.iter().enumerate() {
-        let mut best: Option<(u64, usize)> = None;
+        let mut best: Option<(u64, TeamId)> = None;
         for (code, pop) in &m.predecessors {
             if let Some(&t) = by_old.get(code.as_str()) {
                 let p = pop.unwrap_or(0);

@@ -3,6 +3,7 @@
 
 use super::atlas::Atlas;
 use super::colour::{PALETTE, colour_distance};
+use super::ids::TeamId;
 use super::region::{Region, unit_region};
 use super::scenario::{AreaStatus, Scenario, Status, Team};
 
@@ -11,31 +12,31 @@ pub enum Edit {
     /// Give whole zones to a team (None: no team). Clears municipality exceptions inside them.
     AssignUnits {
         units: Vec<usize>,
-        team: Option<usize>,
+        team: Option<TeamId>,
     },
     /// Municipality mode: give single municipalities to a team.
     AssignMunicipalities {
         municipalities: Vec<usize>,
-        team: Option<usize>,
+        team: Option<TeamId>,
     },
     CreateTeam {
         name: String,
         colour: [u8; 3],
     },
     RenameTeam {
-        team: usize,
+        team: TeamId,
         name: String,
     },
     RecolourTeam {
-        team: usize,
+        team: TeamId,
         colour: [u8; 3],
     },
     /// Delete a team; its zones and municipalities get no team.
     DeleteTeam {
-        team: usize,
+        team: TeamId,
     },
     SetLocked {
-        team: usize,
+        team: TeamId,
         locked: bool,
     },
     /// The scenario's name, status and region.
@@ -46,7 +47,7 @@ pub enum Edit {
     },
     /// A team's details: name, colour, IROJ region, subsidised partners and note.
     SetTeamDetails {
-        team: usize,
+        team: TeamId,
         details: TeamDetails,
     },
 }
@@ -80,7 +81,7 @@ pub enum EditError {
     Locked {
         team: String,
     },
-    UnknownTeam(usize),
+    UnknownTeam(TeamId),
     /// The scenario is scoped to one IROJ region and the zone lies outside it.
     OutsideRegion {
         zone: String,
@@ -134,7 +135,7 @@ pub enum StepLabel {
 impl Edit {
     /// What the edit does, for the history list.
     pub fn label(&self, scenario: &Scenario, atlas: &Atlas) -> StepLabel {
-        let team = |t: usize| {
+        let team = |t: TeamId| {
             scenario
                 .teams
                 .get(t)
@@ -176,15 +177,15 @@ impl Edit {
     }
 }
 
-fn check_team(s: &Scenario, t: usize) -> Result<(), EditError> {
-    if t < s.teams.len() {
+fn check_team(s: &Scenario, t: TeamId) -> Result<(), EditError> {
+    if s.teams.get(t).is_some() {
         Ok(())
     } else {
         Err(EditError::UnknownTeam(t))
     }
 }
 
-fn locked(s: &Scenario, t: Option<usize>) -> Result<(), EditError> {
+fn locked(s: &Scenario, t: Option<TeamId>) -> Result<(), EditError> {
     match t.and_then(|t| s.teams.get(t)) {
         Some(team) if team.locked => Err(EditError::Locked {
             team: team.name.clone(),
@@ -210,7 +211,7 @@ fn inside_region(s: &Scenario, atlas: &Atlas, cell: usize) -> Result<(), EditErr
 }
 
 /// The IROJ region most of a team's zones lie in (None: it has none).
-pub fn region_of_zones(s: &Scenario, atlas: &Atlas, team: usize) -> Option<Region> {
+pub fn region_of_zones(s: &Scenario, atlas: &Atlas, team: TeamId) -> Option<Region> {
     let mut count = [0usize; Region::ALL.len()];
     for (u, t) in s.unit_team.iter().enumerate() {
         if *t == Some(team)
@@ -228,7 +229,7 @@ pub fn region_of_zones(s: &Scenario, atlas: &Atlas, team: usize) -> Option<Regio
 }
 
 /// A team without an IROJ region takes the one its zones lie in, once it has zones.
-fn infer_region(s: &mut Scenario, atlas: &Atlas, team: Option<usize>) {
+fn infer_region(s: &mut Scenario, atlas: &Atlas, team: Option<TeamId>) {
     if let Some(t) = team
         && s.teams.get(t).is_some_and(|tm| tm.iroj.is_empty())
         && let Some(r) = region_of_zones(s, atlas, t)
@@ -301,7 +302,7 @@ fn check_move(
     s: &Scenario,
     atlas: &Atlas,
     cells: impl Iterator<Item = usize>,
-    team: Option<usize>,
+    team: Option<TeamId>,
 ) -> Result<(), EditError> {
     if let Some(t) = team {
         check_team(s, t)?;
@@ -405,9 +406,10 @@ pub fn apply(s: &mut Scenario, atlas: &Atlas, edit: &Edit) -> Result<(), EditErr
             locked(s, Some(*team))?;
             let t = *team;
             s.teams.remove(t);
-            let remap = |x: Option<usize>| match x {
+            // The teams after the deleted one move up a place.
+            let remap = |x: Option<TeamId>| match x {
                 Some(x) if x == t => None,
-                Some(x) if x > t => Some(x - 1),
+                Some(x) if x > t => Some(TeamId(x.0 - 1)),
                 other => other,
             };
             for u in s.unit_team.iter_mut() {
@@ -467,6 +469,6 @@ fn apply_details(s: &mut Scenario, edit: &Edit) -> Result<(), EditError> {
 }
 
 /// Does the team own any area?
-pub fn team_has_area(s: &Scenario, atlas: &Atlas, team: usize) -> bool {
+pub fn team_has_area(s: &Scenario, atlas: &Atlas, team: TeamId) -> bool {
     (0..atlas.cells.len()).any(|c| s.cell_team(atlas, c) == Some(team))
 }

@@ -86,6 +86,7 @@ impl History {
 mod tests {
     use super::*;
     use crate::model::edit::{Edit, apply};
+    use crate::model::ids::TeamId;
     use crate::model::synthetic;
 
     /// A full history keeps the last `HISTORY_LIMIT` steps, each undone to the state before
@@ -102,7 +103,7 @@ mod tests {
             states.push(s.clone());
             let edit = Edit::AssignUnits {
                 units: vec![0],
-                team: Some(i % 2),
+                team: Some(TeamId(i % 2)),
             };
             let label = edit.label(&before, &atlas);
             match apply(&mut s, &atlas, &edit) {

@@ -1,22 +1,49 @@
-//! Typed indices into the atlas: a zone and a municipality are both numbered from 0, and
-//! a bare number does not say which it is.
+//! Typed indices: teams, zones, municipalities and cells are all numbered from 0, and a
+//! bare number does not say which it is. Each id indexes its own kind of `TiVec` only
+//! (`scenario.teams[team]`, `atlas.units[zone]`), so that a zone number cannot pick a team.
 
-/// A zone (eerstelijnszone): an index into `Atlas::units`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct ZoneId(pub usize);
+pub use typed_index_collections::{TiSlice, TiVec};
 
-/// A municipality: an index into `Atlas::municipalities`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct MunicipalityId(pub usize);
+macro_rules! id {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+        pub struct $name(pub usize);
 
-impl ZoneId {
-    pub fn index(self) -> usize {
-        self.0
-    }
+        impl $name {
+            pub fn index(self) -> usize {
+                self.0
+            }
+        }
+
+        impl From<usize> for $name {
+            fn from(i: usize) -> Self {
+                $name(i)
+            }
+        }
+
+        impl From<$name> for usize {
+            fn from(id: $name) -> usize {
+                id.0
+            }
+        }
+    };
 }
 
-impl MunicipalityId {
-    pub fn index(self) -> usize {
-        self.0
-    }
-}
+id!(
+    /// A team: an index into `Scenario::teams`.
+    TeamId
+);
+id!(
+    /// A zone (eerstelijnszone): an index into `Atlas::units`.
+    ZoneId
+);
+id!(
+    /// A municipality: an index into `Atlas::municipalities`.
+    MunicipalityId
+);
+id!(
+    /// A cell (a municipality, or the part of one that lies in one zone): an index into
+    /// `Atlas::cells`.
+    CellId
+);

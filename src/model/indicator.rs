@@ -2,6 +2,7 @@
 //! of children born in poverty) and its aggregate per team.
 
 use super::atlas::Atlas;
+use super::ids::{TeamId, TiVec};
 
 /// How a team's figure is made from its municipalities' values.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -63,9 +64,9 @@ impl IndicatorChoice {
     pub fn per_team(
         &self,
         atlas: &Atlas,
-        cell_team: &[Option<usize>],
+        cell_team: &[Option<TeamId>],
         teams: usize,
-    ) -> Vec<Option<f64>> {
+    ) -> TiVec<TeamId, Option<f64>> {
         per_team(atlas, cell_team, teams, &self.indicator, self.how)
     }
 }
@@ -86,16 +87,22 @@ pub struct Indicator {
 /// None for a team without any municipality that has a value (or, for a mean, without weight).
 pub fn per_team(
     atlas: &Atlas,
-    cell_team: &[Option<usize>],
+    cell_team: &[Option<TeamId>],
     teams: usize,
     indicator: &Indicator,
     how: Aggregate,
-) -> Vec<Option<f64>> {
+) -> TiVec<TeamId, Option<f64>> {
     let mut sum = vec![0.0f64; teams];
     let mut weight = vec![0.0f64; teams];
     let mut any = vec![false; teams];
     for (ci, cell) in atlas.cells.iter().enumerate() {
-        let Some(team) = cell_team.get(ci).copied().flatten().filter(|&t| t < teams) else {
+        let Some(team) = cell_team
+            .get(ci)
+            .copied()
+            .flatten()
+            .map(TeamId::index)
+            .filter(|&t| t < teams)
+        else {
             continue;
         };
         let column = match how {

@@ -6,6 +6,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::atlas::Atlas;
+use super::ids::{TeamId, TiVec};
 use super::region::{Region, unit_region};
 use super::scenario::{Scenario, Team};
 
@@ -75,7 +76,7 @@ pub struct Merge<'a> {
     atlas: &'a Atlas,
     proposals: Vec<&'a Scenario>,
     /// The merged team list, by first appearance among the proposals that give a team zones.
-    pub teams: Vec<Team>,
+    pub teams: TiVec<TeamId, Team>,
     /// Per zone, the distinct teams the holding proposals give it, with the first proposal
     /// giving each.
     claims: Vec<Vec<(usize, String)>>,
@@ -89,7 +90,7 @@ fn holds(p: &Scenario, region: Option<Region>) -> bool {
     p.region.is_none() || p.region == region
 }
 
-fn team_id(p: &Scenario, t: Option<usize>) -> Option<String> {
+fn team_id(p: &Scenario, t: Option<TeamId>) -> Option<String> {
     t.and_then(|t| p.teams.get(t)).map(|t| t.id.clone())
 }
 
@@ -136,7 +137,7 @@ impl<'a> Merge<'a> {
         let mut m = Merge {
             atlas,
             proposals: proposals.to_vec(),
-            teams: Vec::new(),
+            teams: TiVec::new(),
             claims: vec![Vec::new(); atlas.units.len()],
             muni: BTreeMap::new(),
             conflicts: Vec::new(),
@@ -170,7 +171,7 @@ impl<'a> Merge<'a> {
     /// The merged team list, and the conflicts on a team's name or colour.
     fn collect_teams(&mut self, contributed: &BTreeMap<String, Vec<usize>>) {
         // By the first proposal that has the team, then its place in that proposal's list.
-        let mut order: Vec<(usize, Option<usize>, String)> = Vec::new();
+        let mut order: Vec<(usize, Option<TeamId>, String)> = Vec::new();
         for (id, by) in contributed {
             let first = by[0];
             let pos = self.proposals[first].team_by_id(id);
@@ -390,13 +391,12 @@ impl<'a> Merge<'a> {
 
     /// The index of a team in `s`, added from the proposals when the merge did not have it
     /// (a zone given to a team that no proposal for its region uses).
-    fn team_in(&self, s: &mut Scenario, id: &str) -> Option<usize> {
+    fn team_in(&self, s: &mut Scenario, id: &str) -> Option<TeamId> {
         if let Some(t) = s.team_by_id(id) {
             return Some(t);
         }
         let team = self.team(id)?.clone();
-        s.teams.push(team);
-        Some(s.teams.len() - 1)
+        Some(s.teams.push_and_get_key(team))
     }
 
     /// Proposal `i`, as given.
@@ -526,8 +526,7 @@ fn split_per_region(atlas: &Atlas, s: &mut Scenario, id: &str) {
                 team.id = new_id;
                 team.name = format!("{} ({})", team.name, r.name());
                 team.iroj = r.name().to_string();
-                s.teams.push(team);
-                s.teams.len() - 1
+                s.teams.push_and_get_key(team)
             }
         };
         s.unit_team[u] = Some(nt);

@@ -1,6 +1,7 @@
 //! Per-team numbers and the rules: contiguity, coverage, whole zones, budget.
 
 use super::atlas::Atlas;
+use super::ids::{TeamId, TiVec};
 use super::scenario::Scenario;
 
 /// The budget figures of the 2020 call (seed file `facts.csv`).
@@ -78,7 +79,7 @@ impl TeamStats {
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Metrics {
-    pub teams: Vec<TeamStats>,
+    pub teams: TiVec<TeamId, TeamStats>,
     /// Zones with at least one cell that belongs to no team.
     pub unassigned_units: Vec<usize>,
     pub unassigned_cells: Vec<usize>,
@@ -98,15 +99,19 @@ impl Metrics {
         self.unassigned_cells.is_empty()
     }
 
-    pub fn non_contiguous_teams(&self) -> Vec<usize> {
-        (0..self.teams.len())
-            .filter(|&t| !self.teams[t].units.is_empty() && !self.teams[t].is_contiguous())
+    pub fn non_contiguous_teams(&self) -> Vec<TeamId> {
+        self.teams
+            .iter_enumerated()
+            .filter(|(_, s)| !s.units.is_empty() && !s.is_contiguous())
+            .map(|(t, _)| t)
             .collect()
     }
 
-    pub fn teams_with_split_units(&self) -> Vec<usize> {
-        (0..self.teams.len())
-            .filter(|&t| !self.teams[t].split_units.is_empty())
+    pub fn teams_with_split_units(&self) -> Vec<TeamId> {
+        self.teams
+            .iter_enumerated()
+            .filter(|(_, s)| !s.split_units.is_empty())
+            .map(|(t, _)| t)
             .collect()
     }
 
@@ -170,7 +175,7 @@ pub fn compute(atlas: &Atlas, scenario: &Scenario, rules: &BudgetRules) -> Metri
 /// The same from the team of every cell (`Scenario::cell_teams`) and the number of teams.
 pub fn compute_cells(
     atlas: &Atlas,
-    cell_team: &[Option<usize>],
+    cell_team: &[Option<TeamId>],
     nteams: usize,
     rules: &BudgetRules,
 ) -> Metrics {
@@ -196,9 +201,9 @@ pub fn compute_cells(
         .map(|u| atlas.unit_population(u).0.unwrap_or(0.0))
         .collect();
 
-    let mut members: Vec<Vec<usize>> = vec![Vec::new(); nteams];
+    let mut members: TiVec<TeamId, Vec<usize>> = vec![Vec::new(); nteams].into();
     for (ci, t) in cell_team.iter().enumerate() {
-        match t.filter(|&t| t < nteams) {
+        match t.filter(|&t| t.0 < nteams) {
             Some(t) => members[t].push(ci),
             None => m.unassigned_cells.push(ci),
         }
@@ -206,8 +211,7 @@ pub fn compute_cells(
     set_unassigned_units(atlas, &mut m);
     let mut scratch = Scratch::new(atlas);
     m.teams = members
-        .iter()
-        .enumerate()
+        .iter_enumerated()
         .map(|(t, cells)| team_stats(atlas, cell_team, t, cells, rules, &m, &mut scratch))
         .collect();
     m
@@ -219,8 +223,8 @@ pub fn compute_cells(
 /// quick passes over the team of every cell).
 pub fn update(
     atlas: &Atlas,
-    before: &[Option<usize>],
-    after: &[Option<usize>],
+    before: &[Option<TeamId>],
+    after: &[Option<TeamId>],
     nteams: usize,
     rules: &BudgetRules,
     m: &mut Metrics,
@@ -233,7 +237,7 @@ pub fn update(
         *m = compute_cells(atlas, after, nteams, rules);
         return;
     }
-    let norm = |t: Option<usize>| t.filter(|&t| t < nteams);
+    let norm = |t: Option<TeamId>| t.map(TeamId::index).filter(|&t| t < nteams);
     // Which teams change; index `nteams` stands for "no team".
     let mut touched = vec![false; nteams + 1];
     let mut any = false;
@@ -265,10 +269,10 @@ pub fn update(
         set_unassigned_units(atlas, m);
     }
     let mut scratch = Scratch::new(atlas);
-    for t in 0..nteams {
+    for (t, cells) in members.iter().enumerate() {
         if touched[t] {
-            let s = team_stats(atlas, after, t, &members[t], rules, m, &mut scratch);
-            m.teams[t] = s;
+            let t = TeamId(t);
+            m.teams[t] = team_stats(atlas, after, t, cells, rules, m, &mut scratch);
         }
     }
 }
@@ -288,8 +292,8 @@ fn set_unassigned_units(atlas: &Atlas, m: &mut Metrics) {
 /// atlas-wide figures already in `m`.
 fn team_stats(
     atlas: &Atlas,
-    cell_team: &[Option<usize>],
-    t: usize,
+    cell_team: &[Option<TeamId>],
+    t: TeamId,
     cells: &[usize],
     rules: &BudgetRules,
     m: &Metrics,
@@ -426,7 +430,7 @@ mod tests {
             // Zones and single municipalities to a random team or to none.
             let team = match rng.below(nteams + 1) {
                 t if t == nteams => None,
-                t => Some(t),
+                t => Some(TeamId(t)),
             };
             if rng.below(3) == 0 {
                 let muni = rng.below(atlas.municipalities.len());
@@ -454,7 +458,7 @@ mod tests {
         let middle = atlas.unit_by_code("z1").expect("zone z1");
         s.unit_team[middle] = None;
         let m = compute(&atlas, &s, &rules());
-        let parts = &m.teams[0].components;
+        let parts = &m.teams[TeamId(0)].components;
         assert_eq!(parts.len(), 2);
         let pop = |p: &Vec<usize>| -> f64 {
             p.iter()

@@ -4,6 +4,7 @@
 use geo::{LineString, MultiPolygon, Polygon, unary_union};
 
 use super::atlas::{Atlas, ring_area_ll, to_geo};
+use super::ids::{TeamId, TiVec};
 use super::topology::LonLatPolygon;
 
 fn from_geo(p: &Polygon<f64>) -> LonLatPolygon {
@@ -25,12 +26,12 @@ fn from_geo(p: &Polygon<f64>) -> LonLatPolygon {
 /// Slivers under a square metre that a union of cut polygons can leave are dropped.
 pub fn team_polygons(
     atlas: &Atlas,
-    cell_team: &[Option<usize>],
+    cell_team: &[Option<TeamId>],
     nteams: usize,
-) -> Vec<Vec<LonLatPolygon>> {
+) -> TiVec<TeamId, Vec<LonLatPolygon>> {
     let mut members: Vec<Vec<Polygon<f64>>> = vec![Vec::new(); nteams];
     for (c, t) in cell_team.iter().enumerate() {
-        if let Some(t) = t.filter(|&t| t < nteams) {
+        if let Some(t) = t.map(TeamId::index).filter(|&t| t < nteams) {
             members[t].extend(atlas.cells[c].polygons.iter().map(to_geo));
         }
     }

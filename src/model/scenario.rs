@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 
 use super::atlas::Atlas;
+use super::ids::{TeamId, TiVec};
 use super::region::Region;
 
 /// Whether a team's area comes from a source or is an estimate.
@@ -67,11 +68,11 @@ pub struct Team {
 #[derive(Debug, PartialEq)]
 pub struct Scenario {
     pub name: String,
-    pub teams: Vec<Team>,
-    /// Team of each zone (index into `teams`), per atlas unit.
-    pub unit_team: Vec<Option<usize>>,
+    pub teams: TiVec<TeamId, Team>,
+    /// Team of each zone, per atlas unit.
+    pub unit_team: Vec<Option<TeamId>>,
     /// Municipality mode: municipalities that belong to another team than their zone.
-    pub muni_team: BTreeMap<usize, Option<usize>>,
+    pub muni_team: BTreeMap<usize, Option<TeamId>>,
     /// The IROJ region this scenario proposes a division for (None: all of Flanders and
     /// Brussels).
     pub region: Option<Region>,
@@ -170,7 +171,7 @@ impl Scenario {
     pub fn empty(atlas: &Atlas, name: &str) -> Scenario {
         Scenario {
             name: name.to_string(),
-            teams: Vec::new(),
+            teams: TiVec::new(),
             unit_team: vec![None; atlas.units.len()],
             muni_team: BTreeMap::new(),
             region: None,
@@ -179,7 +180,7 @@ impl Scenario {
     }
 
     /// The team of a cell: its municipality's own team in municipality mode, else its zone's.
-    pub fn cell_team(&self, atlas: &Atlas, cell: usize) -> Option<usize> {
+    pub fn cell_team(&self, atlas: &Atlas, cell: usize) -> Option<TeamId> {
         let c = &atlas.cells[cell];
         match self.muni_team.get(&c.muni) {
             Some(t) => *t,
@@ -188,13 +189,13 @@ impl Scenario {
     }
 
     /// Team of every cell, in one pass.
-    pub fn cell_teams(&self, atlas: &Atlas) -> Vec<Option<usize>> {
+    pub fn cell_teams(&self, atlas: &Atlas) -> Vec<Option<TeamId>> {
         (0..atlas.cells.len())
             .map(|c| self.cell_team(atlas, c))
             .collect()
     }
 
-    pub fn team_by_id(&self, id: &str) -> Option<usize> {
-        self.teams.iter().position(|t| t.id == id)
+    pub fn team_by_id(&self, id: &str) -> Option<TeamId> {
+        self.teams.position(|t| t.id == id)
     }
 }

@@ -4,6 +4,7 @@
 
 use super::atlas::Atlas;
 use super::geom::BBox;
+use super::ids::TeamId;
 use super::overlay::proeftuinen::ProeftuinOverlay;
 use super::scenario::Scenario;
 
@@ -15,7 +16,7 @@ pub enum SearchTarget {
     /// Index into `atlas.units`.
     Zone(usize),
     /// Index into `scenario.teams`.
-    Team(usize),
+    Team(TeamId),
     /// Index into the Proeftuin list given to [`SearchIndex::new`].
     Proeftuin(usize),
 }
@@ -212,8 +213,7 @@ impl SearchIndex {
             .map(|s| {
                 let cell_team = s.cell_teams(atlas);
                 s.teams
-                    .iter()
-                    .enumerate()
+                    .iter_enumerated()
                     .map(|(ti, t)| Entry {
                         target: SearchTarget::Team(ti),
                         name: t.name.clone(),

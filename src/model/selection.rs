@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use super::atlas::Atlas;
 use super::edit::Edit;
-use super::ids::{MunicipalityId, ZoneId};
+use super::ids::{MunicipalityId, TeamId, ZoneId};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Selection {
@@ -139,7 +139,7 @@ impl Selection {
     }
 
     /// The edit that gives the selection to `team` (None: no team).
-    pub fn edit(&self, team: Option<usize>) -> Edit {
+    pub fn edit(&self, team: Option<TeamId>) -> Edit {
         match self {
             Selection::Zones(z) => Edit::AssignUnits {
                 units: z.iter().map(|u| u.0).collect(),
@@ -166,7 +166,7 @@ mod tests {
         let zone = ZoneId(atlas.cells[0].unit);
         assert_eq!(s.zones(), vec![zone]);
         assert!(s.covers_cell(&atlas, 0));
-        assert!(matches!(s.edit(Some(1)), Edit::AssignUnits { .. }));
+        assert!(matches!(s.edit(Some(TeamId(1))), Edit::AssignUnits { .. }));
         s.add_cell(&atlas, 0, true);
         assert!(s.is_empty(), "a second click with shift takes it out again");
         let mut m = Selection::Municipalities(BTreeSet::new());

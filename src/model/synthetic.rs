@@ -5,6 +5,7 @@
 
 use super::atlas::{Atlas, AtlasInput, Edition, MunicipalityInput, UnitInput};
 use super::defaults::assign_colours;
+use super::ids::TeamId;
 use super::scenario::{AreaStatus, Scenario, Team};
 use super::topology::LonLatPolygon;
 
@@ -116,7 +117,9 @@ pub fn grid(cols: usize, rows: usize, zones: usize, teams: usize) -> (Atlas, Sce
         let col = if row % 2 == 0 { i } else { zx - 1 - i };
         let zone = row * zx + col;
         if let Some(u) = atlas.unit_by_code(&format!("z{zone}")) {
-            s.unit_team[u] = Some(k * teams.max(1) / n).filter(|&t| t < teams);
+            s.unit_team[u] = Some(k * teams.max(1) / n)
+                .filter(|&t| t < teams)
+                .map(TeamId);
         }
     }
     assign_colours(&atlas, &mut s);

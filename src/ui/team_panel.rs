@@ -9,6 +9,7 @@ use crate::app::Command;
 use crate::i18n::{self, Texts};
 use crate::model::colour::PALETTE;
 use crate::model::edit::{Edit, region_of_zones};
+use crate::model::ids::{TeamId, TiVec};
 use crate::model::metrics::{BudgetModel, Metrics};
 use crate::model::region::Region;
 use crate::style::SELECTION_DARK;
@@ -26,11 +27,11 @@ pub const RED: Color32 = Color32::from_rgb(170, 40, 40);
 /// Panel state that lives between frames.
 #[derive(Default)]
 pub struct TeamPanelState {
-    pub renaming: Option<(usize, String)>,
+    pub renaming: Option<(TeamId, String)>,
     /// A short entry per team, for a long list or a projector.
     pub compact: bool,
     /// A row to bring into view once (a team just created, at the end of the list).
-    pub scroll_to: Option<usize>,
+    pub scroll_to: Option<TeamId>,
     /// The list grouped by IROJ region.
     pub by_region: bool,
     /// Only the teams of one region (Some(None): the teams without a region).
@@ -38,7 +39,7 @@ pub struct TeamPanelState {
 }
 
 /// A team's IROJ region: the one it names, else the one its zones lie in.
-pub fn team_region(w: &Workspace, team: usize) -> Option<Region> {
+pub fn team_region(w: &Workspace, team: TeamId) -> Option<Region> {
     let s = w.shown_scenario();
     s.teams
         .get(team)
@@ -48,9 +49,12 @@ pub fn team_region(w: &Workspace, team: usize) -> Option<Region> {
 
 /// The teams in the order the list shows them: the scenario's region first, grouped by
 /// region when asked, only those of the region filtered on.
-pub fn team_order(w: &Workspace, state: &TeamPanelState) -> Vec<(usize, Option<Region>)> {
+pub fn team_order(w: &Workspace, state: &TeamPanelState) -> Vec<(TeamId, Option<Region>)> {
     let scope = w.shown_scenario().region;
-    let mut order: Vec<(usize, Option<Region>)> = (0..w.shown_scenario().teams.len())
+    let mut order: Vec<(TeamId, Option<Region>)> = w
+        .shown_scenario()
+        .teams
+        .keys()
         .map(|ti| (ti, team_region(w, ti)))
         .filter(|(_, r)| state.region_filter.is_none_or(|f| f == *r))
         .collect();
@@ -110,7 +114,7 @@ struct RowContext<'a> {
     /// The picked indicator and each team's figure of it, in the scenario shown.
     indicator: Option<(
         &'a crate::model::indicator::IndicatorChoice,
-        Vec<Option<f64>>,
+        TiVec<TeamId, Option<f64>>,
     )>,
 }
 
@@ -121,9 +125,9 @@ pub fn show(
     w: &Workspace,
     t: &Texts,
     state: &mut TeamPanelState,
-) -> (Option<Command>, Vec<(Option<usize>, egui::Rect)>) {
+) -> (Option<Command>, Vec<(Option<TeamId>, egui::Rect)>) {
     let mut action = None;
-    let mut rows: Vec<(Option<usize>, egui::Rect)> = Vec::new();
+    let mut rows: Vec<(Option<TeamId>, egui::Rect)> = Vec::new();
     let m = w.shown_metrics();
     // While a zone is dragged the panel must not move under the pointer (the rows are drop
     // targets): what adds or removes lines (the rules bar, the buttons to a detached part,
@@ -365,13 +369,13 @@ fn compact_columns(t: &Texts) -> String {
 fn team_row(
     ui: &mut egui::Ui,
     rc: &RowContext,
-    ti: usize,
+    ti: TeamId,
     state: &mut TeamPanelState,
     action: &mut Option<Command>,
 ) -> egui::Rect {
     let w = rc.w;
     let drop_team = w.drag.as_ref().and_then(|d| d.target);
-    let preview_teams: &[usize] = w.preview.as_ref().map_or(&[], |p| p.teams.as_slice());
+    let preview_teams: &[TeamId] = w.preview.as_ref().map_or(&[], |p| p.teams.as_slice());
     let is_target = drop_team == Some(DropTarget::Team(Some(ti)));
     let in_preview = preview_teams.contains(&ti);
     let stroke = if is_target {
@@ -409,7 +413,7 @@ fn team_row(
 fn row_title(
     ui: &mut egui::Ui,
     rc: &RowContext,
-    ti: usize,
+    ti: TeamId,
     in_preview: bool,
     state: &mut TeamPanelState,
     action: &mut Option<Command>,
@@ -461,7 +465,7 @@ fn row_title(
 
 /// A team's name: a click zooms to its area and outlines it; a long name is cut short (whole
 /// on hover).
-fn team_name(ui: &mut egui::Ui, rc: &RowContext, ti: usize, action: &mut Option<Command>) {
+fn team_name(ui: &mut egui::Ui, rc: &RowContext, ti: TeamId, action: &mut Option<Command>) {
     let team = &rc.w.shown_scenario().teams[ti];
     let name = egui::Label::new(RichText::new(&team.name).strong())
         .truncate()
@@ -475,7 +479,7 @@ fn team_name(ui: &mut egui::Ui, rc: &RowContext, ti: usize, action: &mut Option<
 }
 
 /// The one line of the short list: the contiguity dot, zones, children and budget.
-fn compact_figures(ui: &mut egui::Ui, rc: &RowContext, ti: usize) {
+fn compact_figures(ui: &mut egui::Ui, rc: &RowContext, ti: TeamId) {
     let (w, t) = (rc.w, rc.t);
     let st = &rc.m.teams[ti];
     let children = if st.children_known() {
@@ -496,7 +500,7 @@ fn compact_figures(ui: &mut egui::Ui, rc: &RowContext, ti: usize) {
 }
 
 /// The "…" menu of a team: rename, colour, lock, delete.
-fn team_menu(ui: &mut egui::Ui, rc: &RowContext, ti: usize, action: &mut Option<Command>) {
+fn team_menu(ui: &mut egui::Ui, rc: &RowContext, ti: TeamId, action: &mut Option<Command>) {
     let (w, t) = (rc.w, rc.t);
     let team = &w.shown_scenario().teams[ti];
     if ui.button(t.proposal_ui.team_details).clicked() {
@@ -542,7 +546,7 @@ fn team_menu(ui: &mut egui::Ui, rc: &RowContext, ti: usize, action: &mut Option<
 
 /// A team's zones, municipalities, inhabitants, children, budget and the change against the
 /// comparison; in the short list one line.
-fn row_figures(ui: &mut egui::Ui, rc: &RowContext, ti: usize) {
+fn row_figures(ui: &mut egui::Ui, rc: &RowContext, ti: TeamId) {
     let (w, t) = (rc.w, rc.t);
     let team = &w.shown_scenario().teams[ti];
     let st = &rc.m.teams[ti];
@@ -628,7 +632,7 @@ fn row_figures(ui: &mut egui::Ui, rc: &RowContext, ti: usize) {
 fn change_line(
     ui: &mut egui::Ui,
     rc: &RowContext,
-    ti: usize,
+    ti: TeamId,
     c: &crate::model::compare::TeamChange,
 ) {
     let (w, t) = (rc.w, rc.t);
@@ -679,7 +683,7 @@ fn change_line(
 }
 
 /// The team's figure of the picked indicator.
-fn indicator_figure(ui: &mut egui::Ui, rc: &RowContext, ti: usize) {
+fn indicator_figure(ui: &mut egui::Ui, rc: &RowContext, ti: TeamId) {
     if let Some((c, values)) = &rc.indicator {
         let v = values.get(ti).copied().flatten();
         ui.label(
@@ -694,7 +698,7 @@ fn indicator_figure(ui: &mut egui::Ui, rc: &RowContext, ti: usize) {
 }
 
 /// A broken rule in a team: buttons to its detached parts, the zones it shares.
-fn row_problems(ui: &mut egui::Ui, rc: &RowContext, ti: usize, action: &mut Option<Command>) {
+fn row_problems(ui: &mut egui::Ui, rc: &RowContext, ti: TeamId, action: &mut Option<Command>) {
     let (w, t) = (rc.w, rc.t);
     let atlas = &w.doc.data.atlas;
     let team = &w.shown_scenario().teams[ti];

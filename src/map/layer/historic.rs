@@ -119,7 +119,6 @@ impl MapLayer for Historic {
             .overlays
             .historic
             .teams
-            .iter()
             .position(|team| {
                 let l = historic_label(&frame.screen_from_local, frame.geometry, team, frame.scale);
                 l.layout(frame.ctx).1.contains(at)

@@ -30,6 +30,7 @@ use super::view::{MapLabel, ScreenTransform};
 use crate::i18n::Texts;
 use crate::model::atlas::Atlas;
 use crate::model::geom::Merc;
+use crate::model::ids::{TeamId, TiSlice};
 use crate::model::scenario::Team;
 use crate::overlays::Overlays;
 use crate::style::Line;
@@ -77,7 +78,7 @@ impl LayerSetting {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Hit {
     Proeftuin(usize),
-    HistoricTeam(usize),
+    HistoricTeam(TeamId),
 }
 
 /// A legend entry: what the swatch shows and the text beside it.
@@ -100,9 +101,9 @@ pub enum Swatch {
 pub struct Scene<'a> {
     pub atlas: &'a Atlas,
     pub overlays: &'a Overlays,
-    pub teams: &'a [Team],
+    pub teams: &'a TiSlice<TeamId, Team>,
     /// Team of each cell (`None`: no team).
-    pub cell_team: &'a [Option<usize>],
+    pub cell_team: &'a [Option<TeamId>],
     /// Fill colour of each cell, opacity included.
     pub cell_fill: &'a [Color32],
     /// Cells drawn hatched, in this colour (no team, detached parts, ...).

@@ -13,6 +13,7 @@ use std::time::Duration;
 
 use super::{Division, Infeasible, Problem, Progress, SolveError, Solved, Status, solve};
 use crate::model::atlas::Atlas;
+use crate::model::ids::TeamId;
 use crate::model::scenario::Scenario;
 
 /// What a changed team costs.
@@ -201,8 +202,8 @@ pub struct StandIn {
 pub struct Change {
     pub zone: usize,
     /// Its team in the scenario being improved.
-    pub from: Option<usize>,
-    pub to: usize,
+    pub from: Option<TeamId>,
+    pub to: TeamId,
     pub inhabitants: f64,
     /// Children 0-17, `None` where the data has no age split.
     pub children: Option<f64>,
@@ -218,7 +219,7 @@ pub struct Candidate {
     /// Zones whose team differs from the scenario being improved.
     pub changes: Vec<Change>,
     /// Teams left without a zone.
-    pub empty_teams: Vec<usize>,
+    pub empty_teams: Vec<TeamId>,
 }
 
 /// The answer: the best division, the bound, the alternatives.
@@ -270,8 +271,8 @@ fn baseline_cells(
     atlas: &Atlas,
     scenario: &Scenario,
     baseline: &Scenario,
-) -> Vec<Option<Option<usize>>> {
-    let map: Vec<Option<usize>> = baseline
+) -> Vec<Option<Option<TeamId>>> {
+    let map: Vec<Option<TeamId>> = baseline
         .teams
         .iter()
         .map(|t| scenario.team_by_id(&t.id))
@@ -280,8 +281,8 @@ fn baseline_cells(
         .map(|c| {
             baseline
                 .cell_team(atlas, c)
-                .filter(|&t| t < map.len())
-                .map(|t| map[t])
+                .filter(|&t| t.0 < map.len())
+                .map(|t| map[t.0])
         })
         .collect()
 }
@@ -387,7 +388,7 @@ impl Barred {
 
 /// The cost of giving each zone to each team: the weight of its cells that leave their
 /// baseline team; and each zone's children.
-fn zone_costs(atlas: &Atlas, base: &[Option<Option<usize>>], w: &CellWeights, p: &mut Problem) {
+fn zone_costs(atlas: &Atlas, base: &[Option<Option<TeamId>>], w: &CellWeights, p: &mut Problem) {
     let nt = p.teams;
     for z in 0..atlas.units.len() {
         let mut total = 0.0;
@@ -396,7 +397,7 @@ fn zone_costs(atlas: &Atlas, base: &[Option<Option<usize>>], w: &CellWeights, p:
             if let Some(b) = base[c] {
                 total += w.weight[c];
                 if let Some(b) = b {
-                    kept[b] += w.weight[c];
+                    kept[b.index()] += w.weight[c];
                 }
             }
         }
@@ -410,9 +411,9 @@ fn zone_costs(atlas: &Atlas, base: &[Option<Option<usize>>], w: &CellWeights, p:
 fn team_region(
     atlas: &Atlas,
     scenario: &Scenario,
-    t: usize,
+    t: TeamId,
     regions: &[String],
-    base: &[Option<Option<usize>>],
+    base: &[Option<Option<TeamId>>],
     w: &CellWeights,
     p: &Problem,
 ) -> Option<String> {
@@ -445,7 +446,7 @@ fn team_region(
 fn add_regions(
     atlas: &Atlas,
     scenario: &Scenario,
-    base: &[Option<Option<usize>>],
+    base: &[Option<Option<TeamId>>],
     w: &CellWeights,
     p: &mut Problem,
     barred: &mut Barred,
@@ -455,7 +456,7 @@ fn add_regions(
         .iter()
         .map(|u| zone_region(&u.province))
         .collect();
-    for (t, team) in scenario.teams.iter().enumerate() {
+    for (t, team) in scenario.teams.iter_enumerated() {
         let Some(region) = team_region(atlas, scenario, t, &regions, base, w, p) else {
             continue;
         };
@@ -465,7 +466,7 @@ fn add_regions(
         let mut any = false;
         for (z, r) in regions.iter().enumerate() {
             if *r != region {
-                barred.bar(p, z, t, &rule);
+                barred.bar(p, z, t.index(), &rule);
                 any = true;
             }
         }
@@ -482,7 +483,7 @@ fn add_locks(
     p: &mut Problem,
     barred: &mut Barred,
 ) -> Result<(), ProposeError> {
-    let mut locked: Vec<usize> = Vec::new();
+    let mut locked: Vec<TeamId> = Vec::new();
     for id in &options.locks {
         let t = scenario
             .team_by_id(id)
@@ -491,7 +492,7 @@ fn add_locks(
             locked.push(t);
         }
     }
-    for (t, team) in scenario.teams.iter().enumerate() {
+    for (t, team) in scenario.teams.iter_enumerated() {
         if team.locked && !locked.contains(&t) {
             locked.push(t);
         }
@@ -504,9 +505,9 @@ fn add_locks(
         barred.used.push(rule.clone());
         for z in 0..p.zones {
             if scenario.unit_team[z] == Some(t) {
-                barred.fix(p, z, t, &rule);
+                barred.fix(p, z, t.index(), &rule);
             } else {
-                barred.bar(p, z, t, &rule);
+                barred.bar(p, z, t.index(), &rule);
             }
         }
     }
@@ -534,7 +535,7 @@ fn add_pins(
         };
         barred.used.push(rule.clone());
         if let Some(f) = p.fixed[z]
-            && f != t
+            && f != t.index()
         {
             // Pinned to one team and locked or pinned to another.
             let mut opts = vec![rule];
@@ -545,7 +546,7 @@ fn add_pins(
                 options: opts,
             });
         }
-        barred.fix(p, z, t, &rule);
+        barred.fix(p, z, t.index(), &rule);
     }
     Ok(())
 }
@@ -573,7 +574,7 @@ fn start_division(scenario: &Scenario, p: &Problem) -> Option<Vec<usize>> {
             scenario
                 .unit_team
                 .iter()
-                .copied()
+                .map(|t| t.map(TeamId::index))
                 .collect::<Option<Vec<usize>>>()
         })
         .flatten()
@@ -653,23 +654,27 @@ impl Built {
     fn option(&self, atlas: &Atlas, d: &Division, status: Status) -> Candidate {
         let mut s = self.scenario.clone();
         s.muni_team.clear();
-        s.unit_team = d.team.iter().map(|&t| Some(t)).collect();
+        s.unit_team = d.team.iter().map(|&t| Some(TeamId(t))).collect();
         let changes = (0..atlas.units.len())
             .filter(|&z| {
                 atlas.units[z]
                     .cells
                     .iter()
-                    .any(|&c| self.scenario.cell_team(atlas, c) != Some(d.team[z]))
+                    .any(|&c| self.scenario.cell_team(atlas, c) != Some(TeamId(d.team[z])))
             })
             .map(|z| Change {
                 zone: z,
                 from: self.scenario.unit_team[z],
-                to: d.team[z],
+                to: TeamId(d.team[z]),
                 inhabitants: atlas.unit_population(z).0.unwrap_or(0.0),
                 children: atlas.unit_children(z).0,
             })
             .collect();
-        let empty_teams = (0..s.teams.len()).filter(|t| !d.team.contains(t)).collect();
+        let empty_teams = s
+            .teams
+            .keys()
+            .filter(|t| !d.team.contains(&t.index()))
+            .collect();
         Candidate {
             scenario: s,
             disruption: d.cost,
@@ -682,7 +687,7 @@ impl Built {
     /// The solver's error in the options' terms.
     fn error(&self, e: SolveError) -> ProposeError {
         let p = &self.problem;
-        let team_id = |t: usize| self.scenario.teams[t].id.clone();
+        let team_id = |t: usize| self.scenario.teams[TeamId(t)].id.clone();
         match e {
             SolveError::Cancelled => ProposeError::Cancelled,
             SolveError::TimeLimit { lower } => ProposeError::TimeLimit { lower },
@@ -756,7 +761,7 @@ impl Built {
 
     fn region_of(&self, team: usize) -> Option<Rule> {
         let rule = Rule::Region {
-            team: self.scenario.teams[team].id.clone(),
+            team: self.scenario.teams[TeamId(team)].id.clone(),
         };
         self.options.contains(&rule).then_some(rule)
     }

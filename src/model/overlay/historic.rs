@@ -6,13 +6,14 @@ use std::collections::BTreeSet;
 
 use crate::model::atlas::Atlas;
 use crate::model::geom::{self, BBox, Merc};
+use crate::model::ids::{TeamId, TiVec};
 use crate::model::scenario::{AreaStatus, Scenario};
 use crate::model::seeds::Seeds;
 
 #[derive(Clone, Debug)]
 pub struct HistoricTeam {
     /// Index of the team in the historic scenario.
-    pub team: usize,
+    pub team: TeamId,
     pub id: String,
     pub name: String,
     pub colour: [u8; 3],
@@ -41,7 +42,7 @@ pub struct HistoricTeam {
 
 #[derive(Clone, Debug, Default)]
 pub struct HistoricLayer {
-    pub teams: Vec<HistoricTeam>,
+    pub teams: TiVec<TeamId, HistoricTeam>,
     /// Every outline arc once (indices into `atlas.topology.arcs`), for drawing all teams.
     pub outline: Vec<usize>,
     /// For each arc of `outline`: a team on either side has an estimated area (drawn dashed).
@@ -52,9 +53,9 @@ pub struct HistoricLayer {
 
 impl HistoricLayer {
     /// The historic team whose area contains a Mercator point.
-    pub fn team_at(&self, atlas: &Atlas, p: Merc) -> Option<usize> {
+    pub fn team_at(&self, atlas: &Atlas, p: Merc) -> Option<TeamId> {
         let cell = atlas.cell_at(p)?;
-        self.teams.iter().position(|t| t.cells.contains(&cell))
+        self.teams.position(|t| t.cells.contains(&cell))
     }
 }
 
@@ -63,10 +64,11 @@ impl HistoricLayer {
 pub fn historic_layer(atlas: &Atlas, historic: &Scenario, seeds: &Seeds) -> HistoricLayer {
     let cell_team = historic.cell_teams(atlas);
     let n = historic.teams.len();
+    let team = |t: Option<TeamId>| t.map(TeamId::index).filter(|&t| t < n);
     let mut cells: Vec<Vec<usize>> = vec![Vec::new(); n];
     let mut uncovered_cells = Vec::new();
     for (c, t) in cell_team.iter().enumerate() {
-        match t.filter(|&t| t < n) {
+        match team(*t) {
             Some(t) => cells[t].push(c),
             None => uncovered_cells.push(c),
         }
@@ -88,7 +90,7 @@ pub fn historic_layer(atlas: &Atlas, historic: &Scenario, seeds: &Seeds) -> Hist
             .iter()
             .map(|p| geom::to_merc(p[0], p[1]))
             .collect();
-        for t in [lt, rt].into_iter().flatten().filter(|&t| t < n) {
+        for t in [team(lt), team(rt)].into_iter().flatten() {
             outline_of[t].push(ai);
             segments[t].extend(pts.windows(2).map(|w| (w[0], w[1])));
         }
@@ -106,10 +108,9 @@ pub fn historic_layer(atlas: &Atlas, historic: &Scenario, seeds: &Seeds) -> Hist
 
     let teams: Vec<HistoricTeam> = historic
         .teams
-        .iter()
-        .enumerate()
+        .iter_enumerated()
         .map(|(ti, team)| {
-            let my_cells = std::mem::take(&mut cells[ti]);
+            let my_cells = std::mem::take(&mut cells[ti.index()]);
             let mut municipalities: Vec<usize> =
                 my_cells.iter().map(|&c| atlas.cells[c].muni).collect();
             municipalities.sort_unstable();
@@ -127,7 +128,7 @@ pub fn historic_layer(atlas: &Atlas, historic: &Scenario, seeds: &Seeds) -> Hist
             let bbox = my_cells
                 .iter()
                 .fold(BBox::EMPTY, |b, &c| b.union(atlas.cells[c].bbox));
-            let label = team_label(atlas, &my_cells, &segments[ti], bbox);
+            let label = team_label(atlas, &my_cells, &segments[ti.index()], bbox);
             let seed = seeds.team(&team.id);
             HistoricTeam {
                 team: ti,
@@ -137,7 +138,7 @@ pub fn historic_layer(atlas: &Atlas, historic: &Scenario, seeds: &Seeds) -> Hist
                 iroj: team.iroj.clone(),
                 municipalities,
                 estimated_cells,
-                outline: std::mem::take(&mut outline_of[ti]),
+                outline: std::mem::take(&mut outline_of[ti.index()]),
                 label,
                 bbox,
                 partners: team.partners,
@@ -155,7 +156,7 @@ pub fn historic_layer(atlas: &Atlas, historic: &Scenario, seeds: &Seeds) -> Hist
         .collect();
     let outline_estimated = outline.iter().map(|a| estimated.contains(a)).collect();
     HistoricLayer {
-        teams,
+        teams: teams.into(),
         outline,
         outline_estimated,
         uncovered_cells,

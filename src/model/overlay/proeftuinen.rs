@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use super::{bbox_of, label_point, merc_polygons};
 use crate::model::atlas::Atlas;
 use crate::model::geom::{self, BBox, Merc, MercPolygon};
+use crate::model::ids::TeamId;
 use crate::model::scenario::Scenario;
 use crate::model::seeds::Seeds;
 use crate::model::topology::LonLatPolygon;
@@ -103,7 +104,7 @@ impl ProeftuinOverlay {
     }
 
     /// The team of `scenario` the Proeftuin falls in (through the cell under its marker).
-    pub fn team(&self, atlas: &Atlas, scenario: &Scenario) -> Option<usize> {
+    pub fn team(&self, atlas: &Atlas, scenario: &Scenario) -> Option<TeamId> {
         scenario.cell_team(atlas, self.cell?)
     }
 }
