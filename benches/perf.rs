@@ -26,7 +26,7 @@ use gebiedsplanner::model::atlas::{Atlas, Edition};
 use gebiedsplanner::model::borders::team_border_arcs;
 use gebiedsplanner::model::edit::Edit;
 use gebiedsplanner::model::geom::Merc;
-use gebiedsplanner::model::ids::TeamId;
+use gebiedsplanner::model::ids::{CellId, TeamId, TiVec, ZoneId};
 use gebiedsplanner::model::metrics;
 use gebiedsplanner::model::seeds::Seeds;
 use gebiedsplanner::model::synthetic;
@@ -88,12 +88,12 @@ fn grid_session() -> Document {
 }
 
 /// A zone and two teams to move it between: its own team and the team of a bordering zone.
-fn move_pair(w: &Workspace) -> (usize, TeamId, TeamId) {
+fn move_pair(w: &Workspace) -> (ZoneId, TeamId, TeamId) {
     let atlas = &w.doc.data.atlas;
     let s = &w.doc.scenario;
     // The most populous zone that borders another team.
     let mut best = None;
-    for (u, nbs) in atlas.unit_neighbours.iter().enumerate() {
+    for (u, nbs) in atlas.unit_neighbours.iter_enumerated() {
         let Some(own) = s.unit_team[u] else { continue };
         let Some(other) = nbs
             .iter()
@@ -112,7 +112,7 @@ fn move_pair(w: &Workspace) -> (usize, TeamId, TeamId) {
 }
 
 /// Write down which move was measured, for `geos_baseline.py` to time the same one.
-fn record_move(group: &str, w: &Workspace, unit: usize, own: TeamId, other: TeamId) {
+fn record_move(group: &str, w: &Workspace, unit: ZoneId, own: TeamId, other: TeamId) {
     let target = std::env::var_os("CARGO_TARGET_DIR").map_or_else(
         || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target"),
         PathBuf::from,
@@ -153,8 +153,8 @@ fn context() -> egui::Context {
 /// number of vertices.
 fn frame(ctx: &egui::Context, w: &Workspace, view: &FrameView, layers: &Layers) -> usize {
     let cells = w.doc.data.atlas.cells.len();
-    let selected = vec![false; cells];
-    let hatch: Vec<Option<Color32>> = vec![None; cells];
+    let selected: TiVec<CellId, bool> = vec![false; cells].into();
+    let hatch: TiVec<CellId, Option<Color32>> = vec![None; cells].into();
     let input = MapInput {
         scene: Scene {
             atlas: &w.doc.data.atlas,

@@ -9,7 +9,7 @@ use crate::data::{self, DataError, DataSource};
 use crate::map::MapGeometry;
 use crate::model::atlas::{Atlas, Edition};
 use crate::model::defaults;
-use crate::model::ids::TeamId;
+use crate::model::ids::{CellId, TeamId, TiVec};
 use crate::model::metrics::BudgetRules;
 use crate::model::scenario::Scenario;
 use crate::model::seeds::{SeedError, Seeds};
@@ -19,7 +19,7 @@ use crate::overlays::Overlays;
 #[derive(Debug)]
 pub struct FixedDivision {
     pub scenario: Scenario,
-    pub cell_team: Vec<Option<TeamId>>,
+    pub cell_team: TiVec<CellId, Option<TeamId>>,
 }
 
 impl FixedDivision {

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use crate::data::{DataError, DataSource};
 use crate::dataset::Dataset;
 use crate::model::atlas::Edition;
-use crate::model::ids::{TeamId, TiVec};
+use crate::model::ids::{CellId, TeamId, TiVec};
 use crate::model::metrics::{self, Metrics};
 use crate::model::scenario::Scenario;
 
@@ -15,7 +15,7 @@ pub struct Document {
     pub scenario: Scenario,
     pub metrics: Metrics,
     /// The team of every cell in `scenario`, as of the last `recompute` or `update`.
-    pub cell_team: Vec<Option<TeamId>>,
+    pub cell_team: TiVec<CellId, Option<TeamId>>,
     /// The indicator table picked for this scenario, saved with it.
     pub indicator: Option<crate::model::indicator::IndicatorChoice>,
 }

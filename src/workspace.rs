@@ -17,7 +17,7 @@ use crate::model::compare::{Comparison, compare_cells};
 use crate::model::edit::{self, Edit, EditError};
 use crate::model::geom::BBox;
 use crate::model::history::History;
-use crate::model::ids::{MunicipalityId, TeamId, ZoneId};
+use crate::model::ids::{CellId, MunicipalityId, TeamId, TiSlice, TiVec, ZoneId};
 use crate::model::metrics::{self, BudgetModel, Metrics};
 use crate::model::scenario::Scenario;
 use crate::model::selection::Selection;
@@ -123,7 +123,7 @@ pub struct Preview {
     pub scenario: Scenario,
     pub metrics: Metrics,
     /// Team of every cell in the previewed scenario.
-    pub cell_team: Vec<Option<TeamId>>,
+    pub cell_team: TiVec<CellId, Option<TeamId>>,
     /// Teams whose area changes.
     pub teams: Vec<TeamId>,
 }
@@ -151,7 +151,7 @@ pub struct Workspace {
     /// A municipality found by the search, pointed out inside its selected zone while the
     /// selection stays as the search left it.
     pub marked: Option<(MunicipalityId, Selection)>,
-    pub hovered_cell: Option<usize>,
+    pub hovered_cell: Option<CellId>,
     pub history: History,
     pub drag: Option<Drag>,
     pub preview: Option<Preview>,
@@ -165,7 +165,7 @@ pub struct Workspace {
     /// Cursor over the unassigned cycle.
     pub next_unassigned: usize,
     /// Fill colour of every cell, and the team outlines, in the scenario shown.
-    pub cell_fill: Vec<Color32>,
+    pub cell_fill: TiVec<CellId, Color32>,
     pub team_arcs: Vec<u32>,
     /// A box the map keeps filling while the user does not pan or zoom (the start view, Home,
     /// a region of the presentation): fitted again when the map area changes size.
@@ -220,7 +220,7 @@ impl Workspace {
             map_rect: None,
             team_rows: Vec::new(),
             next_unassigned: 0,
-            cell_fill: Vec::new(),
+            cell_fill: TiVec::new(),
             team_arcs: Vec::new(),
             fit_target: None,
             fitted_view: None,
@@ -503,7 +503,7 @@ impl Workspace {
     }
 
     /// The team of every cell in the scenario shown.
-    pub fn shown_cell_team(&self) -> &[Option<TeamId>] {
+    pub fn shown_cell_team(&self) -> &TiSlice<CellId, Option<TeamId>> {
         self.preview
             .as_ref()
             .map_or(&self.doc.cell_team, |p| &p.cell_team)
@@ -521,7 +521,8 @@ impl Workspace {
             // The classes must read over the base map: nearly opaque, whatever the team
             // fill's opacity.
             let alpha = alpha.max(220);
-            self.cell_fill = (0..cell_team.len())
+            self.cell_fill = cell_team
+                .keys()
                 .map(|ci| {
                     let [r, g, b] = c.cell_colour(atlas, ci);
                     Color32::from_rgba_unmultiplied(r, g, b, alpha)
@@ -530,16 +531,15 @@ impl Workspace {
             return;
         }
         // A scenario for one region dims what lies outside it.
-        let outside: Vec<bool> = match s.region {
+        let outside: TiVec<ZoneId, bool> = match s.region {
             Some(r) => crate::model::region::unit_regions(atlas)
                 .into_iter()
                 .map(|u| u != Some(r))
                 .collect(),
-            None => vec![false; atlas.units.len()],
+            None => vec![false; atlas.units.len()].into(),
         };
         self.cell_fill = cell_team
-            .iter()
-            .enumerate()
+            .iter_enumerated()
             .map(|(ci, t)| {
                 let c = t.and_then(|t| s.teams.get(t)).map(|team| team.colour);
                 match c {
@@ -554,7 +554,7 @@ impl Workspace {
     }
 
     /// Cells covered by the selection.
-    pub fn selected_cells(&self) -> Vec<usize> {
+    pub fn selected_cells(&self) -> Vec<CellId> {
         self.selection.cells(&self.doc.data.atlas)
     }
 
@@ -568,10 +568,8 @@ impl Workspace {
     }
 
     /// The zone shown in the details panel.
-    pub fn focus_unit(&self) -> Option<usize> {
-        self.selection
-            .first_zone(&self.doc.data.atlas)
-            .map(ZoneId::index)
+    pub fn focus_unit(&self) -> Option<ZoneId> {
+        self.selection.first_zone(&self.doc.data.atlas)
     }
 
     /// An empty selection of the kind the mode edits.
@@ -591,7 +589,7 @@ impl Workspace {
     }
 
     /// Click on a cell: select it, or add/remove it with shift.
-    pub fn click_cell(&mut self, cell: Option<usize>, add: bool) {
+    pub fn click_cell(&mut self, cell: Option<CellId>, add: bool) {
         match cell {
             Some(c) => {
                 if !add {
@@ -613,20 +611,20 @@ impl Workspace {
         let atlas = &self.doc.data.atlas;
         match &mut self.selection {
             Selection::Zones(zones) => {
-                for (u, unit) in atlas.units.iter().enumerate() {
+                for (u, unit) in atlas.units.iter_enumerated() {
                     if b.contains(unit.label) {
-                        zones.insert(ZoneId(u));
+                        zones.insert(u);
                     }
                 }
             }
             Selection::Municipalities(munis) => {
-                for (m, muni) in atlas.municipalities.iter().enumerate() {
+                for (m, muni) in atlas.municipalities.iter_enumerated() {
                     if muni
                         .cells
                         .iter()
                         .any(|&c| b.contains(atlas.cells[c].bbox.center()))
                     {
-                        munis.insert(MunicipalityId(m));
+                        munis.insert(m);
                     }
                 }
             }
@@ -909,7 +907,7 @@ impl Workspace {
     }
 
     /// Zoom to a set of cells.
-    pub fn zoom_to_cells(&mut self, cells: &[usize]) {
+    pub fn zoom_to_cells(&mut self, cells: &[CellId]) {
         let atlas = &self.doc.data.atlas;
         let b = cells
             .iter()
@@ -928,7 +926,7 @@ impl Workspace {
     }
 
     /// Select and zoom to the next zone without a team. Returns it.
-    pub fn goto_next_unassigned(&mut self) -> Option<usize> {
+    pub fn goto_next_unassigned(&mut self) -> Option<ZoneId> {
         let list = self.doc.metrics.unassigned_units.clone();
         if list.is_empty() {
             return None;
@@ -936,14 +934,14 @@ impl Workspace {
         let u = list[self.next_unassigned % list.len()];
         self.next_unassigned = (self.next_unassigned + 1) % list.len();
         self.set_mode(EditMode::Zones);
-        self.selection = Selection::zone(ZoneId(u));
+        self.selection = Selection::zone(u);
         let cells = self.doc.data.atlas.units[u].cells.clone();
         self.zoom_to_cells(&cells);
         Some(u)
     }
 
     /// Screen position of a zone's label in the last frame (for tests and tooltips).
-    pub fn unit_screen_pos(&self, unit: usize) -> Option<Pos2> {
+    pub fn unit_screen_pos(&self, unit: ZoneId) -> Option<Pos2> {
         let tf = self.last_transform?;
         Some(
             tf.apply(

@@ -177,7 +177,7 @@ fn every_zone_of_both_editions_lies_in_one_iroj_region_and_each_region_has_zones
     for e in [Edition::M2025, Edition::M2019] {
         let data = common::dataset(e);
         let regions = unit_regions(&data.atlas);
-        for (u, r) in regions.iter().enumerate() {
+        for (u, r) in regions.iter_enumerated() {
             assert!(
                 r.is_some(),
                 "{e:?}: zone {} has no region",

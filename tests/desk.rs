@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::common;
-use gebiedsplanner::model::ids::TeamId;
+use gebiedsplanner::model::ids::{CellId, MunicipalityId, TeamId, TiSlice, TiVec};
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -44,11 +44,11 @@ fn copied(h: &Harness<'_, GebiedsApp>) -> Option<String> {
 
 /// Three whole municipalities of the Gent team (each in one zone), as the indicator tests
 /// of the model use them.
-fn three_of_gent() -> (TeamId, Vec<usize>) {
+fn three_of_gent() -> (TeamId, Vec<MunicipalityId>) {
     let s = common::doc(Edition::M2025);
     let gent = s.scenario.team_by_id("samen1plan-gent").expect("gent");
-    let mut out: Vec<usize> = Vec::new();
-    for (ci, cell) in s.data.atlas.cells.iter().enumerate() {
+    let mut out: Vec<MunicipalityId> = Vec::new();
+    for (ci, cell) in s.data.atlas.cells.iter_enumerated() {
         let m = cell.muni;
         if s.cell_team[ci] == Some(gent)
             && s.data.atlas.municipalities[m].cells.len() == 1
@@ -287,7 +287,8 @@ fn the_choropleth_colours_each_municipality_by_its_class() {
     let atlas = &doc.data.atlas;
     let n = atlas.municipalities.len();
     // Municipality i has the value i; the last one has none.
-    let values: Vec<Option<f64>> = (0..n).map(|i| (i + 1 < n).then_some(i as f64)).collect();
+    let values: TiVec<MunicipalityId, Option<f64>> =
+        (0..n).map(|i| (i + 1 < n).then_some(i as f64)).collect();
     let choice = IndicatorChoice {
         source: PathBuf::from("t.csv"),
         indicator: Indicator {
@@ -300,9 +301,9 @@ fn the_choropleth_colours_each_municipality_by_its_class() {
     };
     let c = Choropleth::new(atlas, &choice);
     assert_eq!(c.classes.len(), 5);
-    assert_eq!(c.municipality_colour(0), PALETTE[0]);
-    assert_eq!(c.municipality_colour(n - 2), PALETTE[4]);
-    assert_eq!(c.municipality_colour(n - 1), NO_DATA);
+    assert_eq!(c.municipality_colour(MunicipalityId(0)), PALETTE[0]);
+    assert_eq!(c.municipality_colour(MunicipalityId(n - 2)), PALETTE[4]);
+    assert_eq!(c.municipality_colour(MunicipalityId(n - 1)), NO_DATA);
     // Quantiles: each class holds a fifth of the municipalities with a value.
     for k in &c.classes {
         assert!(k.municipalities.abs_diff((n - 1) / 5) <= 1, "{k:?}");
@@ -330,18 +331,20 @@ fn an_indicator_on_the_map_fills_its_municipalities_and_the_team_list_shows_the_
     let (_, m) = three_of_gent();
     let w = ws(&h);
     let atlas = &w.doc.data.atlas;
-    let cells: Vec<usize> = m
+    let cells: Vec<CellId> = m
         .iter()
         .map(|&i| atlas.municipalities[i].cells[0])
         .collect();
-    let cell_of = |muni: usize| atlas.municipalities[muni].cells[0];
-    let fill = |muni: usize| w.cell_fill[cell_of(muni)].to_srgba_unmultiplied();
+    let cell_of = |muni: MunicipalityId| atlas.municipalities[muni].cells[0];
+    let fill = |muni: MunicipalityId| w.cell_fill[cell_of(muni)].to_srgba_unmultiplied();
     // 10, 20, 30: three classes, light to dark; the rest of Flanders has no value.
     // The fill is nearly opaque: its colour is the class's, within rounding.
     let near = |a: [u8; 4], b: [u8; 3]| (0..3).all(|i| a[i].abs_diff(b[i]) <= 2);
     assert!(near(fill(m[0]), PALETTE[0]), "{:?}", fill(m[0]));
     assert!(near(fill(m[2]), PALETTE[4]), "{:?}", fill(m[2]));
-    let other = (0..atlas.municipalities.len())
+    let other = atlas
+        .municipalities
+        .keys()
         .find(|i| !m.contains(i))
         .expect("another");
     assert!(near(fill(other), NO_DATA), "{:?}", fill(other));
@@ -415,7 +418,7 @@ fn export_indicator_draws_the_legend_classes() {
     assert_eq!(out.status.code(), Some(0), "{err}");
     let text = std::fs::read_to_string(&svg).expect("svg");
     let doc = common::doc(Edition::M2025);
-    let table = read_indicator_table(&doc.data.atlas, &[], &csv).expect("table");
+    let table = read_indicator_table(&doc.data.atlas, TiSlice::from_ref(&[]), &csv).expect("table");
     let choice = IndicatorChoice {
         source: csv.clone(),
         indicator: table.indicators[1].clone(),
@@ -511,7 +514,8 @@ fn the_report_lists_the_indicator_figure_per_team() {
     let dir = tempfile::tempdir().expect("tmp");
     let csv = indicator_csv(dir.path());
     let base = common::doc(Edition::M2025);
-    let table = read_indicator_table(&base.data.atlas, &[], &csv).expect("table");
+    let table =
+        read_indicator_table(&base.data.atlas, TiSlice::from_ref(&[]), &csv).expect("table");
     let mut doc =
         gebiedsplanner::document::Document::new(Arc::clone(&base.data), base.scenario.clone());
     doc.indicator = Some(IndicatorChoice {

@@ -1,7 +1,7 @@
 //! The editing rules on the real data: moves, municipality mode, locks, teams, history, budget.
 
 use crate::common;
-use gebiedsplanner::model::ids::TeamId;
+use gebiedsplanner::model::ids::{TeamId, ZoneId};
 
 use gebiedsplanner::document::Document;
 use gebiedsplanner::model::atlas::Edition;
@@ -14,7 +14,7 @@ fn fresh() -> Document {
     Document::default_division(s.data.clone())
 }
 
-fn unit(s: &Document, code: &str) -> usize {
+fn unit(s: &Document, code: &str) -> ZoneId {
     s.data
         .atlas
         .unit_by_code(code)
@@ -131,7 +131,6 @@ fn municipality_mode_flags_a_split_zone() {
         s.data
             .atlas
             .municipalities
-            .iter()
             .position(|m| m.name == n)
             .expect(n)
     };

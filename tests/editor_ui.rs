@@ -1,7 +1,7 @@
 //! The editor driven like a person would: on the real data, headless, without tiles.
 
 use crate::common;
-use gebiedsplanner::model::ids::TeamId;
+use gebiedsplanner::model::ids::{TeamId, ZoneId};
 
 use egui::{Key, Pos2};
 use egui_kittest::Harness;
@@ -25,7 +25,7 @@ fn ws<'a>(h: &'a Harness<'_, GebiedsApp>) -> &'a Workspace {
     h.state().workspace().expect("workspace")
 }
 
-fn unit(h: &Harness<'_, GebiedsApp>, code: &str) -> usize {
+fn unit(h: &Harness<'_, GebiedsApp>, code: &str) -> ZoneId {
     ws(h).doc.data.atlas.unit_by_code(code).expect(code)
 }
 
@@ -37,7 +37,7 @@ fn zones_of(h: &Harness<'_, GebiedsApp>, t: TeamId) -> usize {
     ws(h).doc.metrics.teams[t].units.len()
 }
 
-fn label_pos(h: &Harness<'_, GebiedsApp>, u: usize) -> Pos2 {
+fn label_pos(h: &Harness<'_, GebiedsApp>, u: ZoneId) -> Pos2 {
     ws(h).unit_screen_pos(u).expect("the map was drawn")
 }
 
@@ -54,7 +54,7 @@ fn dragging_a_zone_onto_a_team_in_the_list_moves_it() {
     click(&mut h, p);
     assert_eq!(
         ws(&h).selection.zones(),
-        vec![gebiedsplanner::model::ids::ZoneId(zone)],
+        vec![zone],
         "a click selects the zone"
     );
 
@@ -121,10 +121,10 @@ fn releasing_outside_any_target_changes_nothing() {
 }
 
 /// A zone whose team falls apart without it, and a zone of another team next to it.
-fn cut_candidate(w: &Workspace) -> (usize, usize, TeamId) {
+fn cut_candidate(w: &Workspace) -> (ZoneId, ZoneId, TeamId) {
     use gebiedsplanner::model::metrics::compute;
     let s = &w.doc;
-    for (u, t) in s.scenario.unit_team.iter().enumerate() {
+    for (u, t) in s.scenario.unit_team.iter_enumerated() {
         let Some(t) = *t else { continue };
         for &n in &s.data.atlas.unit_neighbours[u] {
             let Some(other) = s.scenario.unit_team[n] else {
@@ -218,10 +218,7 @@ fn unassigning_with_delete_breaks_coverage() {
     h.get_by_label("1 zone zonder team");
     h.get_by_label("Volgende zone zonder team").click();
     h.run_steps(2);
-    assert_eq!(
-        ws(&h).selection.zones(),
-        vec![gebiedsplanner::model::ids::ZoneId(zone)]
-    );
+    assert_eq!(ws(&h).selection.zones(), vec![zone]);
 }
 
 #[test]
@@ -503,7 +500,9 @@ fn clicking_a_team_name_zooms_to_its_area() {
         .position(|t| t.name == "RTJ Stad Antwerpen")
         .expect("the team");
     let atlas = &w.doc.data.atlas;
-    let area = (0..atlas.cells.len())
+    let area = atlas
+        .cells
+        .keys()
         .filter(|&c| w.doc.cell_team[c] == Some(team))
         .fold(gebiedsplanner::model::geom::BBox::EMPTY, |b, c| {
             b.union(atlas.cells[c].bbox)

@@ -48,7 +48,6 @@ fn a_saved_scenario_opens_as_it_was() {
         .data
         .atlas
         .municipalities
-        .iter()
         .position(|m| m.name == "Aalst")
         .expect("Aalst");
     apply(

@@ -2,7 +2,7 @@
 //! same as recomputing everything. Random moves on the real data check that.
 
 use crate::common;
-use gebiedsplanner::model::ids::TeamId;
+use gebiedsplanner::model::ids::{MunicipalityId, TeamId, ZoneId};
 
 use gebiedsplanner::document::Document;
 use gebiedsplanner::map::layers::Layers;
@@ -46,7 +46,10 @@ fn random_moves_undo_and_redo_keep_the_numbers_of_a_full_recompute() {
         };
         let edit = match rng.below(6) {
             0 => Edit::AssignMunicipalities {
-                municipalities: vec![rng.below(nmunis), rng.below(nmunis)],
+                municipalities: vec![
+                    MunicipalityId(rng.below(nmunis)),
+                    MunicipalityId(rng.below(nmunis)),
+                ],
                 team,
             },
             1 if w.history.can_undo() => {
@@ -60,7 +63,7 @@ fn random_moves_undo_and_redo_keep_the_numbers_of_a_full_recompute() {
                 continue;
             }
             _ => Edit::AssignUnits {
-                units: vec![rng.below(nunits)],
+                units: vec![ZoneId(rng.below(nunits))],
                 team,
             },
         };

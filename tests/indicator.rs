@@ -2,7 +2,7 @@
 //! their line, and each team's sum or weighted mean.
 
 use crate::common;
-use gebiedsplanner::model::ids::TeamId;
+use gebiedsplanner::model::ids::{MunicipalityId, TeamId, TiSlice};
 
 use gebiedsplanner::data::indicator::read_indicator_table;
 use gebiedsplanner::data::table::TextEncoding;
@@ -10,10 +10,10 @@ use gebiedsplanner::model::atlas::Edition;
 use gebiedsplanner::model::indicator::{Aggregate, per_team};
 
 /// Three whole municipalities of one team (none split over zones).
-fn three_of(team: TeamId) -> Vec<usize> {
+fn three_of(team: TeamId) -> Vec<MunicipalityId> {
     let s = common::doc(Edition::M2025);
-    let mut out: Vec<usize> = Vec::new();
-    for (ci, cell) in s.data.atlas.cells.iter().enumerate() {
+    let mut out: Vec<MunicipalityId> = Vec::new();
+    for (ci, cell) in s.data.atlas.cells.iter_enumerated() {
         let m = cell.muni;
         if s.cell_team[ci] == Some(team)
             && s.data.atlas.municipalities[m].cells.len() == 1
@@ -45,7 +45,7 @@ fn a_table_gives_each_team_its_sum_and_weighted_means() {
         code(2)
     );
     std::fs::write(&path, text).expect("write");
-    let table = read_indicator_table(atlas, &[], &path).expect("reads");
+    let table = read_indicator_table(atlas, TiSlice::from_ref(&[]), &path).expect("reads");
     assert_eq!(table.unknown, vec![(5, "99999".to_string())]);
     assert_eq!(table.encoding, TextEncoding::Utf8);
     let names: Vec<&str> = table.indicators.iter().map(|i| i.name.as_str()).collect();
@@ -108,7 +108,7 @@ fn former_municipalities_and_names_find_their_place() {
         b"nis;gemeente;projecten;aandeel\n44048;Nazareth;7;10\n44012;De Pinte;3;20\n;sint niklaas;2;30\n;Li\xe8ge;1;1\n",
     )
     .expect("write");
-    let table = read_indicator_table(atlas, &[], &path).expect("reads");
+    let table = read_indicator_table(atlas, TiSlice::from_ref(&[]), &path).expect("reads");
     assert_eq!(table.encoding, TextEncoding::Windows1252);
     assert_eq!(table.unknown, vec![(5, "Liège".to_string())]);
     let projects = &table.indicators[0];
@@ -134,7 +134,7 @@ fn an_excel_table_reads_with_numeric_codes() {
     ws.write_number(2, 0, 12345.0).expect("cell");
     ws.write_number(2, 1, 3.0).expect("cell");
     wb.save(&path).expect("save");
-    let table = read_indicator_table(&s.data.atlas, &[], &path).expect("reads");
+    let table = read_indicator_table(&s.data.atlas, TiSlice::from_ref(&[]), &path).expect("reads");
     let gent = s.data.atlas.muni_by_code("44021").expect("Gent");
     assert_eq!(table.indicators[0].values[gent], Some(12.0));
     assert_eq!(table.unknown, vec![(3, "12345".to_string())]);

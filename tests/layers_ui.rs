@@ -1,6 +1,7 @@
 //! Layers, presentation mode and the English switch, in the real window (headless).
 
 use crate::common;
+use gebiedsplanner::model::ids::{CellId, TiVec};
 
 use egui::Key;
 use egui_kittest::Harness;
@@ -158,8 +159,8 @@ fn overlay_names_win_over_zone_names_and_no_names_overlap() {
         offset: rect.center().to_vec2() - Vec2::new(c[0], c[1]) * scale,
         scale,
     };
-    let none = vec![false; atlas.cells.len()];
-    let hatch = vec![None; atlas.cells.len()];
+    let none: TiVec<CellId, bool> = vec![false; atlas.cells.len()].into();
+    let hatch: TiVec<CellId, _> = vec![None; atlas.cells.len()].into();
     let input = MapInput {
         scene: Scene {
             atlas,

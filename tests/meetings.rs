@@ -61,7 +61,7 @@ fn assert_map_fills(h: &Harness<'_, GebiedsApp>, region: Option<Region>) {
     );
     let atlas = &w.doc.data.atlas;
     let mut checked = 0;
-    for u in 0..atlas.units.len() {
+    for u in atlas.units.keys() {
         if region.is_some_and(|r| unit_region(atlas, u) != Some(r)) {
             continue;
         }
@@ -434,7 +434,7 @@ fn a_region_export_shows_only_that_regions_zones_and_teams() {
     let atlas = &doc.data.atlas;
     let shown: Vec<String> = names(&svg).into_iter().map(|n| n.text).collect();
     let mut of_limburg = 0;
-    for (u, unit) in atlas.units.iter().enumerate() {
+    for (u, unit) in atlas.units.iter_enumerated() {
         let named = shown.contains(&unit.name);
         if unit_region(atlas, u) == Some(Region::Limburg) {
             of_limburg += usize::from(named);

@@ -12,7 +12,11 @@ fn every_team_polygon_has_the_area_of_its_zones() {
         let cell_team = s.scenario.cell_teams(&s.data.atlas);
         let polys = team_polygons(&s.data.atlas, &cell_team, s.scenario.teams.len());
         for (t, team) in s.scenario.teams.iter_enumerated() {
-            let expected: f64 = (0..s.data.atlas.cells.len())
+            let expected: f64 = s
+                .data
+                .atlas
+                .cells
+                .keys()
                 .filter(|&c| cell_team[c] == Some(t))
                 .map(|c| area_deg2(&s.data.atlas.cells[c].polygons))
                 .sum();

@@ -2,6 +2,7 @@
 //! Proeftuinen, and search over all of them.
 
 use crate::common;
+use gebiedsplanner::model::ids::CellId;
 
 use std::collections::BTreeSet;
 
@@ -15,7 +16,7 @@ use gebiedsplanner::model::overlay::proeftuinen::ProeftuinOverlay;
 use gebiedsplanner::model::scenario::AreaStatus;
 use gebiedsplanner::model::search::{MatchKind, SearchIndex, SearchTarget};
 
-fn in_cells(atlas: &Atlas, cells: &[usize], p: [f64; 2]) -> bool {
+fn in_cells(atlas: &Atlas, cells: &[CellId], p: [f64; 2]) -> bool {
     cells
         .iter()
         .any(|&c| atlas.cells[c].merc.iter().any(|m| m.contains(p)))
@@ -54,8 +55,10 @@ fn historic_layer_has_the_15_teams_with_their_partners_sources_and_outlines() {
             // Every outline arc has this team on exactly one side.
             for &a in &t.outline {
                 let arc = &s.data.atlas.topology.arcs[a];
-                let left = t.cells.contains(&(arc.left as usize));
-                let right = arc.right.is_some_and(|r| t.cells.contains(&(r as usize)));
+                let left = t.cells.contains(&CellId::from(arc.left));
+                let right = arc
+                    .right
+                    .is_some_and(|r| t.cells.contains(&CellId::from(r)));
                 assert!(left != right, "{}: arc {a} is not on its border", t.name);
             }
         }

@@ -3,7 +3,7 @@
 //! the team list by region and the guide. Driven as a person would, on the real data.
 
 use crate::common;
-use gebiedsplanner::model::ids::TeamId;
+use gebiedsplanner::model::ids::{TeamId, ZoneId};
 
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
@@ -123,7 +123,7 @@ fn plain() -> Harness<'static, GebiedsApp> {
     window(AppPaths::default(), ScriptedDialogs::default())
 }
 
-fn unit(h: &Harness<'_, GebiedsApp>, code: &str) -> usize {
+fn unit(h: &Harness<'_, GebiedsApp>, code: &str) -> ZoneId {
     ws(h).doc.data.atlas.unit_by_code(code).expect(code)
 }
 
@@ -147,7 +147,7 @@ fn drag_and_drop(h: &mut Harness<'_, GebiedsApp>, from: egui::Pos2, to: egui::Po
 }
 
 /// Click a zone's label on the map.
-fn click_zone(h: &mut Harness<'_, GebiedsApp>, u: usize) -> egui::Pos2 {
+fn click_zone(h: &mut Harness<'_, GebiedsApp>, u: ZoneId) -> egui::Pos2 {
     let p = ws(h).unit_screen_pos(u).expect("the map was drawn");
     common::click_at(h, p);
     p
@@ -160,7 +160,9 @@ fn a_scenario_for_one_region_refuses_a_move_outside_it_and_says_why() {
     let data = ws(&h).doc.data.clone();
     let atlas = &data.atlas;
     // A zone of Antwerpen cannot go to the Gent team in this scenario.
-    let far = (0..atlas.units.len())
+    let far = atlas
+        .units
+        .keys()
         .find(|&u| unit_region(atlas, u) == Some(Region::Antwerpen))
         .expect("a zone in Antwerpen");
     let gent = ws(&h).doc.scenario.teams[team(&h, "samen1plan-gent")]
@@ -188,7 +190,9 @@ fn a_scenario_for_one_region_refuses_a_move_outside_it_and_says_why() {
     assert_eq!(w.doc.scenario.teams[first].iroj, "Oost-Vlaanderen");
 
     // Inside the region a move is made as before.
-    let other = (0..atlas.units.len())
+    let other = atlas
+        .units
+        .keys()
         .find(|&u| {
             unit_region(atlas, u) == Some(Region::OostVlaanderen)
                 && ws(&h).doc.scenario.unit_team[u] != Some(team(&h, "samen1plan-gent"))
@@ -290,7 +294,9 @@ fn a_new_team_is_coloured_and_takes_the_region_of_its_zones() {
     assert!(max - min > 40, "a grey: {:?}", teams[before].colour);
     // Give it a zone in Limburg: its region follows.
     let atlas = &ws(&h).doc.data.atlas;
-    let zone = (0..atlas.units.len())
+    let zone = atlas
+        .units
+        .keys()
         .find(|&u| unit_region(atlas, u) == Some(Region::Limburg))
         .expect("a zone in Limburg");
     h.state_mut().push(Command::Edit(

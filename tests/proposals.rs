@@ -6,7 +6,7 @@ use std::process::Command;
 
 use gebiedsplanner::data::scenario_file::{self, FileMeta, ScenarioFile, Unresolved};
 use gebiedsplanner::model::atlas::{Atlas, Edition};
-use gebiedsplanner::model::ids::TeamId;
+use gebiedsplanner::model::ids::{TeamId, ZoneId};
 use gebiedsplanner::model::merge::{Choice, ConflictKind, Merge, Place};
 use gebiedsplanner::model::region::{Region, unit_region};
 use gebiedsplanner::model::scenario::Scenario;
@@ -58,7 +58,7 @@ fn run(cmd: &mut Command) -> (Option<i32>, String, String) {
     )
 }
 
-fn unit(code: &str) -> usize {
+fn unit(code: &str) -> ZoneId {
     atlas().unit_by_code(code).expect(code)
 }
 
@@ -151,10 +151,11 @@ fn an_unknown_region_is_refused_with_the_six_names() {
 }
 
 /// For each region, a zone of it and a neighbouring zone of it with another team.
-fn change_in(region: Region) -> Option<(usize, usize)> {
+fn change_in(region: Region) -> Option<(ZoneId, ZoneId)> {
     let a = atlas();
     let s = &common::doc(Edition::M2025).scenario;
-    (0..a.units.len())
+    a.units
+        .keys()
         .filter(|&u| unit_region(a, u) == Some(region))
         .find_map(|u| {
             a.unit_neighbours[u]
@@ -185,7 +186,9 @@ fn six_region_files_merge_into_exactly_the_expected_division() {
             }
         }
         // What a forum does outside its own region does not count.
-        let outside = (0..atlas().units.len())
+        let outside = atlas()
+            .units
+            .keys()
             .find(|&u| unit_region(atlas(), u) != Some(r))
             .expect("a zone outside");
         p.unit_team[outside] = None;
@@ -208,7 +211,7 @@ fn six_region_files_merge_into_exactly_the_expected_division() {
         .expect("check output");
     assert!(stdout.contains(table), "{stdout}\n---\n{check}");
     let merged = read(&out);
-    for (u, z) in atlas().units.iter().enumerate() {
+    for (u, z) in atlas().units.iter_enumerated() {
         let id = |s: &Scenario| s.unit_team[u].map(|t| s.teams[t].id.clone());
         assert_eq!(id(&merged), id(&expected), "zone {}", z.code);
     }
@@ -455,7 +458,9 @@ fn broken_antwerp_file(dir: &Path) -> (PathBuf, Scenario, String, String) {
     give(&mut s, "elz27", "trefplaats-kempen");
     s.unit_team[unit("elz55")] = None;
     let tref = s.team_by_id("trefplaats-kempen");
-    let far = (0..atlas().units.len())
+    let far = atlas()
+        .units
+        .keys()
         .find(|&u| {
             unit_region(atlas(), u) == Some(Region::Antwerpen)
                 && s.unit_team[u].is_some()

@@ -10,6 +10,7 @@ use std::time::{Duration, Instant};
 
 use gebiedsplanner::model::atlas::{Atlas, Edition};
 use gebiedsplanner::model::defaults;
+use gebiedsplanner::model::ids::ZoneId;
 use gebiedsplanner::model::metrics;
 use gebiedsplanner::model::optimise::atlas::{
     self as opt, ChildrenBounds, Conflict, Measure, Options, ProposeError, Rule,
@@ -43,8 +44,7 @@ fn holds_every_rule(atlas: &Atlas, s: &Scenario) -> bool {
 /// Zones per team in a region other than the team's recorded IROJ region.
 fn out_of_region(atlas: &Atlas, s: &Scenario) -> Vec<String> {
     s.unit_team
-        .iter()
-        .enumerate()
+        .iter_enumerated()
         .filter_map(|(z, t)| {
             let team = &s.teams[(*t)?];
             (region(&atlas.units[z].province) != region(&team.iroj))
@@ -99,7 +99,9 @@ fn the_proposal_holds_every_rule_and_disrupts_no_more_than_the_default_division(
     );
     assert!(stand_in.child_ratio > 0.1 && stand_in.child_ratio < 0.3);
     // The changes listed are exactly the zones whose team differs.
-    let changed: Vec<usize> = (0..atlas.units.len())
+    let changed: Vec<ZoneId> = atlas
+        .units
+        .keys()
         .filter(|&z| default.unit_team[z] != best.scenario.unit_team[z])
         .collect();
     assert_eq!(
@@ -109,7 +111,7 @@ fn the_proposal_holds_every_rule_and_disrupts_no_more_than_the_default_division(
     // Its disruption, recounted from the cells: the children whose 2020 team changed.
     let ratio = stand_in.child_ratio;
     let mut recount = 0.0;
-    for (c, cell) in atlas.cells.iter().enumerate() {
+    for (c, cell) in atlas.cells.iter_enumerated() {
         let Some(b) = historic.cell_team(atlas, c) else {
             continue;
         };
@@ -139,7 +141,9 @@ fn locks_pins_and_regions_are_respected() {
     let locked = "plan-trekkers";
     let lt = default.team_by_id(locked).expect("team");
     // Pin a zone of some team to a bordering team of the same region.
-    let (zone, to) = (0..atlas.units.len())
+    let (zone, to) = atlas
+        .units
+        .keys()
         .find_map(|z| {
             let own = default.unit_team[z]?;
             if own == lt {
@@ -163,7 +167,7 @@ fn locks_pins_and_regions_are_respected() {
     let s = &proposal.best.scenario;
     assert!(holds_every_rule(atlas, s));
     assert_eq!(s.unit_team[zone], Some(to), "the pin holds");
-    for z in 0..atlas.units.len() {
+    for z in atlas.units.keys() {
         assert_eq!(
             s.unit_team[z] == Some(lt),
             default.unit_team[z] == Some(lt),
@@ -204,7 +208,9 @@ fn measures_inhabitants_and_municipalities_give_valid_proposals() {
 fn a_division_broken_by_one_move_is_repaired_with_at_most_that_change() {
     let (atlas, default, _) = default_scenario();
     // Move one zone to a team of its region that does not border it: that team falls apart.
-    let (zone, to) = (0..atlas.units.len())
+    let (zone, to) = atlas
+        .units
+        .keys()
         .find_map(|z| {
             let own = default.unit_team[z]?;
             default.teams.keys().find_map(|t| {
@@ -450,7 +456,9 @@ fn bounds_no_division_meets_name_the_bounds() {
     assert!(t0.elapsed() < Duration::from_secs(10));
     // Bounds that every team meets alone but not all together: 17 teams, each at least
     // a share of the children that adds up to more than there are.
-    let total: f64 = (0..atlas.units.len())
+    let total: f64 = atlas
+        .units
+        .keys()
         .map(|z| atlas.unit_children(z).0.unwrap_or(0.0))
         .sum();
     let options = Options {

@@ -192,7 +192,9 @@ fn repair_after_one_breaking_move_changes_at_most_that_zone_back() {
             p.to_string()
         }
     };
-    let (zone, to) = (0..atlas.units.len())
+    let (zone, to) = atlas
+        .units
+        .keys()
         .find_map(|z| {
             let own = s.unit_team[z]?;
             s.teams
@@ -235,7 +237,9 @@ fn repair_after_one_breaking_move_changes_at_most_that_zone_back() {
     );
     // What it changes against the broken division costs no more than moving the zone back.
     let atlas = &w.doc.data.atlas;
-    let moved: f64 = (0..atlas.units.len())
+    let moved: f64 = atlas
+        .units
+        .keys()
         .filter(|&z| w.doc.scenario.unit_team[z] != broken.unit_team[z])
         .map(|z| atlas.unit_children(z).0.unwrap_or(0.0))
         .sum();

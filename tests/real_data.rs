@@ -1,16 +1,16 @@
 //! The atlas built from the real data folder: counts, populations, adjacency, geometry.
 
 use crate::common;
+use gebiedsplanner::model::ids::{CellId, MunicipalityId};
 
 use gebiedsplanner::map::MapGeometry;
 use gebiedsplanner::map::mesh::{Detail, LOD_ZOOMS};
 use gebiedsplanner::model::atlas::{Atlas, Edition};
 use gebiedsplanner::model::geom;
 
-fn muni(atlas: &Atlas, name: &str) -> usize {
+fn muni(atlas: &Atlas, name: &str) -> MunicipalityId {
     atlas
         .municipalities
-        .iter()
         .position(|m| m.name == name)
         .unwrap_or_else(|| panic!("municipality {name} not found"))
 }
@@ -140,7 +140,7 @@ fn baarle_hertog_enclaves_touch_only_their_own_zone() {
         );
     }
     let cell = a.municipalities[bh].cells[0];
-    let parts = &a.topology.part_touches[cell];
+    let parts = &a.topology.part_touches[cell.index()];
     assert_eq!(parts.len(), 26);
     assert_eq!(
         parts.iter().filter(|t| !**t).count(),
@@ -159,18 +159,18 @@ fn geometry() -> &'static MapGeometry {
 fn triangulated_area_equals_polygon_area_for_every_zone() {
     let a = &common::dataset(Edition::M2025).atlas;
     let g = geometry();
-    for (u, unit) in a.units.iter().enumerate() {
+    for (u, unit) in a.units.iter_enumerated() {
         let poly: f64 = unit
             .cells
             .iter()
             .flat_map(|&c| a.cells[c].merc.iter())
             .map(gebiedsplanner::model::geom::MercPolygon::area)
             .sum();
-        let tri: f64 = unit.cells.iter().map(|&c| g.cells[c].area()).sum();
+        let tri: f64 = unit.cells.iter().map(|&c| g.cells[c.index()].area()).sum();
         let err = (tri - poly).abs() / poly;
         assert!(
             err < 0.001,
-            "{} ({u}): triangles {tri} vs polygon {poly}",
+            "{} ({u:?}): triangles {tri} vs polygon {poly}",
             unit.name
         );
     }
@@ -193,15 +193,19 @@ fn simplified_copies_have_fewer_vertices_and_keep_every_zone_area() {
         // level's zoom) of the simplified border, so a zone's area moves by at most its
         // perimeter times that.
         let tol = 0.5 / (256.0 * 2f64.powf(zoom));
-        for (u, unit) in a.units.iter().enumerate() {
-            let full: f64 = unit.cells.iter().map(|&c| g.cells[c].area()).sum();
-            let coarse: f64 = unit.cells.iter().map(|&c| lod.cells[c].area()).sum();
+        for (u, unit) in a.units.iter_enumerated() {
+            let full: f64 = unit.cells.iter().map(|&c| g.cells[c.index()].area()).sum();
+            let coarse: f64 = unit
+                .cells
+                .iter()
+                .map(|&c| lod.cells[c.index()].area())
+                .sum();
             let perimeter: f64 = g
                 .arcs
                 .iter()
                 .filter(|arc| {
-                    let left = a.cells[arc.left as usize].unit;
-                    let right = arc.right.map(|r| a.cells[r as usize].unit);
+                    let left = a.cells[CellId::from(arc.left)].unit;
+                    let right = arc.right.map(|r| a.cells[CellId::from(r)].unit);
                     (left == u) != (right == Some(u))
                 })
                 .map(|arc| {
@@ -213,7 +217,7 @@ fn simplified_copies_have_fewer_vertices_and_keep_every_zone_area() {
                 .sum();
             assert!(
                 (coarse - full).abs() <= perimeter * tol,
-                "{} ({u}) at zoom {}: area off by {:.2}%, more than the tolerance allows",
+                "{} ({u:?}) at zoom {}: area off by {:.2}%, more than the tolerance allows",
                 unit.name,
                 zoom,
                 (coarse - full).abs() / full * 100.0
@@ -241,7 +245,6 @@ fn the_hit_test_finds_the_same_cell_as_testing_every_cell() {
             ];
             let scan = a
                 .cells
-                .iter()
                 .position(|c| c.bbox.contains(p) && c.merc.iter().any(|m| m.contains(p)));
             assert_eq!(a.cell_at(p), scan, "at {p:?}");
         }
@@ -252,7 +255,7 @@ fn the_hit_test_finds_the_same_cell_as_testing_every_cell() {
 fn every_zone_label_lies_inside_its_zone() {
     for ed in [Edition::M2025, Edition::M2019] {
         let a = &common::dataset(ed).atlas;
-        for (u, unit) in a.units.iter().enumerate() {
+        for (u, unit) in a.units.iter_enumerated() {
             let c = a.cell_at(unit.label);
             assert_eq!(
                 c.map(|c| a.cells[c].unit),

@@ -203,7 +203,9 @@ fn check_counts_a_shared_zone_as_the_team_list_does() {
     let zone = if atlas.units[zone].municipalities.len() > 1 {
         zone
     } else {
-        (0..atlas.units.len())
+        atlas
+            .units
+            .keys()
             .find(|&u| atlas.units[u].municipalities.len() > 1)
             .expect("a zone of several municipalities")
     };

@@ -6,6 +6,7 @@ use super::command::{Answer, Command, ExportKind};
 use super::{GebiedsApp, Message, Pending};
 use crate::i18n;
 use crate::model::edit::{Edit, EditError, team_has_area};
+use crate::model::ids::ZoneId;
 use crate::workspace::{EditMode, Workspace};
 
 /// Something to tell the user.
@@ -580,9 +581,9 @@ impl GebiedsApp {
 }
 
 /// Select one zone and zoom to it (from the team list or the search).
-fn select_zone(w: &mut Workspace, u: usize) {
+fn select_zone(w: &mut Workspace, u: ZoneId) {
     w.set_mode(EditMode::Zones);
-    w.selection = crate::model::selection::Selection::zone(crate::model::ids::ZoneId(u));
+    w.selection = crate::model::selection::Selection::zone(u);
     let cells = w.doc.data.atlas.units[u].cells.clone();
     w.zoom_to_cells(&cells);
 }

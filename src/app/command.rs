@@ -12,7 +12,7 @@ use crate::i18n::{Lang, Texts};
 use crate::model::atlas::Edition;
 use crate::model::edit::Edit;
 use crate::model::geom::BBox;
-use crate::model::ids::TeamId;
+use crate::model::ids::{CellId, TeamId, ZoneId};
 use crate::model::metrics::BudgetModel;
 use crate::workspace::{Baseline, EditMode};
 
@@ -74,7 +74,7 @@ pub enum Command {
     // The selection.
     /// A click on the map: select what lies under it (add/remove with `add`).
     ClickCell {
-        cell: Option<usize>,
+        cell: Option<CellId>,
         add: bool,
     },
     /// Select what lies in a Mercator box (shift-drag).
@@ -83,7 +83,7 @@ pub enum Command {
         add: bool,
     },
     /// Select one zone and zoom to it.
-    SelectZone(usize),
+    SelectZone(ZoneId),
     ClearSelection,
     /// Select and zoom to the next zone without a team.
     NextUnassigned,
@@ -102,7 +102,7 @@ pub enum Command {
 
     // The view.
     FitAll,
-    ZoomToCells(Vec<usize>),
+    ZoomToCells(Vec<CellId>),
     Presentation(bool),
     TogglePresentation,
     /// 0: all of Flanders and Brussels; 1..: the IROJ regions in order.

@@ -709,7 +709,7 @@ impl GebiedsApp {
         let screen = ctx.content_rect();
         let mut out = format!("window {}\n", px(screen.max));
         let s = &w.doc;
-        for (u, unit) in s.data.atlas.units.iter().enumerate() {
+        for (u, unit) in s.data.atlas.units.iter_enumerated() {
             if let Some(p) = w
                 .unit_screen_pos(u)
                 .filter(|p| map.shrink(4.0).contains(*p))

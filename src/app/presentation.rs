@@ -8,7 +8,7 @@ use super::GebiedsApp;
 use super::command::Command;
 use crate::i18n::{self, Texts};
 use crate::model::geom::BBox;
-use crate::model::ids::TeamId;
+use crate::model::ids::{TeamId, ZoneId};
 use crate::model::region::{Region, unit_region};
 use crate::ui::swatch;
 use crate::ui::team_panel::{GREEN, RED};
@@ -49,7 +49,9 @@ pub fn regions(w: &Workspace) -> Vec<(Region, BBox)> {
     Region::ALL
         .into_iter()
         .filter_map(|r| {
-            let b = (0..atlas.units.len())
+            let b = atlas
+                .units
+                .keys()
                 .filter(|&u| unit_region(atlas, u) == Some(r))
                 .fold(BBox::EMPTY, |b, u| b.union(atlas.units[u].bbox));
             (!b.is_empty()).then_some((r, b))
@@ -338,7 +340,7 @@ pub(super) fn present_title(ui: &mut egui::Ui, w: &Workspace, t: &Texts, shown: 
 }
 
 /// Whether a team holds a zone of the region (every team when no region is shown).
-pub(super) fn in_region(w: &Workspace, units: &[usize], region: Option<Region>) -> bool {
+pub(super) fn in_region(w: &Workspace, units: &[ZoneId], region: Option<Region>) -> bool {
     region.is_none_or(|r| {
         units
             .iter()

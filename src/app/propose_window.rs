@@ -12,7 +12,7 @@ use super::GebiedsApp;
 use super::command::Command;
 use crate::dataset::Dataset;
 use crate::i18n::{self, ProposeTexts, Texts};
-use crate::model::ids::{TeamId, TiSlice, TiVec};
+use crate::model::ids::{TeamId, TiSlice, TiVec, ZoneId};
 use crate::model::optimise::Progress;
 use crate::model::optimise::atlas::{
     self as opt, Candidate, ChildrenBounds, Measure, Options, Proposal, ProposeError,
@@ -110,7 +110,7 @@ enum Outcome {
         took: Duration,
         /// The team and zone names of the proposal, for the list of changes.
         teams: TiVec<TeamId, String>,
-        zones: Vec<String>,
+        zones: TiVec<ZoneId, String>,
     },
     Failed(String),
 }
@@ -468,7 +468,7 @@ impl GebiedsApp {
 fn selected_pins(w: &crate::workspace::Workspace) -> Vec<(String, String)> {
     let atlas = &w.doc.data.atlas;
     let s = &w.doc.scenario;
-    let zones: std::collections::BTreeSet<usize> = w
+    let zones: std::collections::BTreeSet<ZoneId> = w
         .selected_cells()
         .into_iter()
         .map(|c| atlas.cells[c].unit)
@@ -697,7 +697,7 @@ fn changes_table(
     t: &Texts,
     best: &Candidate,
     teams: &TiSlice<TeamId, String>,
-    zones: &[String],
+    zones: &TiSlice<ZoneId, String>,
 ) {
     let name = |team: Option<TeamId>| {
         team.and_then(|i| teams.get(i))

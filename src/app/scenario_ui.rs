@@ -7,11 +7,11 @@ use super::command::Command;
 use crate::i18n::{self, Texts, scenario_ui as st};
 use crate::model::colour::PALETTE;
 use crate::model::edit::{Edit, TeamDetails, region_of_zones};
-use crate::model::ids::TeamId;
+use crate::model::ids::{CellId, TeamId};
 use crate::model::region::Region;
 use crate::model::scenario::Status;
 use crate::ui::swatch;
-use crate::workspace::{EditMode, Properties, Workspace};
+use crate::workspace::{Properties, Workspace};
 
 /// The state of these windows between frames.
 #[derive(Default)]
@@ -80,17 +80,15 @@ impl GebiedsApp {
 /// municipality mode its municipalities).
 fn zoom_to_team(w: &mut Workspace, team: TeamId) {
     let atlas = &w.doc.data.atlas;
-    let cells: Vec<usize> = (0..atlas.cells.len())
+    let cells: Vec<CellId> = atlas
+        .cells
+        .keys()
         .filter(|&c| w.doc.cell_team[c] == Some(team))
         .collect();
     if cells.is_empty() {
         return;
     }
-    let items: std::collections::BTreeSet<usize> = match w.mode {
-        EditMode::Zones => cells.iter().map(|&c| atlas.cells[c].unit).collect(),
-        EditMode::Municipalities => cells.iter().map(|&c| atlas.cells[c].muni).collect(),
-    };
-    w.selection = w.selection.with_items(items);
+    w.selection = w.selection.of_cells(atlas, cells.iter().copied());
     w.zoom_to_cells(&cells);
 }
 

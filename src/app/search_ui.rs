@@ -4,8 +4,11 @@
 use super::GebiedsApp;
 use super::command::Command;
 use crate::i18n;
-use crate::model::ids::MunicipalityId;
+use std::collections::BTreeSet;
+
+use crate::model::ids::ZoneId;
 use crate::model::search::{SearchHit, SearchTarget};
+use crate::model::selection::Selection;
 use crate::workspace::EditMode;
 
 impl GebiedsApp {
@@ -30,26 +33,30 @@ impl GebiedsApp {
         };
         let atlas = &w.doc.data.atlas;
         // What to select, and in which mode (None: keep the mode).
-        let (mode, selection): (Option<EditMode>, Vec<usize>) = match hit.target {
-            SearchTarget::Zone(u) => (Some(EditMode::Zones), vec![u]),
-            SearchTarget::Municipality(m) => match w.mode {
-                EditMode::Municipalities => (None, vec![m]),
-                EditMode::Zones => (
-                    None,
-                    atlas.municipalities[m]
-                        .cells
-                        .first()
-                        .map(|&c| atlas.cells[c].unit)
-                        .into_iter()
-                        .collect(),
-                ),
-            },
+        let (mode, selection): (Option<EditMode>, Selection) = match hit.target {
+            SearchTarget::Zone(u) => (Some(EditMode::Zones), Selection::zone(u)),
+            SearchTarget::Municipality(m) => (
+                None,
+                match w.mode {
+                    EditMode::Municipalities => Selection::Municipalities([m].into()),
+                    EditMode::Zones => Selection::Zones(
+                        atlas.municipalities[m]
+                            .cells
+                            .first()
+                            .map(|&c| atlas.cells[c].unit)
+                            .into_iter()
+                            .collect(),
+                    ),
+                },
+            ),
             SearchTarget::Team(t) => {
                 // The team's whole zones: a zone it shares with another team is left out, so
                 // that dragging the selection never takes the other team's municipalities.
                 let cells = w.doc.scenario.cell_teams(atlas);
-                let zones = |whole: bool| -> Vec<usize> {
-                    (0..atlas.units.len())
+                let zones = |whole: bool| -> BTreeSet<ZoneId> {
+                    atlas
+                        .units
+                        .keys()
                         .filter(|&u| {
                             let mut of_team =
                                 atlas.units[u].cells.iter().map(|&c| cells[c] == Some(t));
@@ -64,29 +71,29 @@ impl GebiedsApp {
                 let whole = zones(true);
                 (
                     Some(EditMode::Zones),
-                    if whole.is_empty() {
+                    Selection::Zones(if whole.is_empty() {
                         zones(false)
                     } else {
                         whole
-                    },
+                    }),
                 )
             }
             SearchTarget::Proeftuin(p) => {
                 card = Some(p);
-                (None, Vec::new())
+                (None, w.selection.cleared())
             }
         };
         if let Some(m) = mode {
             w.set_mode(m);
         }
         if card.is_none() {
-            w.selection = w.selection.with_items(selection);
+            w.selection = selection;
         }
         // A municipality found while whole zones are selected: its zone is selected, and the
         // municipality itself is outlined inside it.
         w.marked = match hit.target {
             SearchTarget::Municipality(m) if w.mode == EditMode::Zones => {
-                Some((MunicipalityId(m), w.selection.clone()))
+                Some((m, w.selection.clone()))
             }
             _ => None,
         };

@@ -15,7 +15,7 @@ use crate::map::view::{MapInput, MapOutput, MapView};
 use crate::model::compare;
 use crate::model::edit::StepLabel;
 use crate::model::geom::{self, BBox};
-use crate::model::ids::TeamId;
+use crate::model::ids::{CellId, TeamId, TiVec};
 use crate::model::metrics::BudgetModel;
 use crate::style;
 use crate::ui::team_panel;
@@ -221,11 +221,11 @@ fn pointer_gestures(
 }
 
 /// The hatching of every cell (detached parts, no team, shared zones, differences).
-fn hatching(w: &Workspace) -> Vec<Option<Color32>> {
+fn hatching(w: &Workspace) -> TiVec<CellId, Option<Color32>> {
     let m = w.shown_metrics();
     let atlas = &w.doc.data.atlas;
-    let mut hatch: Vec<Option<Color32>> = vec![None; atlas.cells.len()];
-    let mut mark = |cells: &mut dyn Iterator<Item = usize>, colour: Color32| {
+    let mut hatch: TiVec<CellId, Option<Color32>> = vec![None; atlas.cells.len()].into();
+    let mut mark = |cells: &mut dyn Iterator<Item = CellId>, colour: Color32| {
         for c in cells {
             hatch[c] = Some(colour);
         }
@@ -308,7 +308,7 @@ pub(super) fn paint_map(
     let geometry = data.geometry();
     let atlas = &data.atlas;
     let center = geom::from_merc(atlas.bbox.center());
-    let mut selected = vec![false; atlas.cells.len()];
+    let mut selected: TiVec<CellId, bool> = vec![false; atlas.cells.len()].into();
     for c in w.selected_cells() {
         selected[c] = true;
     }
@@ -331,7 +331,7 @@ pub(super) fn paint_map(
         .marked
         .as_ref()
         .filter(|(_, selection)| *selection == w.selection)
-        .map(|(m, _)| m.index());
+        .map(|(m, _)| *m);
     let (cell_team, teams) = match &w.preview {
         Some(p) => (&p.cell_team, &p.scenario.teams),
         None => (&w.doc.cell_team, &w.doc.scenario.teams),

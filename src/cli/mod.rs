@@ -995,7 +995,7 @@ pub fn check_to(args: &Args, doc: &Document, out: &mut dyn Write) -> std::io::Re
     write!(out, "{}", team_table(doc, args.lang))?;
     if args.list_zones {
         let s = &doc.scenario;
-        for (u, unit) in doc.data.atlas.units.iter().enumerate() {
+        for (u, unit) in doc.data.atlas.units.iter_enumerated() {
             let team = s.unit_team[u]
                 .and_then(|t| s.teams.get(t))
                 .map_or("-", |t| t.id.as_str());

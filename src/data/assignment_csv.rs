@@ -26,8 +26,7 @@ pub fn export(atlas: &Atlas, s: &Scenario) -> String {
     let header = vec!["code".to_string(), "name".to_string(), "team".to_string()];
     let zones = atlas
         .units
-        .iter()
-        .enumerate()
+        .iter_enumerated()
         .map(|(u, unit)| vec![unit.code.clone(), unit.name.clone(), team(s.unit_team[u])]);
     let municipalities = s.muni_team.iter().map(|(&m, &t)| {
         let muni = &atlas.municipalities[m];

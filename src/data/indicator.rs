@@ -9,6 +9,7 @@ use std::path::Path;
 use super::error::{DataError, read_bytes};
 use super::table::{TextEncoding, decode_table, parse_table};
 use crate::model::atlas::Atlas;
+use crate::model::ids::{MunicipalityId, TiSlice, TiVec};
 use crate::model::indicator::Indicator;
 
 /// Header names taken as the municipality's NIS code, or its name.
@@ -74,14 +75,14 @@ fn fold(s: &str) -> String {
 /// share of its inhabitants (a municipality of 2019-2024 merged into a larger one in 2025 is
 /// a share of it).
 struct Lookup {
-    by_code: HashMap<String, (usize, f64)>,
-    by_name: HashMap<String, (usize, f64)>,
+    by_code: HashMap<String, (MunicipalityId, f64)>,
+    by_name: HashMap<String, (MunicipalityId, f64)>,
 }
 
-fn lookup(atlas: &Atlas, aliases: &[Vec<String>]) -> Lookup {
+fn lookup(atlas: &Atlas, aliases: &TiSlice<MunicipalityId, Vec<String>>) -> Lookup {
     let mut by_code = HashMap::new();
     let mut by_name = HashMap::new();
-    for (i, m) in atlas.municipalities.iter().enumerate() {
+    for (i, m) in atlas.municipalities.iter_enumerated() {
         by_code.insert(m.code.clone(), (i, 1.0));
         by_name.insert(fold(&m.name), (i, 1.0));
         let total: u64 = m.predecessors.iter().filter_map(|(_, p)| *p).sum();
@@ -161,7 +162,7 @@ fn xlsx_sheet(file: &Path, bytes: Vec<u8>) -> Result<Sheet, DataError> {
 /// (see `overlays::read_municipality_aliases`; may be empty).
 pub fn read_indicator_table(
     atlas: &Atlas,
-    aliases: &[Vec<String>],
+    aliases: &TiSlice<MunicipalityId, Vec<String>>,
     file: &Path,
 ) -> Result<IndicatorTable, DataError> {
     let bytes = read_bytes(file)?;
@@ -211,8 +212,8 @@ pub fn read_indicator_table(
             .iter()
             .map(|&c| Indicator {
                 name: sheet.header[c].clone(),
-                values: vec![None; n],
-                rates: vec![None; n],
+                values: vec![None; n].into(),
+                rates: vec![None; n].into(),
             })
             .collect(),
         encoding,
@@ -220,7 +221,8 @@ pub fn read_indicator_table(
     };
     // Values that several rows give for one municipality (the parts of a merged one): their
     // sum, and their sum weighted by the share of the inhabitants each stands for.
-    let mut weighted: Vec<Vec<(f64, f64)>> = vec![vec![(0.0, 0.0); n]; value_cols.len()];
+    let mut weighted: Vec<TiVec<MunicipalityId, (f64, f64)>> =
+        vec![vec![(0.0, 0.0); n].into(); value_cols.len()];
     for (line, row) in &sheet.rows {
         let cell = |c: Option<usize>| c.and_then(|c| row.get(c)).map_or("", |s| s.trim());
         let code = cell(code_col);
@@ -257,7 +259,7 @@ pub fn read_indicator_table(
         }
     }
     for (ind, w) in out.indicators.iter_mut().zip(&weighted) {
-        for (m, (vw, share)) in w.iter().enumerate() {
+        for (m, (vw, share)) in w.iter_enumerated() {
             if *share > 0.0 {
                 ind.rates[m] = Some(vw / share);
             }

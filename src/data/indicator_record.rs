@@ -72,8 +72,7 @@ impl IndicatorRecord {
         let ind = &c.indicator;
         let values = atlas
             .municipalities
-            .iter()
-            .enumerate()
+            .iter_enumerated()
             .filter_map(|(m, muni)| {
                 let v = MunicipalityValue {
                     value: ind.values.get(m).copied().flatten(),
@@ -97,8 +96,8 @@ impl IndicatorRecord {
         let n = atlas.municipalities.len();
         let mut indicator = Indicator {
             name: self.column.clone(),
-            values: vec![None; n],
-            rates: vec![None; n],
+            values: vec![None; n].into(),
+            rates: vec![None; n].into(),
         };
         for (code, v) in &self.values {
             let place = || format!("indicator, municipality \"{code}\"");

@@ -8,6 +8,7 @@ use super::error::DataError;
 use super::load::files;
 use super::source::DataSource;
 use crate::model::atlas::Atlas;
+use crate::model::ids::{MunicipalityId, TiVec};
 use crate::model::overlay::proeftuinen::{Neighbourhood, ProeftuinOverlay, proeftuin_overlays};
 use crate::model::seeds::Seeds;
 
@@ -73,7 +74,7 @@ pub fn load_proeftuinen(
 pub fn read_municipality_aliases(
     src: &DataSource,
     atlas: &Atlas,
-) -> Result<Vec<Vec<String>>, DataError> {
+) -> Result<TiVec<MunicipalityId, Vec<String>>, DataError> {
     let file = src.path(files::MUNI_2019);
     let mut names: HashMap<String, Vec<String>> = HashMap::new();
     for f in src.polygons(files::MUNI_2019)? {

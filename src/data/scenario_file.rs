@@ -139,8 +139,7 @@ impl ScenarioFile {
                 .collect(),
             assignment: s
                 .unit_team
-                .iter()
-                .enumerate()
+                .iter_enumerated()
                 .filter_map(|(u, t)| Some((atlas.units[u].code.clone(), team_id((*t)?)?)))
                 .collect(),
             municipality_assignment: s

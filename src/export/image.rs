@@ -11,7 +11,7 @@ use crate::map::layer::{
     self, ImageFromMerc, LAYERS, LegendEntry, MapLayer, Scene, SvgFrame, SvgLabel, Swatch,
 };
 use crate::model::geom::{self, BBox};
-use crate::model::ids::TeamId;
+use crate::model::ids::{CellId, TeamId, TiSlice, TiVec, ZoneId};
 use crate::model::metrics::BudgetModel;
 use crate::model::region::{Region, unit_region};
 use crate::style;
@@ -271,10 +271,12 @@ impl Layout {
 }
 
 /// The cells an image shows: those of its region, or all.
-fn shown_cells(doc: &Document, region: Option<Region>) -> Option<Vec<bool>> {
+fn shown_cells(doc: &Document, region: Option<Region>) -> Option<TiVec<CellId, bool>> {
     let atlas = &doc.data.atlas;
     let region = region?;
-    let units: Vec<bool> = (0..atlas.units.len())
+    let units: TiVec<ZoneId, bool> = atlas
+        .units
+        .keys()
         .map(|u| unit_region(atlas, u) == Some(region))
         .collect();
     Some(atlas.cells.iter().map(|c| units[c.unit]).collect())
@@ -323,7 +325,7 @@ pub fn render_svg(doc: &Document, opts: &ImageOptions) -> String {
     let k = lay.k;
     let cell_team = s.cell_teams(atlas);
     let hatch = hatching(doc, &cell_team);
-    let fills = vec![Color32::TRANSPARENT; atlas.cells.len()];
+    let fills: TiVec<CellId, Color32> = vec![Color32::TRANSPARENT; atlas.cells.len()].into();
     // The indicator picked for the scenario, drawn in place of the team colours.
     let choropleth = doc
         .indicator
@@ -338,7 +340,7 @@ pub fn render_svg(doc: &Document, opts: &ImageOptions) -> String {
         cell_fill: &fills,
         hatch: &hatch,
         team_arcs: &[],
-        selected: &[],
+        selected: TiSlice::from_ref(&[]),
         reference: None,
         texts: t,
         high_contrast: false,
@@ -378,7 +380,7 @@ fn map_svg(
     scene: &Scene,
     opts: &ImageOptions,
     lay: &Layout,
-    shown: Option<&[bool]>,
+    shown: Option<&TiSlice<CellId, bool>>,
 ) -> usize {
     let [x0, y0, aw, ah] = lay.area;
     let cut = shown.is_some() || opts.bbox.is_some();
@@ -615,8 +617,11 @@ fn footer_svg(
 }
 
 /// The hatching of an exported map: cells without a team, and detached parts of a team.
-fn hatching(doc: &Document, cell_team: &[Option<TeamId>]) -> Vec<Option<Color32>> {
-    let mut hatch: Vec<Option<Color32>> = cell_team
+fn hatching(
+    doc: &Document,
+    cell_team: &TiSlice<CellId, Option<TeamId>>,
+) -> TiVec<CellId, Option<Color32>> {
+    let mut hatch: TiVec<CellId, Option<Color32>> = cell_team
         .iter()
         .map(|t| t.is_none().then_some(style::HATCH_NO_TEAM))
         .collect();

@@ -12,7 +12,7 @@ use crate::i18n::proposals::{self as pt, ProposalTexts};
 use crate::i18n::{self, ATTRIBUTIONS, Lang};
 use crate::model::compare::{baseline_team_name, compare};
 use crate::model::geom::BBox;
-use crate::model::ids::TeamId;
+use crate::model::ids::{CellId, MunicipalityId, TeamId, ZoneId};
 use crate::model::metrics::{self, BudgetModel, Metrics};
 use crate::model::region::{Region, unit_region};
 use crate::model::scenario::Scenario;
@@ -212,7 +212,7 @@ fn table_pages(
 }
 
 /// The zones of a region (all zones for None).
-fn in_scope(doc: &Document, region: Option<Region>, unit: usize) -> bool {
+fn in_scope(doc: &Document, region: Option<Region>, unit: ZoneId) -> bool {
     region.is_none() || unit_region(&doc.data.atlas, unit) == region
 }
 
@@ -382,7 +382,9 @@ fn map_page(r: &ReportInput, title: &str, bbox: Option<BBox>, pages: &mut Vec<Pa
 fn region_box(r: &ReportInput) -> Option<BBox> {
     let region = r.region?;
     let atlas = &r.doc.data.atlas;
-    let b = (0..atlas.units.len())
+    let b = atlas
+        .units
+        .keys()
         .filter(|&u| unit_region(atlas, u) == Some(region))
         .fold(BBox::EMPTY, |b, u| b.union(atlas.units[u].bbox));
     (!b.is_empty()).then(|| framed(b, 0.04, 0.0))
@@ -500,7 +502,7 @@ fn team_table(r: &ReportInput, pages: &mut Vec<Page>) {
 }
 
 /// A moved cell (or municipality): it, the baseline team it had and the team it has.
-type Moved = (usize, Option<TeamId>, Option<TeamId>);
+type Moved<T> = (T, Option<TeamId>, Option<TeamId>);
 
 /// Each moved zone (all of it from one team to another) or, where a zone moved in part, each
 /// moved municipality.
@@ -520,7 +522,7 @@ fn changes(r: &ReportInput, pages: &mut Vec<Page>) {
             .to_string()
     };
     // Moved cells per zone, with their (from, to).
-    let mut per_unit: BTreeMap<usize, Vec<Moved>> = BTreeMap::new();
+    let mut per_unit: BTreeMap<ZoneId, Vec<Moved<CellId>>> = BTreeMap::new();
     for m in &cmp.moved {
         if !in_scope(doc, r.region, atlas.cells[m.cell].unit) {
             continue;
@@ -537,7 +539,7 @@ fn changes(r: &ReportInput, pages: &mut Vec<Page>) {
             && cells
                 .iter()
                 .all(|(_, f, to)| (*f, *to) == (cells[0].1, cells[0].2));
-        let sum = |cs: &[usize]| {
+        let sum = |cs: &[CellId]| {
             let pop: f64 = cs.iter().filter_map(|&c| atlas.cells[c].population).sum();
             let ch: f64 = cs.iter().filter_map(|&c| atlas.cells[c].children).sum();
             let known = cs.iter().all(|&c| atlas.cells[c].children.is_some());
@@ -551,7 +553,7 @@ fn changes(r: &ReportInput, pages: &mut Vec<Page>) {
             )
         };
         if whole {
-            let cs: Vec<usize> = cells.iter().map(|c| c.0).collect();
+            let cs: Vec<CellId> = cells.iter().map(|c| c.0).collect();
             let (pop, ch) = sum(&cs);
             rows.push(vec![
                 format!("{} {} ({})", t.zone, unit.name, unit.code),
@@ -561,7 +563,7 @@ fn changes(r: &ReportInput, pages: &mut Vec<Page>) {
                 ch,
             ]);
         } else {
-            let mut per_muni: BTreeMap<Moved, Vec<usize>> = BTreeMap::new();
+            let mut per_muni: BTreeMap<Moved<MunicipalityId>, Vec<CellId>> = BTreeMap::new();
             for (c, f, to) in cells {
                 per_muni
                     .entry((atlas.cells[*c].muni, *f, *to))
@@ -682,7 +684,7 @@ fn broken_rule_maps(r: &ReportInput, pages: &mut Vec<Page>) {
         let n = st.components.len();
         // The largest part is the team's area; every other one is detached.
         for (k, part) in st.components.iter().enumerate().skip(1) {
-            let mut units: Vec<usize> = part.iter().map(|&c| atlas.cells[c].unit).collect();
+            let mut units: Vec<ZoneId> = part.iter().map(|&c| atlas.cells[c].unit).collect();
             units.dedup();
             if !units.iter().any(|&u| in_scope(doc, r.region, u)) {
                 continue;

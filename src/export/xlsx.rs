@@ -119,8 +119,7 @@ fn zones_sheet(wb: &mut Workbook, f: &Formats, doc: &Document, t: &Texts) -> Res
     ];
     let rows: Vec<Vec<Cell>> = atlas
         .units
-        .iter()
-        .enumerate()
+        .iter_enumerated()
         .map(|(u, unit)| {
             let population: f64 = unit
                 .cells
@@ -160,8 +159,7 @@ fn municipalities_sheet(
     ];
     let rows: Vec<Vec<Cell>> = atlas
         .cells
-        .iter()
-        .enumerate()
+        .iter_enumerated()
         .map(|(c, cell)| {
             let muni = &atlas.municipalities[cell.muni];
             let num = |v: Option<f64>| v.map_or(Cell::Text(t.unknown.into()), Cell::Whole);

@@ -3,6 +3,7 @@
 
 use super::Lang;
 use crate::model::atlas::Atlas;
+use crate::model::ids::ZoneId;
 use crate::model::merge::{Choice, Conflict, ConflictKind, Merge, Place};
 use crate::model::region::Region;
 use crate::model::scenario::AreaStatus;
@@ -260,14 +261,14 @@ impl MergeNames<'_> {
             .map_or_else(|| id.to_string(), |t| format!("{} ({id})", t.name))
     }
 
-    fn zone(&self, u: usize) -> String {
+    fn zone(&self, u: ZoneId) -> String {
         self.atlas
             .units
             .get(u)
             .map_or_else(String::new, |z| format!("{} ({})", z.name, z.code))
     }
 
-    fn zones(&self, us: &[usize]) -> String {
+    fn zones(&self, us: &[ZoneId]) -> String {
         us.iter()
             .map(|&u| self.zone(u))
             .collect::<Vec<_>>()

@@ -15,6 +15,7 @@ use egui::Color32;
 
 use crate::i18n::{self, Texts};
 use crate::model::atlas::Atlas;
+use crate::model::ids::{CellId, MunicipalityId, TiVec};
 use crate::model::indicator::{Aggregate, IndicatorChoice};
 
 /// ColorBrewer YlGnBu, 5 classes, from low to high.
@@ -55,7 +56,7 @@ pub struct Choropleth {
     pub how: Aggregate,
     pub classes: Vec<Class>,
     /// The class of every municipality (indexed like `atlas.municipalities`).
-    class_of_municipality: Vec<Option<usize>>,
+    class_of_municipality: TiVec<MunicipalityId, Option<usize>>,
     /// Decimals in the legend: none for whole numbers.
     decimals: usize,
 }
@@ -77,8 +78,8 @@ fn quantile_bounds(sorted: &[f64], classes: usize) -> Vec<f64> {
 impl Choropleth {
     pub fn new(atlas: &Atlas, choice: &IndicatorChoice) -> Choropleth {
         let values = choice.municipality_values();
-        let value = |m: usize| values.get(m).copied().flatten().filter(|v| v.is_finite());
-        let mut sorted: Vec<f64> = (0..atlas.municipalities.len()).filter_map(value).collect();
+        let value = |m: MunicipalityId| values.get(m).copied().flatten().filter(|v| v.is_finite());
+        let mut sorted: Vec<f64> = atlas.municipalities.keys().filter_map(value).collect();
         sorted.sort_by(f64::total_cmp);
         let bounds = if sorted.is_empty() {
             Vec::new()
@@ -87,7 +88,9 @@ impl Choropleth {
         };
         // A value's class: the last lower bound it reaches.
         let class = |v: f64| bounds.iter().rposition(|&b| v >= b).unwrap_or(0);
-        let class_of_municipality: Vec<Option<usize>> = (0..atlas.municipalities.len())
+        let class_of_municipality: TiVec<MunicipalityId, Option<usize>> = atlas
+            .municipalities
+            .keys()
             .map(|m| value(m).map(class))
             .collect();
         // The palette spread over fewer classes when there are fewer: first and last stay.
@@ -103,7 +106,7 @@ impl Choropleth {
                 municipalities: 0,
             })
             .collect();
-        for (m, c) in class_of_municipality.iter().enumerate() {
+        for (m, c) in class_of_municipality.iter_enumerated() {
             if let (Some(c), Some(v)) = (c, value(m)) {
                 let k = &mut classes[*c];
                 k.min = k.min.min(v);
@@ -122,7 +125,7 @@ impl Choropleth {
     }
 
     /// The colour of a municipality: its class's, or [`NO_DATA`].
-    pub fn municipality_colour(&self, m: usize) -> [u8; 3] {
+    pub fn municipality_colour(&self, m: MunicipalityId) -> [u8; 3] {
         self.class_of_municipality
             .get(m)
             .copied()
@@ -132,7 +135,7 @@ impl Choropleth {
     }
 
     /// The colour of a cell of the atlas: its municipality's.
-    pub fn cell_colour(&self, atlas: &Atlas, cell: usize) -> [u8; 3] {
+    pub fn cell_colour(&self, atlas: &Atlas, cell: CellId) -> [u8; 3] {
         atlas
             .cells
             .get(cell)
@@ -140,7 +143,7 @@ impl Choropleth {
     }
 
     /// The class of a municipality (0 is the lowest), None without a value.
-    pub fn class_of(&self, m: usize) -> Option<usize> {
+    pub fn class_of(&self, m: MunicipalityId) -> Option<usize> {
         self.class_of_municipality.get(m).copied().flatten()
     }
 

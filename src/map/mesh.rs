@@ -12,6 +12,7 @@ use std::sync::OnceLock;
 use super::lines;
 use crate::model::atlas::Atlas;
 use crate::model::geom::{self, Merc, MercPolygon};
+use crate::model::ids::{CellId, TiVec, ZoneId};
 use crate::model::topology::vertex_key;
 
 #[derive(Clone, Debug, Default)]
@@ -106,7 +107,7 @@ pub struct MapGeometry {
     /// Arcs on a province (IROJ region) border or on the outer boundary.
     pub province_arcs: Vec<u32>,
     /// Zones by population, largest first (the order labels are placed in).
-    pub label_order: Vec<usize>,
+    pub label_order: Vec<ZoneId>,
 }
 
 /// The meshes and arc points of one level of detail.
@@ -310,7 +311,7 @@ impl MapGeometry {
         let mut zone_arcs = Vec::new();
         let mut muni_arcs = Vec::new();
         let mut province_arcs = Vec::new();
-        let province = |c: u32| &atlas.municipalities[atlas.cells[c as usize].muni].province;
+        let province = |c: u32| &atlas.municipalities[atlas.cells[CellId::from(c)].muni].province;
         for (i, a) in atlas.topology.arcs.iter().enumerate() {
             let i = i as u32;
             if a.right.is_none_or(|r| province(r) != province(a.left)) {
@@ -319,7 +320,10 @@ impl MapGeometry {
             cell_arcs[a.left as usize].push(i);
             if let Some(r) = a.right {
                 cell_arcs[r as usize].push(i);
-                let (l, r) = (&atlas.cells[a.left as usize], &atlas.cells[r as usize]);
+                let (l, r) = (
+                    &atlas.cells[CellId::from(a.left)],
+                    &atlas.cells[CellId::from(r)],
+                );
                 if l.unit != r.unit {
                     zone_arcs.push(i);
                 } else if l.muni != r.muni {
@@ -327,12 +331,7 @@ impl MapGeometry {
                 }
             }
         }
-        let pop: Vec<f64> = (0..atlas.units.len())
-            .map(|u| atlas.unit_population(u).0.unwrap_or(0.0))
-            .collect();
-        let mut label_order: Vec<usize> = (0..atlas.units.len()).collect();
-        label_order.sort_by(|&a, &b| pop[b].total_cmp(&pop[a]));
-
+        let label_order = most_populous_first(atlas);
         MapGeometry {
             origin,
             size: LevelSize::of(&cells, arcs.iter().map(|a| a.points.as_slice())),
@@ -448,6 +447,18 @@ impl MapGeometry {
     pub fn to_merc(&self, p: [f32; 2]) -> Merc {
         [p[0] as f64 + self.origin[0], p[1] as f64 + self.origin[1]]
     }
+}
+
+/// The zones, the most populous first: the order their names are placed in.
+pub fn most_populous_first(atlas: &Atlas) -> Vec<ZoneId> {
+    let pop: TiVec<ZoneId, f64> = atlas
+        .units
+        .keys()
+        .map(|u| atlas.unit_population(u).0.unwrap_or(0.0))
+        .collect();
+    let mut order: Vec<ZoneId> = atlas.units.keys().collect();
+    order.sort_by(|&a, &b| pop[b].total_cmp(&pop[a]));
+    order
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ use super::layers::Layers;
 use super::lines;
 use super::mesh::MapGeometry;
 use crate::model::geom;
+use crate::model::ids::{CellId, MunicipalityId};
 use crate::style::{self, SELECTION_DARK};
 
 /// Local Mercator offsets to screen pixels: `screen = offset + local * scale`.
@@ -73,13 +74,13 @@ pub struct MapInput<'a> {
     pub select_rect: Option<Rect>,
     /// A municipality to point out inside the selection (the one searched for, when whole
     /// zones are selected).
-    pub marked: Option<usize>,
+    pub marked: Option<MunicipalityId>,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct MapOutput {
-    pub hovered_cell: Option<usize>,
-    pub clicked_cell: Option<usize>,
+    pub hovered_cell: Option<CellId>,
+    pub clicked_cell: Option<CellId>,
     pub transform: Option<ScreenTransform>,
 }
 
@@ -92,7 +93,7 @@ pub struct FrameView {
     /// Zoom level of the tile map.
     pub zoom: f64,
     /// The cell under the pointer.
-    pub hovered_cell: Option<usize>,
+    pub hovered_cell: Option<CellId>,
 }
 
 pub struct MapView;
@@ -201,13 +202,13 @@ impl MapView {
 fn highlights(scene: &Scene, frame: &mut DrawFrame, input: &MapInput) {
     let atlas = scene.atlas;
     let geo = frame.geometry;
-    let outline = |inside: &dyn Fn(usize) -> bool, cells: &mut dyn Iterator<Item = usize>| {
+    let outline = |inside: &dyn Fn(CellId) -> bool, cells: &mut dyn Iterator<Item = CellId>| {
         let mut arcs = Vec::new();
         for c in cells {
-            for &a in &geo.cell_arcs[c] {
+            for &a in &geo.cell_arcs[c.index()] {
                 let arc = &geo.arcs[a as usize];
-                let other = arc.right.map(|r| inside(r as usize));
-                let this = inside(arc.left as usize);
+                let other = arc.right.map(|r| inside(CellId::from(r)));
+                let this = inside(CellId::from(arc.left));
                 if other != Some(this) {
                     arcs.push(a);
                 }
@@ -215,31 +216,31 @@ fn highlights(scene: &Scene, frame: &mut DrawFrame, input: &MapInput) {
         }
         arcs
     };
-    let sel = |c: usize| scene.selected[c];
+    let sel = |c: CellId| scene.selected[c];
     if let Some(h) = frame.hovered {
         let cells = if h.whole_zone {
             &atlas.units[h.unit].cells
         } else {
             &atlas.municipalities[h.muni].cells
         };
-        let covers = |c: usize| h.covers(atlas, c);
+        let covers = |c: CellId| h.covers(atlas, c);
         let arcs = outline(&covers, &mut cells.iter().copied());
         let st = frame.style(&style::HOVER_LINE);
         for a in arcs {
             let arc = &geo.arcs[a as usize];
             let sel_differs = match arc.right {
-                None => sel(arc.left as usize),
-                Some(r) => sel(arc.left as usize) != sel(r as usize),
+                None => sel(CellId::from(arc.left)),
+                Some(r) => sel(CellId::from(arc.left)) != sel(CellId::from(r)),
             };
             if !sel_differs {
                 frame.arc(a, &st);
             }
         }
     }
-    let arcs = outline(&sel, &mut (0..scene.selected.len()).filter(|&c| sel(c)));
+    let arcs = outline(&sel, &mut scene.selected.keys().filter(|&c| sel(c)));
     edged(frame, &arcs, &style::SELECTION_EDGE, &style::SELECTION_LINE);
     if let Some(m) = input.marked {
-        let inside = |c: usize| atlas.cells[c].muni == m;
+        let inside = |c: CellId| atlas.cells[c].muni == m;
         let arcs = outline(&inside, &mut atlas.municipalities[m].cells.iter().copied());
         edged(frame, &arcs, &style::MARKED_EDGE, &style::MARKED_LINE);
     }
@@ -265,12 +266,12 @@ fn ghost(
     offset: Vec2,
 ) -> Shape {
     let mut ghost = Mesh::default();
-    for (ci, &selected) in scene.selected.iter().enumerate() {
+    for (ci, &selected) in scene.selected.iter_enumerated() {
         if selected {
             let [r, g, b, _] = scene.cell_fill[ci].to_srgba_unmultiplied();
             push_cell(
                 &mut ghost,
-                &cells[ci],
+                &cells[ci.index()],
                 tf,
                 offset,
                 Color32::from_rgba_unmultiplied(r, g, b, 90),

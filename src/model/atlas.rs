@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use geo::{Area, BooleanOps, Coord, LineString, MultiPolygon, Polygon};
 
 use super::geom::{self, BBox, Merc, MercPolygon};
+use super::ids::{CellId, MunicipalityId, TiSlice, TiVec, ZoneId};
 use super::index::CellIndex;
 use super::topology::{LonLatPolygon, Topology};
 
@@ -79,7 +80,7 @@ pub struct Municipality {
     pub children: Option<u64>,
     pub population_year: u16,
     pub predecessors: Vec<(String, Option<u64>)>,
-    pub cells: Vec<usize>,
+    pub cells: Vec<CellId>,
 }
 
 #[derive(Clone, Debug)]
@@ -87,8 +88,8 @@ pub struct Unit {
     pub code: String,
     pub name: String,
     pub province: String,
-    pub municipalities: Vec<usize>,
-    pub cells: Vec<usize>,
+    pub municipalities: Vec<MunicipalityId>,
+    pub cells: Vec<CellId>,
     /// Where the label goes: a point well inside the zone (Mercator).
     pub label: Merc,
     pub bbox: BBox,
@@ -98,8 +99,8 @@ pub struct Unit {
 /// a cell is the whole municipality.
 #[derive(Clone, Debug)]
 pub struct Cell {
-    pub muni: usize,
-    pub unit: usize,
+    pub muni: MunicipalityId,
+    pub unit: ZoneId,
     pub polygons: Vec<LonLatPolygon>,
     pub merc: Vec<MercPolygon>,
     pub bbox: BBox,
@@ -112,12 +113,14 @@ pub struct Cell {
 #[derive(Clone, Debug)]
 pub struct Atlas {
     pub edition: Edition,
-    pub municipalities: Vec<Municipality>,
-    pub units: Vec<Unit>,
-    pub cells: Vec<Cell>,
+    pub municipalities: TiVec<MunicipalityId, Municipality>,
+    pub units: TiVec<ZoneId, Unit>,
+    pub cells: TiVec<CellId, Cell>,
+    /// The shared-edge topology of the cells: its cell numbers (`u32`, to keep the arcs
+    /// small) are `CellId`s.
     pub topology: Topology,
-    pub unit_neighbours: Vec<Vec<usize>>,
-    pub muni_neighbours: Vec<Vec<usize>>,
+    pub unit_neighbours: TiVec<ZoneId, Vec<ZoneId>>,
+    pub muni_neighbours: TiVec<MunicipalityId, Vec<MunicipalityId>>,
     pub bbox: BBox,
     /// Grid over the cell boxes, for hit tests.
     pub index: CellIndex,
@@ -392,8 +395,8 @@ fn split_cells(
         let share = area / total;
         let merc = merc_polys(&polys);
         cells.push(Cell {
-            muni: mi,
-            unit: ui,
+            muni: MunicipalityId(mi),
+            unit: ZoneId(ui),
             bbox: bbox_of(&merc),
             merc,
             polygons: polys,
@@ -422,8 +425,8 @@ fn municipality_cells(
         [ui] => {
             let merc = merc_polys(&m.polygons);
             Ok(vec![Cell {
-                muni: mi,
-                unit: *ui,
+                muni: MunicipalityId(mi),
+                unit: ZoneId(*ui),
                 bbox: bbox_of(&merc),
                 merc,
                 polygons: m.polygons.clone(),
@@ -447,22 +450,24 @@ fn municipality_cells(
     }
 }
 
+type CellsAndMunicipalities = (TiVec<CellId, Cell>, TiVec<MunicipalityId, Municipality>);
+
 /// Every cell, and the municipalities that list their cells.
 fn cells_and_municipalities(
     input: &AtlasInput,
     muni_units: &[Vec<usize>],
     unit_index: &HashMap<String, usize>,
-) -> Result<(Vec<Cell>, Vec<Municipality>), AtlasError> {
+) -> Result<CellsAndMunicipalities, AtlasError> {
     let splits: HashMap<&str, &SplitInput> = input
         .splits
         .iter()
         .map(|s| (s.municipality.as_str(), s))
         .collect();
-    let mut cells: Vec<Cell> = Vec::new();
-    let mut municipalities = Vec::with_capacity(input.municipalities.len());
+    let mut cells: TiVec<CellId, Cell> = TiVec::new();
+    let mut municipalities = TiVec::with_capacity(input.municipalities.len());
     for (mi, m) in input.municipalities.iter().enumerate() {
         let own = municipality_cells(input, mi, &muni_units[mi], &splits, unit_index)?;
-        let mcells = (cells.len()..cells.len() + own.len()).collect();
+        let mcells = (cells.len()..cells.len() + own.len()).map(CellId).collect();
         cells.extend(own);
         municipalities.push(Municipality {
             code: m.code.clone(),
@@ -479,8 +484,12 @@ fn cells_and_municipalities(
 }
 
 /// The zones with their cells, municipalities, box and province.
-fn units_of(input: &AtlasInput, cells: &[Cell], municipalities: &[Municipality]) -> Vec<Unit> {
-    let mut units: Vec<Unit> = input
+fn units_of(
+    input: &AtlasInput,
+    cells: &TiSlice<CellId, Cell>,
+    municipalities: &TiSlice<MunicipalityId, Municipality>,
+) -> TiVec<ZoneId, Unit> {
+    let mut units: TiVec<ZoneId, Unit> = input
         .units
         .iter()
         .map(|u| Unit {
@@ -493,7 +502,7 @@ fn units_of(input: &AtlasInput, cells: &[Cell], municipalities: &[Municipality])
             bbox: BBox::EMPTY,
         })
         .collect();
-    for (ci, c) in cells.iter().enumerate() {
+    for (ci, c) in cells.iter_enumerated() {
         let u = &mut units[c.unit];
         u.cells.push(ci);
         if !u.municipalities.contains(&c.muni) {
@@ -513,16 +522,21 @@ fn units_of(input: &AtlasInput, cells: &[Cell], municipalities: &[Municipality])
 /// sorted.
 fn neighbours_of(
     topology: &Topology,
-    cells: &[Cell],
+    cells: &TiSlice<CellId, Cell>,
     n_units: usize,
     n_munis: usize,
-) -> (Vec<Vec<usize>>, Vec<Vec<usize>>) {
-    let mut unit_neighbours = vec![Vec::new(); n_units];
-    let mut muni_neighbours = vec![Vec::new(); n_munis];
+) -> (
+    TiVec<ZoneId, Vec<ZoneId>>,
+    TiVec<MunicipalityId, Vec<MunicipalityId>>,
+) {
+    let mut unit_neighbours: TiVec<ZoneId, Vec<ZoneId>> = vec![Vec::new(); n_units].into();
+    let mut muni_neighbours: TiVec<MunicipalityId, Vec<MunicipalityId>> =
+        vec![Vec::new(); n_munis].into();
     for (ci, nbs) in topology.neighbours.iter().enumerate() {
-        let (u, m) = (cells[ci].unit, cells[ci].muni);
+        let (u, m) = (cells[CellId(ci)].unit, cells[CellId(ci)].muni);
         for &(o, _) in nbs {
-            let (ou, om) = (cells[o as usize].unit, cells[o as usize].muni);
+            let o = &cells[CellId::from(o)];
+            let (ou, om) = (o.unit, o.muni);
             if ou != u && !unit_neighbours[u].contains(&ou) {
                 unit_neighbours[u].push(ou);
             }
@@ -531,7 +545,10 @@ fn neighbours_of(
             }
         }
     }
-    for v in unit_neighbours.iter_mut().chain(muni_neighbours.iter_mut()) {
+    for v in &mut unit_neighbours {
+        v.sort_unstable();
+    }
+    for v in &mut muni_neighbours {
         v.sort_unstable();
     }
     (unit_neighbours, muni_neighbours)
@@ -577,10 +594,11 @@ impl Atlas {
     /// Put each zone label at the pole of inaccessibility of the zone, measured against
     /// the zone's own border arcs.
     fn place_labels(&mut self) {
-        let mut border_segments: Vec<Vec<(Merc, Merc)>> = vec![Vec::new(); self.units.len()];
+        let mut border_segments: TiVec<ZoneId, Vec<(Merc, Merc)>> =
+            vec![Vec::new(); self.units.len()].into();
         for arc in &self.topology.arcs {
-            let lu = self.cells[arc.left as usize].unit;
-            let ru = arc.right.map(|r| self.cells[r as usize].unit);
+            let lu = self.cells[CellId::from(arc.left)].unit;
+            let ru = arc.right.map(|r| self.cells[CellId::from(r)].unit);
             if ru == Some(lu) {
                 continue;
             }
@@ -596,7 +614,7 @@ impl Atlas {
                 }
             }
         }
-        for (ui, unit) in self.units.iter_mut().enumerate() {
+        for (ui, unit) in self.units.iter_mut_enumerated() {
             let cells = &self.cells;
             let segs = &border_segments[ui];
             // Search within the largest polygon's box, so the label sits in the main body.
@@ -629,20 +647,20 @@ impl Atlas {
         }
     }
 
-    pub fn unit_by_code(&self, code: &str) -> Option<usize> {
-        self.units.iter().position(|u| u.code == code)
+    pub fn unit_by_code(&self, code: &str) -> Option<ZoneId> {
+        self.units.position(|u| u.code == code)
     }
 
-    pub fn muni_by_code(&self, code: &str) -> Option<usize> {
-        self.municipalities.iter().position(|m| m.code == code)
+    pub fn muni_by_code(&self, code: &str) -> Option<MunicipalityId> {
+        self.municipalities.position(|m| m.code == code)
     }
 
     /// The cell under a Mercator point, if any (the lowest numbered one where cells overlap).
-    pub fn cell_at(&self, p: Merc) -> Option<usize> {
+    pub fn cell_at(&self, p: Merc) -> Option<CellId> {
         self.index
             .candidates(p)
             .iter()
-            .map(|&c| c as usize)
+            .map(|&c| CellId::from(c))
             .find(|&c| {
                 let cell = &self.cells[c];
                 cell.bbox.contains(p) && cell.merc.iter().any(|m| m.contains(p))
@@ -650,16 +668,16 @@ impl Atlas {
     }
 
     /// Population of a zone, and whether any part of it is an estimate.
-    pub fn unit_population(&self, unit: usize) -> (Option<f64>, bool) {
+    pub fn unit_population(&self, unit: ZoneId) -> (Option<f64>, bool) {
         sum_cells(self, &self.units[unit].cells, |c| c.population)
     }
 
     /// Children 0-17 of a zone (None when unknown for any part of it).
-    pub fn unit_children(&self, unit: usize) -> (Option<f64>, bool) {
+    pub fn unit_children(&self, unit: ZoneId) -> (Option<f64>, bool) {
         sum_cells(self, &self.units[unit].cells, |c| c.children)
     }
 
-    pub fn is_unit_estimated(&self, unit: usize) -> bool {
+    pub fn is_unit_estimated(&self, unit: ZoneId) -> bool {
         self.units[unit]
             .cells
             .iter()
@@ -669,7 +687,7 @@ impl Atlas {
 
 fn sum_cells(
     atlas: &Atlas,
-    cells: &[usize],
+    cells: &[CellId],
     f: impl Fn(&Cell) -> Option<f64>,
 ) -> (Option<f64>, bool) {
     let mut total = 0.0;

@@ -3,20 +3,24 @@
 //! One linear pass over the arcs.
 
 use super::atlas::Atlas;
-use super::ids::TeamId;
+use super::ids::{CellId, TeamId, TiSlice};
 
 /// Does the arc with these sides separate two teams?
 #[inline]
-pub fn separates_teams(left: u32, right: Option<u32>, cell_team: &[Option<TeamId>]) -> bool {
+pub fn separates_teams(
+    left: u32,
+    right: Option<u32>,
+    cell_team: &TiSlice<CellId, Option<TeamId>>,
+) -> bool {
     match right {
         None => true,
-        Some(r) => cell_team[left as usize] != cell_team[r as usize],
+        Some(r) => cell_team[CellId::from(left)] != cell_team[CellId::from(r)],
     }
 }
 
 /// The arcs (indices into `atlas.topology.arcs`) that outline the teams, given the team of
 /// every cell.
-pub fn team_border_arcs(atlas: &Atlas, cell_team: &[Option<TeamId>]) -> Vec<u32> {
+pub fn team_border_arcs(atlas: &Atlas, cell_team: &TiSlice<CellId, Option<TeamId>>) -> Vec<u32> {
     atlas
         .topology
         .arcs

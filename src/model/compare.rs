@@ -2,7 +2,7 @@
 //! gains and loses (teams are matched by id), and the list of cells whose team differs.
 
 use super::atlas::Atlas;
-use super::ids::{TeamId, TiVec};
+use super::ids::{CellId, TeamId, TiSlice, TiVec};
 use super::scenario::Scenario;
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -29,7 +29,7 @@ pub struct Comparison {
 /// A cell whose team differs from the baseline's.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Moved {
-    pub cell: usize,
+    pub cell: CellId,
     /// Its team in the baseline (an index into the baseline's teams).
     pub from: Option<TeamId>,
     /// Its team in the scenario (an index into the scenario's teams).
@@ -65,9 +65,9 @@ pub fn compare(atlas: &Atlas, scenario: &Scenario, baseline: &Scenario) -> Compa
 pub fn compare_cells(
     atlas: &Atlas,
     scenario: &Scenario,
-    now: &[Option<TeamId>],
+    now: &TiSlice<CellId, Option<TeamId>>,
     baseline: &Scenario,
-    before: &[Option<TeamId>],
+    before: &TiSlice<CellId, Option<TeamId>>,
 ) -> Comparison {
     let n = scenario.teams.len();
     // Teams are matched by id: each baseline team's index in the scenario, if it has one.
@@ -91,7 +91,7 @@ pub fn compare_cells(
     let mut zones_gained: Vec<(usize, usize)> = Vec::new();
     let mut zones_lost: Vec<(usize, usize)> = Vec::new();
     let mut moved = Vec::new();
-    for (ci, (&t_now, &t_before)) in now.iter().zip(before).enumerate() {
+    for ((ci, &t_now), &t_before) in now.iter_enumerated().zip(before.iter()) {
         let (k_now, k_before) = (key_now(t_now), key_before(t_before));
         if k_now == k_before {
             continue;
@@ -100,14 +100,14 @@ pub fn compare_cells(
         let children = cell.children.unwrap_or(0.0);
         let pop = cell.population.unwrap_or(0.0);
         if let Some(t) = k_now {
-            gained.push((t, cell.muni));
-            zones_gained.push((t, cell.unit));
+            gained.push((t, cell.muni.index()));
+            zones_gained.push((t, cell.unit.index()));
             teams[t].children_gained += children;
             teams[t].population_gained += pop;
         }
         if let Some(t) = k_before.filter(|&t| t < n) {
-            lost.push((t, cell.muni));
-            zones_lost.push((t, cell.unit));
+            lost.push((t, cell.muni.index()));
+            zones_lost.push((t, cell.unit.index()));
             teams[t].children_lost += children;
             teams[t].population_lost += pop;
         }

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use super::atlas::Atlas;
 use super::colour::{PALETTE, colour_graph};
-use super::ids::{TeamId, TiVec};
+use super::ids::{CellId, TeamId, TiVec};
 use super::metrics::BudgetRules;
 use super::scenario::{Scenario, Team};
 use super::seeds::Seeds;
@@ -36,11 +36,11 @@ pub fn team_neighbours(atlas: &Atlas, scenario: &Scenario) -> Vec<Vec<usize>> {
     let node = |t: Option<TeamId>| t.map(TeamId::index).filter(|&t| t < n);
     let mut nb = vec![Vec::new(); n];
     for (ci, list) in atlas.topology.neighbours.iter().enumerate() {
-        let Some(a) = node(cell_team[ci]) else {
+        let Some(a) = node(cell_team[CellId(ci)]) else {
             continue;
         };
         for &(o, _) in list {
-            if let Some(b) = node(cell_team[o as usize])
+            if let Some(b) = node(cell_team[CellId::from(o)])
                 && a != b
                 && !nb[a].contains(&b)
             {
@@ -97,7 +97,7 @@ pub fn historic_scenario(atlas: &Atlas, seeds: &Seeds, colours_from: &Scenario) 
         .filter_map(|a| s.team_by_id(&a.team_id).map(|t| (a.code.as_str(), t)))
         .collect();
     let mut muni_team = BTreeMap::new();
-    for (mi, m) in atlas.municipalities.iter().enumerate() {
+    for (mi, m) in atlas.municipalities.iter_enumerated() {
         let mut best: Option<(u64, TeamId)> = None;
         for (code, pop) in &m.predecessors {
             if let Some(&t) = by_old.get(code.as_str()) {

@@ -3,7 +3,7 @@
 
 use super::atlas::Atlas;
 use super::colour::{PALETTE, colour_distance};
-use super::ids::TeamId;
+use super::ids::{CellId, MunicipalityId, TeamId, ZoneId};
 use super::region::{Region, unit_region};
 use super::scenario::{AreaStatus, Scenario, Status, Team};
 
@@ -11,12 +11,12 @@ use super::scenario::{AreaStatus, Scenario, Status, Team};
 pub enum Edit {
     /// Give whole zones to a team (None: no team). Clears municipality exceptions inside them.
     AssignUnits {
-        units: Vec<usize>,
+        units: Vec<ZoneId>,
         team: Option<TeamId>,
     },
     /// Municipality mode: give single municipalities to a team.
     AssignMunicipalities {
-        municipalities: Vec<usize>,
+        municipalities: Vec<MunicipalityId>,
         team: Option<TeamId>,
     },
     CreateTeam {
@@ -195,7 +195,7 @@ fn locked(s: &Scenario, t: Option<TeamId>) -> Result<(), EditError> {
 }
 
 /// A region-scoped scenario changes only the zones of its region.
-fn inside_region(s: &Scenario, atlas: &Atlas, cell: usize) -> Result<(), EditError> {
+fn inside_region(s: &Scenario, atlas: &Atlas, cell: CellId) -> Result<(), EditError> {
     let Some(region) = s.region else {
         return Ok(());
     };
@@ -213,7 +213,7 @@ fn inside_region(s: &Scenario, atlas: &Atlas, cell: usize) -> Result<(), EditErr
 /// The IROJ region most of a team's zones lie in (None: it has none).
 pub fn region_of_zones(s: &Scenario, atlas: &Atlas, team: TeamId) -> Option<Region> {
     let mut count = [0usize; Region::ALL.len()];
-    for (u, t) in s.unit_team.iter().enumerate() {
+    for (u, t) in s.unit_team.iter_enumerated() {
         if *t == Some(team)
             && let Some(r) = unit_region(atlas, u)
             && let Some(i) = Region::ALL.iter().position(|x| *x == r)
@@ -301,7 +301,7 @@ fn hsv(h: f32, s: f32, v: f32) -> [u8; 3] {
 fn check_move(
     s: &Scenario,
     atlas: &Atlas,
-    cells: impl Iterator<Item = usize>,
+    cells: impl Iterator<Item = CellId>,
     team: Option<TeamId>,
 ) -> Result<(), EditError> {
     if let Some(t) = team {
@@ -470,5 +470,8 @@ fn apply_details(s: &mut Scenario, edit: &Edit) -> Result<(), EditError> {
 
 /// Does the team own any area?
 pub fn team_has_area(s: &Scenario, atlas: &Atlas, team: TeamId) -> bool {
-    (0..atlas.cells.len()).any(|c| s.cell_team(atlas, c) == Some(team))
+    atlas
+        .cells
+        .keys()
+        .any(|c| s.cell_team(atlas, c) == Some(team))
 }

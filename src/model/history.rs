@@ -86,7 +86,7 @@ impl History {
 mod tests {
     use super::*;
     use crate::model::edit::{Edit, apply};
-    use crate::model::ids::TeamId;
+    use crate::model::ids::{TeamId, ZoneId};
     use crate::model::synthetic;
 
     /// A full history keeps the last `HISTORY_LIMIT` steps, each undone to the state before
@@ -102,7 +102,7 @@ mod tests {
             assert_eq!(before, s, "a copy equals what it copies");
             states.push(s.clone());
             let edit = Edit::AssignUnits {
-                units: vec![0],
+                units: vec![ZoneId(0)],
                 team: Some(TeamId(i % 2)),
             };
             let label = edit.label(&before, &atlas);

@@ -47,3 +47,10 @@ id!(
     /// `Atlas::cells`.
     CellId
 );
+
+/// The topology and the hit-test grid number cells with `u32`, to keep their arrays small.
+impl From<u32> for CellId {
+    fn from(i: u32) -> Self {
+        CellId(i as usize)
+    }
+}

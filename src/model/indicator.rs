@@ -2,7 +2,7 @@
 //! of children born in poverty) and its aggregate per team.
 
 use super::atlas::Atlas;
-use super::ids::{TeamId, TiVec};
+use super::ids::{CellId, MunicipalityId, TeamId, TiSlice, TiVec};
 
 /// How a team's figure is made from its municipalities' values.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -25,7 +25,7 @@ impl Aggregate {
 
     /// The way a column is aggregated when the user has not chosen: whole numbers are
     /// counts (summed), anything with decimals a rate (the mean weighted by inhabitants).
-    pub fn guess(values: &[Option<f64>]) -> Aggregate {
+    pub fn guess(values: &TiSlice<MunicipalityId, Option<f64>>) -> Aggregate {
         if values.iter().flatten().all(|v| v.fract() == 0.0) {
             Aggregate::Sum
         } else {
@@ -53,7 +53,7 @@ pub struct IndicatorChoice {
 impl IndicatorChoice {
     /// The value of every municipality as the map shows it: the count for a sum, the rate
     /// for a mean.
-    pub fn municipality_values(&self) -> &[Option<f64>] {
+    pub fn municipality_values(&self) -> &TiSlice<MunicipalityId, Option<f64>> {
         match self.how {
             Aggregate::Sum => &self.indicator.values,
             _ => &self.indicator.rates,
@@ -64,7 +64,7 @@ impl IndicatorChoice {
     pub fn per_team(
         &self,
         atlas: &Atlas,
-        cell_team: &[Option<TeamId>],
+        cell_team: &TiSlice<CellId, Option<TeamId>>,
         teams: usize,
     ) -> TiVec<TeamId, Option<f64>> {
         per_team(atlas, cell_team, teams, &self.indicator, self.how)
@@ -79,15 +79,15 @@ impl IndicatorChoice {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Indicator {
     pub name: String,
-    pub values: Vec<Option<f64>>,
-    pub rates: Vec<Option<f64>>,
+    pub values: TiVec<MunicipalityId, Option<f64>>,
+    pub rates: TiVec<MunicipalityId, Option<f64>>,
 }
 
 /// Each team's aggregate of `indicator`, from the team of every cell (`Scenario::cell_teams`).
 /// None for a team without any municipality that has a value (or, for a mean, without weight).
 pub fn per_team(
     atlas: &Atlas,
-    cell_team: &[Option<TeamId>],
+    cell_team: &TiSlice<CellId, Option<TeamId>>,
     teams: usize,
     indicator: &Indicator,
     how: Aggregate,
@@ -95,7 +95,7 @@ pub fn per_team(
     let mut sum = vec![0.0f64; teams];
     let mut weight = vec![0.0f64; teams];
     let mut any = vec![false; teams];
-    for (ci, cell) in atlas.cells.iter().enumerate() {
+    for (ci, cell) in atlas.cells.iter_enumerated() {
         let Some(team) = cell_team
             .get(ci)
             .copied()

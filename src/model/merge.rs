@@ -6,15 +6,15 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::atlas::Atlas;
-use super::ids::{TeamId, TiVec};
+use super::ids::{MunicipalityId, TeamId, TiSlice, TiVec, ZoneId};
 use super::region::{Region, unit_region};
 use super::scenario::{Scenario, Team};
 
 /// A zone or a municipality (municipality mode) that proposals disagree on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Place {
-    Zone(usize),
-    Municipality(usize),
+    Zone(ZoneId),
+    Municipality(MunicipalityId),
 }
 
 /// What is in conflict.
@@ -23,14 +23,14 @@ pub enum ConflictKind {
     /// Proposals whose region holds the place give it to different teams.
     Contested { place: Place },
     /// No proposal whose region holds the zone gives it a team.
-    Uncovered { unit: usize },
+    Uncovered { unit: ZoneId },
     /// A team of one proposal crosses a region border: a region proposal gives it zones outside
     /// its region as well (`outside`), or a proposal for all regions gives it zones in several.
     CrossesBorder {
         proposal: usize,
         team: String,
         regions: Vec<Region>,
-        outside: Vec<usize>,
+        outside: Vec<ZoneId>,
     },
     /// One team id with different names or colours in the proposals that give it zones.
     TeamDiffers { team: String },
@@ -79,9 +79,9 @@ pub struct Merge<'a> {
     pub teams: TiVec<TeamId, Team>,
     /// Per zone, the distinct teams the holding proposals give it, with the first proposal
     /// giving each.
-    claims: Vec<Vec<(usize, String)>>,
+    claims: TiVec<ZoneId, Vec<(usize, String)>>,
     /// Municipality overrides the holders agree on: municipality -> team id (None: no team).
-    muni: BTreeMap<usize, Option<String>>,
+    muni: BTreeMap<MunicipalityId, Option<String>>,
     pub conflicts: Vec<Conflict>,
 }
 
@@ -95,7 +95,7 @@ fn team_id(p: &Scenario, t: Option<TeamId>) -> Option<String> {
 }
 
 /// The team of a municipality in a proposal: its own team, else its zone's.
-fn muni_team(atlas: &Atlas, p: &Scenario, m: usize) -> Option<String> {
+fn muni_team(atlas: &Atlas, p: &Scenario, m: MunicipalityId) -> Option<String> {
     match p.muni_team.get(&m) {
         Some(t) => team_id(p, *t),
         None => {
@@ -109,13 +109,13 @@ fn muni_team(atlas: &Atlas, p: &Scenario, m: usize) -> Option<String> {
 }
 
 /// The region of a municipality: that of the zone of its first cell.
-fn muni_region(atlas: &Atlas, m: usize) -> Option<Region> {
+fn muni_region(atlas: &Atlas, m: MunicipalityId) -> Option<Region> {
     let c = *atlas.municipalities.get(m)?.cells.first()?;
     unit_region(atlas, atlas.cells[c].unit)
 }
 
 /// A team's own region: the one its IROJ field names, else the one most of its zones lie in.
-fn home_region(team: &Team, zones: &[(usize, Option<Region>)]) -> Option<Region> {
+fn home_region(team: &Team, zones: &[(ZoneId, Option<Region>)]) -> Option<Region> {
     if let Some(r) = Region::parse(&team.iroj) {
         return Some(r);
     }
@@ -131,20 +131,19 @@ fn home_region(team: &Team, zones: &[(usize, Option<Region>)]) -> Option<Region>
 impl<'a> Merge<'a> {
     /// Read the proposals together.
     pub fn new(atlas: &'a Atlas, proposals: &[&'a Scenario]) -> Merge<'a> {
-        let regions: Vec<Option<Region>> = (0..atlas.units.len())
-            .map(|u| unit_region(atlas, u))
-            .collect();
+        let regions: TiVec<ZoneId, Option<Region>> =
+            atlas.units.keys().map(|u| unit_region(atlas, u)).collect();
         let mut m = Merge {
             atlas,
             proposals: proposals.to_vec(),
             teams: TiVec::new(),
-            claims: vec![Vec::new(); atlas.units.len()],
+            claims: vec![Vec::new(); atlas.units.len()].into(),
             muni: BTreeMap::new(),
             conflicts: Vec::new(),
         };
         // Which proposals give which team zones, and where.
         let mut contributed: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-        for (u, claims) in m.claims.iter_mut().enumerate() {
+        for (u, claims) in m.claims.iter_mut_enumerated() {
             for (pi, p) in proposals.iter().enumerate() {
                 if !holds(p, regions[u]) {
                     continue;
@@ -213,8 +212,8 @@ impl<'a> Merge<'a> {
         }
     }
 
-    fn zone_conflicts(&mut self, regions: &[Option<Region>]) {
-        for (u, &region) in regions.iter().enumerate() {
+    fn zone_conflicts(&mut self, regions: &TiSlice<ZoneId, Option<Region>>) {
+        for (u, &region) in regions.iter_enumerated() {
             match self.claims[u].len() {
                 1 => {}
                 0 => {
@@ -273,7 +272,7 @@ impl<'a> Merge<'a> {
     /// Municipalities with a team of their own (municipality mode) in a proposal that decides
     /// them.
     fn muni_conflicts(&mut self) {
-        let mut overridden: BTreeSet<usize> = BTreeSet::new();
+        let mut overridden: BTreeSet<MunicipalityId> = BTreeSet::new();
         for p in &self.proposals {
             for &m in p.muni_team.keys() {
                 if holds(p, muni_region(self.atlas, m)) {
@@ -315,7 +314,7 @@ impl<'a> Merge<'a> {
     fn team_conflicts(
         &mut self,
         contributed: &BTreeMap<String, Vec<usize>>,
-        regions: &[Option<Region>],
+        regions: &TiSlice<ZoneId, Option<Region>>,
     ) {
         for team in self.teams.clone() {
             let by = &contributed[&team.id];
@@ -338,7 +337,10 @@ impl<'a> Merge<'a> {
                 let Some(t) = p.team_by_id(&team.id) else {
                     continue;
                 };
-                let zones: Vec<(usize, Option<Region>)> = (0..self.atlas.units.len())
+                let zones: Vec<(ZoneId, Option<Region>)> = self
+                    .atlas
+                    .units
+                    .keys()
                     .filter(|&u| p.unit_team[u] == Some(t))
                     .map(|u| (u, regions[u]))
                     .collect();
@@ -437,7 +439,7 @@ impl<'a> Merge<'a> {
             }
         }
         // Zones the holders agree on, then the zones chosen.
-        for (u, claims) in self.claims.iter().enumerate() {
+        for (u, claims) in self.claims.iter_enumerated() {
             if let [(_, id)] = claims.as_slice() {
                 s.unit_team[u] = s.team_by_id(id);
             }
@@ -486,13 +488,13 @@ impl<'a> Merge<'a> {
             }
         }
         // A municipality's own team that equals its zone's is no exception.
-        let unit_of = |m: usize| {
+        let unit_of = |m: MunicipalityId| {
             atlas.municipalities[m]
                 .cells
                 .first()
                 .map(|&c| atlas.cells[c].unit)
         };
-        let same: Vec<usize> = s
+        let same: Vec<MunicipalityId> = s
             .muni_team
             .iter()
             .filter(|(m, t)| unit_of(**m).map(|u| s.unit_team[u]) == Some(**t))
@@ -509,7 +511,9 @@ impl<'a> Merge<'a> {
 /// `<id>-<region>` and the name `<name> (<region>)`.
 fn split_per_region(atlas: &Atlas, s: &mut Scenario, id: &str) {
     let Some(t) = s.team_by_id(id) else { return };
-    let zones: Vec<(usize, Option<Region>)> = (0..atlas.units.len())
+    let zones: Vec<(ZoneId, Option<Region>)> = atlas
+        .units
+        .keys()
         .filter(|&u| s.unit_team[u] == Some(t))
         .map(|u| (u, unit_region(atlas, u)))
         .collect();

@@ -1,7 +1,7 @@
 //! Per-team numbers and the rules: contiguity, coverage, whole zones, budget.
 
 use super::atlas::Atlas;
-use super::ids::{TeamId, TiVec};
+use super::ids::{CellId, TeamId, TiSlice, TiVec, ZoneId};
 use super::scenario::Scenario;
 
 /// The budget figures of the 2020 call (seed file `facts.csv`).
@@ -43,9 +43,9 @@ impl BudgetModel {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct TeamStats {
     /// Zones of which the team holds at least one cell.
-    pub units: Vec<usize>,
+    pub units: Vec<ZoneId>,
     /// Zones the team holds only partly (municipality mode).
-    pub split_units: Vec<usize>,
+    pub split_units: Vec<ZoneId>,
     pub municipalities: usize,
     pub population: f64,
     /// Some of the population is an estimate (a share of a split municipality).
@@ -57,7 +57,7 @@ pub struct TeamStats {
     pub budget_flat: f64,
     pub budget_share: f64,
     /// Connected parts of the team's area, each a list of cells; largest first.
-    pub components: Vec<Vec<usize>>,
+    pub components: Vec<Vec<CellId>>,
 }
 
 impl TeamStats {
@@ -81,8 +81,8 @@ impl TeamStats {
 pub struct Metrics {
     pub teams: TiVec<TeamId, TeamStats>,
     /// Zones with at least one cell that belongs to no team.
-    pub unassigned_units: Vec<usize>,
-    pub unassigned_cells: Vec<usize>,
+    pub unassigned_units: Vec<ZoneId>,
+    pub unassigned_cells: Vec<CellId>,
     pub total_population: f64,
     pub total_children: f64,
     /// Share of children in the population where both are known; used to estimate children
@@ -91,7 +91,7 @@ pub struct Metrics {
     /// Children where known plus the estimate where not: what the share model divides by.
     pub total_estimated_children: f64,
     /// Inhabitants of each zone, for the flat budget of a zone held in parts.
-    pub unit_population: Vec<f64>,
+    pub unit_population: TiVec<ZoneId, f64>,
 }
 
 impl Metrics {
@@ -151,8 +151,8 @@ impl Dsu {
 /// Work space reused across teams: the position of a cell in the current team's list, and
 /// the first cell of each zone in that list.
 struct Scratch {
-    slot: Vec<u32>,
-    unit_first: Vec<u32>,
+    slot: TiVec<CellId, u32>,
+    unit_first: TiVec<ZoneId, u32>,
 }
 
 const NONE: u32 = u32::MAX;
@@ -160,8 +160,8 @@ const NONE: u32 = u32::MAX;
 impl Scratch {
     fn new(atlas: &Atlas) -> Scratch {
         Scratch {
-            slot: vec![NONE; atlas.cells.len()],
-            unit_first: vec![NONE; atlas.units.len()],
+            slot: vec![NONE; atlas.cells.len()].into(),
+            unit_first: vec![NONE; atlas.units.len()].into(),
         }
     }
 }
@@ -175,7 +175,7 @@ pub fn compute(atlas: &Atlas, scenario: &Scenario, rules: &BudgetRules) -> Metri
 /// The same from the team of every cell (`Scenario::cell_teams`) and the number of teams.
 pub fn compute_cells(
     atlas: &Atlas,
-    cell_team: &[Option<TeamId>],
+    cell_team: &TiSlice<CellId, Option<TeamId>>,
     nteams: usize,
     rules: &BudgetRules,
 ) -> Metrics {
@@ -197,12 +197,14 @@ pub fn compute_cells(
         m.total_estimated_children += cell.children.unwrap_or(pop * m.child_ratio);
     }
     // Zone population, for the flat budget of a zone held in parts.
-    m.unit_population = (0..atlas.units.len())
+    m.unit_population = atlas
+        .units
+        .keys()
         .map(|u| atlas.unit_population(u).0.unwrap_or(0.0))
         .collect();
 
-    let mut members: TiVec<TeamId, Vec<usize>> = vec![Vec::new(); nteams].into();
-    for (ci, t) in cell_team.iter().enumerate() {
+    let mut members: TiVec<TeamId, Vec<CellId>> = vec![Vec::new(); nteams].into();
+    for (ci, t) in cell_team.iter_enumerated() {
         match t.filter(|&t| t.0 < nteams) {
             Some(t) => members[t].push(ci),
             None => m.unassigned_cells.push(ci),
@@ -223,8 +225,8 @@ pub fn compute_cells(
 /// quick passes over the team of every cell).
 pub fn update(
     atlas: &Atlas,
-    before: &[Option<TeamId>],
-    after: &[Option<TeamId>],
+    before: &TiSlice<CellId, Option<TeamId>>,
+    after: &TiSlice<CellId, Option<TeamId>>,
     nteams: usize,
     rules: &BudgetRules,
     m: &mut Metrics,
@@ -252,12 +254,12 @@ pub fn update(
     if !any {
         return;
     }
-    let mut members: Vec<Vec<usize>> = vec![Vec::new(); nteams];
+    let mut members: Vec<Vec<CellId>> = vec![Vec::new(); nteams];
     let unassigned = touched[nteams];
     if unassigned {
         m.unassigned_cells.clear();
     }
-    for (ci, t) in after.iter().enumerate() {
+    for (ci, t) in after.iter_enumerated() {
         match norm(*t) {
             Some(t) if touched[t] => members[t].push(ci),
             Some(_) => {}
@@ -278,7 +280,7 @@ pub fn update(
 }
 
 fn set_unassigned_units(atlas: &Atlas, m: &mut Metrics) {
-    let mut units: Vec<usize> = m
+    let mut units: Vec<ZoneId> = m
         .unassigned_cells
         .iter()
         .map(|&c| atlas.cells[c].unit)
@@ -292,9 +294,9 @@ fn set_unassigned_units(atlas: &Atlas, m: &mut Metrics) {
 /// atlas-wide figures already in `m`.
 fn team_stats(
     atlas: &Atlas,
-    cell_team: &[Option<TeamId>],
+    cell_team: &TiSlice<CellId, Option<TeamId>>,
     t: TeamId,
-    cells: &[usize],
+    cells: &[CellId],
     rules: &BudgetRules,
     m: &Metrics,
     scratch: &mut Scratch,
@@ -355,8 +357,8 @@ fn team_stats(
     // numbers follow the cell order, so each part's root is its lowest cell.
     let mut dsu = Dsu((0..cells.len()).collect());
     for (li, &ci) in cells.iter().enumerate() {
-        for &(o, _) in &atlas.topology.neighbours[ci] {
-            let lo = scratch.slot[o as usize];
+        for &(o, _) in &atlas.topology.neighbours[ci.index()] {
+            let lo = scratch.slot[CellId::from(o)];
             if lo != NONE {
                 dsu.union(li, lo as usize);
             }
@@ -366,7 +368,7 @@ fn team_stats(
     }
     // Parts in the order of their lowest cell, then the most populous first.
     let mut part_of_root = vec![NONE; cells.len()];
-    let mut parts: Vec<Vec<usize>> = Vec::new();
+    let mut parts: Vec<Vec<CellId>> = Vec::new();
     for (li, &ci) in cells.iter().enumerate() {
         let root = dsu.find(li);
         if part_of_root[root] == NONE {
@@ -375,7 +377,7 @@ fn team_stats(
         }
         parts[part_of_root[root] as usize].push(ci);
     }
-    let pop = |cells: &Vec<usize>| -> f64 {
+    let pop = |cells: &Vec<CellId>| -> f64 {
         cells
             .iter()
             .map(|&c| atlas.cells[c].population.unwrap_or(0.0))
@@ -384,7 +386,7 @@ fn team_stats(
     let pops: Vec<f64> = parts.iter().map(pop).collect();
     let mut order: Vec<usize> = (0..parts.len()).collect();
     order.sort_by(|&a, &b| pops[b].total_cmp(&pops[a]));
-    let mut parts: Vec<Option<Vec<usize>>> = parts.into_iter().map(Some).collect();
+    let mut parts: Vec<Option<Vec<CellId>>> = parts.into_iter().map(Some).collect();
     s.components = order.iter().filter_map(|&i| parts[i].take()).collect();
 
     // Leave the work space clean for the next team.
@@ -433,10 +435,10 @@ mod tests {
                 t => Some(TeamId(t)),
             };
             if rng.below(3) == 0 {
-                let muni = rng.below(atlas.municipalities.len());
+                let muni = crate::model::ids::MunicipalityId(rng.below(atlas.municipalities.len()));
                 s.muni_team.insert(muni, team);
             } else {
-                let unit = rng.below(atlas.units.len());
+                let unit = ZoneId(rng.below(atlas.units.len()));
                 s.unit_team[unit] = team;
             }
             let after = s.cell_teams(&atlas);
@@ -460,7 +462,7 @@ mod tests {
         let m = compute(&atlas, &s, &rules());
         let parts = &m.teams[TeamId(0)].components;
         assert_eq!(parts.len(), 2);
-        let pop = |p: &Vec<usize>| -> f64 {
+        let pop = |p: &Vec<CellId>| -> f64 {
             p.iter()
                 .map(|&c| atlas.cells[c].population.unwrap_or(0.0))
                 .sum()

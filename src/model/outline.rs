@@ -4,7 +4,7 @@
 use geo::{LineString, MultiPolygon, Polygon, unary_union};
 
 use super::atlas::{Atlas, ring_area_ll, to_geo};
-use super::ids::{TeamId, TiVec};
+use super::ids::{CellId, TeamId, TiSlice, TiVec};
 use super::topology::LonLatPolygon;
 
 fn from_geo(p: &Polygon<f64>) -> LonLatPolygon {
@@ -26,11 +26,11 @@ fn from_geo(p: &Polygon<f64>) -> LonLatPolygon {
 /// Slivers under a square metre that a union of cut polygons can leave are dropped.
 pub fn team_polygons(
     atlas: &Atlas,
-    cell_team: &[Option<TeamId>],
+    cell_team: &TiSlice<CellId, Option<TeamId>>,
     nteams: usize,
 ) -> TiVec<TeamId, Vec<LonLatPolygon>> {
     let mut members: Vec<Vec<Polygon<f64>>> = vec![Vec::new(); nteams];
-    for (c, t) in cell_team.iter().enumerate() {
+    for (c, t) in cell_team.iter_enumerated() {
         if let Some(t) = t.map(TeamId::index).filter(|&t| t < nteams) {
             members[t].extend(atlas.cells[c].polygons.iter().map(to_geo));
         }

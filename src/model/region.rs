@@ -2,6 +2,7 @@
 //! division of its own region, and a zone belongs to the region of its province.
 
 use super::atlas::Atlas;
+use super::ids::{TiVec, ZoneId};
 use super::text::fold;
 
 /// One IROJ region, in the order the presentation keys (1-6) and the lists use.
@@ -74,7 +75,7 @@ impl std::fmt::Display for Region {
 
 /// The region of a zone (atlas unit), from its province; `None` for a zone the data gives no
 /// province.
-pub fn unit_region(atlas: &Atlas, unit: usize) -> Option<Region> {
+pub fn unit_region(atlas: &Atlas, unit: ZoneId) -> Option<Region> {
     atlas
         .units
         .get(unit)
@@ -82,10 +83,8 @@ pub fn unit_region(atlas: &Atlas, unit: usize) -> Option<Region> {
 }
 
 /// The region of every zone, by unit index.
-pub fn unit_regions(atlas: &Atlas) -> Vec<Option<Region>> {
-    (0..atlas.units.len())
-        .map(|u| unit_region(atlas, u))
-        .collect()
+pub fn unit_regions(atlas: &Atlas) -> TiVec<ZoneId, Option<Region>> {
+    atlas.units.keys().map(|u| unit_region(atlas, u)).collect()
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use super::atlas::Atlas;
-use super::ids::{TeamId, TiVec};
+use super::ids::{CellId, MunicipalityId, TeamId, TiVec, ZoneId};
 use super::region::Region;
 
 /// Whether a team's area comes from a source or is an estimate.
@@ -70,9 +70,9 @@ pub struct Scenario {
     pub name: String,
     pub teams: TiVec<TeamId, Team>,
     /// Team of each zone, per atlas unit.
-    pub unit_team: Vec<Option<TeamId>>,
+    pub unit_team: TiVec<ZoneId, Option<TeamId>>,
     /// Municipality mode: municipalities that belong to another team than their zone.
-    pub muni_team: BTreeMap<usize, Option<TeamId>>,
+    pub muni_team: BTreeMap<MunicipalityId, Option<TeamId>>,
     /// The IROJ region this scenario proposes a division for (None: all of Flanders and
     /// Brussels).
     pub region: Option<Region>,
@@ -172,7 +172,7 @@ impl Scenario {
         Scenario {
             name: name.to_string(),
             teams: TiVec::new(),
-            unit_team: vec![None; atlas.units.len()],
+            unit_team: vec![None; atlas.units.len()].into(),
             muni_team: BTreeMap::new(),
             region: None,
             status: None,
@@ -180,7 +180,7 @@ impl Scenario {
     }
 
     /// The team of a cell: its municipality's own team in municipality mode, else its zone's.
-    pub fn cell_team(&self, atlas: &Atlas, cell: usize) -> Option<TeamId> {
+    pub fn cell_team(&self, atlas: &Atlas, cell: CellId) -> Option<TeamId> {
         let c = &atlas.cells[cell];
         match self.muni_team.get(&c.muni) {
             Some(t) => *t,
@@ -189,8 +189,10 @@ impl Scenario {
     }
 
     /// Team of every cell, in one pass.
-    pub fn cell_teams(&self, atlas: &Atlas) -> Vec<Option<TeamId>> {
-        (0..atlas.cells.len())
+    pub fn cell_teams(&self, atlas: &Atlas) -> TiVec<CellId, Option<TeamId>> {
+        atlas
+            .cells
+            .keys()
             .map(|c| self.cell_team(atlas, c))
             .collect()
     }

@@ -4,7 +4,7 @@
 
 use super::atlas::Atlas;
 use super::geom::BBox;
-use super::ids::TeamId;
+use super::ids::{MunicipalityId, TeamId, TiSlice, ZoneId};
 use super::overlay::proeftuinen::ProeftuinOverlay;
 use super::scenario::Scenario;
 
@@ -12,9 +12,9 @@ use super::scenario::Scenario;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum SearchTarget {
     /// Index into `atlas.municipalities`.
-    Municipality(usize),
+    Municipality(MunicipalityId),
     /// Index into `atlas.units`.
-    Zone(usize),
+    Zone(ZoneId),
     /// Index into `scenario.teams`.
     Team(TeamId),
     /// Index into the Proeftuin list given to [`SearchIndex::new`].
@@ -148,7 +148,7 @@ impl SearchIndex {
     /// Index the municipalities and zones of `atlas` and the given Proeftuinen.
     pub fn new(atlas: &Atlas, proeftuinen: &[ProeftuinOverlay]) -> SearchIndex {
         let mut entries = Vec::new();
-        for (mi, m) in atlas.municipalities.iter().enumerate() {
+        for (mi, m) in atlas.municipalities.iter_enumerated() {
             let bbox = m
                 .cells
                 .iter()
@@ -160,7 +160,7 @@ impl SearchIndex {
                 bbox,
             });
         }
-        for (ui, u) in atlas.units.iter().enumerate() {
+        for (ui, u) in atlas.units.iter_enumerated() {
             entries.push(Entry {
                 target: SearchTarget::Zone(ui),
                 name: u.name.clone(),
@@ -184,7 +184,10 @@ impl SearchIndex {
 
     /// Add other names of municipalities (French names, names before a merger), indexed
     /// like `atlas.municipalities` (see `data::overlays::read_municipality_aliases`).
-    pub fn with_municipality_aliases(mut self, aliases: &[Vec<String>]) -> SearchIndex {
+    pub fn with_municipality_aliases(
+        mut self,
+        aliases: &TiSlice<MunicipalityId, Vec<String>>,
+    ) -> SearchIndex {
         for e in &mut self.entries {
             if let SearchTarget::Municipality(mi) = e.target {
                 for a in aliases.get(mi).into_iter().flatten() {
@@ -219,8 +222,7 @@ impl SearchIndex {
                         name: t.name.clone(),
                         terms: vec![term(&t.name, true)],
                         bbox: cell_team
-                            .iter()
-                            .enumerate()
+                            .iter_enumerated()
                             .filter(|(_, ct)| **ct == Some(ti))
                             .fold(BBox::EMPTY, |b, (c, _)| b.union(atlas.cells[c].bbox)),
                     })
@@ -327,7 +329,7 @@ mod tests {
         // "beek": the zone's word prefix ranks before the substrings in the two towns.
         let hits = index.search(&atlas, None, "beek", 10);
         assert_eq!(hits.len(), 3);
-        assert_eq!(hits[0].target, SearchTarget::Zone(0));
+        assert_eq!(hits[0].target, SearchTarget::Zone(ZoneId(0)));
         assert!(hits[1..].iter().all(|h| h.kind == MatchKind::Substring));
         assert!(index.search(&atlas, None, " - ", 10).is_empty());
         // NIS codes match from their start only.

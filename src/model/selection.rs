@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use super::atlas::Atlas;
 use super::edit::Edit;
-use super::ids::{MunicipalityId, TeamId, ZoneId};
+use super::ids::{CellId, MunicipalityId, TeamId, ZoneId};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Selection {
@@ -60,40 +60,40 @@ impl Selection {
     }
 
     /// The cells covered.
-    pub fn cells(&self, atlas: &Atlas) -> Vec<usize> {
+    pub fn cells(&self, atlas: &Atlas) -> Vec<CellId> {
         match self {
             Selection::Zones(z) => z
                 .iter()
-                .flat_map(|u| atlas.units[u.0].cells.iter().copied())
+                .flat_map(|u| atlas.units[*u].cells.iter().copied())
                 .collect(),
             Selection::Municipalities(m) => m
                 .iter()
-                .flat_map(|m| atlas.municipalities[m.0].cells.iter().copied())
+                .flat_map(|m| atlas.municipalities[*m].cells.iter().copied())
                 .collect(),
         }
     }
 
     /// Whether the zone or municipality of `cell` (as the kind says) is selected.
-    pub fn covers_cell(&self, atlas: &Atlas, cell: usize) -> bool {
+    pub fn covers_cell(&self, atlas: &Atlas, cell: CellId) -> bool {
         let c = &atlas.cells[cell];
         match self {
-            Selection::Zones(z) => z.contains(&ZoneId(c.unit)),
-            Selection::Municipalities(m) => m.contains(&MunicipalityId(c.muni)),
+            Selection::Zones(z) => z.contains(&c.unit),
+            Selection::Municipalities(m) => m.contains(&c.muni),
         }
     }
 
     /// Add the zone or municipality of `cell`; `toggle` removes it when it was selected.
-    pub fn add_cell(&mut self, atlas: &Atlas, cell: usize, toggle: bool) {
+    pub fn add_cell(&mut self, atlas: &Atlas, cell: CellId, toggle: bool) {
         let c = &atlas.cells[cell];
         match self {
             Selection::Zones(z) => {
-                if !z.insert(ZoneId(c.unit)) && toggle {
-                    z.remove(&ZoneId(c.unit));
+                if !z.insert(c.unit) && toggle {
+                    z.remove(&c.unit);
                 }
             }
             Selection::Municipalities(m) => {
-                if !m.insert(MunicipalityId(c.muni)) && toggle {
-                    m.remove(&MunicipalityId(c.muni));
+                if !m.insert(c.muni) && toggle {
+                    m.remove(&c.muni);
                 }
             }
         }
@@ -105,21 +105,20 @@ impl Selection {
             Selection::Zones(z) => z.iter().next().copied(),
             Selection::Municipalities(m) => {
                 let m = m.iter().next()?;
-                let cell = *atlas.municipalities[m.0].cells.first()?;
-                Some(ZoneId(atlas.cells[cell].unit))
+                let cell = *atlas.municipalities[*m].cells.first()?;
+                Some(atlas.cells[cell].unit)
             }
         }
     }
 
-    /// A selection of the same kind holding `items` (zones or municipalities, as the kind
-    /// says).
-    pub fn with_items(&self, items: impl IntoIterator<Item = usize>) -> Selection {
-        match self {
-            Selection::Zones(_) => Selection::Zones(items.into_iter().map(ZoneId).collect()),
-            Selection::Municipalities(_) => {
-                Selection::Municipalities(items.into_iter().map(MunicipalityId).collect())
-            }
+    /// A selection of the same kind holding the zones (or municipalities, as the kind says)
+    /// of `cells`.
+    pub fn of_cells(&self, atlas: &Atlas, cells: impl IntoIterator<Item = CellId>) -> Selection {
+        let mut s = self.cleared();
+        for c in cells {
+            s.add_cell(atlas, c, false);
         }
+        s
     }
 
     /// One zone.
@@ -130,10 +129,10 @@ impl Selection {
     /// The names of what is selected, in the atlas's order.
     pub fn names<'a>(&self, atlas: &'a Atlas) -> Vec<&'a str> {
         match self {
-            Selection::Zones(z) => z.iter().map(|u| atlas.units[u.0].name.as_str()).collect(),
+            Selection::Zones(z) => z.iter().map(|u| atlas.units[*u].name.as_str()).collect(),
             Selection::Municipalities(m) => m
                 .iter()
-                .map(|m| atlas.municipalities[m.0].name.as_str())
+                .map(|m| atlas.municipalities[*m].name.as_str())
                 .collect(),
         }
     }
@@ -142,11 +141,11 @@ impl Selection {
     pub fn edit(&self, team: Option<TeamId>) -> Edit {
         match self {
             Selection::Zones(z) => Edit::AssignUnits {
-                units: z.iter().map(|u| u.0).collect(),
+                units: z.iter().copied().collect(),
                 team,
             },
             Selection::Municipalities(m) => Edit::AssignMunicipalities {
-                municipalities: m.iter().map(|m| m.0).collect(),
+                municipalities: m.iter().copied().collect(),
                 team,
             },
         }
@@ -162,16 +161,16 @@ mod tests {
     fn a_selection_of_zones_gives_a_zone_edit_and_toggles() {
         let (atlas, _) = synthetic::grid(6, 4, 3, 2);
         let mut s = Selection::default();
-        s.add_cell(&atlas, 0, true);
-        let zone = ZoneId(atlas.cells[0].unit);
+        s.add_cell(&atlas, CellId(0), true);
+        let zone = atlas.cells[CellId(0)].unit;
         assert_eq!(s.zones(), vec![zone]);
-        assert!(s.covers_cell(&atlas, 0));
+        assert!(s.covers_cell(&atlas, CellId(0)));
         assert!(matches!(s.edit(Some(TeamId(1))), Edit::AssignUnits { .. }));
-        s.add_cell(&atlas, 0, true);
+        s.add_cell(&atlas, CellId(0), true);
         assert!(s.is_empty(), "a second click with shift takes it out again");
         let mut m = Selection::Municipalities(BTreeSet::new());
-        m.add_cell(&atlas, 0, false);
-        m.add_cell(&atlas, 0, false);
+        m.add_cell(&atlas, CellId(0), false);
+        m.add_cell(&atlas, CellId(0), false);
         assert_eq!(m.len(), 1, "without toggling, adding twice keeps it");
         assert!(s.municipalities().is_empty() && m.zones().is_empty());
         assert!(matches!(m.edit(None), Edit::AssignMunicipalities { .. }));

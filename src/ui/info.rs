@@ -2,6 +2,7 @@
 
 use crate::document::Document;
 use crate::i18n::{self, Texts};
+use crate::model::ids::{MunicipalityId, ZoneId};
 use crate::model::scenario::AreaStatus;
 
 pub fn status_text(t: &Texts, s: AreaStatus) -> &'static str {
@@ -13,7 +14,7 @@ pub fn status_text(t: &Texts, s: AreaStatus) -> &'static str {
 }
 
 /// Population (with an estimate mark) and children (or "unknown") of a zone.
-pub fn zone_numbers(doc: &Document, unit: usize, t: &Texts) -> (String, String) {
+pub fn zone_numbers(doc: &Document, unit: ZoneId, t: &Texts) -> (String, String) {
     let atlas = &doc.data.atlas;
     let (pop, est) = atlas.unit_population(unit);
     let pop = match pop {
@@ -31,7 +32,7 @@ pub fn zone_numbers(doc: &Document, unit: usize, t: &Texts) -> (String, String) 
 }
 
 /// The team of a zone as text (several names when split in municipality mode).
-pub fn zone_team(doc: &Document, unit: usize, t: &Texts) -> String {
+pub fn zone_team(doc: &Document, unit: ZoneId, t: &Texts) -> String {
     let atlas = &doc.data.atlas;
     let mut names: Vec<String> = Vec::new();
     for &c in &atlas.units[unit].cells {
@@ -46,7 +47,7 @@ pub fn zone_team(doc: &Document, unit: usize, t: &Texts) -> String {
     names.join(" / ")
 }
 
-pub fn zone_details(ui: &mut egui::Ui, doc: &Document, unit: usize, t: &Texts) {
+pub fn zone_details(ui: &mut egui::Ui, doc: &Document, unit: ZoneId, t: &Texts) {
     let atlas = &doc.data.atlas;
     let u = &atlas.units[unit];
     ui.label(egui::RichText::new(&u.name).strong().size(16.0));
@@ -84,7 +85,7 @@ pub fn zone_details(ui: &mut egui::Ui, doc: &Document, unit: usize, t: &Texts) {
 }
 
 /// What is shown about one municipality (municipality mode).
-pub fn municipality_details(ui: &mut egui::Ui, doc: &Document, muni: usize, t: &Texts) {
+pub fn municipality_details(ui: &mut egui::Ui, doc: &Document, muni: MunicipalityId, t: &Texts) {
     let atlas = &doc.data.atlas;
     let m = &atlas.municipalities[muni];
     ui.label(egui::RichText::new(&m.name).strong().size(16.0));
@@ -160,7 +161,7 @@ pub fn selection_details(ui: &mut egui::Ui, w: &crate::workspace::Workspace, t: 
         }
         text
     };
-    let mut munis: Vec<usize> = cells.iter().map(|&c| atlas.cells[c].muni).collect();
+    let mut munis: Vec<MunicipalityId> = cells.iter().map(|&c| atlas.cells[c].muni).collect();
     munis.sort_unstable();
     munis.dedup();
     // The names, then the teams, as lines that wrap.

@@ -85,7 +85,7 @@ fn selection(ui: &mut egui::Ui, w: &Workspace, t: &Texts) {
         Some(u) => {
             ui.label(RichText::new(t.selected).weak());
             if let Some(mi) = w.selection.municipalities().first() {
-                super::info::municipality_details(ui, &w.doc, mi.index(), t);
+                super::info::municipality_details(ui, &w.doc, *mi, t);
             } else {
                 super::info::zone_details(ui, &w.doc, u, t);
             }

@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 use super::{DrawFrame, LayerSetting, LegendEntry, MapLayer, Scene, SvgFrame, Swatch};
 use crate::i18n::Texts;
 use crate::model::borders::separates_teams;
+use crate::model::ids::CellId;
 use crate::model::topology::Arc;
 use crate::style::{self, Line};
 
@@ -41,7 +42,7 @@ fn sides(scene: &Scene, arc: &Arc) -> Sides {
         };
     };
     let cells = &scene.atlas.cells;
-    let (l, rc) = (&cells[arc.left as usize], &cells[r as usize]);
+    let (l, rc) = (&cells[CellId::from(arc.left)], &cells[CellId::from(r)]);
     let units = &scene.atlas.units;
     Sides {
         team: separates_teams(arc.left, arc.right, scene.cell_team),

@@ -9,6 +9,7 @@ use super::{DrawFrame, LayerSetting, MapLayer, Scene, SvgFrame};
 use crate::i18n::Texts;
 use crate::map::mesh::CellMesh;
 use crate::map::view::ScreenTransform;
+use crate::model::ids::CellId;
 use crate::style;
 
 pub struct Fills;
@@ -46,13 +47,14 @@ impl MapLayer for Fills {
             if !frame.in_view(bbox) {
                 continue;
             }
+            let ci = CellId(ci);
             let mut colour = scene.cell_fill[ci];
             if frame.hovered.is_some_and(|h| h.covers(scene.atlas, ci)) {
                 colour = lighten(colour);
             }
             push_cell(
                 &mut frame.mesh,
-                &level.cells[ci],
+                &level.cells[ci.index()],
                 &frame.screen_from_local,
                 Vec2::ZERO,
                 colour,
@@ -61,7 +63,7 @@ impl MapLayer for Fills {
     }
 
     fn svg(&self, scene: &Scene, frame: &mut SvgFrame) {
-        for (ci, cell) in scene.atlas.cells.iter().enumerate() {
+        for (ci, cell) in scene.atlas.cells.iter_enumerated() {
             let team = scene.cell_team[ci].and_then(|t| scene.teams.get(t));
             let fill = match (scene.choropleth, team) {
                 (Some(c), _) => format!(

@@ -46,9 +46,9 @@ impl MapLayer for Hatching {
         let spacing = style::HATCH_SPACING * frame.scale;
         let geo = frame.geometry;
         let tf = frame.screen_from_local;
-        for (ci, h) in scene.hatch.iter().enumerate() {
+        for (ci, h) in scene.hatch.iter_enumerated() {
             let Some(colour) = h else { continue };
-            if !frame.in_view(&geo.cell_boxes[ci]) {
+            if !frame.in_view(&geo.cell_boxes[ci.index()]) {
                 continue;
             }
             let rings: Vec<Vec<Pos2>> = scene.atlas.cells[ci]
@@ -87,7 +87,7 @@ impl MapLayer for Hatching {
             );
         }
         let _ = write!(frame.out, "</defs>");
-        for (ci, h) in scene.hatch.iter().enumerate() {
+        for (ci, h) in scene.hatch.iter_enumerated() {
             let Some(c) = h else { continue };
             let d = frame.polygon_path(&scene.atlas.cells[ci].polygons);
             let _ = write!(

@@ -61,14 +61,7 @@ impl MapLayer for ZoneLabels {
 
     fn svg(&self, scene: &Scene, frame: &mut SvgFrame) {
         let atlas = scene.atlas;
-        // Most populous first.
-        let mut order: Vec<usize> = (0..atlas.units.len()).collect();
-        let pop: Vec<f64> = order
-            .iter()
-            .map(|&u| atlas.unit_population(u).0.unwrap_or(0.0))
-            .collect();
-        order.sort_by(|&a, &b| pop[b].total_cmp(&pop[a]));
-        for u in order {
+        for u in crate::map::mesh::most_populous_first(atlas) {
             let unit = &atlas.units[u];
             frame.labels.push((
                 priority::ZONE,

@@ -30,7 +30,7 @@ use super::view::{MapLabel, ScreenTransform};
 use crate::i18n::Texts;
 use crate::model::atlas::Atlas;
 use crate::model::geom::Merc;
-use crate::model::ids::{TeamId, TiSlice};
+use crate::model::ids::{CellId, MunicipalityId, TeamId, TiSlice, ZoneId};
 use crate::model::scenario::Team;
 use crate::overlays::Overlays;
 use crate::style::Line;
@@ -103,15 +103,15 @@ pub struct Scene<'a> {
     pub overlays: &'a Overlays,
     pub teams: &'a TiSlice<TeamId, Team>,
     /// Team of each cell (`None`: no team).
-    pub cell_team: &'a [Option<TeamId>],
+    pub cell_team: &'a TiSlice<CellId, Option<TeamId>>,
     /// Fill colour of each cell, opacity included.
-    pub cell_fill: &'a [Color32],
+    pub cell_fill: &'a TiSlice<CellId, Color32>,
     /// Cells drawn hatched, in this colour (no team, detached parts, ...).
-    pub hatch: &'a [Option<Color32>],
+    pub hatch: &'a TiSlice<CellId, Option<Color32>>,
     /// The arcs between two teams (`model::borders::team_border_arcs`).
     pub team_arcs: &'a [u32],
     /// Cells in the selection (their zone names are placed first).
-    pub selected: &'a [bool],
+    pub selected: &'a TiSlice<CellId, bool>,
     /// A user's own layer, prepared for drawing, and its label field.
     pub reference: Option<(
         &'a crate::map::reference_view::ReferenceDrawing,
@@ -126,13 +126,13 @@ pub struct Scene<'a> {
 /// The cell under the pointer, and whether hovering lights up its whole zone.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Hovered {
-    pub unit: usize,
-    pub muni: usize,
+    pub unit: ZoneId,
+    pub muni: MunicipalityId,
     pub whole_zone: bool,
 }
 
 impl Hovered {
-    pub fn covers(&self, atlas: &Atlas, cell: usize) -> bool {
+    pub fn covers(&self, atlas: &Atlas, cell: CellId) -> bool {
         let c = &atlas.cells[cell];
         if self.whole_zone {
             c.unit == self.unit

@@ -13,7 +13,7 @@ use std::time::Duration;
 
 use super::{Division, Infeasible, Problem, Progress, SolveError, Solved, Status, solve};
 use crate::model::atlas::Atlas;
-use crate::model::ids::TeamId;
+use crate::model::ids::{CellId, TeamId, TiSlice, TiVec, ZoneId};
 use crate::model::scenario::Scenario;
 
 /// What a changed team costs.
@@ -194,13 +194,13 @@ impl std::error::Error for ProposeError {}
 pub struct StandIn {
     pub child_ratio: f64,
     /// Zones whose figure is (partly) the stand-in.
-    pub zones: Vec<usize>,
+    pub zones: Vec<ZoneId>,
 }
 
 /// A zone that changes team.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Change {
-    pub zone: usize,
+    pub zone: ZoneId,
     /// Its team in the scenario being improved.
     pub from: Option<TeamId>,
     pub to: TeamId,
@@ -271,13 +271,15 @@ fn baseline_cells(
     atlas: &Atlas,
     scenario: &Scenario,
     baseline: &Scenario,
-) -> Vec<Option<Option<TeamId>>> {
+) -> TiVec<CellId, Option<Option<TeamId>>> {
     let map: Vec<Option<TeamId>> = baseline
         .teams
         .iter()
         .map(|t| scenario.team_by_id(&t.id))
         .collect();
-    (0..atlas.cells.len())
+    atlas
+        .cells
+        .keys()
         .map(|c| {
             baseline
                 .cell_team(atlas, c)
@@ -291,8 +293,8 @@ fn baseline_cells(
 /// has no age split).
 struct CellWeights {
     child_ratio: f64,
-    children: Vec<f64>,
-    weight: Vec<f64>,
+    children: TiVec<CellId, f64>,
+    weight: TiVec<CellId, f64>,
 }
 
 impl CellWeights {
@@ -306,7 +308,7 @@ impl CellWeights {
             }
         }
         let child_ratio = if kp > 0.0 { kc / kp } else { 0.0 };
-        let children: Vec<f64> = atlas
+        let children: TiVec<CellId, f64> = atlas
             .cells
             .iter()
             .map(|cell| {
@@ -316,8 +318,7 @@ impl CellWeights {
             .collect();
         let weight = atlas
             .cells
-            .iter()
-            .enumerate()
+            .iter_enumerated()
             .map(|(c, cell)| match measure {
                 Measure::Children => children[c],
                 Measure::Inhabitants => cell.population.unwrap_or(0.0),
@@ -344,7 +345,9 @@ impl CellWeights {
 
     /// Set when the measure is children and some zone counts with the stand-in.
     fn stand_in(&self, atlas: &Atlas, measure: Measure) -> Option<StandIn> {
-        let zones: Vec<usize> = (0..atlas.units.len())
+        let zones: Vec<ZoneId> = atlas
+            .units
+            .keys()
             .filter(|&z| {
                 atlas.units[z]
                     .cells
@@ -388,12 +391,18 @@ impl Barred {
 
 /// The cost of giving each zone to each team: the weight of its cells that leave their
 /// baseline team; and each zone's children.
-fn zone_costs(atlas: &Atlas, base: &[Option<Option<TeamId>>], w: &CellWeights, p: &mut Problem) {
+fn zone_costs(
+    atlas: &Atlas,
+    base: &TiSlice<CellId, Option<Option<TeamId>>>,
+    w: &CellWeights,
+    p: &mut Problem,
+) {
     let nt = p.teams;
-    for z in 0..atlas.units.len() {
+    for (zone, unit) in atlas.units.iter_enumerated() {
+        let z = zone.index();
         let mut total = 0.0;
         let mut kept = vec![0.0; nt];
-        for &c in &atlas.units[z].cells {
+        for &c in &unit.cells {
             if let Some(b) = base[c] {
                 total += w.weight[c];
                 if let Some(b) = b {
@@ -402,7 +411,7 @@ fn zone_costs(atlas: &Atlas, base: &[Option<Option<TeamId>>], w: &CellWeights, p
             }
         }
         p.cost[z] = kept.iter().map(|k| total - k).collect();
-        p.size[z] = atlas.units[z].cells.iter().map(|&c| w.children[c]).sum();
+        p.size[z] = unit.cells.iter().map(|&c| w.children[c]).sum();
     }
 }
 
@@ -412,8 +421,8 @@ fn team_region(
     atlas: &Atlas,
     scenario: &Scenario,
     t: TeamId,
-    regions: &[String],
-    base: &[Option<Option<TeamId>>],
+    regions: &TiSlice<ZoneId, String>,
+    base: &TiSlice<CellId, Option<Option<TeamId>>>,
     w: &CellWeights,
     p: &Problem,
 ) -> Option<String> {
@@ -422,7 +431,7 @@ fn team_region(
         return Some(recorded);
     }
     let mut by: BTreeMap<&str, f64> = BTreeMap::new();
-    for (c, b) in base.iter().enumerate() {
+    for (c, b) in base.iter_enumerated() {
         if *b == Some(Some(t)) {
             *by.entry(regions[atlas.cells[c].unit].as_str()).or_default() += w.children[c];
         }
@@ -430,11 +439,10 @@ fn team_region(
     if by.is_empty() {
         for (z, _) in scenario
             .unit_team
-            .iter()
-            .enumerate()
+            .iter_enumerated()
             .filter(|(_, s)| **s == Some(t))
         {
-            *by.entry(regions[z].as_str()).or_default() += p.size[z];
+            *by.entry(regions[z].as_str()).or_default() += p.size[z.index()];
         }
     }
     by.into_iter()
@@ -446,12 +454,12 @@ fn team_region(
 fn add_regions(
     atlas: &Atlas,
     scenario: &Scenario,
-    base: &[Option<Option<TeamId>>],
+    base: &TiSlice<CellId, Option<Option<TeamId>>>,
     w: &CellWeights,
     p: &mut Problem,
     barred: &mut Barred,
 ) {
-    let regions: Vec<String> = atlas
+    let regions: TiVec<ZoneId, String> = atlas
         .units
         .iter()
         .map(|u| zone_region(&u.province))
@@ -504,7 +512,7 @@ fn add_locks(
         };
         barred.used.push(rule.clone());
         for z in 0..p.zones {
-            if scenario.unit_team[z] == Some(t) {
+            if scenario.unit_team[ZoneId(z)] == Some(t) {
                 barred.fix(p, z, t.index(), &rule);
             } else {
                 barred.bar(p, z, t.index(), &rule);
@@ -534,6 +542,7 @@ fn add_pins(
             team: id.clone(),
         };
         barred.used.push(rule.clone());
+        let z = z.index();
         if let Some(f) = p.fixed[z]
             && f != t.index()
         {
@@ -594,7 +603,13 @@ pub fn build(
     let nt = scenario.teams.len();
     let w = CellWeights::of(atlas, options.measure);
     let base = baseline_cells(atlas, scenario, baseline);
-    let mut p = Problem::new(nz, atlas.unit_neighbours.clone(), nt);
+    // The problem numbers zones as the atlas does.
+    let neighbours = atlas
+        .unit_neighbours
+        .iter()
+        .map(|nbs| nbs.iter().map(|z| z.index()).collect())
+        .collect();
+    let mut p = Problem::new(nz, neighbours, nt);
     zone_costs(atlas, &base, &w, &mut p);
 
     let mut barred = Barred {
@@ -655,17 +670,20 @@ impl Built {
         let mut s = self.scenario.clone();
         s.muni_team.clear();
         s.unit_team = d.team.iter().map(|&t| Some(TeamId(t))).collect();
-        let changes = (0..atlas.units.len())
+        let team_of = |z: ZoneId| TeamId(d.team[z.index()]);
+        let changes = atlas
+            .units
+            .keys()
             .filter(|&z| {
                 atlas.units[z]
                     .cells
                     .iter()
-                    .any(|&c| self.scenario.cell_team(atlas, c) != Some(TeamId(d.team[z])))
+                    .any(|&c| self.scenario.cell_team(atlas, c) != Some(team_of(z)))
             })
             .map(|z| Change {
                 zone: z,
                 from: self.scenario.unit_team[z],
-                to: TeamId(d.team[z]),
+                to: team_of(z),
                 inhabitants: atlas.unit_population(z).0.unwrap_or(0.0),
                 children: atlas.unit_children(z).0,
             })

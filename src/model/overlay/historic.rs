@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use crate::model::atlas::Atlas;
 use crate::model::geom::{self, BBox, Merc};
-use crate::model::ids::{TeamId, TiVec};
+use crate::model::ids::{CellId, MunicipalityId, TeamId, TiVec};
 use crate::model::scenario::{AreaStatus, Scenario};
 use crate::model::seeds::Seeds;
 
@@ -20,11 +20,11 @@ pub struct HistoricTeam {
     /// IROJ region ("Antwerpen", ..., "Brussel").
     pub iroj: String,
     /// Atlas cells in the team's 2020 area.
-    pub cells: Vec<usize>,
+    pub cells: Vec<CellId>,
     /// Atlas municipalities in the area.
-    pub municipalities: Vec<usize>,
+    pub municipalities: Vec<MunicipalityId>,
     /// The cells whose assignment is an estimate rather than named by a source.
-    pub estimated_cells: Vec<usize>,
+    pub estimated_cells: Vec<CellId>,
     /// Indices into `atlas.topology.arcs` (and `MapGeometry::arcs`) of the team's border.
     pub outline: Vec<usize>,
     /// A point well inside the main part of the area (Mercator).
@@ -48,7 +48,7 @@ pub struct HistoricLayer {
     /// For each arc of `outline`: a team on either side has an estimated area (drawn dashed).
     pub outline_estimated: Vec<bool>,
     /// Cells that no team served in 2020.
-    pub uncovered_cells: Vec<usize>,
+    pub uncovered_cells: Vec<CellId>,
 }
 
 impl HistoricLayer {
@@ -65,9 +65,9 @@ pub fn historic_layer(atlas: &Atlas, historic: &Scenario, seeds: &Seeds) -> Hist
     let cell_team = historic.cell_teams(atlas);
     let n = historic.teams.len();
     let team = |t: Option<TeamId>| t.map(TeamId::index).filter(|&t| t < n);
-    let mut cells: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let mut cells: Vec<Vec<CellId>> = vec![Vec::new(); n];
     let mut uncovered_cells = Vec::new();
-    for (c, t) in cell_team.iter().enumerate() {
+    for (c, t) in cell_team.iter_enumerated() {
         match team(*t) {
             Some(t) => cells[t].push(c),
             None => uncovered_cells.push(c),
@@ -79,8 +79,8 @@ pub fn historic_layer(atlas: &Atlas, historic: &Scenario, seeds: &Seeds) -> Hist
     let mut segments: Vec<Vec<(Merc, Merc)>> = vec![Vec::new(); n];
     let mut outline = Vec::new();
     for (ai, arc) in atlas.topology.arcs.iter().enumerate() {
-        let lt = cell_team[arc.left as usize];
-        let rt = arc.right.and_then(|r| cell_team[r as usize]);
+        let lt = cell_team[CellId::from(arc.left)];
+        let rt = arc.right.and_then(|r| cell_team[CellId::from(r)]);
         if lt == rt {
             continue;
         }
@@ -111,7 +111,7 @@ pub fn historic_layer(atlas: &Atlas, historic: &Scenario, seeds: &Seeds) -> Hist
         .iter_enumerated()
         .map(|(ti, team)| {
             let my_cells = std::mem::take(&mut cells[ti.index()]);
-            let mut municipalities: Vec<usize> =
+            let mut municipalities: Vec<MunicipalityId> =
                 my_cells.iter().map(|&c| atlas.cells[c].muni).collect();
             municipalities.sort_unstable();
             municipalities.dedup();
@@ -165,7 +165,7 @@ pub fn historic_layer(atlas: &Atlas, historic: &Scenario, seeds: &Seeds) -> Hist
 
 /// The label point of a team: the pole of inaccessibility of the team's area around its
 /// largest polygon, measured against the team's own border (as the zone labels are).
-fn team_label(atlas: &Atlas, cells: &[usize], segs: &[(Merc, Merc)], bbox: BBox) -> Merc {
+fn team_label(atlas: &Atlas, cells: &[CellId], segs: &[(Merc, Merc)], bbox: BBox) -> Merc {
     let polys = || cells.iter().flat_map(|&c| atlas.cells[c].merc.iter());
     let Some(main) = polys().max_by(|a, b| a.area().total_cmp(&b.area())) else {
         return bbox.center();

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use super::{bbox_of, label_point, merc_polygons};
 use crate::model::atlas::Atlas;
 use crate::model::geom::{self, BBox, Merc, MercPolygon};
-use crate::model::ids::TeamId;
+use crate::model::ids::{CellId, MunicipalityId, TeamId, ZoneId};
 use crate::model::scenario::Scenario;
 use crate::model::seeds::Seeds;
 use crate::model::topology::LonLatPolygon;
@@ -81,9 +81,9 @@ pub struct ProeftuinOverlay {
     /// The drawn area (or marker) is only an approximation of the neighbourhood.
     pub approximate: bool,
     /// Atlas municipality, cell and zone (ELZ) the marker falls in.
-    pub municipality: Option<usize>,
-    pub cell: Option<usize>,
-    pub zone: Option<usize>,
+    pub municipality: Option<MunicipalityId>,
+    pub cell: Option<CellId>,
+    pub zone: Option<ZoneId>,
     /// Box to zoom to: the neighbourhood, or the municipality when there is no polygon.
     pub bbox: BBox,
     pub period: Period,
