@@ -224,7 +224,7 @@ pub fn region_of_zones(s: &Scenario, atlas: &Atlas, team: TeamId) -> Option<Regi
     let (best, n) = count
         .iter()
         .enumerate()
-        .max_by_key(|(i, n)| (**n, usize::MAX - i))?;
+        .max_by_key(|&(i, n)| (*n, std::cmp::Reverse(i)))?;
     (*n > 0).then(|| Region::ALL[best])
 }
 

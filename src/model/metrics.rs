@@ -151,17 +151,15 @@ impl Dsu {
 /// Work space reused across teams: the position of a cell in the current team's list, and
 /// the first cell of each zone in that list.
 struct Scratch {
-    slot: TiVec<CellId, u32>,
-    unit_first: TiVec<ZoneId, u32>,
+    slot: TiVec<CellId, Option<u32>>,
+    unit_first: TiVec<ZoneId, Option<u32>>,
 }
-
-const NONE: u32 = u32::MAX;
 
 impl Scratch {
     fn new(atlas: &Atlas) -> Scratch {
         Scratch {
-            slot: vec![NONE; atlas.cells.len()].into(),
-            unit_first: vec![NONE; atlas.units.len()].into(),
+            slot: vec![None; atlas.cells.len()].into(),
+            unit_first: vec![None; atlas.units.len()].into(),
         }
     }
 }
@@ -305,9 +303,9 @@ fn team_stats(
     let mut est_children = 0.0;
     for (li, &ci) in cells.iter().enumerate() {
         let cell = &atlas.cells[ci];
-        scratch.slot[ci] = li as u32;
-        if scratch.unit_first[cell.unit] == NONE {
-            scratch.unit_first[cell.unit] = li as u32;
+        scratch.slot[ci] = Some(li as u32);
+        if scratch.unit_first[cell.unit].is_none() {
+            scratch.unit_first[cell.unit] = Some(li as u32);
             s.units.push(cell.unit);
         }
         // A municipality split over several zones counts once per team: at its first cell.
@@ -358,24 +356,24 @@ fn team_stats(
     let mut dsu = Dsu((0..cells.len()).collect());
     for (li, &ci) in cells.iter().enumerate() {
         for &(o, _) in &atlas.topology.neighbours[ci.index()] {
-            let lo = scratch.slot[CellId::from(o)];
-            if lo != NONE {
+            if let Some(lo) = scratch.slot[CellId::from(o)] {
                 dsu.union(li, lo as usize);
             }
         }
-        let first = scratch.unit_first[atlas.cells[ci].unit];
-        dsu.union(li, first as usize);
+        if let Some(first) = scratch.unit_first[atlas.cells[ci].unit] {
+            dsu.union(li, first as usize);
+        }
     }
     // Parts in the order of their lowest cell, then the most populous first.
-    let mut part_of_root = vec![NONE; cells.len()];
+    let mut part_of_root: Vec<Option<usize>> = vec![None; cells.len()];
     let mut parts: Vec<Vec<CellId>> = Vec::new();
     for (li, &ci) in cells.iter().enumerate() {
         let root = dsu.find(li);
-        if part_of_root[root] == NONE {
-            part_of_root[root] = parts.len() as u32;
+        let part = *part_of_root[root].get_or_insert_with(|| {
             parts.push(Vec::new());
-        }
-        parts[part_of_root[root] as usize].push(ci);
+            parts.len() - 1
+        });
+        parts[part].push(ci);
     }
     let pop = |cells: &Vec<CellId>| -> f64 {
         cells
@@ -391,8 +389,8 @@ fn team_stats(
 
     // Leave the work space clean for the next team.
     for &ci in cells {
-        scratch.slot[ci] = NONE;
-        scratch.unit_first[atlas.cells[ci].unit] = NONE;
+        scratch.slot[ci] = None;
+        scratch.unit_first[atlas.cells[ci].unit] = None;
     }
     s
 }
