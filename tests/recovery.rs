@@ -149,3 +149,35 @@ fn an_autosave_that_cannot_be_written_is_told_once_and_tried_again() {
     h.state_mut().write_recovery(&rec);
     assert!(message(&h).is_some_and(|(t, _)| t == "Automatisch bewaren mislukt"));
 }
+
+#[test]
+fn a_recovery_copy_that_cannot_be_removed_after_saving_is_told_and_the_save_stands() {
+    let rec = tempfile::tempdir().expect("tmp");
+    let out = tempfile::tempdir().expect("tmp");
+    let saved = out.path().join("voorstel.json");
+    let paths = AppPaths {
+        recovery: Some(rec.path().to_path_buf()),
+        save_path: Some(saved.clone()),
+    };
+    let mut h = common::window_with(paths);
+    common::unassign_gent(&mut h);
+    h.state_mut().write_recovery(rec.path());
+    let copies = recovery_files(rec.path());
+    assert_eq!(copies.len(), 1);
+    // The copy is replaced by a folder that is not empty: it cannot be removed as a file.
+    std::fs::remove_file(&copies[0]).expect("remove");
+    std::fs::create_dir(&copies[0]).expect("dir");
+    std::fs::write(copies[0].join("inside"), "x").expect("write");
+    h.state_mut().push(Command::Save);
+    h.run_steps(3);
+    assert!(saved.is_file(), "the save itself succeeds");
+    let (title, body) = message(&h).expect("the user is told");
+    assert_eq!(title, "Herstelkopie niet verwijderd");
+    let name = copies[0]
+        .file_name()
+        .and_then(|n| n.to_str())
+        .expect("name");
+    assert!(body.contains(name), "the copy is named: {body}");
+    assert!(body.contains("kan niet verwijderd worden"), "{body}");
+    assert!(copies[0].exists(), "nothing else is touched");
+}

@@ -247,9 +247,8 @@ impl GebiedsApp {
         };
         match w.save_to(&path) {
             Ok(()) => {
-                if let Some(dir) = recovery {
-                    let _ = std::fs::remove_file(recovery_path(&dir, w));
-                }
+                let copy = recovery.map(|dir| recovery_path(&dir, w));
+                self.forget_recovery(copy);
                 self.add_recent(&path);
                 true
             }
@@ -267,9 +266,9 @@ impl GebiedsApp {
         if i >= tabs.list.len() {
             return;
         }
-        if let Some(dir) = recovery {
-            let _ = std::fs::remove_file(recovery_path(&dir, &tabs.list[i]));
-        }
+        let copy = recovery.map(|dir| recovery_path(&dir, &tabs.list[i]));
+        self.forget_recovery(copy);
+        let Some(tabs) = self.tabs_mut() else { return };
         if tabs.list.len() == 1 {
             // The last tab gives way to a fresh default division.
             let w = &mut tabs.list[0];
@@ -528,10 +527,25 @@ impl GebiedsApp {
     }
 
     fn clear_recovery(&mut self) {
-        if let (Some(dir), Some(tabs)) = (self.paths.recovery.clone(), self.tabs()) {
-            for w in &tabs.list {
-                let _ = std::fs::remove_file(recovery_path(&dir, w));
-            }
+        let copies: Vec<PathBuf> = match (self.paths.recovery.clone(), self.tabs()) {
+            (Some(dir), Some(tabs)) => tabs.list.iter().map(|w| recovery_path(&dir, w)).collect(),
+            _ => Vec::new(),
+        };
+        self.forget_recovery(copies);
+    }
+
+    /// Remove recovery copies that are no longer needed (a copy already gone is fine). One
+    /// that cannot be removed would be offered again at the next start: the user hears why.
+    fn forget_recovery(&mut self, copies: impl IntoIterator<Item = PathBuf>) {
+        let t = self.texts();
+        let problems: Vec<String> = copies
+            .into_iter()
+            .filter_map(|p| recovery::remove(&p).err())
+            .map(|e| recovery_problem(&e, t))
+            .collect();
+        if !problems.is_empty() {
+            let body = format!("{}\n\n{}", problems.join("\n\n"), t.recovery_offered_again);
+            self.tell(t.recovery_not_removed, body);
         }
     }
 
@@ -568,6 +582,9 @@ impl GebiedsApp {
         let mut failed = None;
         for w in &tabs.list {
             if !w.is_dirty() {
+                // A saved tab leaves no copy behind. This runs every minute, so a copy that
+                // cannot be removed is not told here but when the tab is saved or closed, or
+                // offered (and can be discarded) at the next start.
                 let _ = recovery::remove(&recovery_path(dir, w));
                 continue;
             }
@@ -796,6 +813,9 @@ fn recovery_problem(e: &recovery::RecoveryError, t: &i18n::Texts) -> String {
             t.recovery_kept_as,
             kept_as.as_deref().unwrap_or(file).display()
         ),
+        recovery::RecoveryError::Remove { file, why } => {
+            format!("{}: {}: {why}", file.display(), t.recovery_cannot_remove)
+        }
         other => other.to_string(),
     }
 }
