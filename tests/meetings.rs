@@ -51,7 +51,8 @@ fn digit(n: usize) -> Key {
 /// the region) has its label point inside the map.
 fn assert_map_fills(h: &Harness<'_, GebiedsApp>, region: Option<Region>) {
     let w = h.state().workspace().expect("a scenario is open");
-    let map = w.map_rect.expect("the map was drawn");
+    let layout = h.state().layout();
+    let map = layout.map_rect.expect("the map was drawn");
     let screen = h.ctx.content_rect();
     assert!(
         map.width() >= 0.7 * screen.width(),
@@ -65,7 +66,7 @@ fn assert_map_fills(h: &Harness<'_, GebiedsApp>, region: Option<Region>) {
         if region.is_some_and(|r| unit_region(atlas, u) != Some(r)) {
             continue;
         }
-        let p = w.unit_screen_pos(u).expect("the map was drawn");
+        let p = layout.unit_screen_pos(w, u).expect("the map was drawn");
         assert!(
             map.contains(p),
             "the label of {} at {p:?} lies outside the map {map:?}",
@@ -166,7 +167,7 @@ fn a_region_fills_a_projector_screen_is_named_and_lists_only_its_teams() {
 #[test]
 fn t_hides_the_team_strip_and_the_map_takes_the_room() {
     let mut h = presenting(egui::vec2(1280.0, 800.0), 0);
-    let with_strip = h.state().workspace().and_then(|w| w.map_rect).expect("map");
+    let with_strip = h.state().layout().map_rect.expect("map");
     h.get_by_label("Teams");
     h.key_press(Key::T);
     h.run_steps(3);
@@ -175,7 +176,7 @@ fn t_hides_the_team_strip_and_the_map_takes_the_room() {
         h.query_by_label("Teams").is_none(),
         "the strip is still there"
     );
-    let without = h.state().workspace().and_then(|w| w.map_rect).expect("map");
+    let without = h.state().layout().map_rect.expect("map");
     assert!(without.width() > with_strip.width() + 100.0);
     assert_map_fills(&h, None);
     h.key_press(Key::T);
@@ -187,10 +188,10 @@ fn t_hides_the_team_strip_and_the_map_takes_the_room() {
 fn the_window_opens_with_flanders_fitted_to_the_map() {
     let h = window(egui::vec2(1280.0, 800.0));
     let w = h.state().workspace().expect("ws");
-    let map = w.map_rect.expect("map");
+    let map = h.state().layout().map_rect.expect("map");
     let atlas = &w.doc.data.atlas;
     let geometry = w.geometry();
-    let tf = w.last_transform.expect("drawn");
+    let tf = h.state().layout().transform.expect("drawn");
     // The corners of Flanders lie inside the map, and the box touches two opposite sides
     // within a few points: it is fitted, not drawn small in the middle.
     let a = tf.apply(geometry.to_local(atlas.bbox.min));

@@ -147,7 +147,11 @@ fn drag_and_drop(h: &mut Harness<'_, GebiedsApp>, from: egui::Pos2, to: egui::Po
 
 /// Click a zone's label on the map.
 fn click_zone(h: &mut Harness<'_, GebiedsApp>, u: usize) -> egui::Pos2 {
-    let p = ws(h).unit_screen_pos(u).expect("the map was drawn");
+    let p = h
+        .state()
+        .layout()
+        .unit_screen_pos(ws(h), u)
+        .expect("the map was drawn");
     common::click_at(h, p);
     p
 }
@@ -183,7 +187,7 @@ fn a_scenario_for_one_region_refuses_a_move_outside_it_and_says_why() {
     let outside = atlas.units[far].cells[0];
     assert!(w.cell_fill[outside].a() < w.cell_fill[inside].a());
     // The region's teams come first in the list.
-    let first = w.team_rows[0].0.expect("a team");
+    let first = h.state().layout().team_rows[0].0.expect("a team");
     assert_eq!(w.doc.scenario.teams[first].iroj, "Oost-Vlaanderen");
 
     // Inside the region a move is made as before.
@@ -315,7 +319,12 @@ fn the_team_list_filters_and_groups_by_region() {
     use gebiedsplanner::ui::team_panel::team_region;
     let mut h = window(AppPaths::default(), ScriptedDialogs::default());
     let shown = |h: &Harness<'_, GebiedsApp>| -> Vec<usize> {
-        ws(h).team_rows.iter().filter_map(|(t, _)| *t).collect()
+        h.state()
+            .layout()
+            .team_rows
+            .iter()
+            .filter_map(|(t, _)| *t)
+            .collect()
     };
     let all = shown(&h);
     assert_eq!(all.len(), ws(&h).doc.scenario.teams.len());

@@ -237,10 +237,7 @@ impl GebiedsApp {
         }
         let t = i18n::texts(self.settings.lang);
         let lines = key_legend(self.workspace(), t);
-        let at = self
-            .workspace()
-            .and_then(|w| w.map_rect)
-            .unwrap_or_else(|| ctx.content_rect());
+        let at = self.layout.map_rect.unwrap_or_else(|| ctx.content_rect());
         key_legend_area(ctx, at, t, &lines);
     }
 }

@@ -85,6 +85,7 @@ impl GebiedsApp {
             offline_tiles,
             settings,
             second_screen: Some(second),
+            layout,
             ..
         } = self
         else {
@@ -113,7 +114,7 @@ impl GebiedsApp {
             .frame(egui::Frame::new().fill(style::MAP_BACKGROUND))
             .show(ui, |ui| {
                 let size = ui.available_size();
-                if let Some(b) = w.shown_bbox()
+                if let Some(b) = layout.shown_bbox(w)
                     && second.fitted != Some((b, size))
                 {
                     crate::map::fit::show_in(&mut second.memory, b, size);
