@@ -278,6 +278,21 @@ pub(super) struct MapContext<'a> {
     pub t: &'static Texts,
 }
 
+/// The parts of the app the map of the active tab draws from, borrowed apart: the tab, the
+/// base map the layer settings pick, the layer settings, the reference layer when it shows,
+/// the layout of the window's frame and the second screen when it is open.
+pub(super) struct MapParts<'a> {
+    pub w: &'a mut Workspace,
+    pub tiles: Option<&'a mut dyn walkers::Tiles>,
+    pub layers: &'a Layers,
+    pub reference: Option<(
+        &'a crate::map::reference_view::ReferenceDrawing,
+        Option<&'a str>,
+    )>,
+    pub layout: &'a mut FrameLayout,
+    pub second: Option<&'a mut super::second_screen::SecondScreen>,
+}
+
 /// What was drawn: the map's response, what the pointer did on it, and what a click on an
 /// overlay hit.
 pub(super) struct Drawn {
@@ -478,6 +493,44 @@ fn confirm_delete(ctx: &egui::Context, w: &Workspace, team: usize, t: &Texts) ->
 }
 
 impl GebiedsApp {
+    /// What the map of the active tab draws from (None: no tab is open).
+    pub(super) fn map_parts(&mut self) -> Option<MapParts<'_>> {
+        let GebiedsApp {
+            screen,
+            tiles,
+            offline_tiles,
+            settings,
+            reference,
+            layout,
+            second_screen,
+            ..
+        } = self;
+        let super::Screen::Loaded(tabs) = screen else {
+            return None;
+        };
+        let w = tabs.list.get_mut(tabs.active)?;
+        let layers = &settings.layers;
+        let tiles = match layers.tiles {
+            TileChoice::None => None,
+            TileChoice::Offline => offline_tiles.as_mut().map(|t| t as &mut dyn walkers::Tiles),
+            TileChoice::Osm | TileChoice::Light => {
+                tiles.as_mut().map(|t| t as &mut dyn walkers::Tiles)
+            }
+        };
+        let reference = reference
+            .as_ref()
+            .filter(|r| r.2)
+            .map(|(l, f, _)| (&**l, f.as_deref()));
+        Some(MapParts {
+            w,
+            tiles,
+            layers,
+            reference,
+            layout,
+            second: second_screen.as_mut(),
+        })
+    }
+
     /// The pointer gestures on the map of the open tab (drag, selection rectangle).
     pub(super) fn pointer_gestures(&mut self, ctx: &egui::Context) {
         let pointer = Pointer::read(ctx);
@@ -564,33 +617,17 @@ impl GebiedsApp {
         let presenting = self.presentation;
         let rect_start = self.rect_start;
         let editing = rect_start.is_some();
-        let reference = self
-            .reference
-            .as_ref()
-            .filter(|r| r.2)
-            .map(|(l, f, _)| (l.clone(), f.clone()));
-        let GebiedsApp {
-            screen,
+        let move_popup = self.move_popup;
+        let Some(MapParts {
+            w,
             tiles,
-            offline_tiles,
-            settings,
-            move_popup,
+            layers,
+            reference,
             layout,
             ..
-        } = self;
-        let super::Screen::Loaded(tabs) = screen else {
+        }) = self.map_parts()
+        else {
             return;
-        };
-        let Some(w) = tabs.list.get_mut(tabs.active) else {
-            return;
-        };
-        let layers = &settings.layers;
-        let tiles = match layers.tiles {
-            TileChoice::None => None,
-            TileChoice::Offline => offline_tiles.as_mut().map(|t| t as &mut dyn walkers::Tiles),
-            TileChoice::Osm | TileChoice::Light => {
-                tiles.as_mut().map(|t| t as &mut dyn walkers::Tiles)
-            }
         };
         let mut menu_open = false;
         egui::CentralPanel::default()
@@ -599,7 +636,7 @@ impl GebiedsApp {
                 let mc = MapContext {
                     layers,
                     tiles,
-                    reference: reference.as_ref().map(|(l, f)| (&**l, f.as_deref())),
+                    reference,
                     presenting,
                     editing: editing || w.drag.is_some(),
                     rect_start,
@@ -656,7 +693,7 @@ impl GebiedsApp {
                 }
             });
         // The move list opened with Ctrl+M.
-        if let Some(at) = *move_popup {
+        if let Some(at) = move_popup {
             egui::Area::new(egui::Id::unique("move_popup"))
                 .fixed_pos(at)
                 .order(egui::Order::Foreground)
