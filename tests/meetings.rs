@@ -6,7 +6,7 @@ use crate::common;
 use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use gebiedsplanner::app::{Command, GebiedsApp, Settings};
+use gebiedsplanner::app::{Command, GebiedsApp, REGION_KEYS, Settings};
 use gebiedsplanner::model::region::{Region, unit_region};
 use gebiedsplanner::ui::dialogs::ScriptedDialogs;
 
@@ -29,22 +29,10 @@ fn presenting(size: egui::Vec2, region: usize) -> Harness<'static, GebiedsApp> {
     h.key_press(Key::F5);
     h.run_steps(3);
     if region > 0 {
-        h.key_press(digit(region));
+        h.key_press(REGION_KEYS[region]);
         h.run_steps(3);
     }
     h
-}
-
-fn digit(n: usize) -> Key {
-    [
-        Key::Num0,
-        Key::Num1,
-        Key::Num2,
-        Key::Num3,
-        Key::Num4,
-        Key::Num5,
-        Key::Num6,
-    ][n]
 }
 
 /// The map covers at least 70 % of the window's width, and every zone shown (all, or those of

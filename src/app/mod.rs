@@ -38,6 +38,7 @@ pub use background::Loader;
 pub use command::{Command, UiCommand};
 pub use files::{Pending, recovery_files};
 pub use layout::FrameLayout;
+pub use presentation::REGION_KEYS;
 
 const SETTINGS_KEY: &str = "gebiedsplanner-settings";
 

@@ -88,20 +88,23 @@ pub fn key_legend(w: Option<&Workspace>, t: &Texts) -> Vec<(String, String)> {
     out
 }
 
+/// The keys that show a region in the presentation: 0 all of Flanders and Brussels, 1-6 the
+/// IROJ regions in the order of `regions`.
+pub const REGION_KEYS: [egui::Key; 7] = [
+    egui::Key::Num0,
+    egui::Key::Num1,
+    egui::Key::Num2,
+    egui::Key::Num3,
+    egui::Key::Num4,
+    egui::Key::Num5,
+    egui::Key::Num6,
+];
+
 /// The keys of the presentation: 0-6 and PageUp/PageDown pick a region, the arrows switch
 /// scenario, H toggles high contrast, T the team strip and ? the key legend (Esc, F5 and F6
 /// are in the command table).
 pub fn keys(ctx: &egui::Context) -> Vec<Command> {
     use egui::{Key, Modifiers};
-    let digits = [
-        Key::Num0,
-        Key::Num1,
-        Key::Num2,
-        Key::Num3,
-        Key::Num4,
-        Key::Num5,
-        Key::Num6,
-    ];
     let keys = [
         (Key::PageDown, Command::StepRegion(1)),
         (Key::PageUp, Command::StepRegion(-1)),
@@ -113,8 +116,8 @@ pub fn keys(ctx: &egui::Context) -> Vec<Command> {
     ];
     let mut out = Vec::new();
     ctx.input_mut(|i| {
-        for (n, k) in digits.iter().enumerate() {
-            if i.consume_key(Modifiers::NONE, *k) {
+        for (n, k) in REGION_KEYS.into_iter().enumerate() {
+            if i.consume_key(Modifiers::NONE, k) {
                 out.push(Command::GoToRegion(n));
             }
         }
