@@ -397,3 +397,87 @@ fn the_team_details_window_keeps_partners_and_a_note() {
         scenario_file::ScenarioFile::from_scenario(&ws(&h).doc.data.atlas, &ws(&h).doc.scenario);
     assert!(file.to_json().contains("Bespreken op de IROJ van juni"));
 }
+
+/// The box of `region`'s zones, and of all of Flanders and Brussels, on the screen as the map
+/// of the active tab was drawn in the last frame; and that map's area.
+fn on_screen(h: &Harness<'_, GebiedsApp>, region: Region) -> (egui::Rect, egui::Rect, egui::Rect) {
+    let w = ws(h);
+    let layout = h.state().layout();
+    let atlas = &w.doc.data.atlas;
+    let tf = layout.transform.expect("the map was drawn");
+    let drawn = |b: gebiedsplanner::model::geom::BBox| {
+        egui::Rect::from_two_pos(
+            tf.apply(w.geometry().to_local(b.min)),
+            tf.apply(w.geometry().to_local(b.max)),
+        )
+    };
+    let zones = (0..atlas.units.len())
+        .filter(|&u| unit_region(atlas, u) == Some(region))
+        .fold(gebiedsplanner::model::geom::BBox::EMPTY, |b, u| {
+            b.union(atlas.units[u].bbox)
+        });
+    let map = layout.map_rect.expect("the map was drawn");
+    (drawn(zones), drawn(atlas.bbox), map)
+}
+
+/// The region's zones fill the map (inside it, touching two opposite sides within a few
+/// points), and all of Flanders does not fit in it.
+fn assert_region_fills_the_map(h: &Harness<'_, GebiedsApp>, region: Region, when: &str) {
+    let (zones, flanders, map) = on_screen(h, region);
+    assert!(
+        map.expand(0.5).contains_rect(zones),
+        "{when}: {region:?} {zones:?} is not inside the map {map:?}"
+    );
+    let spare = (map.width() - zones.width()).min(map.height() - zones.height());
+    assert!(
+        spare < 20.0,
+        "{when}: {region:?} {zones:?} does not fill the map {map:?}"
+    );
+    assert!(
+        !map.expand(0.5).contains_rect(flanders),
+        "{when}: all of Flanders {flanders:?} is shown in {map:?}"
+    );
+}
+
+/// A proposal for one region opens on that region, not on all of Flanders: when its file is
+/// opened, and when a new scenario is made from it while the map shows all of Flanders.
+#[test]
+fn a_proposal_for_one_region_opens_fitted_to_its_region() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let plan = dir.path().join("limburg.json");
+    let paths = AppPaths {
+        recovery: None,
+        save_path: Some(plan.clone()),
+    };
+    let mut h = window(paths, ScriptedDialogs::default());
+    scope_to(&mut h, Region::Limburg);
+    h.state_mut().push(Command::Save);
+    h.state_mut().push(Command::CloseTab(0));
+    h.run_steps(3);
+    assert!(ws(&h).doc.scenario.region.is_none(), "the tab was closed");
+    let (_, flanders, map) = on_screen(&h, Region::Limburg);
+    assert!(
+        map.expand(0.5).contains_rect(flanders),
+        "the window shows all of Flanders before the file opens"
+    );
+
+    h.state_mut().push(Command::OpenPath(plan));
+    h.run_steps(3);
+    assert_eq!(ws(&h).doc.scenario.region, Some(Region::Limburg));
+    assert_region_fills_the_map(&h, Region::Limburg, "opened");
+
+    // Home shows all of Flanders; a new scenario made from this one is for Limburg too, and
+    // opens on Limburg.
+    h.key_press(Key::Home);
+    h.run_steps(3);
+    let (_, flanders, map) = on_screen(&h, Region::Limburg);
+    assert!(
+        map.expand(0.5).contains_rect(flanders),
+        "Home shows Flanders"
+    );
+    h.state_mut().push(Command::NewTab { empty: false });
+    h.run_steps(3);
+    assert!(ws(&h).file.path.is_none(), "the new scenario is shown");
+    assert_eq!(ws(&h).doc.scenario.region, Some(Region::Limburg));
+    assert_region_fills_the_map(&h, Region::Limburg, "new");
+}

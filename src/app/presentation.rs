@@ -44,16 +44,19 @@ pub enum KeyLegend {
 /// The IROJ regions (the provinces and Brussels) in the order of the keys 1-6, with their
 /// extent; a region without zones in the data is left out.
 pub fn regions(w: &Workspace) -> Vec<(Region, BBox)> {
-    let atlas = &w.doc.data.atlas;
     Region::ALL
         .into_iter()
-        .filter_map(|r| {
-            let b = (0..atlas.units.len())
-                .filter(|&u| unit_region(atlas, u) == Some(r))
-                .fold(BBox::EMPTY, |b, u| b.union(atlas.units[u].bbox));
-            (!b.is_empty()).then_some((r, b))
-        })
+        .filter_map(|r| region_box(w, r).map(|b| (r, b)))
         .collect()
+}
+
+/// The box of a region's zones (None: the data has none in it).
+pub(super) fn region_box(w: &Workspace, r: Region) -> Option<BBox> {
+    let atlas = &w.doc.data.atlas;
+    let b = (0..atlas.units.len())
+        .filter(|&u| unit_region(atlas, u) == Some(r))
+        .fold(BBox::EMPTY, |b, u| b.union(atlas.units[u].bbox));
+    (!b.is_empty()).then_some(b)
 }
 
 /// The region shown (None: all of Flanders and Brussels).
