@@ -2,7 +2,7 @@
 //! and the editing state around it (selection, drag, preview, comparison, map view), kept
 //! consistent with each other. Nothing here draws.
 
-use egui::{Color32, Pos2, Rect};
+use egui::{Color32, Pos2};
 use walkers::MapMemory;
 
 use std::sync::Arc;
@@ -11,7 +11,6 @@ use crate::dataset::{Dataset, FixedDivision};
 use crate::document::Document;
 use crate::map::MapGeometry;
 use crate::map::layers::Layers;
-use crate::map::view::ScreenTransform;
 use crate::model::borders::team_border_arcs;
 use crate::model::compare::{Comparison, compare_cells};
 use crate::model::edit::{self, Edit, EditError};
@@ -135,7 +134,6 @@ type FittedView = (egui::Vec2, f64, Option<(f64, f64)>);
 #[derive(Clone)]
 pub struct TabView {
     pub memory: MapMemory,
-    map_rect: Option<Rect>,
     fit_target: Option<BBox>,
     fitted_view: Option<FittedView>,
 }
@@ -156,12 +154,6 @@ pub struct Workspace {
     pub drag: Option<Drag>,
     pub preview: Option<Preview>,
     pub comparison: Comparison,
-    /// The map transform and rectangle of the last frame (for hit tests outside the map).
-    pub last_transform: Option<ScreenTransform>,
-    pub map_rect: Option<Rect>,
-    /// Screen rectangles of the team rows of the last frame (drop targets; None: the row
-    /// "no team").
-    pub team_rows: Vec<(Option<TeamId>, Rect)>,
     /// Cursor over the unassigned cycle.
     pub next_unassigned: usize,
     /// Fill colour of every cell, and the team outlines, in the scenario shown.
@@ -216,9 +208,6 @@ impl Workspace {
             drag: None,
             preview: None,
             comparison: Comparison::default(),
-            last_transform: None,
-            map_rect: None,
-            team_rows: Vec::new(),
             next_unassigned: 0,
             cell_fill: TiVec::new(),
             team_arcs: Vec::new(),
@@ -762,13 +751,13 @@ impl Workspace {
         Ok(())
     }
 
-    /// The pointer moved during a drag: find the target and update the preview. The error
-    /// says why dropping here would be refused.
-    pub fn update_drag(&mut self, pointer: Pos2) -> Result<(), EditError> {
-        if self.drag.is_none() {
-            return Ok(());
-        }
-        let target = self.target_at(pointer);
+    /// The pointer moved during a drag, to `pointer` over `target`: update the preview. The
+    /// error says why dropping there would be refused.
+    pub fn update_drag(
+        &mut self,
+        pointer: Pos2,
+        target: Option<DropTarget>,
+    ) -> Result<(), EditError> {
         let Some(d) = &mut self.drag else {
             return Ok(());
         };
@@ -781,22 +770,10 @@ impl Workspace {
         self.set_preview(edit)
     }
 
-    /// What lies under a screen point during a drag: a team row, or a cell of another team.
-    pub fn target_at(&self, p: Pos2) -> Option<DropTarget> {
-        if let Some((t, _)) = self.team_rows.iter().find(|(_, r)| r.contains(p)) {
-            return Some(DropTarget::Team(*t));
-        }
-        let tf = self.last_transform?;
-        if !self.map_rect?.contains(p) {
-            return None;
-        }
-        let cell = self
-            .doc
-            .data
-            .atlas
-            .cell_at(self.geometry().to_merc(tf.invert(p)))?;
-        let selected = self.selected_cells();
-        if selected.contains(&cell) {
+    /// What dropping the selection on a cell means: giving it to the cell's team (None: the
+    /// cell is part of the selection).
+    pub fn drop_target_on_cell(&self, cell: CellId) -> Option<DropTarget> {
+        if self.selection.covers_cell(&self.doc.data.atlas, cell) {
             return None;
         }
         Some(DropTarget::Team(
@@ -833,19 +810,9 @@ impl Workspace {
         }
     }
 
-    /// The size of the map area in the last frame (a common window's before the first).
-    pub fn map_size(&self) -> egui::Vec2 {
-        self.map_rect.map_or(egui::vec2(900.0, 700.0), |r| r.size())
-    }
-
-    /// Centre and zoom so that a Mercator box fills the map, once.
-    pub fn fit(&mut self, bbox: BBox, size: egui::Vec2) {
-        crate::map::fit::show_in(&mut self.memory, bbox, size);
-    }
-
-    /// Fit a Mercator box and keep it filling the map until the user pans or zooms.
+    /// Fit a Mercator box and keep it filling the map until the user pans or zooms: the map
+    /// fits it before it draws (`keep_fitted`), in the area it has then.
     pub fn fit_to(&mut self, bbox: BBox) {
-        self.fit(bbox, self.map_size());
         self.fit_target = Some(bbox);
         self.fitted_view = None;
     }
@@ -870,7 +837,7 @@ impl Workspace {
                 return;
             }
         }
-        self.fit(bbox, size);
+        crate::map::fit::show_in(&mut self.memory, bbox, size);
         self.fitted_view = Some((size, self.memory.zoom(), self.map_centre()));
     }
 
@@ -878,30 +845,14 @@ impl Workspace {
     pub fn view(&self) -> TabView {
         TabView {
             memory: self.memory.clone(),
-            map_rect: self.map_rect,
             fit_target: self.fit_target,
             fitted_view: self.fitted_view,
         }
     }
 
-    /// What the map showed in the last frame, in Mercator: the box it keeps fitted, else the
-    /// area on screen.
-    pub fn shown_bbox(&self) -> Option<BBox> {
-        if self.fit_target.is_some() {
-            return self.fit_target;
-        }
-        let (tf, rect) = (self.last_transform?, self.map_rect?);
-        let g = self.geometry();
-        let mut b = BBox::EMPTY;
-        b.include(g.to_merc(tf.invert(rect.min)));
-        b.include(g.to_merc(tf.invert(rect.max)));
-        Some(b)
-    }
-
     /// Take over a view, kept fitted as it was.
     pub fn set_view(&mut self, view: TabView) {
         self.memory = view.memory;
-        self.map_rect = view.map_rect;
         self.fit_target = view.fit_target;
         self.fitted_view = view.fitted_view;
     }
@@ -938,17 +889,6 @@ impl Workspace {
         let cells = self.doc.data.atlas.units[u].cells.clone();
         self.zoom_to_cells(&cells);
         Some(u)
-    }
-
-    /// Screen position of a zone's label in the last frame (for tests and tooltips).
-    pub fn unit_screen_pos(&self, unit: ZoneId) -> Option<Pos2> {
-        let tf = self.last_transform?;
-        Some(
-            tf.apply(
-                self.geometry()
-                    .to_local(self.doc.data.atlas.units[unit].label),
-            ),
-        )
     }
 
     pub fn set_budget_model(&mut self, m: BudgetModel) {

@@ -38,7 +38,10 @@ fn zones_of(h: &Harness<'_, GebiedsApp>, t: TeamId) -> usize {
 }
 
 fn label_pos(h: &Harness<'_, GebiedsApp>, u: ZoneId) -> Pos2 {
-    ws(h).unit_screen_pos(u).expect("the map was drawn")
+    h.state()
+        .layout()
+        .unit_screen_pos(ws(h), u)
+        .expect("the map was drawn")
 }
 
 use common::{click_at as click, drag_through as drag_to};
@@ -113,7 +116,7 @@ fn releasing_outside_any_target_changes_nothing() {
     let p = label_pos(&h, zone);
     click(&mut h, p);
     // The top-left corner of the map is the North Sea: no zone there.
-    let sea = ws(&h).map_rect.expect("map").min + egui::vec2(20.0, 20.0);
+    let sea = h.state().layout().map_rect.expect("map").min + egui::vec2(20.0, 20.0);
     drag_to(&mut h, p, sea);
     h.drop_at(sea);
     h.run_steps(2);
@@ -248,7 +251,7 @@ fn the_map_after_a_move() {
 fn the_compact_team_list_takes_less_than_half_the_height() {
     let mut h = harness();
     let height = |h: &Harness<'_, GebiedsApp>| {
-        let rows = &ws(h).team_rows;
+        let rows = &h.state().layout().team_rows;
         let first = rows.first().expect("rows").1;
         let last = rows.last().expect("rows").1;
         last.max.y - first.min.y
@@ -303,7 +306,9 @@ fn the_compact_list_shows_every_team_on_a_laptop_screen() {
         .min
         .y;
     let teams = ws(&h).doc.scenario.teams.len();
-    let rows: Vec<egui::Rect> = ws(&h)
+    let rows: Vec<egui::Rect> = h
+        .state()
+        .layout()
         .team_rows
         .iter()
         .filter(|(t, _)| t.is_some())
@@ -507,11 +512,11 @@ fn clicking_a_team_name_zooms_to_its_area() {
         .fold(gebiedsplanner::model::geom::BBox::EMPTY, |b, c| {
             b.union(atlas.cells[c].bbox)
         });
-    let before = w.shown_bbox().expect("a view");
+    let before = h.state().layout().shown_bbox(w).expect("a view");
     let name = h.get_by_label("RTJ Stad Antwerpen").rect().center();
     click(&mut h, name);
     h.run_steps(5);
-    let after = ws(&h).shown_bbox().expect("a view");
+    let after = h.state().layout().shown_bbox(ws(&h)).expect("a view");
     let centre = [
         0.5 * (after.min[0] + after.max[0]),
         0.5 * (after.min[1] + after.max[1]),
@@ -535,7 +540,7 @@ fn dragging_near_the_foot_of_the_team_list_scrolls_it() {
     let zone = unit(&h, "elz44");
     let p = label_pos(&h, zone);
     click(&mut h, p);
-    let first_row = |h: &Harness<'_, GebiedsApp>| ws(h).team_rows[0].1.min.y;
+    let first_row = |h: &Harness<'_, GebiedsApp>| h.state().layout().team_rows[0].1.min.y;
     let before = first_row(&h);
     let foot = h.get_by_label_contains("Geselecteerd").rect().min.y;
     let list_x = h.get_by_label("Trawant").rect().center().x;

@@ -274,7 +274,8 @@ fn a_historic_team_card_opens_from_its_name_not_from_every_click() {
     };
     let w = h.state().workspace().expect("workspace");
     let zone = w.doc.data.atlas.unit_by_code("elz6").expect("Brugge");
-    let on_zone = w.unit_screen_pos(zone).expect("drawn") + egui::vec2(0.0, -12.0);
+    let on_zone =
+        h.state().layout().unit_screen_pos(w, zone).expect("drawn") + egui::vec2(0.0, -12.0);
     click(&mut h, on_zone);
     assert!(
         h.state().historic_card.is_none(),
@@ -286,7 +287,7 @@ fn a_historic_team_card_opens_from_its_name_not_from_every_click() {
     let data = h.state().workspace().expect("workspace").data().clone();
     let ov = data.overlays();
     let w = h.state().workspace().expect("workspace");
-    let tf = w.last_transform.expect("drawn");
+    let tf = h.state().layout().transform.expect("drawn");
     let (i, team) = ov
         .historic
         .teams
@@ -321,7 +322,7 @@ fn a_long_team_name_keeps_the_presentation_table_in_its_columns() {
     h.key_press(Key::F5);
     h.run_steps(4);
     let name = h.get_by_label(long).rect();
-    let map = h.state().workspace().and_then(|w| w.map_rect).expect("map");
+    let map = h.state().layout().map_rect.expect("map");
     let screen = h.ctx.content_rect();
     assert!(
         name.left() >= map.right(),

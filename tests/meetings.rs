@@ -6,7 +6,7 @@ use crate::common;
 use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use gebiedsplanner::app::{Command, GebiedsApp, Settings};
+use gebiedsplanner::app::{Command, GebiedsApp, REGION_KEYS, Settings};
 use gebiedsplanner::model::region::{Region, unit_region};
 use gebiedsplanner::ui::dialogs::ScriptedDialogs;
 
@@ -29,29 +29,18 @@ fn presenting(size: egui::Vec2, region: usize) -> Harness<'static, GebiedsApp> {
     h.key_press(Key::F5);
     h.run_steps(3);
     if region > 0 {
-        h.key_press(digit(region));
+        h.key_press(REGION_KEYS[region]);
         h.run_steps(3);
     }
     h
-}
-
-fn digit(n: usize) -> Key {
-    [
-        Key::Num0,
-        Key::Num1,
-        Key::Num2,
-        Key::Num3,
-        Key::Num4,
-        Key::Num5,
-        Key::Num6,
-    ][n]
 }
 
 /// The map covers at least 70 % of the window's width, and every zone shown (all, or those of
 /// the region) has its label point inside the map.
 fn assert_map_fills(h: &Harness<'_, GebiedsApp>, region: Option<Region>) {
     let w = h.state().workspace().expect("a scenario is open");
-    let map = w.map_rect.expect("the map was drawn");
+    let layout = h.state().layout();
+    let map = layout.map_rect.expect("the map was drawn");
     let screen = h.ctx.content_rect();
     assert!(
         map.width() >= 0.7 * screen.width(),
@@ -65,7 +54,7 @@ fn assert_map_fills(h: &Harness<'_, GebiedsApp>, region: Option<Region>) {
         if region.is_some_and(|r| unit_region(atlas, u) != Some(r)) {
             continue;
         }
-        let p = w.unit_screen_pos(u).expect("the map was drawn");
+        let p = layout.unit_screen_pos(w, u).expect("the map was drawn");
         assert!(
             map.contains(p),
             "the label of {} at {p:?} lies outside the map {map:?}",
@@ -165,7 +154,7 @@ fn a_region_fills_a_projector_screen_is_named_and_lists_only_its_teams() {
 #[test]
 fn t_hides_the_team_strip_and_the_map_takes_the_room() {
     let mut h = presenting(egui::vec2(1280.0, 800.0), 0);
-    let with_strip = h.state().workspace().and_then(|w| w.map_rect).expect("map");
+    let with_strip = h.state().layout().map_rect.expect("map");
     h.get_by_label("Teams");
     h.key_press(Key::T);
     h.run_steps(3);
@@ -174,7 +163,7 @@ fn t_hides_the_team_strip_and_the_map_takes_the_room() {
         h.query_by_label("Teams").is_none(),
         "the strip is still there"
     );
-    let without = h.state().workspace().and_then(|w| w.map_rect).expect("map");
+    let without = h.state().layout().map_rect.expect("map");
     assert!(without.width() > with_strip.width() + 100.0);
     assert_map_fills(&h, None);
     h.key_press(Key::T);
@@ -186,10 +175,10 @@ fn t_hides_the_team_strip_and_the_map_takes_the_room() {
 fn the_window_opens_with_flanders_fitted_to_the_map() {
     let h = window(egui::vec2(1280.0, 800.0));
     let w = h.state().workspace().expect("ws");
-    let map = w.map_rect.expect("map");
+    let map = h.state().layout().map_rect.expect("map");
     let atlas = &w.doc.data.atlas;
     let geometry = w.geometry();
-    let tf = w.last_transform.expect("drawn");
+    let tf = h.state().layout().transform.expect("drawn");
     // The corners of Flanders lie inside the map, and the box touches two opposite sides
     // within a few points: it is fitted, not drawn small in the middle.
     let a = tf.apply(geometry.to_local(atlas.bbox.min));

@@ -148,7 +148,11 @@ fn drag_and_drop(h: &mut Harness<'_, GebiedsApp>, from: egui::Pos2, to: egui::Po
 
 /// Click a zone's label on the map.
 fn click_zone(h: &mut Harness<'_, GebiedsApp>, u: ZoneId) -> egui::Pos2 {
-    let p = ws(h).unit_screen_pos(u).expect("the map was drawn");
+    let p = h
+        .state()
+        .layout()
+        .unit_screen_pos(ws(h), u)
+        .expect("the map was drawn");
     common::click_at(h, p);
     p
 }
@@ -186,7 +190,7 @@ fn a_scenario_for_one_region_refuses_a_move_outside_it_and_says_why() {
     let outside = atlas.units[far].cells[0];
     assert!(w.cell_fill[outside].a() < w.cell_fill[inside].a());
     // The region's teams come first in the list.
-    let first = w.team_rows[0].0.expect("a team");
+    let first = h.state().layout().team_rows[0].0.expect("a team");
     assert_eq!(w.doc.scenario.teams[first].iroj, "Oost-Vlaanderen");
 
     // Inside the region a move is made as before.
@@ -322,7 +326,12 @@ fn the_team_list_filters_and_groups_by_region() {
     use gebiedsplanner::ui::team_panel::team_region;
     let mut h = window(AppPaths::default(), ScriptedDialogs::default());
     let shown = |h: &Harness<'_, GebiedsApp>| -> Vec<TeamId> {
-        ws(h).team_rows.iter().filter_map(|(t, _)| *t).collect()
+        h.state()
+            .layout()
+            .team_rows
+            .iter()
+            .filter_map(|(t, _)| *t)
+            .collect()
     };
     let all = shown(&h);
     assert_eq!(all.len(), ws(&h).doc.scenario.teams.len());
@@ -394,4 +403,90 @@ fn the_team_details_window_keeps_partners_and_a_note() {
     let file =
         scenario_file::ScenarioFile::from_scenario(&ws(&h).doc.data.atlas, &ws(&h).doc.scenario);
     assert!(file.to_json().contains("Bespreken op de IROJ van juni"));
+}
+
+/// The box of `region`'s zones, and of all of Flanders and Brussels, on the screen as the map
+/// of the active tab was drawn in the last frame; and that map's area.
+fn on_screen(h: &Harness<'_, GebiedsApp>, region: Region) -> (egui::Rect, egui::Rect, egui::Rect) {
+    let w = ws(h);
+    let layout = h.state().layout();
+    let atlas = &w.doc.data.atlas;
+    let tf = layout.transform.expect("the map was drawn");
+    let drawn = |b: gebiedsplanner::model::geom::BBox| {
+        egui::Rect::from_two_pos(
+            tf.apply(w.geometry().to_local(b.min)),
+            tf.apply(w.geometry().to_local(b.max)),
+        )
+    };
+    let zones = atlas
+        .units
+        .keys()
+        .filter(|&u| unit_region(atlas, u) == Some(region))
+        .fold(gebiedsplanner::model::geom::BBox::EMPTY, |b, u| {
+            b.union(atlas.units[u].bbox)
+        });
+    let map = layout.map_rect.expect("the map was drawn");
+    (drawn(zones), drawn(atlas.bbox), map)
+}
+
+/// The region's zones fill the map (inside it, touching two opposite sides within a few
+/// points), and all of Flanders does not fit in it.
+fn assert_region_fills_the_map(h: &Harness<'_, GebiedsApp>, region: Region, when: &str) {
+    let (zones, flanders, map) = on_screen(h, region);
+    assert!(
+        map.expand(0.5).contains_rect(zones),
+        "{when}: {region:?} {zones:?} is not inside the map {map:?}"
+    );
+    let spare = (map.width() - zones.width()).min(map.height() - zones.height());
+    assert!(
+        spare < 20.0,
+        "{when}: {region:?} {zones:?} does not fill the map {map:?}"
+    );
+    assert!(
+        !map.expand(0.5).contains_rect(flanders),
+        "{when}: all of Flanders {flanders:?} is shown in {map:?}"
+    );
+}
+
+/// A proposal for one region opens on that region, not on all of Flanders: when its file is
+/// opened, and when a new scenario is made from it while the map shows all of Flanders.
+#[test]
+fn a_proposal_for_one_region_opens_fitted_to_its_region() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let plan = dir.path().join("limburg.json");
+    let paths = AppPaths {
+        recovery: None,
+        save_path: Some(plan.clone()),
+    };
+    let mut h = window(paths, ScriptedDialogs::default());
+    scope_to(&mut h, Region::Limburg);
+    h.state_mut().push(Command::Save);
+    h.state_mut().push(Command::CloseTab(0));
+    h.run_steps(3);
+    assert!(ws(&h).doc.scenario.region.is_none(), "the tab was closed");
+    let (_, flanders, map) = on_screen(&h, Region::Limburg);
+    assert!(
+        map.expand(0.5).contains_rect(flanders),
+        "the window shows all of Flanders before the file opens"
+    );
+
+    h.state_mut().push(Command::OpenPath(plan));
+    h.run_steps(3);
+    assert_eq!(ws(&h).doc.scenario.region, Some(Region::Limburg));
+    assert_region_fills_the_map(&h, Region::Limburg, "opened");
+
+    // Home shows all of Flanders; a new scenario made from this one is for Limburg too, and
+    // opens on Limburg.
+    h.key_press(Key::Home);
+    h.run_steps(3);
+    let (_, flanders, map) = on_screen(&h, Region::Limburg);
+    assert!(
+        map.expand(0.5).contains_rect(flanders),
+        "Home shows Flanders"
+    );
+    h.state_mut().push(Command::NewTab { empty: false });
+    h.run_steps(3);
+    assert!(ws(&h).file.path.is_none(), "the new scenario is shown");
+    assert_eq!(ws(&h).doc.scenario.region, Some(Region::Limburg));
+    assert_region_fills_the_map(&h, Region::Limburg, "new");
 }

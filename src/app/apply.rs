@@ -94,7 +94,7 @@ impl GebiedsApp {
             | Command::OpenMoveMenu
             | Command::Cancel
             | Command::DragStart(_)
-            | Command::DragTo(_)
+            | Command::DragTo { .. }
             | Command::DragEnd => self.apply_selection(ctx, command),
             Command::FitAll
             | Command::ZoomToCells(_)
@@ -258,6 +258,7 @@ impl GebiedsApp {
         }
         let presenting = self.presentation;
         let popup_open = self.move_popup.is_some();
+        let map_centre = self.layout.map_rect.map(|r| r.center());
         let Some(w) = self.workspace_mut() else {
             return;
         };
@@ -273,7 +274,7 @@ impl GebiedsApp {
             Command::OpenMoveMenu if !w.selection.is_empty() => {
                 let at = ctx
                     .input(|i| i.pointer.latest_pos())
-                    .or(w.map_rect.map(|r| r.center()))
+                    .or(map_centre)
                     .unwrap_or_default();
                 self.move_popup = Some(at);
             }
@@ -290,7 +291,7 @@ impl GebiedsApp {
                 }
             }
             Command::DragStart(at) => refused = w.start_drag(at).err(),
-            Command::DragTo(at) => refused = w.update_drag(at).err(),
+            Command::DragTo { pointer, target } => refused = w.update_drag(pointer, target).err(),
             Command::DragEnd => refused = w.finish_drag().err(),
             _ => {}
         }

@@ -91,8 +91,12 @@ pub enum Command {
     OpenMoveMenu,
     /// The pointer was pressed on the selection: start dragging it (screen position).
     DragStart(egui::Pos2),
-    /// The pointer moved while dragging: show what dropping here would do.
-    DragTo(egui::Pos2),
+    /// The pointer moved while dragging, to `pointer` over `target` (a team row, or a zone or
+    /// municipality of a team on the map): show what dropping there would do.
+    DragTo {
+        pointer: egui::Pos2,
+        target: Option<crate::workspace::DropTarget>,
+    },
     /// The pointer was released: make the change shown.
     DragEnd,
     /// Go to a search hit: zoom there and select it (a Proeftuin opens its card).

@@ -66,6 +66,12 @@ impl GebiedsApp {
         let doc = Document::new(base.data().clone(), scenario);
         let mut w = Workspace::new(doc, &layers);
         w.set_view(base.view());
+        // A proposal for one region opens on its region, as the region's key shows it in the
+        // presentation.
+        let region = w.doc.scenario.region;
+        if let Some(b) = region.and_then(|r| super::presentation::region_box(&w, r)) {
+            w.fit_to(b);
+        }
         tabs.list.push(w);
         tabs.active = tabs.list.len() - 1;
         Some(tabs.active)

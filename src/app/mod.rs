@@ -5,6 +5,7 @@ pub mod background;
 pub mod command;
 mod desk;
 mod files;
+mod layout;
 mod menus;
 mod merge_ui;
 mod presentation;
@@ -37,6 +38,8 @@ pub use apply::Notice;
 pub use background::Loader;
 pub use command::{Command, UiCommand};
 pub use files::{Pending, recovery_files};
+pub use layout::FrameLayout;
+pub use presentation::REGION_KEYS;
 
 const SETTINGS_KEY: &str = "gebiedsplanner-settings";
 
@@ -148,6 +151,8 @@ pub struct GebiedsApp {
     move_popup: Option<egui::Pos2>,
     /// Start of a rectangle selection (shift + drag), on screen.
     rect_start: Option<egui::Pos2>,
+    /// Where the map and the team rows of the active tab were in the last frame.
+    layout: FrameLayout,
     theme_set: bool,
     /// Messages shown until closed, the first on top (none is lost when several come).
     messages: Vec<Message>,
@@ -272,6 +277,7 @@ impl GebiedsApp {
             confirm_delete: None,
             move_popup: None,
             rect_start: None,
+            layout: FrameLayout::default(),
             theme_set: false,
             messages: Vec::new(),
             toast: None,
@@ -423,6 +429,11 @@ impl GebiedsApp {
 
     pub fn workspace_mut(&mut self) -> Option<&mut Workspace> {
         self.tabs_mut().and_then(|t| t.list.get_mut(t.active))
+    }
+
+    /// Where the map and the team rows of the active tab were in the last frame.
+    pub fn layout(&self) -> &FrameLayout {
+        &self.layout
     }
 
     fn enable_tiles(&mut self, ctx: &egui::Context) {
@@ -701,7 +712,8 @@ impl GebiedsApp {
             return;
         };
         let Some(w) = self.workspace() else { return };
-        let (Some(map), Some(_)) = (w.map_rect, w.last_transform) else {
+        let layout = &self.layout;
+        let (Some(map), Some(_)) = (layout.map_rect, layout.transform) else {
             return;
         };
         let ppp = ctx.pixels_per_point();
@@ -710,8 +722,8 @@ impl GebiedsApp {
         let mut out = format!("window {}\n", px(screen.max));
         let s = &w.doc;
         for (u, unit) in s.data.atlas.units.iter_enumerated() {
-            if let Some(p) = w
-                .unit_screen_pos(u)
+            if let Some(p) = layout
+                .unit_screen_pos(w, u)
                 .filter(|p| map.shrink(4.0).contains(*p))
             {
                 let team = s.scenario.unit_team[u]
@@ -720,7 +732,7 @@ impl GebiedsApp {
                 out.push_str(&format!("zone {} {} {team}\n", unit.code, px(p)));
             }
         }
-        for (t, r) in &w.team_rows {
+        for (t, r) in &layout.team_rows {
             if let Some(team) = t.and_then(|t| s.scenario.teams.get(t)) {
                 out.push_str(&format!("team {} {}\n", team.id, px(r.center())));
             }

@@ -45,18 +45,21 @@ pub enum KeyLegend {
 /// The IROJ regions (the provinces and Brussels) in the order of the keys 1-6, with their
 /// extent; a region without zones in the data is left out.
 pub fn regions(w: &Workspace) -> Vec<(Region, BBox)> {
-    let atlas = &w.doc.data.atlas;
     Region::ALL
         .into_iter()
-        .filter_map(|r| {
-            let b = atlas
-                .units
-                .keys()
-                .filter(|&u| unit_region(atlas, u) == Some(r))
-                .fold(BBox::EMPTY, |b, u| b.union(atlas.units[u].bbox));
-            (!b.is_empty()).then_some((r, b))
-        })
+        .filter_map(|r| region_box(w, r).map(|b| (r, b)))
         .collect()
+}
+
+/// The box of a region's zones (None: the data has none in it).
+pub(super) fn region_box(w: &Workspace, r: Region) -> Option<BBox> {
+    let atlas = &w.doc.data.atlas;
+    let b = atlas
+        .units
+        .keys()
+        .filter(|&u| unit_region(atlas, u) == Some(r))
+        .fold(BBox::EMPTY, |b, u| b.union(atlas.units[u].bbox));
+    (!b.is_empty()).then_some(b)
 }
 
 /// The region shown (None: all of Flanders and Brussels).
@@ -91,20 +94,23 @@ pub fn key_legend(w: Option<&Workspace>, t: &Texts) -> Vec<(String, String)> {
     out
 }
 
+/// The keys that show a region in the presentation: 0 all of Flanders and Brussels, 1-6 the
+/// IROJ regions in the order of `regions`.
+pub const REGION_KEYS: [egui::Key; 7] = [
+    egui::Key::Num0,
+    egui::Key::Num1,
+    egui::Key::Num2,
+    egui::Key::Num3,
+    egui::Key::Num4,
+    egui::Key::Num5,
+    egui::Key::Num6,
+];
+
 /// The keys of the presentation: 0-6 and PageUp/PageDown pick a region, the arrows switch
 /// scenario, H toggles high contrast, T the team strip and ? the key legend (Esc, F5 and F6
 /// are in the command table).
 pub fn keys(ctx: &egui::Context) -> Vec<Command> {
     use egui::{Key, Modifiers};
-    let digits = [
-        Key::Num0,
-        Key::Num1,
-        Key::Num2,
-        Key::Num3,
-        Key::Num4,
-        Key::Num5,
-        Key::Num6,
-    ];
     let keys = [
         (Key::PageDown, Command::StepRegion(1)),
         (Key::PageUp, Command::StepRegion(-1)),
@@ -116,8 +122,8 @@ pub fn keys(ctx: &egui::Context) -> Vec<Command> {
     ];
     let mut out = Vec::new();
     ctx.input_mut(|i| {
-        for (n, k) in digits.iter().enumerate() {
-            if i.consume_key(Modifiers::NONE, *k) {
+        for (n, k) in REGION_KEYS.into_iter().enumerate() {
+            if i.consume_key(Modifiers::NONE, k) {
                 out.push(Command::GoToRegion(n));
             }
         }
@@ -240,10 +246,7 @@ impl GebiedsApp {
         }
         let t = i18n::texts(self.settings.lang);
         let lines = key_legend(self.workspace(), t);
-        let at = self
-            .workspace()
-            .and_then(|w| w.map_rect)
-            .unwrap_or_else(|| ctx.content_rect());
+        let at = self.layout.map_rect.unwrap_or_else(|| ctx.content_rect());
         key_legend_area(ctx, at, t, &lines);
     }
 }

@@ -102,8 +102,7 @@ impl GebiedsApp {
             let pad = (b.width().max(b.height()) * 0.3).max(0.0004);
             b.include([b.min[0] - pad, b.min[1] - pad]);
             b.include([b.max[0] + pad, b.max[1] + pad]);
-            let size = w.map_size();
-            w.fit(b, size);
+            w.fit_to(b);
         }
         if let Some(p) = card {
             self.settings

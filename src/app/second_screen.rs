@@ -6,10 +6,9 @@
 use egui::RichText;
 
 use super::command::{Command, Scope, UiCommand};
-use super::workspace_ui::{Drawn, MapContext, paint_map};
+use super::workspace_ui::{Drawn, MapContext, MapParts, paint_map};
 use super::{GebiedsApp, presentation};
 use crate::i18n::{self, Texts};
-use crate::map::layers::TileChoice;
 use crate::model::geom::BBox;
 use crate::style;
 use crate::ui::swatch;
@@ -74,35 +73,16 @@ impl GebiedsApp {
         }
         let t = i18n::texts(self.settings.lang);
         let region = self.region;
-        let reference = self
-            .reference
-            .as_ref()
-            .filter(|r| r.2)
-            .map(|(l, f, _)| (l.clone(), f.clone()));
-        let GebiedsApp {
-            screen,
+        let Some(MapParts {
+            w,
             tiles,
-            offline_tiles,
-            settings,
-            second_screen: Some(second),
-            ..
-        } = self
+            layers,
+            reference,
+            layout,
+            second: Some(second),
+        }) = self.map_parts()
         else {
             return out;
-        };
-        let super::Screen::Loaded(tabs) = screen else {
-            return out;
-        };
-        let Some(w) = tabs.list.get(tabs.active) else {
-            return out;
-        };
-        let layers = &settings.layers;
-        let tiles = match layers.tiles {
-            TileChoice::None => None,
-            TileChoice::Offline => offline_tiles.as_mut().map(|t| t as &mut dyn walkers::Tiles),
-            TileChoice::Osm | TileChoice::Light => {
-                tiles.as_mut().map(|t| t as &mut dyn walkers::Tiles)
-            }
         };
         let shown = presentation::shown_region(w, region);
         presentation::present_title(ui, w, t, shown);
@@ -113,7 +93,7 @@ impl GebiedsApp {
             .frame(egui::Frame::new().fill(style::MAP_BACKGROUND))
             .show(ui, |ui| {
                 let size = ui.available_size();
-                if let Some(b) = w.shown_bbox()
+                if let Some(b) = layout.shown_bbox(w)
                     && second.fitted != Some((b, size))
                 {
                     crate::map::fit::show_in(&mut second.memory, b, size);
@@ -122,7 +102,7 @@ impl GebiedsApp {
                 let mc = MapContext {
                     layers,
                     tiles,
-                    reference: reference.as_ref().map(|(l, f)| (&**l, f.as_deref())),
+                    reference,
                     presenting: true,
                     editing: false,
                     rect_start: None,

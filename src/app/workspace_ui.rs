@@ -1,13 +1,14 @@
 //! The open scenario: toolbar, side panel, map and the pointer gestures on it. Everything
-//! here draws from the tab's state and pushes commands; the map widget itself keeps its view
-//! (pan and zoom) and the layout of the last frame (map rectangle, transform, team rows) that
-//! hit tests need.
+//! here draws from the tab's state and pushes commands; the tab keeps the map's view (pan and
+//! zoom), the app the layout of the last frame (`FrameLayout`: map rectangle, transform, team
+//! rows) that the pointer's hit tests read.
 
 use egui::Color32;
 use walkers::{Map, lon_lat};
 
 use super::GebiedsApp;
 use super::command::Command;
+use super::layout::FrameLayout;
 use crate::i18n::{self, Texts};
 use crate::map::layer::{Hit, HitFrame, LegendEntry, MapLayer, Scene, Swatch};
 use crate::map::layers::{Layers, TileChoice};
@@ -174,21 +175,22 @@ impl Pointer {
 }
 
 /// Gestures that edit rather than pan: drag the selection (onto a team or a zone), shift-drag
-/// a selection rectangle. `rect_start` is where a rectangle started.
+/// a selection rectangle. `rect_start` is where a rectangle started; what lies under the
+/// pointer is found in the layout of the last frame.
 fn pointer_gestures(
     w: &Workspace,
+    layout: &FrameLayout,
     p: Pointer,
     rect_start: &mut Option<egui::Pos2>,
     out: &mut Vec<Command>,
 ) {
-    let geometry = w.geometry();
     if p.pressed
-        && let (Some(at), Some(rect), Some(tf)) = (p.origin, w.map_rect, w.last_transform)
-        && rect.contains(at)
+        && let Some(at) = p.origin
+        && layout.on_map(at)
     {
         if p.shift {
             *rect_start = Some(at);
-        } else if let Some(cell) = w.doc.data.atlas.cell_at(geometry.to_merc(tf.invert(at)))
+        } else if let Some(cell) = layout.cell_at(w, at)
             && w.selection.covers_cell(&w.doc.data.atlas, cell)
         {
             out.push(Command::DragStart(at));
@@ -200,18 +202,22 @@ fn pointer_gestures(
         && (at - d.origin).length() > 4.0
         && at != d.pointer
     {
-        out.push(Command::DragTo(at));
+        out.push(Command::DragTo {
+            pointer: at,
+            target: layout.target_at(w, at),
+        });
     }
     if p.released {
         if w.drag.is_some() {
             out.push(Command::DragEnd);
         }
-        if let (Some(a), Some(b), Some(tf)) = (rect_start.take(), p.at, w.last_transform)
+        if let (Some(a), Some(b)) = (rect_start.take(), p.at)
             && (a - b).length() > 4.0
+            && let (Some(a), Some(b)) = (layout.to_merc(w, a), layout.to_merc(w, b))
         {
             let mut bbox = BBox::EMPTY;
-            bbox.include(geometry.to_merc(tf.invert(a)));
-            bbox.include(geometry.to_merc(tf.invert(b)));
+            bbox.include(a);
+            bbox.include(b);
             out.push(Command::SelectBox { bbox, add: true });
         }
     }
@@ -273,6 +279,21 @@ pub(super) struct MapContext<'a> {
     pub t: &'static Texts,
 }
 
+/// The parts of the app the map of the active tab draws from, borrowed apart: the tab, the
+/// base map the layer settings pick, the layer settings, the reference layer when it shows,
+/// the layout of the window's frame and the second screen when it is open.
+pub(super) struct MapParts<'a> {
+    pub w: &'a mut Workspace,
+    pub tiles: Option<&'a mut dyn walkers::Tiles>,
+    pub layers: &'a Layers,
+    pub reference: Option<(
+        &'a crate::map::reference_view::ReferenceDrawing,
+        Option<&'a str>,
+    )>,
+    pub layout: &'a mut FrameLayout,
+    pub second: Option<&'a mut super::second_screen::SecondScreen>,
+}
+
 /// What was drawn: the map's response, what the pointer did on it, and what a click on an
 /// overlay hit.
 pub(super) struct Drawn {
@@ -283,14 +304,19 @@ pub(super) struct Drawn {
 
 /// Draw the map of the tab in the window, kept fitted to what it shows, and remember its
 /// layout for the hit tests of the next frame.
-fn draw_map(ui: &mut egui::Ui, w: &mut Workspace, mc: MapContext) -> Drawn {
+fn draw_map(
+    ui: &mut egui::Ui,
+    w: &mut Workspace,
+    layout: &mut FrameLayout,
+    mc: MapContext,
+) -> Drawn {
     w.keep_fitted(ui.available_size());
     // The view is taken out for the moment the map draws from the rest of the tab.
     let mut memory = std::mem::take(&mut w.memory);
     let drawn = paint_map(ui, w, &mut memory, mc);
     w.memory = memory;
-    w.last_transform = drawn.map.transform;
-    w.map_rect = Some(drawn.response.rect);
+    layout.transform = drawn.map.transform;
+    layout.map_rect = Some(drawn.response.rect);
     w.hovered_cell = drawn.map.hovered_cell;
     drawn
 }
@@ -468,13 +494,51 @@ fn confirm_delete(ctx: &egui::Context, w: &Workspace, team: TeamId, t: &Texts) -
 }
 
 impl GebiedsApp {
+    /// What the map of the active tab draws from (None: no tab is open).
+    pub(super) fn map_parts(&mut self) -> Option<MapParts<'_>> {
+        let GebiedsApp {
+            screen,
+            tiles,
+            offline_tiles,
+            settings,
+            reference,
+            layout,
+            second_screen,
+            ..
+        } = self;
+        let super::Screen::Loaded(tabs) = screen else {
+            return None;
+        };
+        let w = tabs.list.get_mut(tabs.active)?;
+        let layers = &settings.layers;
+        let tiles = match layers.tiles {
+            TileChoice::None => None,
+            TileChoice::Offline => offline_tiles.as_mut().map(|t| t as &mut dyn walkers::Tiles),
+            TileChoice::Osm | TileChoice::Light => {
+                tiles.as_mut().map(|t| t as &mut dyn walkers::Tiles)
+            }
+        };
+        let reference = reference
+            .as_ref()
+            .filter(|r| r.2)
+            .map(|(l, f, _)| (&**l, f.as_deref()));
+        Some(MapParts {
+            w,
+            tiles,
+            layers,
+            reference,
+            layout,
+            second: second_screen.as_mut(),
+        })
+    }
+
     /// The pointer gestures on the map of the open tab (drag, selection rectangle).
     pub(super) fn pointer_gestures(&mut self, ctx: &egui::Context) {
         let pointer = Pointer::read(ctx);
         let mut rect_start = self.rect_start;
         let mut out = Vec::new();
         if let Some(w) = self.workspace() {
-            pointer_gestures(w, pointer, &mut rect_start, &mut out);
+            pointer_gestures(w, &self.layout, pointer, &mut rect_start, &mut out);
         }
         self.rect_start = rect_start;
         self.commands.extend(out);
@@ -490,6 +554,8 @@ impl GebiedsApp {
         let Some(w) = self.workspace() else { return };
         if presenting {
             super::presentation::title_and_table(ui, w, t, region, present);
+            // No team list, so no team rows to drop on.
+            self.layout.team_rows.clear();
         } else {
             egui::Panel::top("toolbar").show(ui, |ui| out.extend(toolbar(ui, w, t, &others)));
             self.side_panel(ui, &mut out);
@@ -514,7 +580,12 @@ impl GebiedsApp {
     /// The team list with the rules bar, and the selection at its foot.
     fn side_panel(&mut self, ui: &mut egui::Ui, out: &mut Vec<Command>) {
         let t = i18n::texts(self.settings.lang);
-        let GebiedsApp { screen, panel, .. } = self;
+        let GebiedsApp {
+            screen,
+            panel,
+            layout,
+            ..
+        } = self;
         let super::Screen::Loaded(tabs) = screen else {
             return;
         };
@@ -527,7 +598,7 @@ impl GebiedsApp {
             .default_size(370.0)
             .show(ui, |ui| {
                 let (command, rows) = team_panel::show(ui, w, t, panel);
-                w.team_rows = rows;
+                layout.team_rows = rows;
                 out.extend(command);
             });
         if panel.compact != compact {
@@ -547,32 +618,17 @@ impl GebiedsApp {
         let presenting = self.presentation;
         let rect_start = self.rect_start;
         let editing = rect_start.is_some();
-        let reference = self
-            .reference
-            .as_ref()
-            .filter(|r| r.2)
-            .map(|(l, f, _)| (l.clone(), f.clone()));
-        let GebiedsApp {
-            screen,
+        let move_popup = self.move_popup;
+        let Some(MapParts {
+            w,
             tiles,
-            offline_tiles,
-            settings,
-            move_popup,
+            layers,
+            reference,
+            layout,
             ..
-        } = self;
-        let super::Screen::Loaded(tabs) = screen else {
+        }) = self.map_parts()
+        else {
             return;
-        };
-        let Some(w) = tabs.list.get_mut(tabs.active) else {
-            return;
-        };
-        let layers = &settings.layers;
-        let tiles = match layers.tiles {
-            TileChoice::None => None,
-            TileChoice::Offline => offline_tiles.as_mut().map(|t| t as &mut dyn walkers::Tiles),
-            TileChoice::Osm | TileChoice::Light => {
-                tiles.as_mut().map(|t| t as &mut dyn walkers::Tiles)
-            }
         };
         let mut menu_open = false;
         egui::CentralPanel::default()
@@ -581,13 +637,13 @@ impl GebiedsApp {
                 let mc = MapContext {
                     layers,
                     tiles,
-                    reference: reference.as_ref().map(|(l, f)| (&**l, f.as_deref())),
+                    reference,
                     presenting,
                     editing: editing || w.drag.is_some(),
                     rect_start,
                     t,
                 };
-                let Drawn { response, map, hit } = draw_map(ui, w, mc);
+                let Drawn { response, map, hit } = draw_map(ui, w, layout, mc);
                 match hit {
                     Some(Hit::Proeftuin(p)) => out.push(Command::ProeftuinCard(Some(p))),
                     Some(Hit::HistoricTeam(h)) => out.push(Command::HistoricCard(Some(h))),
@@ -638,7 +694,7 @@ impl GebiedsApp {
                 }
             });
         // The move list opened with Ctrl+M.
-        if let Some(at) = *move_popup {
+        if let Some(at) = move_popup {
             egui::Area::new(egui::Id::unique("move_popup"))
                 .fixed_pos(at)
                 .order(egui::Order::Foreground)
@@ -667,8 +723,8 @@ impl GebiedsApp {
         }
         let msg = msg.clone();
         let at = self
-            .workspace()
-            .and_then(|w| w.map_rect)
+            .layout
+            .map_rect
             .map(|r| egui::pos2(r.center().x, r.bottom() - 60.0))
             .unwrap_or_default();
         egui::Area::new(egui::Id::unique("toast"))
