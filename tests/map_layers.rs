@@ -76,3 +76,57 @@ fn the_export_draws_and_lists_an_overlay_in_the_colour_the_map_uses() {
     let t = i18n::texts(Lang::Nl);
     assert!(svg.contains(t.historic_layer), "the legend names the layer");
 }
+
+#[test]
+fn an_exported_map_hatches_a_zone_shared_by_two_teams_as_the_window_does() {
+    use gebiedsplanner::document::Document;
+    use gebiedsplanner::model::edit::{Edit, apply};
+    let base = common::doc(Edition::M2025);
+    let t = i18n::texts(Lang::Nl);
+    let opts = ImageOptions::new(1600, Vec::new(), Lang::Nl);
+    let shared = format!("url(#hatch{})", &style::hex(style::HATCH_SHARED)[1..]);
+    let plain = render_svg(base, &opts);
+    assert!(
+        !plain.contains(t.hatch_shared),
+        "the default division shares no zone"
+    );
+    // One municipality of a zone of several goes to the team of a neighbouring zone.
+    let atlas = &base.data.atlas;
+    let (zone, muni, other) = atlas
+        .units
+        .iter_enumerated()
+        .filter(|(_, u)| u.municipalities.len() > 1)
+        .find_map(|(z, u)| {
+            let own = base.scenario.unit_team[z]?;
+            let other = atlas.unit_neighbours[z]
+                .iter()
+                .filter_map(|&n| base.scenario.unit_team[n])
+                .find(|&t| t != own)?;
+            Some((z, u.municipalities[0], other))
+        })
+        .expect("a zone of several municipalities next to another team");
+    let mut s = base.scenario.clone();
+    apply(
+        &mut s,
+        atlas,
+        &Edit::AssignMunicipalities {
+            municipalities: vec![muni],
+            team: Some(other),
+        },
+    )
+    .expect("the move is allowed");
+    let doc = Document::new(base.data.clone(), s);
+    assert!(
+        doc.metrics.teams[other].split_units.contains(&zone),
+        "the zone is now shared"
+    );
+    let svg = render_svg(&doc, &opts);
+    assert!(
+        svg.contains(t.hatch_shared),
+        "the legend names the shared zone"
+    );
+    assert!(
+        svg.contains(&shared),
+        "its cells are hatched in the shared colour"
+    );
+}

@@ -226,44 +226,6 @@ fn pointer_gestures(
     }
 }
 
-/// The hatching of every cell (detached parts, no team, shared zones, differences).
-fn hatching(w: &Workspace) -> TiVec<CellId, Option<Color32>> {
-    let m = w.shown_metrics();
-    let atlas = &w.doc.data.atlas;
-    let mut hatch: TiVec<CellId, Option<Color32>> = vec![None; atlas.cells.len()].into();
-    let mut mark = |cells: &mut dyn Iterator<Item = CellId>, colour: Color32| {
-        for c in cells {
-            hatch[c] = Some(colour);
-        }
-    };
-    mark(
-        &mut m.unassigned_cells.iter().copied(),
-        style::HATCH_NO_TEAM,
-    );
-    if w.show_differences {
-        mark(
-            &mut w.comparison.moved.iter().map(|m| m.cell),
-            style::HATCH_DIFFERENCE,
-        );
-    }
-    mark(
-        &mut m.teams.iter().flat_map(|st| {
-            st.split_units
-                .iter()
-                .flat_map(|&u| atlas.units[u].cells.iter().copied())
-        }),
-        style::HATCH_SHARED,
-    );
-    mark(
-        &mut m
-            .teams
-            .iter()
-            .flat_map(|st| st.components.iter().skip(1).flatten().copied()),
-        style::HATCH_DETACHED,
-    );
-    hatch
-}
-
 /// What the map needs from the app besides the tab.
 pub(super) struct MapContext<'a> {
     pub layers: &'a Layers,
@@ -338,7 +300,8 @@ pub(super) fn paint_map(
     for c in w.selected_cells() {
         selected[c] = true;
     }
-    let hatch = hatching(w);
+    let differences = w.show_differences.then_some(w.comparison.moved.as_slice());
+    let hatch = crate::map::layer::hatching::cell_hatching(atlas, w.shown_metrics(), differences);
     let pointer = ui.ctx().input(|i| i.pointer.latest_pos());
     let ghost = w
         .drag

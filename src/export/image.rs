@@ -324,7 +324,7 @@ pub fn render_svg(doc: &Document, opts: &ImageOptions) -> String {
     let lay = Layout::new(opts, bbox, attributions.len(), widest);
     let k = lay.k;
     let cell_team = s.cell_teams(atlas);
-    let hatch = hatching(doc, &cell_team);
+    let hatch = crate::map::layer::hatching::cell_hatching(atlas, &doc.metrics, None);
     let fills: TiVec<CellId, Color32> = vec![Color32::TRANSPARENT; atlas.cells.len()].into();
     // The indicator picked for the scenario, drawn in place of the team colours.
     let choropleth = doc
@@ -614,23 +614,6 @@ fn footer_svg(
         );
         ay += 22.0 * k;
     }
-}
-
-/// The hatching of an exported map: cells without a team, and detached parts of a team.
-fn hatching(
-    doc: &Document,
-    cell_team: &TiSlice<CellId, Option<TeamId>>,
-) -> TiVec<CellId, Option<Color32>> {
-    let mut hatch: TiVec<CellId, Option<Color32>> = cell_team
-        .iter()
-        .map(|t| t.is_none().then_some(style::HATCH_NO_TEAM))
-        .collect();
-    for st in &doc.metrics.teams {
-        for c in st.components.iter().skip(1).flatten() {
-            hatch[*c] = Some(style::HATCH_DETACHED);
-        }
-    }
-    hatch
 }
 
 /// A legend swatch `size` square at (x, y).

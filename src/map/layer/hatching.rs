@@ -8,9 +8,52 @@ use egui::{Color32, Pos2, Rect};
 use super::{DrawFrame, LayerSetting, LegendEntry, MapLayer, Scene, SvgFrame, Swatch};
 use crate::i18n::Texts;
 use crate::map::lines::push_segment;
+use crate::model::atlas::Atlas;
+use crate::model::compare::Moved;
+use crate::model::ids::{CellId, TiVec};
+use crate::model::metrics::Metrics;
 use crate::style;
 
 pub struct Hatching;
+
+/// Which cells are hatched, and in which colour: no team, what differs from the comparison
+/// (when it is shown), zones shared by two teams and detached parts of a team, each drawn
+/// over the one before. The window and the exports both hatch through this.
+pub fn cell_hatching(
+    atlas: &Atlas,
+    m: &Metrics,
+    differences: Option<&[Moved]>,
+) -> TiVec<CellId, Option<Color32>> {
+    let mut hatch: TiVec<CellId, Option<Color32>> = vec![None; atlas.cells.len()].into();
+    let mut mark = |cells: &mut dyn Iterator<Item = CellId>, colour: Color32| {
+        for c in cells {
+            hatch[c] = Some(colour);
+        }
+    };
+    mark(
+        &mut m.unassigned_cells.iter().copied(),
+        style::HATCH_NO_TEAM,
+    );
+    if let Some(moved) = differences {
+        mark(&mut moved.iter().map(|m| m.cell), style::HATCH_DIFFERENCE);
+    }
+    mark(
+        &mut m.teams.iter().flat_map(|st| {
+            st.split_units
+                .iter()
+                .flat_map(|&u| atlas.units[u].cells.iter().copied())
+        }),
+        style::HATCH_SHARED,
+    );
+    mark(
+        &mut m
+            .teams
+            .iter()
+            .flat_map(|st| st.components.iter().skip(1).flatten().copied()),
+        style::HATCH_DETACHED,
+    );
+    hatch
+}
 
 pub const KEY: &str = "hatching";
 
