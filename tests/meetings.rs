@@ -578,3 +578,77 @@ fn the_users_text_size_survives_a_presentation_and_a_restart() {
         h.ctx.zoom_factor()
     );
 }
+
+/// The window's map export shows the region picked in File > Gebied van de kaart; by default
+/// the region of a scenario scoped to one, else all of Flanders and Brussels.
+#[test]
+fn the_file_menu_exports_the_map_of_the_region_chosen() {
+    use gebiedsplanner::model::edit::Edit;
+    let dir = tempfile::tempdir().expect("tmp");
+    let files = ["alles.svg", "limburg.svg", "antwerpen.svg"].map(|f| dir.path().join(f));
+    let dialogs = ScriptedDialogs::default();
+    dialogs.save.borrow_mut().extend(files.iter().cloned());
+    let app = GebiedsApp::headless(Settings::default(), None, Box::new(dialogs));
+    let mut h = common::harness(app, egui::vec2(1280.0, 800.0));
+    common::settle(&mut h);
+    h.run_steps(3);
+    let menu = |h: &mut Harness<'_, GebiedsApp>, entry: &str| {
+        h.get_by_label("Bestand").click();
+        h.run_steps(2);
+        h.get_by_label(entry).click();
+        h.run_steps(3);
+    };
+    let zones_shown = |file: &std::path::Path| -> Vec<Option<Region>> {
+        let svg = std::fs::read_to_string(file).expect("the SVG was written");
+        let shown: Vec<String> = names(&svg).into_iter().map(|n| n.text).collect();
+        let w = atlas_2025();
+        w.units
+            .iter_enumerated()
+            .filter(|(_, u)| shown.contains(&u.name))
+            .map(|(z, _)| unit_region(w, z))
+            .collect()
+    };
+    // A scenario for all of Flanders: all of it.
+    menu(&mut h, "Kaart exporteren (SVG)…");
+    let all = zones_shown(&files[0]);
+    assert!(all.contains(&Some(Region::Limburg)) && all.contains(&Some(Region::WestVlaanderen)));
+    // Scoped to Limburg: by default the export shows Limburg only.
+    let name = h
+        .state()
+        .workspace()
+        .expect("a tab")
+        .doc
+        .scenario
+        .name
+        .clone();
+    h.state_mut().push(Command::Edit(Edit::SetProperties {
+        name,
+        status: None,
+        region: Some(Region::Limburg),
+    }));
+    h.run_steps(2);
+    menu(&mut h, "Kaart exporteren (SVG)…");
+    let limburg = zones_shown(&files[1]);
+    assert!(!limburg.is_empty());
+    assert!(
+        limburg.iter().all(|r| *r == Some(Region::Limburg)),
+        "{limburg:?}"
+    );
+    // Another region picked from the menu.
+    menu(&mut h, "Gebied van de kaart");
+    h.get_by_label("Antwerpen").click();
+    h.run_steps(2);
+    menu(&mut h, "Kaart exporteren (SVG)…");
+    let antwerpen = zones_shown(&files[2]);
+    assert!(!antwerpen.is_empty());
+    assert!(
+        antwerpen.iter().all(|r| *r == Some(Region::Antwerpen)),
+        "{antwerpen:?}"
+    );
+}
+
+fn atlas_2025() -> &'static gebiedsplanner::model::atlas::Atlas {
+    &common::doc(gebiedsplanner::model::atlas::Edition::M2025)
+        .data
+        .atlas
+}

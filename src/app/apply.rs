@@ -121,6 +121,7 @@ impl GebiedsApp {
             | Command::CompareWith(_)
             | Command::SetCompactTeams(_)
             | Command::SetExportPage(_)
+            | Command::SetExportExtent(_)
             | Command::ShowAbout(_)
             | Command::ShowLayers(_)
             | Command::ShowShortcuts(_)
@@ -372,6 +373,7 @@ impl GebiedsApp {
                 self.settings.compact_teams = on;
             }
             Command::SetExportPage(page) => self.settings.export_page = page,
+            Command::SetExportExtent(extent) => self.export_extent = extent,
             Command::ShowAbout(on) => self.show_about = on,
             Command::ShowLayers(on) => self.show_layers = on,
             Command::ShowShortcuts(on) => self.show_shortcuts = on,
@@ -564,7 +566,7 @@ impl GebiedsApp {
                         .map(|s| i18n::scenario_ui::status_name(s, t.proposal_ui));
                     let input = export::report::ReportInput {
                         doc,
-                        region: doc.scenario.region,
+                        region: app.export_extent.region(doc.scenario.region),
                         baseline: &w.baseline_division().scenario,
                         baseline_name: w.baseline_label(t),
                         author: meta.author.clone(),

@@ -215,6 +215,8 @@ pub enum Command {
     SetCompactTeams(bool),
     /// The page of the map exports (None: A4 for a PDF, a slide for an image).
     SetExportPage(Option<crate::export::image::Page>),
+    /// The part of the map the exports show.
+    SetExportExtent(super::MapExtent),
 
     // Windows.
     ShowAbout(bool),

@@ -384,6 +384,7 @@ impl GebiedsApp {
         let mut o = export::ImageOptions::new(1920, layers, self.settings.lang);
         if let Some(w) = self.workspace() {
             o.budget_model = w.budget_model;
+            o.region = self.export_extent.region(w.doc.scenario.region);
         }
         o
     }

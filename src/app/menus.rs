@@ -115,6 +115,23 @@ impl GebiedsApp {
                     }
                 }
             });
+            ui.menu_button(t.meet.extent, |ui| {
+                use super::MapExtent;
+                let regions =
+                    crate::model::region::Region::ALL.map(|r| (MapExtent::Region(r), r.name()));
+                let choices = [
+                    (MapExtent::AsScenario, t.meet.extent_as_scenario),
+                    (MapExtent::All, t.meet.extent_all),
+                ]
+                .into_iter()
+                .chain(regions);
+                for (extent, text) in choices {
+                    if ui.radio(self.export_extent == extent, text).clicked() {
+                        out.push(Command::SetExportExtent(extent));
+                        ui.close();
+                    }
+                }
+            });
             ui.separator();
         }
         entry(ui, t.choose_data_folder, Command::PickDataFolder, out);

@@ -43,6 +43,31 @@ pub use presentation::REGION_KEYS;
 
 const SETTINGS_KEY: &str = "gebiedsplanner-settings";
 
+/// The part of the map the window's map exports and report show.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum MapExtent {
+    /// The scenario's IROJ region, or all of Flanders and Brussels when it has none.
+    #[default]
+    AsScenario,
+    /// All of Flanders and Brussels.
+    All,
+    Region(crate::model::region::Region),
+}
+
+impl MapExtent {
+    /// The region shown for a scenario scoped to `scenario_region` (None: everything).
+    pub fn region(
+        self,
+        scenario_region: Option<crate::model::region::Region>,
+    ) -> Option<crate::model::region::Region> {
+        match self {
+            MapExtent::AsScenario => scenario_region,
+            MapExtent::All => None,
+            MapExtent::Region(r) => Some(r),
+        }
+    }
+}
+
 /// What is remembered between runs.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(default)]
@@ -141,6 +166,8 @@ pub struct GebiedsApp {
     /// Tile server URL template (`--tile-url`); OpenStreetMap when None.
     tile_url: Option<String>,
     dialogs: Box<dyn FileDialogs>,
+    /// The part of the map the exports show (File > Gebied van de kaart).
+    pub export_extent: MapExtent,
     cli_data: Option<PathBuf>,
     pub paths: AppPaths,
     pub show_about: bool,
@@ -270,6 +297,7 @@ impl GebiedsApp {
             tiles_allowed: false,
             tile_url: None,
             dialogs,
+            export_extent: MapExtent::default(),
             cli_data,
             paths,
             show_about: false,

@@ -30,6 +30,10 @@ pub struct MeetingTexts {
     pub page_auto: &'static str,
     pub page_slide: &'static str,
     pub page_a4: &'static str,
+    /// The part of the map an export shows.
+    pub extent: &'static str,
+    pub extent_as_scenario: &'static str,
+    pub extent_all: &'static str,
     /// The columns of the per-team CSV table, in its order.
     pub csv_columns: [&'static str; 12],
     /// Its column of the picked indicator ({name}: the indicator's).
@@ -59,6 +63,9 @@ pub const MEETINGS_NL: MeetingTexts = MeetingTexts {
     page_auto: "PDF op A4, beeld als dia",
     page_slide: "Dia 16:9",
     page_a4: "A4 liggend",
+    extent: "Gebied van de kaart",
+    extent_as_scenario: "Zoals het scenario",
+    extent_all: "Heel Vlaanderen en Brussel",
     csv_columns: [
         "Team-id",
         "Team",
@@ -99,6 +106,9 @@ pub const MEETINGS_EN: MeetingTexts = MeetingTexts {
     page_auto: "PDF on A4, image as a slide",
     page_slide: "Slide 16:9",
     page_a4: "A4 landscape",
+    extent: "Area of the map",
+    extent_as_scenario: "As the scenario",
+    extent_all: "All of Flanders and Brussels",
     csv_columns: [
         "Team id",
         "Team",
