@@ -65,6 +65,16 @@ impl GebiedsApp {
                 out.push(Command::ToggleSecondScreen);
                 return out;
             }
+            // F11 or a double click fills the projector with this window (and gives it back).
+            let full = ctx.input(|i| i.viewport().fullscreen.unwrap_or(false));
+            let toggle = ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::F11))
+                || ctx.input(|i| {
+                    i.pointer
+                        .button_double_clicked(egui::PointerButton::Primary)
+                });
+            if toggle {
+                ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(!full));
+            }
             // The keys work when the projector's window has the keyboard, too.
             out.extend(UiCommand::pressed(&ctx, Scope::Editor));
             if self.presentation {
@@ -86,9 +96,16 @@ impl GebiedsApp {
         };
         let shown = presentation::shown_region(w, region);
         presentation::present_title(ui, w, t, shown);
+        let windowed = class != egui::ViewportClass::EmbeddedWindow
+            && !ctx.input(|i| i.viewport().fullscreen.unwrap_or(false));
         egui::Panel::right("second_legend")
             .resizable(false)
-            .show(ui, |ui| team_legend(ui, w, t, shown));
+            .show(ui, |ui| {
+                if windowed {
+                    ui.label(RichText::new(t.meet.second_screen_full).weak());
+                }
+                team_legend(ui, w, t, shown);
+            });
         egui::CentralPanel::default()
             .frame(egui::Frame::new().fill(style::MAP_BACKGROUND))
             .show(ui, |ui| {

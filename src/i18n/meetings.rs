@@ -17,6 +17,8 @@ pub struct MeetingTexts {
     pub key_leave: &'static str,
     /// The menu entry and the title of the second window.
     pub second_screen: &'static str,
+    /// How the second window fills the projector.
+    pub second_screen_full: &'static str,
     /// Children, in a line of figures ("8.432 kinderen").
     pub children_lower: &'static str,
     /// The comparison line of a team that changes nothing.
@@ -55,6 +57,7 @@ pub const MEETINGS_NL: MeetingTexts = MeetingTexts {
     key_legend: "deze toetsen tonen / verbergen",
     key_leave: "presentatie verlaten",
     second_screen: "Tweede scherm",
+    second_screen_full: "Sleep dit venster naar de projector; F11 of dubbelklik: volledig scherm.",
     children_lower: "kinderen",
     no_change: "geen wijziging",
     teams: "Teams",
@@ -98,6 +101,7 @@ pub const MEETINGS_EN: MeetingTexts = MeetingTexts {
     key_legend: "show / hide these keys",
     key_leave: "leave the presentation",
     second_screen: "Second screen",
+    second_screen_full: "Drag this window to the projector; F11 or double-click: full screen.",
     children_lower: "children",
     no_change: "no change",
     teams: "Teams",
