@@ -53,13 +53,7 @@ pub fn regions(w: &Workspace) -> Vec<(Region, BBox)> {
 
 /// The box of a region's zones (None: the data has none in it).
 pub(super) fn region_box(w: &Workspace, r: Region) -> Option<BBox> {
-    let atlas = &w.doc.data.atlas;
-    let b = atlas
-        .units
-        .keys()
-        .filter(|&u| unit_region(atlas, u) == Some(r))
-        .fold(BBox::EMPTY, |b, u| b.union(atlas.units[u].bbox));
-    (!b.is_empty()).then_some(b)
+    crate::model::region::region_bbox(&w.doc.data.atlas, r)
 }
 
 /// The region shown (None: all of Flanders and Brussels).

@@ -289,14 +289,9 @@ pub fn render_svg(doc: &Document, opts: &ImageOptions) -> String {
     let atlas = &doc.data.atlas;
     let s = &doc.scenario;
     let shown = shown_cells(doc, opts.region);
-    let region_bbox = shown.as_ref().map(|shown| {
-        atlas
-            .cells
-            .iter()
-            .zip(shown)
-            .filter(|(_, on)| **on)
-            .fold(BBox::EMPTY, |b, (c, _)| b.union(c.bbox))
-    });
+    let region_bbox = opts
+        .region
+        .and_then(|r| crate::model::region::region_bbox(atlas, r));
     let bbox: BBox = opts.bbox.or(region_bbox).unwrap_or(atlas.bbox);
     // Teams with a cell in the part shown (all of them on the whole map).
     let seen: Vec<TeamId> = s

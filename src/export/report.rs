@@ -380,14 +380,8 @@ fn map_page(r: &ReportInput, title: &str, bbox: Option<BBox>, pages: &mut Vec<Pa
 }
 
 fn region_box(r: &ReportInput) -> Option<BBox> {
-    let region = r.region?;
-    let atlas = &r.doc.data.atlas;
-    let b = atlas
-        .units
-        .keys()
-        .filter(|&u| unit_region(atlas, u) == Some(region))
-        .fold(BBox::EMPTY, |b, u| b.union(atlas.units[u].bbox));
-    (!b.is_empty()).then(|| framed(b, 0.04, 0.0))
+    let b = crate::model::region::region_bbox(&r.doc.data.atlas, r.region?)?;
+    Some(framed(b, 0.04, 0.0))
 }
 
 fn team_table(r: &ReportInput, pages: &mut Vec<Page>) {

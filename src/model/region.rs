@@ -2,6 +2,7 @@
 //! division of its own region, and a zone belongs to the region of its province.
 
 use super::atlas::Atlas;
+use super::geom::BBox;
 use super::ids::{TiVec, ZoneId};
 use super::text::fold;
 
@@ -85,6 +86,16 @@ pub fn unit_region(atlas: &Atlas, unit: ZoneId) -> Option<Region> {
 /// The region of every zone, by unit index.
 pub fn unit_regions(atlas: &Atlas) -> TiVec<ZoneId, Option<Region>> {
     atlas.units.keys().map(|u| unit_region(atlas, u)).collect()
+}
+
+/// The Mercator box of a region's zones (None: the data has no zone in it).
+pub fn region_bbox(atlas: &Atlas, region: Region) -> Option<BBox> {
+    let b = atlas
+        .units
+        .iter_enumerated()
+        .filter(|&(u, _)| unit_region(atlas, u) == Some(region))
+        .fold(BBox::EMPTY, |b, (_, unit)| b.union(unit.bbox));
+    (!b.is_empty()).then_some(b)
 }
 
 #[cfg(test)]
