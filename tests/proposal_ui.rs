@@ -490,3 +490,29 @@ fn a_proposal_for_one_region_opens_fitted_to_its_region() {
     assert_eq!(ws(&h).doc.scenario.region, Some(Region::Limburg));
     assert_region_fills_the_map(&h, Region::Limburg, "new");
 }
+
+#[test]
+fn a_double_click_on_the_tab_opens_the_properties() {
+    let mut h = plain();
+    let title = ws(&h).title(gebiedsplanner::i18n::texts(gebiedsplanner::i18n::Lang::Nl));
+    let at = h.get_by_label(&title).rect().center();
+    assert!(
+        h.query_by_label("Eigenschappen van het scenario").is_none(),
+        "closed at the start"
+    );
+    h.hover_at(at);
+    h.run_steps(1);
+    for _ in 0..2 {
+        for pressed in [true, false] {
+            h.input_mut().events.push(egui::Event::PointerButton {
+                pos: at,
+                button: egui::PointerButton::Primary,
+                pressed,
+                modifiers: egui::Modifiers::NONE,
+            });
+        }
+        h.run_steps(1);
+    }
+    h.run_steps(2);
+    h.get_by_label("Eigenschappen van het scenario");
+}
