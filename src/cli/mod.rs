@@ -578,7 +578,6 @@ pub fn resolve_data(args: &Args, edition: Edition) -> Result<data::DataSource, S
 /// The per-team table as text.
 pub fn team_table(doc: &Document, lang: Lang) -> String {
     let t = i18n::texts(lang);
-    let atlas = &doc.data.atlas;
     let m = &doc.metrics;
     let s = &doc.scenario;
     let mut header = vec![
@@ -656,7 +655,6 @@ pub fn team_table(doc: &Document, lang: Lang) -> String {
         out.push_str(cells.join("  ").trim_end());
         out.push('\n');
     }
-    let _ = atlas;
     out.push('\n');
     if m.is_covered() {
         out.push_str(&format!("{}: {}\n", coverage_word(lang), t.coverage_ok));
