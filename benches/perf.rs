@@ -14,19 +14,19 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
-use egui::{Color32, Pos2, Rect, Vec2, epaint::ClippedShape};
+use egui::{Pos2, Rect, Vec2, epaint::ClippedShape};
 
 use gebiedsplanner::data::DataSource;
 use gebiedsplanner::document::Document;
 use gebiedsplanner::map::MapGeometry;
-use gebiedsplanner::map::layer::{self, Scene};
+use gebiedsplanner::map::layer;
 use gebiedsplanner::map::layers::{Layers, TileChoice};
 use gebiedsplanner::map::view::{FrameView, MapInput, MapView, ScreenTransform};
 use gebiedsplanner::model::atlas::{Atlas, Edition};
 use gebiedsplanner::model::borders::team_border_arcs;
 use gebiedsplanner::model::edit::Edit;
 use gebiedsplanner::model::geom::Merc;
-use gebiedsplanner::model::ids::{CellId, TeamId, TiVec, ZoneId};
+use gebiedsplanner::model::ids::{TeamId, ZoneId};
 use gebiedsplanner::model::metrics;
 use gebiedsplanner::model::seeds::Seeds;
 use gebiedsplanner::model::synthetic;
@@ -152,24 +152,14 @@ fn context() -> egui::Context {
 /// Shapes of one frame of the whole atlas plus egui's tessellation of them; returns the
 /// number of vertices.
 fn frame(ctx: &egui::Context, w: &Workspace, view: &FrameView, layers: &Layers) -> usize {
-    let cells = w.doc.data.atlas.cells.len();
-    let selected: TiVec<CellId, bool> = vec![false; cells].into();
-    let hatch: TiVec<CellId, Option<Color32>> = vec![None; cells].into();
+    let cells = w.scene_cells();
     let input = MapInput {
-        scene: Scene {
-            atlas: &w.doc.data.atlas,
-            overlays: w.doc.data.overlays(),
-            teams: &w.doc.scenario.teams,
-            cell_team: w.shown_cell_team(),
-            cell_fill: &w.cell_fill,
-            hatch: &hatch,
-            team_arcs: &w.team_arcs,
-            selected: &selected,
-            reference: None,
-            texts: gebiedsplanner::i18n::texts(gebiedsplanner::i18n::Lang::Nl),
-            high_contrast: false,
-            choropleth: None,
-        },
+        scene: w.scene(
+            &cells,
+            gebiedsplanner::i18n::texts(gebiedsplanner::i18n::Lang::Nl),
+            layers,
+            None,
+        ),
         geometry: w.geometry(),
         layers,
         hover_zone: true,

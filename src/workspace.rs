@@ -10,7 +10,9 @@ use std::sync::Arc;
 use crate::dataset::{Dataset, FixedDivision};
 use crate::document::Document;
 use crate::map::MapGeometry;
+use crate::map::layer::Scene;
 use crate::map::layers::Layers;
+use crate::map::reference_view::ReferenceDrawing;
 use crate::model::borders::team_border_arcs;
 use crate::model::compare::{Comparison, compare_cells};
 use crate::model::edit::{self, Edit, EditError};
@@ -136,6 +138,13 @@ pub struct TabView {
     pub memory: MapMemory,
     fit_target: Option<BBox>,
     fitted_view: Option<FittedView>,
+}
+
+/// The cells one frame of the map marks, built by `Workspace::scene_cells` and borrowed by
+/// its `Scene`.
+pub struct SceneCells {
+    selected: TiVec<CellId, bool>,
+    hatch: TiVec<CellId, Option<Color32>>,
 }
 
 pub struct Workspace {
@@ -496,6 +505,48 @@ impl Workspace {
         self.preview
             .as_ref()
             .map_or(&self.doc.cell_team, |p| &p.cell_team)
+    }
+
+    /// What a frame of the map marks beyond the division: the selected cells and the
+    /// hatching (no team, shared zones, detached parts and, when shown, the differences).
+    pub fn scene_cells(&self) -> SceneCells {
+        let atlas = &self.doc.data.atlas;
+        let mut selected: TiVec<CellId, bool> = vec![false; atlas.cells.len()].into();
+        for c in self.selected_cells() {
+            selected[c] = true;
+        }
+        let differences = self
+            .show_differences
+            .then_some(self.comparison.moved.as_slice());
+        let hatch =
+            crate::map::layer::hatching::cell_hatching(atlas, self.shown_metrics(), differences);
+        SceneCells { selected, hatch }
+    }
+
+    /// The tab as the map layers draw it: the division shown (the preview while one is
+    /// active), its colours and the cells of `cells`. The window, the second screen and the
+    /// tests all draw through this.
+    pub fn scene<'a>(
+        &'a self,
+        cells: &'a SceneCells,
+        texts: &'static crate::i18n::Texts,
+        layers: &Layers,
+        reference: Option<(&'a ReferenceDrawing, Option<&'a str>)>,
+    ) -> Scene<'a> {
+        Scene {
+            atlas: &self.doc.data.atlas,
+            overlays: self.doc.data.overlays(),
+            teams: &self.shown_scenario().teams,
+            cell_team: self.shown_cell_team(),
+            cell_fill: &self.cell_fill,
+            hatch: &cells.hatch,
+            team_arcs: &self.team_arcs,
+            selected: &cells.selected,
+            reference,
+            texts,
+            high_contrast: layers.high_contrast,
+            choropleth: self.choropleth.as_ref(),
+        }
     }
 
     pub fn refresh_colours(&mut self) {

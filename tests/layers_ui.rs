@@ -1,7 +1,6 @@
 //! Layers, presentation mode and the English switch, in the real window (headless).
 
 use crate::common;
-use gebiedsplanner::model::ids::{CellId, TiVec};
 
 use egui::Key;
 use egui_kittest::Harness;
@@ -159,23 +158,14 @@ fn overlay_names_win_over_zone_names_and_no_names_overlap() {
         offset: rect.center().to_vec2() - Vec2::new(c[0], c[1]) * scale,
         scale,
     };
-    let none: TiVec<CellId, bool> = vec![false; atlas.cells.len()].into();
-    let hatch: TiVec<CellId, _> = vec![None; atlas.cells.len()].into();
+    let cells = w.scene_cells();
     let input = MapInput {
-        scene: Scene {
-            atlas,
-            overlays: w.doc.data.overlays(),
-            teams: &w.doc.scenario.teams,
-            cell_team: w.shown_cell_team(),
-            cell_fill: &w.cell_fill,
-            hatch: &hatch,
-            team_arcs: &w.team_arcs,
-            selected: &none,
-            reference: None,
-            texts: gebiedsplanner::i18n::texts(gebiedsplanner::i18n::Lang::Nl),
-            high_contrast: false,
-            choropleth: None,
-        },
+        scene: w.scene(
+            &cells,
+            gebiedsplanner::i18n::texts(gebiedsplanner::i18n::Lang::Nl),
+            &layers,
+            None,
+        ),
         geometry: w.geometry(),
         layers: &layers,
         hover_zone: true,

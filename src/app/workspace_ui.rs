@@ -10,13 +10,13 @@ use super::GebiedsApp;
 use super::command::Command;
 use super::layout::FrameLayout;
 use crate::i18n::{self, Texts};
-use crate::map::layer::{Hit, HitFrame, LegendEntry, MapLayer, Scene, Swatch};
+use crate::map::layer::{Hit, HitFrame, LegendEntry, MapLayer, Swatch};
 use crate::map::layers::{Layers, TileChoice};
 use crate::map::view::{MapInput, MapOutput, MapView};
 use crate::model::compare;
 use crate::model::edit::StepLabel;
 use crate::model::geom::{self, BBox};
-use crate::model::ids::{CellId, TeamId, TiVec};
+use crate::model::ids::TeamId;
 use crate::model::metrics::BudgetModel;
 use crate::style;
 use crate::ui::team_panel;
@@ -292,16 +292,9 @@ pub(super) fn paint_map(
     memory: &mut walkers::MapMemory,
     mc: MapContext,
 ) -> Drawn {
-    let data = w.data().clone();
-    let geometry = data.geometry();
-    let atlas = &data.atlas;
+    let atlas = &w.doc.data.atlas;
     let center = geom::from_merc(atlas.bbox.center());
-    let mut selected: TiVec<CellId, bool> = vec![false; atlas.cells.len()].into();
-    for c in w.selected_cells() {
-        selected[c] = true;
-    }
-    let differences = w.show_differences.then_some(w.comparison.moved.as_slice());
-    let hatch = crate::map::layer::hatching::cell_hatching(atlas, w.shown_metrics(), differences);
+    let cells = w.scene_cells();
     let pointer = ui.ctx().input(|i| i.pointer.latest_pos());
     let ghost = w
         .drag
@@ -321,26 +314,9 @@ pub(super) fn paint_map(
         .as_ref()
         .filter(|(_, selection)| *selection == w.selection)
         .map(|(m, _)| *m);
-    let (cell_team, teams) = match &w.preview {
-        Some(p) => (&p.cell_team, &p.scenario.teams),
-        None => (&w.doc.cell_team, &w.doc.scenario.teams),
-    };
     let input = MapInput {
-        scene: Scene {
-            atlas,
-            overlays: data.overlays(),
-            teams,
-            cell_team,
-            cell_fill: &w.cell_fill,
-            hatch: &hatch,
-            team_arcs: &w.team_arcs,
-            selected: &selected,
-            reference: mc.reference,
-            texts: t,
-            high_contrast: layers.high_contrast,
-            choropleth: w.choropleth.as_ref(),
-        },
-        geometry,
+        scene: w.scene(&cells, t, layers, mc.reference),
+        geometry: w.geometry(),
         layers,
         hover_zone: w.mode == EditMode::Zones,
         text_scale,
@@ -374,7 +350,7 @@ pub(super) fn paint_map(
         .and_then(|(at, tf)| {
             let frame = HitFrame {
                 ctx: ui.ctx(),
-                geometry,
+                geometry: input.geometry,
                 screen_from_local: tf,
                 scale: text_scale,
             };
