@@ -24,20 +24,32 @@ fn message(h: &Harness<'_, GebiedsApp>) -> Option<(String, String)> {
         .map(|m| (m.title.clone(), m.body.clone()))
 }
 
+/// Leave one recovery copy in `rec`, as the autosave of a window with unsaved work does,
+/// and return its path.
+fn one_recovery_copy(rec: &std::path::Path) -> std::path::PathBuf {
+    let mut h = start(rec);
+    common::unassign_gent(&mut h);
+    h.state_mut().write_recovery(rec);
+    let mut copies = recovery_files(rec);
+    assert_eq!(copies.len(), 1);
+    copies.remove(0)
+}
+
+/// Turn a file into a folder that is not empty, so that it cannot be removed as a file.
+fn make_unremovable(path: &std::path::Path) {
+    std::fs::remove_file(path).expect("remove");
+    std::fs::create_dir(path).expect("dir");
+    std::fs::write(path.join("inside"), "x").expect("write");
+}
+
 #[test]
 fn a_recovery_file_that_cannot_be_opened_is_kept_and_every_failure_is_named() {
     let rec = tempfile::tempdir().expect("tmp");
     // One good recovery file, written as the autosave writes it.
-    {
-        let mut h = start(rec.path());
-        common::unassign_gent(&mut h);
-        h.state_mut().write_recovery(rec.path());
-    }
-    let good = recovery_files(rec.path());
-    assert_eq!(good.len(), 1);
+    let good = one_recovery_copy(rec.path());
     // Two that cannot be opened: cut off in the middle, and written by a newer version.
     let truncated = rec.path().join("scenario-1-1.json");
-    let text = std::fs::read_to_string(&good[0]).expect("read");
+    let text = std::fs::read_to_string(&good).expect("read");
     std::fs::write(&truncated, &text[..text.len() / 2]).expect("write");
     let newer = rec.path().join("scenario-1-2.json");
     std::fs::write(
@@ -67,7 +79,7 @@ fn a_recovery_file_that_cannot_be_opened_is_kept_and_every_failure_is_named() {
     let w = &tabs.list[tabs.active];
     let gent = w.doc.data.atlas.unit_by_code("elz13").expect("gent");
     assert_eq!(w.doc.scenario.unit_team[gent], None);
-    assert!(!good[0].exists());
+    assert!(!good.exists());
 
     // Both failures are in the one message, each with where its file is kept.
     let (title, body) = message(&h).expect("a message");
@@ -99,11 +111,7 @@ fn a_recovery_file_that_cannot_be_opened_is_kept_and_every_failure_is_named() {
 #[test]
 fn discarding_removes_only_the_offered_files() {
     let rec = tempfile::tempdir().expect("tmp");
-    {
-        let mut h = start(rec.path());
-        common::unassign_gent(&mut h);
-        h.state_mut().write_recovery(rec.path());
-    }
+    one_recovery_copy(rec.path());
     let folder = rec.path().join("scenario-1-3.json");
     std::fs::create_dir(&folder).expect("dir");
     let mut h = start(rec.path());
@@ -112,6 +120,24 @@ fn discarding_removes_only_the_offered_files() {
     assert!(recovery_files(rec.path()).is_empty());
     assert!(folder.is_dir());
     assert!(message(&h).is_none(), "{:?}", message(&h));
+}
+
+#[test]
+fn a_discarded_copy_that_cannot_be_removed_is_told_and_offered_again() {
+    let rec = tempfile::tempdir().expect("tmp");
+    let copy = one_recovery_copy(rec.path());
+    let mut h = start(rec.path());
+    h.get_by_label("Werk herstellen?");
+    // While the question is open, the copy turns into a folder that is not empty.
+    make_unremovable(&copy);
+    h.get_by_label("Weggooien").click();
+    h.run_steps(2);
+    let (title, body) = message(&h).expect("the user is told");
+    assert_eq!(title, "Herstelkopie niet verwijderd");
+    let name = copy.file_name().and_then(|n| n.to_str()).expect("name");
+    assert!(body.contains(name), "the copy is named: {body}");
+    assert!(body.contains("opnieuw aangeboden"), "{body}");
+    assert!(copy.join("inside").is_file(), "nothing inside is touched");
 }
 
 #[test]
@@ -164,10 +190,7 @@ fn a_recovery_copy_that_cannot_be_removed_after_saving_is_told_and_the_save_stan
     h.state_mut().write_recovery(rec.path());
     let copies = recovery_files(rec.path());
     assert_eq!(copies.len(), 1);
-    // The copy is replaced by a folder that is not empty: it cannot be removed as a file.
-    std::fs::remove_file(&copies[0]).expect("remove");
-    std::fs::create_dir(&copies[0]).expect("dir");
-    std::fs::write(copies[0].join("inside"), "x").expect("write");
+    make_unremovable(&copies[0]);
     h.state_mut().push(Command::Save);
     h.run_steps(3);
     assert!(saved.is_file(), "the save itself succeeds");

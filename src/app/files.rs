@@ -660,15 +660,11 @@ impl GebiedsApp {
 
     /// The user chose to discard the offered recovery files.
     pub fn discard_recovery(&mut self) {
-        let t = self.texts();
-        let problems: Vec<String> = std::mem::take(&mut self.recovery_offer)
-            .iter()
-            .filter_map(|f| recovery::remove(&f.path).err())
-            .map(|e| e.to_string())
+        let copies: Vec<PathBuf> = std::mem::take(&mut self.recovery_offer)
+            .into_iter()
+            .map(|f| f.path)
             .collect();
-        if !problems.is_empty() {
-            self.tell(t.recovery_failed, problems.join("\n\n"));
-        }
+        self.forget_recovery(copies);
     }
 
     /// Window title: the scenario's name and status, an unsaved mark and the file name.
