@@ -87,6 +87,45 @@ fn closing_a_tab_with_changes_asks_first() {
 }
 
 #[test]
+fn while_a_question_waits_the_editor_behind_it_takes_no_keys_and_a_click_beside_it_cancels() {
+    let mut h = harness_with(
+        Settings::default(),
+        AppPaths::default(),
+        ScriptedDialogs::default(),
+    );
+    common::unassign_gent(&mut h);
+    let w = h.state().workspace().expect("ws");
+    let zone = w.doc.data.atlas.unit_by_code("elz44").expect("zone");
+    let team = w.doc.scenario.unit_team[zone];
+    h.state_mut().push(Command::SelectZone(zone));
+    h.run_steps(2);
+    let active = h.state().tabs().expect("tabs").active;
+    h.state_mut().push(Command::CloseTab(active));
+    h.run_steps(2);
+    h.get_by_label("Niet-bewaarde wijzigingen");
+    // Delete, undo and a new tab are for the window behind, not while it asks.
+    h.key_press(Key::Delete);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run_steps(2);
+    let w = h.state().workspace().expect("ws");
+    assert_eq!(w.doc.scenario.unit_team[zone], team, "Delete did nothing");
+    assert_eq!(w.history.len(), 1, "Ctrl+Z did nothing");
+    assert_eq!(
+        h.state().tabs().expect("tabs").list.len(),
+        1,
+        "Ctrl+N did nothing"
+    );
+    h.get_by_label("Niet-bewaarde wijzigingen");
+    // A click beside the question keeps the tab and its work.
+    common::click_at(&mut h, egui::pos2(8.0, 400.0));
+    assert!(h.query_by_label("Niet-bewaarde wijzigingen").is_none());
+    let tabs = h.state().tabs().expect("tabs");
+    assert_eq!(tabs.list.len(), 1);
+    assert!(tabs.list[tabs.active].is_dirty());
+}
+
+#[test]
 fn opening_a_file_adds_a_tab_and_duplicating_branches_it() {
     let dir = tempfile::tempdir().expect("tmp");
     let file = dir.path().join("variant.json");

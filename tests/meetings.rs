@@ -517,6 +517,10 @@ fn the_file_menu_exports_the_map_on_the_page_chosen() {
         h.run_steps(2);
         h.get_by_label("Kaart exporteren (SVG)…").click();
         h.run_steps(3);
+        // The message saying where the map went is closed before going on.
+        h.get_by_label("Bewaard:");
+        h.get_by_label("Sluiten").click();
+        h.run_steps(2);
     };
     export(&mut h);
     h.get_by_label("Bestand").click();
@@ -597,6 +601,11 @@ fn the_file_menu_exports_the_map_of_the_region_chosen() {
         h.run_steps(2);
         h.get_by_label(entry).click();
         h.run_steps(3);
+        // The message saying where the map went is closed before going on.
+        if let Some(close) = h.query_by_label("Sluiten") {
+            close.click();
+            h.run_steps(2);
+        }
     };
     let zones_shown = |file: &std::path::Path| -> Vec<Option<Region>> {
         let svg = std::fs::read_to_string(file).expect("the SVG was written");

@@ -9,6 +9,7 @@ use super::{GebiedsApp, Notice};
 use crate::data::indicator::IndicatorTable;
 use crate::i18n;
 use crate::model::indicator::{Aggregate, IndicatorChoice};
+use crate::ui::modal;
 
 /// An indicator table that was read, kept while the app runs so that the user can pick
 /// another of its columns.
@@ -132,27 +133,25 @@ impl GebiedsApp {
             |n| n.to_string_lossy().into(),
         );
         let mut answer = None;
-        egui::Window::new(t.dropped_csv_title)
-            .id(egui::Id::unique("csv_question"))
-            .collapsible(false)
-            .resizable(false)
-            .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
-            .show(ctx, |ui| {
-                ui.label(egui::RichText::new(name).strong());
-                ui.label(t.dropped_csv_body);
-                ui.horizontal(|ui| {
-                    let answers = [
-                        (t.as_division, Some(CsvKind::Division)),
-                        (t.as_indicator, Some(CsvKind::Indicator)),
-                        (t.cancel, None),
-                    ];
-                    for (text, a) in answers {
-                        if ui.button(text).clicked() {
-                            answer = Some(a);
-                        }
+        let asked = modal::show(ctx, "csv_question", t.dropped_csv_title, |ui| {
+            ui.label(egui::RichText::new(name).strong());
+            ui.label(t.dropped_csv_body);
+            ui.horizontal(|ui| {
+                let answers = [
+                    (t.as_division, Some(CsvKind::Division)),
+                    (t.as_indicator, Some(CsvKind::Indicator)),
+                    (t.cancel, None),
+                ];
+                for (text, a) in answers {
+                    if ui.button(text).clicked() {
+                        answer = Some(a);
                     }
-                });
+                }
             });
+        });
+        if asked.dismissed && answer.is_none() {
+            answer = Some(None);
+        }
         if let Some(a) = answer {
             self.push(Command::AnswerCsv(a));
         }

@@ -11,6 +11,7 @@ use crate::export;
 use crate::i18n;
 use crate::model::edit::StepLabel;
 use crate::model::scenario::Scenario;
+use crate::ui::modal;
 use crate::workspace::{Baseline, Workspace};
 
 /// Autosave interval, in seconds.
@@ -693,42 +694,42 @@ impl GebiedsApp {
         let t = self.texts();
         let mut out = Vec::new();
         if let Some(m) = self.message() {
-            egui::Window::new(&m.title)
-                .id(egui::Id::unique("message_window"))
-                .collapsible(false)
-                .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
-                .show(ctx, |ui| {
-                    egui::ScrollArea::vertical()
-                        .max_height(400.0)
-                        .show(ui, |ui| {
-                            ui.label(&m.body);
-                        });
-                    if ui.button(t.close).clicked() {
-                        out.push(Command::CloseMessage);
-                    }
-                });
+            let answered = modal::show(ctx, "message", &m.title, |ui| {
+                egui::ScrollArea::vertical()
+                    .max_height(400.0)
+                    .show(ui, |ui| {
+                        ui.label(&m.body);
+                    });
+                ui.button(t.close).clicked()
+            });
+            if answered.inner || answered.dismissed {
+                out.push(Command::CloseMessage);
+            }
         }
         if let Some(p) = self.pending {
             let name = self.pending_names(p);
-            egui::Window::new(t.unsaved_title)
-                .collapsible(false)
-                .resizable(false)
-                .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
-                .show(ctx, |ui| {
-                    ui.label(format!("‘{name}’ {}", t.unsaved_body));
-                    ui.horizontal(|ui| {
-                        let answers = [
-                            (t.save, Answer::Save),
-                            (t.dont_save, Answer::DontSave),
-                            (t.cancel, Answer::Cancel),
-                        ];
-                        for (text, answer) in answers {
-                            if ui.button(text).clicked() {
-                                out.push(Command::AnswerUnsaved(answer));
-                            }
+            let answered = modal::show(ctx, "unsaved", t.unsaved_title, |ui| {
+                ui.label(format!("‘{name}’ {}", t.unsaved_body));
+                let mut chosen = None;
+                ui.horizontal(|ui| {
+                    let answers = [
+                        (t.save, Answer::Save),
+                        (t.dont_save, Answer::DontSave),
+                        (t.cancel, Answer::Cancel),
+                    ];
+                    for (text, answer) in answers {
+                        if ui.button(text).clicked() {
+                            chosen = Some(answer);
                         }
-                    });
+                    }
                 });
+                chosen
+            });
+            // Leaving the question without an answer keeps the work: it cancels.
+            let dismissed = answered.dismissed.then_some(Answer::Cancel);
+            if let Some(answer) = answered.inner.or(dismissed) {
+                out.push(Command::AnswerUnsaved(answer));
+            }
         }
         if !self.recovery_offer.is_empty() && matches!(self.screen, Screen::Loaded(_)) {
             let names: Vec<String> = self
@@ -736,23 +737,25 @@ impl GebiedsApp {
                 .iter()
                 .map(super::super::data::recovery::Found::label)
                 .collect();
-            egui::Window::new(t.recovery_title)
-                .collapsible(false)
-                .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
-                .show(ctx, |ui| {
-                    ui.label(t.recovery_body);
-                    for n in &names {
-                        ui.label(format!("• {n}"));
+            // Restore or discard: the files are kept until one of the two is chosen, so
+            // leaving the question (Escape, a click beside it) does nothing.
+            let answered = modal::show(ctx, "recovery", t.recovery_title, |ui| {
+                ui.label(t.recovery_body);
+                for n in &names {
+                    ui.label(format!("• {n}"));
+                }
+                let mut chosen = None;
+                ui.horizontal(|ui| {
+                    if ui.button(t.restore).clicked() {
+                        chosen = Some(Command::RestoreRecovery);
                     }
-                    ui.horizontal(|ui| {
-                        if ui.button(t.restore).clicked() {
-                            out.push(Command::RestoreRecovery);
-                        }
-                        if ui.button(t.discard).clicked() {
-                            out.push(Command::DiscardRecovery);
-                        }
-                    });
+                    if ui.button(t.discard).clicked() {
+                        chosen = Some(Command::DiscardRecovery);
+                    }
                 });
+                chosen
+            });
+            out.extend(answered.inner);
         }
         self.commands.extend(out);
     }

@@ -626,9 +626,22 @@ impl GebiedsApp {
         self.write_positions(&ctx);
     }
 
+    /// Whether a question or message waits for an answer: until then the window behind it
+    /// takes no shortcuts and no gestures.
+    pub(super) fn asking(&self) -> bool {
+        self.message().is_some()
+            || self.pending.is_some()
+            || self.confirm_delete.is_some()
+            || self.csv_question.is_some()
+            || (!self.recovery_offer.is_empty() && matches!(self.screen, Screen::Loaded(_)))
+    }
+
     /// The shortcuts of the command table, and the presentation keys while presenting.
     fn keyboard(&mut self, ctx: &egui::Context) {
         use command::Scope;
+        if self.asking() {
+            return;
+        }
         let scope = match self.workspace() {
             None => Scope::Always,
             Some(_) if ctx.egui_wants_keyboard_input() => Scope::Document,

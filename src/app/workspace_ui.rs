@@ -412,24 +412,24 @@ fn confirm_delete(ctx: &egui::Context, w: &Workspace, team: TeamId, t: &Texts) -
         .map(|t| t.name.clone())
         .unwrap_or_default();
     let zones = w.doc.metrics.teams.get(team).map_or(0, |s| s.units.len());
-    let mut choice = None;
-    egui::Window::new(t.delete_question)
-        .collapsible(false)
-        .resizable(false)
-        .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
-        .show(ctx, |ui| {
-            ui.label(egui::RichText::new(&name).strong());
-            ui.label(i18n::count(zones, t.delete_explain_one, t.delete_explain));
-            ui.horizontal(|ui| {
-                if ui.button(t.delete).clicked() {
-                    choice = Some(Command::ConfirmDeleteTeam(true));
-                }
-                if ui.button(t.cancel).clicked() {
-                    choice = Some(Command::ConfirmDeleteTeam(false));
-                }
-            });
+    let answered = crate::ui::modal::show(ctx, "delete_team", t.delete_question, |ui| {
+        ui.label(egui::RichText::new(&name).strong());
+        ui.label(i18n::count(zones, t.delete_explain_one, t.delete_explain));
+        let mut choice = None;
+        ui.horizontal(|ui| {
+            if ui.button(t.delete).clicked() {
+                choice = Some(Command::ConfirmDeleteTeam(true));
+            }
+            if ui.button(t.cancel).clicked() {
+                choice = Some(Command::ConfirmDeleteTeam(false));
+            }
         });
-    choice
+        choice
+    });
+    // Leaving the question without an answer keeps the team.
+    answered.inner.or(answered
+        .dismissed
+        .then_some(Command::ConfirmDeleteTeam(false)))
 }
 
 impl GebiedsApp {

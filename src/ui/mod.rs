@@ -6,6 +6,7 @@ pub mod data_screen;
 pub mod dialogs;
 pub mod info;
 pub mod layers_panel;
+pub mod modal;
 pub mod team_panel;
 
 use egui::{Color32, Rect, Sense, Vec2};

@@ -1,0 +1,29 @@
+//! Questions and messages the user answers before going on: drawn over the window, which is
+//! dimmed and takes no clicks or keys until they are answered.
+
+/// How a question was left.
+pub struct Answered<R> {
+    /// What the content returned (the button pressed, if any).
+    pub inner: R,
+    /// Escape was pressed or the dimmed window behind was clicked.
+    pub dismissed: bool,
+}
+
+/// Show `content` under `title` as a modal dialog, `id` telling it apart from the others.
+pub fn show<R>(
+    ctx: &egui::Context,
+    id: &str,
+    title: &str,
+    content: impl FnOnce(&mut egui::Ui) -> R,
+) -> Answered<R> {
+    let response = egui::Modal::new(egui::Id::unique(("modal", id))).show(ctx, |ui| {
+        ui.set_max_width(520.0);
+        ui.heading(title);
+        ui.add_space(6.0);
+        content(ui)
+    });
+    Answered {
+        dismissed: response.should_close(),
+        inner: response.inner,
+    }
+}
