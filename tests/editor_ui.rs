@@ -90,6 +90,46 @@ fn dragging_a_zone_onto_a_team_in_the_list_moves_it() {
 }
 
 #[test]
+fn a_press_on_a_window_over_the_map_does_not_drag_the_zone_under_it() {
+    let mut h = harness();
+    let trawant = team(&h, "trawant");
+    // Where the layers window opens, with the map in its first view.
+    h.state_mut().push(Command::ShowLayers(true));
+    h.run_steps(3);
+    let window = h.get_by_label("Lagen").rect();
+    h.state_mut().push(Command::ShowLayers(false));
+    h.run_steps(3);
+    let atlas = &ws(&h).doc.data.atlas;
+    let q = (1..20)
+        .flat_map(|i| (1..20).map(move |j| (i, j)))
+        .map(|(i, j)| window.lerp_inside(egui::vec2(i as f32 / 20.0, j as f32 / 20.0)))
+        .find(|p| {
+            h.state().layout().cell_at(ws(&h), *p).is_some_and(|c| {
+                let z = atlas.cells[c].unit;
+                ws(&h).doc.scenario.unit_team[z].is_some_and(|t| t != trawant)
+            })
+        })
+        .expect("the layers window opens over a zone of another team");
+    // Select that zone with a click on the open map, then open the window over it.
+    click(&mut h, q);
+    let cell = h.state().layout().cell_at(ws(&h), q).expect("a cell");
+    assert!(ws(&h).selection.covers_cell(&ws(&h).doc.data.atlas, cell));
+    h.state_mut().push(Command::ShowLayers(true));
+    h.run_steps(3);
+    assert!(h.get_by_label("Lagen").rect().contains(q));
+    let before = ws(&h).doc.scenario.clone();
+    let target = h.get_by_label("Trawant").rect().center();
+    drag_to(&mut h, q, target);
+    assert!(
+        ws(&h).drag.is_none(),
+        "the press moves the window, not the zone"
+    );
+    h.drop_at(target);
+    h.run_steps(2);
+    assert_eq!(ws(&h).doc.scenario, before);
+}
+
+#[test]
 fn escape_cancels_a_drag() {
     let mut h = harness();
     let zone = unit(&h, "elz44");

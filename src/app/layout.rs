@@ -15,6 +15,8 @@ use crate::workspace::{DropTarget, Workspace};
 pub struct FrameLayout {
     /// The map's area on screen.
     pub map_rect: Option<Rect>,
+    /// The layer the map was drawn in: a press over a window above it is not on the map.
+    pub map_layer: Option<egui::LayerId>,
     /// Local Mercator to screen, as the map was drawn.
     pub transform: Option<ScreenTransform>,
     /// The team rows of the side panel (drop targets; None: the row "no team").

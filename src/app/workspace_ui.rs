@@ -279,6 +279,7 @@ fn draw_map(
     w.memory = memory;
     layout.transform = drawn.map.transform;
     layout.map_rect = Some(drawn.response.rect);
+    layout.map_layer = Some(drawn.response.layer_id);
     w.hovered_cell = drawn.map.hovered_cell;
     drawn
 }
@@ -473,7 +474,16 @@ impl GebiedsApp {
 
     /// The pointer gestures on the map of the open tab (drag, selection rectangle).
     pub(super) fn pointer_gestures(&mut self, ctx: &egui::Context) {
-        let pointer = Pointer::read(ctx);
+        let mut pointer = Pointer::read(ctx);
+        // A press on a window over the map (the layers, a card) or while a question waits
+        // for an answer is for that window, not a gesture on the map.
+        let over_window = pointer
+            .origin
+            .and_then(|at| ctx.layer_id_at(at))
+            .is_some_and(|l| Some(l) != self.layout.map_layer);
+        if over_window || self.asking() {
+            pointer.pressed = false;
+        }
         let mut rect_start = self.rect_start;
         let mut out = Vec::new();
         if let Some(w) = self.workspace() {
