@@ -118,15 +118,21 @@ fn a_press_on_a_window_over_the_map_does_not_drag_the_zone_under_it() {
     h.run_steps(3);
     assert!(h.get_by_label("Lagen").rect().contains(q));
     let before = ws(&h).doc.scenario.clone();
+    let under_q = h.state().layout().to_merc(ws(&h), q);
     let target = h.get_by_label("Trawant").rect().center();
     drag_to(&mut h, q, target);
     assert!(
         ws(&h).drag.is_none(),
-        "the press moves the window, not the zone"
+        "the press is for the window, not the zone"
     );
     h.drop_at(target);
     h.run_steps(2);
     assert_eq!(ws(&h).doc.scenario, before);
+    assert_eq!(
+        h.state().layout().to_merc(ws(&h), q),
+        under_q,
+        "nor does the map pan under the window"
+    );
 }
 
 #[test]
