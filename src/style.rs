@@ -121,6 +121,8 @@ pub const SELECTION: Color32 = Color32::from_rgb(0, 210, 255);
 pub const SELECTION_DARK: Color32 = Color32::from_rgb(0, 110, 180);
 pub const SELECTION_EDGE: Line = Line::solid(6.5, Color32::from_gray(20));
 pub const SELECTION_LINE: Line = Line::solid(3.0, SELECTION);
+/// The opacity of the selected zones' copy that follows the pointer while they are dragged.
+pub const DRAG_GHOST_ALPHA: u8 = 90;
 pub const SELECTION_BOX_FILL: Color32 = Color32::from_rgba_unmultiplied_const(0, 210, 255, 40);
 /// The area under the pointer.
 pub const HOVER_LINE: Line = Line::solid(3.5, Color32::WHITE);

@@ -2,7 +2,7 @@
 //! the screen, a narrow strip of large figures per team (T hides it), a legend of the keys (?),
 //! and keys that jump between IROJ regions and between scenarios.
 
-use egui::{Color32, RichText};
+use egui::RichText;
 
 use super::GebiedsApp;
 use super::command::Command;
@@ -10,8 +10,8 @@ use crate::i18n::{self, Texts};
 use crate::model::geom::BBox;
 use crate::model::ids::{TeamId, ZoneId};
 use crate::model::region::{Region, unit_region};
+use crate::style::{BAD, GOOD};
 use crate::ui::swatch;
-use crate::ui::team_panel::{GREEN, RED};
 use crate::workspace::Workspace;
 
 /// UI zoom while presenting.
@@ -326,9 +326,9 @@ pub(super) fn present_title(ui: &mut egui::Ui, w: &Workspace, t: &Texts, shown: 
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 ui.label(RichText::new(t.meet.keys_hint).size(16.0).weak());
                 let (c, text) = if m.all_rules_hold() {
-                    (GREEN, t.rules_ok)
+                    (GOOD, t.rules_ok)
                 } else {
-                    (RED, t.rules_broken)
+                    (BAD, t.rules_broken)
                 };
                 ui.label(RichText::new(text).size(18.0).color(c).strong());
             });
@@ -363,7 +363,7 @@ fn team_strip(ui: &mut egui::Ui, w: &Workspace, t: &Texts, region: Option<Region
             let name = if st.is_contiguous() {
                 name
             } else {
-                name.color(RED)
+                name.color(BAD)
             };
             // A long name is cut short (the full name on hover), so that the strip keeps
             // its width.
@@ -381,7 +381,7 @@ fn team_strip(ui: &mut egui::Ui, w: &Workspace, t: &Texts, region: Option<Region
                 t.coverage_missing
             ))
             .size(15.0)
-            .color(Color32::from_rgb(170, 40, 40)),
+            .color(BAD),
         );
     }
 }

@@ -619,7 +619,7 @@ fn outcome_ui(ui: &mut egui::Ui, t: &Texts, o: &Outcome, out: &mut Vec<Command>)
     let pt = t.propose;
     let (job, proposal, took, teams, zones) = match o {
         Outcome::Failed(msg) => {
-            ui.label(egui::RichText::new(msg).color(crate::ui::team_panel::RED));
+            ui.label(egui::RichText::new(msg).color(crate::style::BAD));
             return;
         }
         Outcome::Done {

@@ -203,7 +203,7 @@ fn team_details_window(
                         ui.set_max_width(260.0);
                         for c in PALETTE {
                             let size = if c == d.colour { 22.0 } else { 16.0 };
-                            let fill = egui::Color32::from_rgb(c[0], c[1], c[2]);
+                            let fill = crate::style::rgb(c);
                             if swatch(ui, fill, size)
                                 .interact(egui::Sense::click())
                                 .clicked()

@@ -274,7 +274,7 @@ fn ghost(
                 &cells[ci.index()],
                 tf,
                 offset,
-                Color32::from_rgba_unmultiplied(r, g, b, 90),
+                Color32::from_rgba_unmultiplied(r, g, b, style::DRAG_GHOST_ALPHA),
             );
         }
     }

@@ -27,7 +27,7 @@ pub fn show(
         ui.add_space(8.0);
         if let Some(e) = error {
             ui.label(egui::RichText::new(t.data_error).strong());
-            ui.colored_label(egui::Color32::from_rgb(180, 30, 30), e);
+            ui.colored_label(crate::style::ERROR_TEXT, e);
             ui.add_space(8.0);
         }
         ui.label(t.data_missing_intro);

@@ -12,7 +12,7 @@ use crate::model::edit::{Edit, region_of_zones};
 use crate::model::ids::{TeamId, TiVec};
 use crate::model::metrics::{BudgetModel, Metrics};
 use crate::model::region::Region;
-use crate::style::SELECTION_DARK;
+use crate::style::{BAD, GOOD, SELECTION_DARK};
 use crate::workspace::{DropTarget, Workspace};
 
 /// A small status dot (the default fonts have no check mark glyph).
@@ -20,9 +20,6 @@ fn dot(ui: &mut egui::Ui, colour: Color32) {
     let (rect, _) = ui.allocate_exact_size(egui::Vec2::splat(10.0), egui::Sense::hover());
     ui.painter().circle_filled(rect.center(), 5.0, colour);
 }
-
-pub const GREEN: Color32 = Color32::from_rgb(26, 120, 60);
-pub const RED: Color32 = Color32::from_rgb(170, 40, 40);
 
 /// Panel state that lives between frames.
 #[derive(Default)]
@@ -229,7 +226,7 @@ fn rules_bar(
     let scenario = w.shown_scenario();
     let ok = rules.all_rules_hold();
     egui::Frame::new()
-        .fill(if ok { GREEN } else { RED })
+        .fill(if ok { GOOD } else { BAD })
         .corner_radius(4.0)
         .inner_margin(6.0)
         .show(ui, |ui| {
@@ -438,7 +435,7 @@ fn row_title(
             _ => team_name(ui, rc, ti, action),
         }
         if team.locked {
-            ui.label(RichText::new(format!("[{}]", t.locked)).color(RED));
+            ui.label(RichText::new(format!("[{}]", t.locked)).color(BAD));
         }
         if in_preview {
             ui.label(RichText::new(t.preview).italics().color(SELECTION_DARK));
@@ -495,7 +492,7 @@ fn compact_figures(ui: &mut egui::Ui, rc: &RowContext, ti: TeamId) {
     ui.add(egui::Label::new(RichText::new(text).small()).wrap_mode(egui::TextWrapMode::Extend))
         .on_hover_text(compact_columns(t));
     if !st.units.is_empty() {
-        dot(ui, if st.is_contiguous() { GREEN } else { RED });
+        dot(ui, if st.is_contiguous() { GOOD } else { BAD });
     }
 }
 
@@ -606,12 +603,12 @@ fn row_figures(ui: &mut egui::Ui, rc: &RowContext, ti: TeamId) {
         ui.horizontal_wrapped(|ui| {
             if st.units.is_empty() {
             } else if st.is_contiguous() {
-                dot(ui, GREEN);
-                ui.colored_label(GREEN, t.contiguous);
+                dot(ui, GOOD);
+                ui.colored_label(GOOD, t.contiguous);
             } else {
-                dot(ui, RED);
+                dot(ui, BAD);
                 ui.colored_label(
-                    RED,
+                    BAD,
                     format!("{} ({} {})", t.not_contiguous, st.components.len(), t.parts),
                 );
             }
@@ -721,7 +718,7 @@ fn row_problems(ui: &mut egui::Ui, rc: &RowContext, ti: TeamId, action: &mut Opt
             .iter()
             .map(|&u| atlas.units[u].name.as_str())
             .collect();
-        ui.colored_label(RED, format!("{}: {}", t.zone_split, names.join(", ")));
+        ui.colored_label(BAD, format!("{}: {}", t.zone_split, names.join(", ")));
     }
     if !rc.compact {
         egui::CollapsingHeader::new(format!("{} ({})", t.zones, st.units.len()))
