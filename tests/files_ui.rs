@@ -107,6 +107,15 @@ fn while_a_question_waits_the_editor_behind_it_takes_no_keys_and_a_click_beside_
     h.key_press(Key::Delete);
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    // The frame of the key press is the one that would ask the window to close.
+    common::press_and_hold(&h, Modifiers::COMMAND, Key::Q);
+    h.step();
+    let asked = common::viewport_commands(&h);
+    assert!(
+        !asked.contains(&egui::ViewportCommand::Close),
+        "Ctrl+Q did not close the window"
+    );
+    h.key_up_modifiers(Modifiers::COMMAND, Key::Q);
     h.run_steps(2);
     let w = h.state().workspace().expect("ws");
     assert_eq!(w.doc.scenario.unit_team[zone], team, "Delete did nothing");

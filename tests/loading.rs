@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex};
 
 use crate::common;
 
-use egui::{Key, Modifiers, ViewportCommand, ViewportEvent, ViewportId};
+use egui::{Key, Modifiers, ViewportCommand};
 use egui_kittest::kittest::Queryable;
 use gebiedsplanner::app::{AppPaths, Command, GebiedsApp, Loader, Settings};
 use gebiedsplanner::data::DataSource;
@@ -38,14 +38,6 @@ fn app_on(folder: &std::path::Path, loader: Option<Loader>) -> GebiedsApp {
         AppPaths::default(),
         loader,
     )
-}
-
-fn commands(h: &egui_kittest::Harness<'_, GebiedsApp>) -> Vec<ViewportCommand> {
-    h.output()
-        .viewport_output
-        .get(&ViewportId::ROOT)
-        .map(|v| v.commands.clone())
-        .unwrap_or_default()
 }
 
 #[test]
@@ -103,37 +95,24 @@ fn ctrl_q_and_the_close_button_close_the_window_while_it_loads() {
 
     // Ctrl+Q asks the window to close, as it does when the data is there (one frame per
     // event, to see the frame of the key).
-    h.event(egui::Event::ModifiersChanged(Modifiers::COMMAND));
-    h.step();
-    h.event(egui::Event::Key {
-        key: Key::Q,
-        pressed: true,
-        modifiers: Modifiers::COMMAND,
-        repeat: false,
-        physical_key: None,
-    });
+    common::press_and_hold(&h, Modifiers::COMMAND, Key::Q);
     h.step();
     assert!(
-        commands(&h).contains(&ViewportCommand::Close),
+        common::viewport_commands(&h).contains(&ViewportCommand::Close),
         "{:?}",
-        commands(&h)
+        common::viewport_commands(&h)
     );
     h.event(egui::Event::ModifiersChanged(Modifiers::NONE));
     h.step();
 
     // The system's close request (after Ctrl+Q, or the window's close button) is not held
     // back: nothing is unsaved while the data loads.
-    h.input_mut()
-        .viewports
-        .entry(ViewportId::ROOT)
-        .or_default()
-        .events
-        .push(ViewportEvent::Close);
+    common::request_close(&mut h);
     h.step();
     assert!(
-        !commands(&h).contains(&ViewportCommand::CancelClose),
+        !common::viewport_commands(&h).contains(&ViewportCommand::CancelClose),
         "{:?}",
-        commands(&h)
+        common::viewport_commands(&h)
     );
     // All the while the load was held: the window never waited for it.
     assert!(h.state().is_busy());
@@ -142,17 +121,12 @@ fn ctrl_q_and_the_close_button_close_the_window_while_it_loads() {
     go.send(()).expect("the load waits");
     common::settle(&mut h);
     common::unassign_gent(&mut h);
-    h.input_mut()
-        .viewports
-        .entry(ViewportId::ROOT)
-        .or_default()
-        .events
-        .push(ViewportEvent::Close);
+    common::request_close(&mut h);
     h.step();
     assert!(
-        commands(&h).contains(&ViewportCommand::CancelClose),
+        common::viewport_commands(&h).contains(&ViewportCommand::CancelClose),
         "{:?}",
-        commands(&h)
+        common::viewport_commands(&h)
     );
 }
 

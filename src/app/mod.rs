@@ -593,6 +593,9 @@ impl GebiedsApp {
             ctx.set_theme(egui::Theme::Light);
             // The user's own text size, not what egui kept of a presentation.
             ctx.set_zoom_factor(self.settings.ui_zoom.clamp(0.5, 3.0));
+            // Ctrl+Q is the command table's Quit, which waits while a question is open and
+            // asks about unsaved work; egui's own quit shortcut would close past both.
+            ctx.options_mut(|o| o.quit_shortcuts.clear());
             self.theme_set = true;
         }
         if !self.presentation {

@@ -75,10 +75,13 @@ impl GebiedsApp {
             if toggle {
                 ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(!full));
             }
-            // The keys work when the projector's window has the keyboard, too.
-            out.extend(UiCommand::pressed(&ctx, Scope::Editor));
-            if self.presentation {
-                out.extend(presentation::keys(&ctx));
+            // The keys work when the projector's window has the keyboard, too, except while
+            // a question in the main window waits for its answer.
+            if !self.asking() {
+                out.extend(UiCommand::pressed(&ctx, Scope::Editor));
+                if self.presentation {
+                    out.extend(presentation::keys(&ctx));
+                }
             }
         }
         let t = i18n::texts(self.settings.lang);

@@ -153,3 +153,42 @@ pub fn drag_through(
         h.run_steps(1);
     }
 }
+
+/// Queue a key press with its modifiers held, so that the next step ends on the frame of the
+/// press (kittest's own key helpers end on the frame that lets the modifiers go). Let go with
+/// `key_up_modifiers`.
+pub fn press_and_hold(
+    h: &egui_kittest::Harness<'_, gebiedsplanner::app::GebiedsApp>,
+    modifiers: egui::Modifiers,
+    key: egui::Key,
+) {
+    h.event(egui::Event::ModifiersChanged(modifiers));
+    h.event(egui::Event::Key {
+        key,
+        pressed: true,
+        modifiers,
+        repeat: false,
+        physical_key: None,
+    });
+}
+
+/// What the last frame asked of the main window (close, resize, title).
+pub fn viewport_commands(
+    h: &egui_kittest::Harness<'_, gebiedsplanner::app::GebiedsApp>,
+) -> Vec<egui::ViewportCommand> {
+    h.output()
+        .viewport_output
+        .get(&egui::ViewportId::ROOT)
+        .map(|v| v.commands.clone())
+        .unwrap_or_default()
+}
+
+/// The system asks the main window to close (its close button, or Ctrl+Q's request).
+pub fn request_close(h: &mut egui_kittest::Harness<'_, gebiedsplanner::app::GebiedsApp>) {
+    h.input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+}
