@@ -5,7 +5,7 @@ use crate::common;
 
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use gebiedsplanner::app::{AppPaths, Command, GebiedsApp, Settings};
 use gebiedsplanner::data::scenario_file;
 use gebiedsplanner::ui::dialogs::ScriptedDialogs;
@@ -132,6 +132,54 @@ fn while_a_question_waits_the_editor_behind_it_takes_no_keys_and_a_click_beside_
     let tabs = h.state().tabs().expect("tabs");
     assert_eq!(tabs.list.len(), 1);
     assert!(tabs.list[tabs.active].is_dirty());
+}
+
+#[test]
+fn closing_the_window_lists_every_tab_with_unsaved_work_and_tells_tabs_of_one_name_apart() {
+    let mut h = harness_with(
+        Settings::default(),
+        AppPaths::default(),
+        ScriptedDialogs::default(),
+    );
+    h.state_mut().push(Command::NewTab { empty: false });
+    h.run_steps(2);
+    common::unassign_gent(&mut h);
+    h.state_mut().push(Command::SwitchTab(0));
+    h.run_steps(2);
+    common::unassign_gent(&mut h);
+    let tabs = h.state().tabs().expect("tabs");
+    assert!(
+        tabs.list
+            .iter()
+            .all(gebiedsplanner::workspace::Workspace::is_dirty)
+    );
+    let title = tabs.list[0].doc.scenario.name.clone();
+    assert_eq!(
+        tabs.list[1].doc.scenario.name, title,
+        "two tabs of one name"
+    );
+    common::request_close(&mut h);
+    h.run_steps(2);
+    h.get_by_label("Niet-bewaarde wijzigingen");
+    let question = h
+        .query_by_label_contains("Gebiedsplanner sluit af")
+        .expect("the question says the window closes")
+        .accesskit_node()
+        .value()
+        .unwrap_or_default();
+    assert!(
+        question.contains(&format!("‘{title}’ (tabblad 1)")),
+        "{question}"
+    );
+    assert!(
+        question.contains(&format!("‘{title}’ (tabblad 2)")),
+        "{question}"
+    );
+    // Cancelling keeps both tabs open.
+    h.key_press(Key::Escape);
+    h.run_steps(2);
+    assert!(h.query_by_label("Niet-bewaarde wijzigingen").is_none());
+    assert_eq!(h.state().tabs().expect("tabs").list.len(), 2);
 }
 
 #[test]

@@ -707,9 +707,9 @@ impl GebiedsApp {
             }
         }
         if let Some(p) = self.pending {
-            let name = self.pending_names(p);
+            let question = self.pending_question(p);
             let answered = modal::show(ctx, "unsaved", t.unsaved_title, |ui| {
-                ui.label(format!("‘{name}’ {}", t.unsaved_body));
+                ui.label(question);
                 let mut chosen = None;
                 ui.horizontal(|ui| {
                     let answers = [
@@ -761,20 +761,34 @@ impl GebiedsApp {
     }
 
     /// The names of the tabs an unsaved-changes question is about.
-    fn pending_names(&self, p: super::Pending) -> String {
+    /// The unsaved-work question: the tab it is about, or every tab with unsaved work when
+    /// the window closes, each on a line with its number when two tabs share a name.
+    fn pending_question(&self, p: super::Pending) -> String {
         let t = self.texts();
         let Some(tabs) = self.tabs() else {
             return String::new();
         };
+        let titles: Vec<String> = tabs.list.iter().map(|w| w.title(t)).collect();
+        let name = |i: usize| {
+            let title = &titles[i];
+            if titles.iter().filter(|o| *o == title).count() > 1 {
+                format!("‘{title}’ ({} {})", t.tab_number, i + 1)
+            } else {
+                format!("‘{title}’")
+            }
+        };
         match p {
-            super::Pending::CloseTab(i) => tabs.list.get(i).map(|w| w.title(t)).unwrap_or_default(),
-            super::Pending::Quit => tabs
-                .list
-                .iter()
-                .filter(|w| w.is_dirty())
-                .map(|w| w.title(t))
-                .collect::<Vec<_>>()
-                .join(", "),
+            super::Pending::CloseTab(i) if i < titles.len() => {
+                format!("{} {}", name(i), t.unsaved_body)
+            }
+            super::Pending::CloseTab(_) => String::new(),
+            super::Pending::Quit => {
+                let lines: Vec<String> = (0..titles.len())
+                    .filter(|&i| tabs.list[i].is_dirty())
+                    .map(|i| format!("• {}", name(i)))
+                    .collect();
+                format!("{}\n{}", t.unsaved_quit, lines.join("\n"))
+            }
         }
     }
 
