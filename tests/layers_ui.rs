@@ -327,3 +327,29 @@ fn a_long_team_name_keeps_the_presentation_table_in_its_columns() {
         "the strip pushes the map aside"
     );
 }
+
+#[test]
+fn the_layers_window_stays_where_it_was_put_when_the_language_changes() {
+    let mut h = harness(Settings::default(), egui::vec2(1280.0, 800.0));
+    h.state_mut().push(Command::ShowLayers(true));
+    h.run_steps(3);
+    // Moved by its title bar.
+    let window = h.get_by_label("Lagen").rect();
+    let from = egui::pos2(window.center().x, window.top() + 15.0);
+    let shift = egui::vec2(200.0, 40.0);
+    common::drag_through(&mut h, from, from + shift);
+    h.drop_at(from + shift);
+    h.run_steps(3);
+    let moved = h.get_by_label("Lagen").rect();
+    assert!(
+        (moved.left_top() - (window.left_top() + shift)).length() < 2.0,
+        "{moved:?}"
+    );
+    h.state_mut().push(Command::SetLang(Lang::En));
+    h.run_steps(3);
+    let english = h.get_by_label("Layers").rect();
+    assert!(
+        (english.left_top() - moved.left_top()).length() < 2.0,
+        "{english:?} vs {moved:?}"
+    );
+}

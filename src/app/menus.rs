@@ -174,6 +174,7 @@ impl GebiedsApp {
         let t = i18n::texts(self.settings.lang);
         let mut open = true;
         egui::Window::new(t.shortcuts)
+            .id(egui::Id::unique("shortcuts_window"))
             .open(&mut open)
             .collapsible(false)
             .resizable(false)

@@ -154,6 +154,7 @@ impl GebiedsApp {
         let mut out = Vec::new();
         let mut open = true;
         egui::Window::new(pt_.merge_title)
+            .id(egui::Id::unique("merge_window"))
             .open(&mut open)
             .collapsible(false)
             .default_width(640.0)

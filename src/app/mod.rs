@@ -950,7 +950,9 @@ impl GebiedsApp {
         let mut open = true;
         let mut layers = self.settings.layers.clone();
         let mut out = Vec::new();
+        // One id in every language: the window keeps its place, and its layer under a question.
         egui::Window::new(t.layers)
+            .id(egui::Id::unique("layers_window"))
             .open(&mut open)
             .resizable(false)
             .default_pos(egui::pos2(20.0, 120.0))

@@ -6,6 +6,7 @@ use crate::i18n::{self, ATTRIBUTIONS, Texts};
 pub fn show(ctx: &egui::Context, t: &Texts, data: Option<&DataSource>, open: &mut bool) {
     let mut close = false;
     egui::Window::new(t.about)
+        .id(egui::Id::unique("about_window"))
         .open(open)
         .collapsible(false)
         .resizable(true)
