@@ -175,11 +175,26 @@ fn closing_the_window_lists_every_tab_with_unsaved_work_and_tells_tabs_of_one_na
         question.contains(&format!("‘{title}’ (tabblad 2)")),
         "{question}"
     );
+    assert!(question.contains("Deze tabbladen hebben"), "{question}");
     // Cancelling keeps both tabs open.
     h.key_press(Key::Escape);
     h.run_steps(2);
     assert!(h.query_by_label("Niet-bewaarde wijzigingen").is_none());
     assert_eq!(h.state().tabs().expect("tabs").list.len(), 2);
+    // With the first tab's change undone, only the second is named, in the singular.
+    h.state_mut().push(Command::Undo);
+    h.run_steps(2);
+    common::request_close(&mut h);
+    h.run_steps(2);
+    let question = h
+        .query_by_label_contains("Gebiedsplanner sluit af")
+        .expect("asked again")
+        .accesskit_node()
+        .value()
+        .unwrap_or_default();
+    assert!(question.contains("Dit tabblad heeft"), "{question}");
+    assert!(question.contains("(tabblad 2)"), "{question}");
+    assert!(!question.contains("(tabblad 1)"), "{question}");
 }
 
 #[test]

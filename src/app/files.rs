@@ -787,7 +787,12 @@ impl GebiedsApp {
                     .filter(|&i| tabs.list[i].is_dirty())
                     .map(|i| format!("• {}", name(i)))
                     .collect();
-                format!("{}\n{}", t.unsaved_quit, lines.join("\n"))
+                let head = if lines.len() == 1 {
+                    t.unsaved_quit_one
+                } else {
+                    t.unsaved_quit
+                };
+                format!("{head}\n{}", lines.join("\n"))
             }
         }
     }
