@@ -737,9 +737,6 @@ impl Workspace {
         let result = edit::apply(&mut self.doc.scenario, &self.doc.data.atlas, &edit);
         if result.is_ok() {
             self.history.record(label, before);
-            if let Edit::DeleteTeam { .. } = edit {
-                self.selection.clear();
-            }
         } else {
             self.history.give_back(before);
         }

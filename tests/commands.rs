@@ -73,6 +73,10 @@ fn deleting_a_team_with_zones_asks_first() {
     let mut h = harness();
     let trawant = ws(&h).doc.scenario.team_by_id("trawant").expect("trawant");
     let teams = ws(&h).doc.scenario.teams.len();
+    // A zone of another team is selected, and stays selected through the deletion.
+    let gent = ws(&h).doc.data.atlas.unit_by_code("elz13").expect("Gent");
+    assert_ne!(ws(&h).doc.scenario.unit_team[gent], Some(trawant));
+    run(&mut h, [Command::SelectZone(gent)]);
     run(&mut h, [Command::DeleteTeam(trawant)]);
     h.get_by_label("Team verwijderen?");
     assert_eq!(ws(&h).doc.scenario.teams.len(), teams, "nothing gone yet");
@@ -86,6 +90,11 @@ fn deleting_a_team_with_zones_asks_first() {
         ],
     );
     assert_eq!(ws(&h).doc.scenario.teams.len(), teams - 1);
+    assert_eq!(
+        ws(&h).selection.zones(),
+        vec![gent],
+        "the selection is kept"
+    );
 }
 
 #[test]
