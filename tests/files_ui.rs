@@ -19,6 +19,24 @@ fn harness_with(
     common::window(app)
 }
 
+/// The window on the built-in data, with nothing set.
+fn plain_harness() -> Harness<'static, GebiedsApp> {
+    harness_with(
+        Settings::default(),
+        AppPaths::default(),
+        ScriptedDialogs::default(),
+    )
+}
+
+/// The window with a second tab of the same division open (and active).
+fn two_tabs() -> Harness<'static, GebiedsApp> {
+    let mut h = plain_harness();
+    h.state_mut().push(Command::NewTab { empty: false });
+    h.run_steps(2);
+    assert_eq!(h.state().tabs().expect("tabs").list.len(), 2);
+    h
+}
+
 #[test]
 fn ctrl_s_saves_to_the_save_path_and_clears_the_unsaved_mark() {
     let dir = tempfile::tempdir().expect("tmp");
@@ -59,14 +77,7 @@ fn ctrl_s_saves_to_the_save_path_and_clears_the_unsaved_mark() {
 
 #[test]
 fn closing_a_tab_with_changes_asks_first() {
-    let mut h = harness_with(
-        Settings::default(),
-        AppPaths::default(),
-        ScriptedDialogs::default(),
-    );
-    h.state_mut().push(Command::NewTab { empty: false });
-    h.run_steps(2);
-    assert_eq!(h.state().tabs().expect("tabs").list.len(), 2);
+    let mut h = two_tabs();
     common::unassign_gent(&mut h);
     let active = h.state().tabs().expect("tabs").active;
     h.state_mut().push(Command::CloseTab(active));
@@ -88,11 +99,7 @@ fn closing_a_tab_with_changes_asks_first() {
 
 #[test]
 fn while_a_question_waits_the_editor_behind_it_takes_no_keys_and_a_click_beside_it_cancels() {
-    let mut h = harness_with(
-        Settings::default(),
-        AppPaths::default(),
-        ScriptedDialogs::default(),
-    );
+    let mut h = plain_harness();
     common::unassign_gent(&mut h);
     let w = h.state().workspace().expect("ws");
     let zone = w.doc.data.atlas.unit_by_code("elz44").expect("zone");
@@ -136,13 +143,7 @@ fn while_a_question_waits_the_editor_behind_it_takes_no_keys_and_a_click_beside_
 
 #[test]
 fn closing_the_window_lists_every_tab_with_unsaved_work_and_tells_tabs_of_one_name_apart() {
-    let mut h = harness_with(
-        Settings::default(),
-        AppPaths::default(),
-        ScriptedDialogs::default(),
-    );
-    h.state_mut().push(Command::NewTab { empty: false });
-    h.run_steps(2);
+    let mut h = two_tabs();
     common::unassign_gent(&mut h);
     h.state_mut().push(Command::SwitchTab(0));
     h.run_steps(2);
@@ -284,11 +285,7 @@ fn a_remembered_file_that_vanished_is_reported() {
 
 #[test]
 fn comparing_with_another_tab_lists_the_moved_zones() {
-    let mut h = harness_with(
-        Settings::default(),
-        AppPaths::default(),
-        ScriptedDialogs::default(),
-    );
+    let mut h = plain_harness();
     h.state_mut().push(Command::DuplicateTab);
     h.run_steps(2);
     // Compare the copy with the first tab.
