@@ -132,27 +132,21 @@ impl GebiedsApp {
             || path.display().to_string(),
             |n| n.to_string_lossy().into(),
         );
-        let mut answer = None;
         let asked = modal::show(ctx, "csv_question", t.dropped_csv_title, |ui| {
             ui.label(egui::RichText::new(name).strong());
             ui.label(t.dropped_csv_body);
-            ui.horizontal(|ui| {
-                let answers = [
+            modal::answers(
+                ui,
+                &[
                     (t.as_division, Some(CsvKind::Division)),
                     (t.as_indicator, Some(CsvKind::Indicator)),
                     (t.cancel, None),
-                ];
-                for (text, a) in answers {
-                    if ui.button(text).clicked() {
-                        answer = Some(a);
-                    }
-                }
-            });
+                ],
+            )
         });
-        if asked.dismissed && answer.is_none() {
-            answer = Some(None);
-        }
-        if let Some(a) = answer {
+        // Leaving the question without an answer cancels it.
+        let dismissed = asked.dismissed.then_some(None);
+        if let Some(a) = asked.inner.or(dismissed) {
             self.push(Command::AnswerCsv(a));
         }
     }

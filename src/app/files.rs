@@ -710,20 +710,14 @@ impl GebiedsApp {
             let question = self.pending_question(p);
             let answered = modal::show(ctx, "unsaved", t.unsaved_title, |ui| {
                 ui.label(question);
-                let mut chosen = None;
-                ui.horizontal(|ui| {
-                    let answers = [
+                modal::answers(
+                    ui,
+                    &[
                         (t.save, Answer::Save),
                         (t.dont_save, Answer::DontSave),
                         (t.cancel, Answer::Cancel),
-                    ];
-                    for (text, answer) in answers {
-                        if ui.button(text).clicked() {
-                            chosen = Some(answer);
-                        }
-                    }
-                });
-                chosen
+                    ],
+                )
             });
             // Leaving the question without an answer keeps the work: it cancels.
             let dismissed = answered.dismissed.then_some(Answer::Cancel);
@@ -744,23 +738,19 @@ impl GebiedsApp {
                 for n in &names {
                     ui.label(format!("• {n}"));
                 }
-                let mut chosen = None;
-                ui.horizontal(|ui| {
-                    if ui.button(t.restore).clicked() {
-                        chosen = Some(Command::RestoreRecovery);
-                    }
-                    if ui.button(t.discard).clicked() {
-                        chosen = Some(Command::DiscardRecovery);
-                    }
-                });
-                chosen
+                modal::answers(
+                    ui,
+                    &[
+                        (t.restore, Command::RestoreRecovery),
+                        (t.discard, Command::DiscardRecovery),
+                    ],
+                )
             });
             out.extend(answered.inner);
         }
         self.commands.extend(out);
     }
 
-    /// The names of the tabs an unsaved-changes question is about.
     /// The unsaved-work question: the tab it is about, or every tab with unsaved work when
     /// the window closes, each on a line with its number when two tabs share a name.
     fn pending_question(&self, p: super::Pending) -> String {

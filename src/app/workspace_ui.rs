@@ -416,16 +416,13 @@ fn confirm_delete(ctx: &egui::Context, w: &Workspace, team: TeamId, t: &Texts) -
     let answered = crate::ui::modal::show(ctx, "delete_team", t.delete_question, |ui| {
         ui.label(egui::RichText::new(&name).strong());
         ui.label(i18n::count(zones, t.delete_explain_one, t.delete_explain));
-        let mut choice = None;
-        ui.horizontal(|ui| {
-            if ui.button(t.delete).clicked() {
-                choice = Some(Command::ConfirmDeleteTeam(true));
-            }
-            if ui.button(t.cancel).clicked() {
-                choice = Some(Command::ConfirmDeleteTeam(false));
-            }
-        });
-        choice
+        crate::ui::modal::answers(
+            ui,
+            &[
+                (t.delete, Command::ConfirmDeleteTeam(true)),
+                (t.cancel, Command::ConfirmDeleteTeam(false)),
+            ],
+        )
     });
     // Leaving the question without an answer keeps the team.
     answered.inner.or(answered

@@ -27,3 +27,17 @@ pub fn show<R>(
         inner: response.inner,
     }
 }
+
+/// A row of answer buttons; returns the answer of the one pressed.
+pub fn answers<A: Clone>(ui: &mut egui::Ui, choices: &[(&str, A)]) -> Option<A> {
+    ui.horizontal(|ui| {
+        let mut chosen = None;
+        for (text, answer) in choices {
+            if ui.button(*text).clicked() {
+                chosen = Some(answer.clone());
+            }
+        }
+        chosen
+    })
+    .inner
+}
