@@ -145,8 +145,7 @@ impl GebiedsApp {
             )
         });
         // Leaving the question without an answer cancels it.
-        let dismissed = asked.dismissed.then_some(None);
-        if let Some(a) = asked.inner.or(dismissed) {
+        if let Some(a) = asked.or_when_dismissed(None) {
             self.push(Command::AnswerCsv(a));
         }
     }

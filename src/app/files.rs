@@ -720,8 +720,7 @@ impl GebiedsApp {
                 )
             });
             // Leaving the question without an answer keeps the work: it cancels.
-            let dismissed = answered.dismissed.then_some(Answer::Cancel);
-            if let Some(answer) = answered.inner.or(dismissed) {
+            if let Some(answer) = answered.or_when_dismissed(Answer::Cancel) {
                 out.push(Command::AnswerUnsaved(answer));
             }
         }

@@ -425,9 +425,7 @@ fn confirm_delete(ctx: &egui::Context, w: &Workspace, team: TeamId, t: &Texts) -
         )
     });
     // Leaving the question without an answer keeps the team.
-    answered.inner.or(answered
-        .dismissed
-        .then_some(Command::ConfirmDeleteTeam(false)))
+    answered.or_when_dismissed(Command::ConfirmDeleteTeam(false))
 }
 
 impl GebiedsApp {

@@ -9,6 +9,13 @@ pub struct Answered<R> {
     pub dismissed: bool,
 }
 
+impl<A> Answered<Option<A>> {
+    /// The answer given, or `cancel` when the question was left without one.
+    pub fn or_when_dismissed(self, cancel: A) -> Option<A> {
+        self.inner.or(self.dismissed.then_some(cancel))
+    }
+}
+
 /// Show `content` under `title` as a modal dialog, `id` telling it apart from the others.
 pub fn show<R>(
     ctx: &egui::Context,
