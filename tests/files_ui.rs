@@ -199,6 +199,32 @@ fn closing_the_window_lists_every_tab_with_unsaved_work_and_tells_tabs_of_one_na
 }
 
 #[test]
+fn a_question_about_a_tab_with_a_very_long_name_keeps_its_buttons_on_screen() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let file = dir.path().join("long.json");
+    {
+        let s = common::doc(gebiedsplanner::model::atlas::Edition::M2025);
+        let mut f = scenario_file::ScenarioFile::from_scenario(&s.data.atlas, &s.scenario);
+        f.name = vec!["Een heel lange naam"; 400].join("\n");
+        scenario_file::save(&file, &f).expect("save");
+    }
+    let dialogs = ScriptedDialogs::default();
+    dialogs.open.borrow_mut().push(file);
+    let mut h = harness_with(Settings::default(), AppPaths::default(), dialogs);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run_steps(3);
+    common::unassign_gent(&mut h);
+    let active = h.state().tabs().expect("tabs").active;
+    h.state_mut().push(Command::CloseTab(active));
+    h.run_steps(3);
+    let screen = h.ctx.content_rect();
+    for answer in ["Opslaan", "Niet bewaren", "Annuleren"] {
+        let button = h.get_by_label(answer).rect();
+        assert!(screen.contains_rect(button), "{answer} at {button:?}");
+    }
+}
+
+#[test]
 fn opening_a_file_adds_a_tab_and_duplicating_branches_it() {
     let dir = tempfile::tempdir().expect("tmp");
     let file = dir.path().join("variant.json");

@@ -132,18 +132,25 @@ impl GebiedsApp {
             || path.display().to_string(),
             |n| n.to_string_lossy().into(),
         );
-        let asked = modal::show(ctx, "csv_question", t.dropped_csv_title, |ui| {
-            ui.label(egui::RichText::new(name).strong());
-            ui.label(t.dropped_csv_body);
-            modal::answers(
-                ui,
-                &[
-                    (t.as_division, Some(CsvKind::Division)),
-                    (t.as_indicator, Some(CsvKind::Indicator)),
-                    (t.cancel, None),
-                ],
-            )
-        });
+        let asked = modal::show(
+            ctx,
+            "csv_question",
+            t.dropped_csv_title,
+            |ui| {
+                ui.label(egui::RichText::new(name).strong());
+                ui.label(t.dropped_csv_body);
+            },
+            |ui| {
+                modal::answers(
+                    ui,
+                    &[
+                        (t.as_division, Some(CsvKind::Division)),
+                        (t.as_indicator, Some(CsvKind::Indicator)),
+                        (t.cancel, None),
+                    ],
+                )
+            },
+        );
         // Leaving the question without an answer cancels it.
         if let Some(a) = asked.or_when_dismissed(None) {
             self.push(Command::AnswerCsv(a));

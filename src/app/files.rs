@@ -694,31 +694,39 @@ impl GebiedsApp {
         let t = self.texts();
         let mut out = Vec::new();
         if let Some(m) = self.message() {
-            let answered = modal::show(ctx, "message", &m.title, |ui| {
-                egui::ScrollArea::vertical()
-                    .max_height(400.0)
-                    .show(ui, |ui| {
-                        ui.label(&m.body);
-                    });
-                ui.button(t.close).clicked()
-            });
+            let answered = modal::show(
+                ctx,
+                "message",
+                &m.title,
+                |ui| {
+                    ui.label(&m.body);
+                },
+                |ui| ui.button(t.close).clicked(),
+            );
             if answered.inner || answered.dismissed {
                 out.push(Command::CloseMessage);
             }
         }
         if let Some(p) = self.pending {
             let question = self.pending_question(p);
-            let answered = modal::show(ctx, "unsaved", t.unsaved_title, |ui| {
-                ui.label(question);
-                modal::answers(
-                    ui,
-                    &[
-                        (t.save, Answer::Save),
-                        (t.dont_save, Answer::DontSave),
-                        (t.cancel, Answer::Cancel),
-                    ],
-                )
-            });
+            let answered = modal::show(
+                ctx,
+                "unsaved",
+                t.unsaved_title,
+                |ui| {
+                    ui.label(question);
+                },
+                |ui| {
+                    modal::answers(
+                        ui,
+                        &[
+                            (t.save, Answer::Save),
+                            (t.dont_save, Answer::DontSave),
+                            (t.cancel, Answer::Cancel),
+                        ],
+                    )
+                },
+            );
             // Leaving the question without an answer keeps the work: it cancels.
             if let Some(answer) = answered.or_when_dismissed(Answer::Cancel) {
                 out.push(Command::AnswerUnsaved(answer));
@@ -732,19 +740,26 @@ impl GebiedsApp {
                 .collect();
             // Restore or discard: the files are kept until one of the two is chosen, so
             // leaving the question (Escape, a click beside it) does nothing.
-            let answered = modal::show(ctx, "recovery", t.recovery_title, |ui| {
-                ui.label(t.recovery_body);
-                for n in &names {
-                    ui.label(format!("• {n}"));
-                }
-                modal::answers(
-                    ui,
-                    &[
-                        (t.restore, Command::RestoreRecovery),
-                        (t.discard, Command::DiscardRecovery),
-                    ],
-                )
-            });
+            let answered = modal::show(
+                ctx,
+                "recovery",
+                t.recovery_title,
+                |ui| {
+                    ui.label(t.recovery_body);
+                    for n in &names {
+                        ui.label(format!("• {n}"));
+                    }
+                },
+                |ui| {
+                    modal::answers(
+                        ui,
+                        &[
+                            (t.restore, Command::RestoreRecovery),
+                            (t.discard, Command::DiscardRecovery),
+                        ],
+                    )
+                },
+            );
             out.extend(answered.inner);
         }
         self.commands.extend(out);

@@ -413,17 +413,24 @@ fn confirm_delete(ctx: &egui::Context, w: &Workspace, team: TeamId, t: &Texts) -
         .map(|t| t.name.clone())
         .unwrap_or_default();
     let zones = w.doc.metrics.teams.get(team).map_or(0, |s| s.units.len());
-    let answered = crate::ui::modal::show(ctx, "delete_team", t.delete_question, |ui| {
-        ui.label(egui::RichText::new(&name).strong());
-        ui.label(i18n::count(zones, t.delete_explain_one, t.delete_explain));
-        crate::ui::modal::answers(
-            ui,
-            &[
-                (t.delete, Command::ConfirmDeleteTeam(true)),
-                (t.cancel, Command::ConfirmDeleteTeam(false)),
-            ],
-        )
-    });
+    let answered = crate::ui::modal::show(
+        ctx,
+        "delete_team",
+        t.delete_question,
+        |ui| {
+            ui.label(egui::RichText::new(&name).strong());
+            ui.label(i18n::count(zones, t.delete_explain_one, t.delete_explain));
+        },
+        |ui| {
+            crate::ui::modal::answers(
+                ui,
+                &[
+                    (t.delete, Command::ConfirmDeleteTeam(true)),
+                    (t.cancel, Command::ConfirmDeleteTeam(false)),
+                ],
+            )
+        },
+    );
     // Leaving the question without an answer keeps the team.
     answered.or_when_dismissed(Command::ConfirmDeleteTeam(false))
 }

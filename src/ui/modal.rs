@@ -16,18 +16,23 @@ impl<A> Answered<Option<A>> {
     }
 }
 
-/// Show `content` under `title` as a modal dialog, `id` telling it apart from the others.
+/// Show `body` under `title` as a modal dialog, `id` telling it apart from the others, with
+/// `answers` under it. A long body scrolls, so that the answers stay on the screen.
 pub fn show<R>(
     ctx: &egui::Context,
     id: &str,
     title: &str,
-    content: impl FnOnce(&mut egui::Ui) -> R,
+    body: impl FnOnce(&mut egui::Ui),
+    answers: impl FnOnce(&mut egui::Ui) -> R,
 ) -> Answered<R> {
+    let room = (ctx.content_rect().height() - 200.0).max(100.0);
     let response = egui::Modal::new(egui::Id::unique(("modal", id))).show(ctx, |ui| {
         ui.set_max_width(520.0);
         ui.heading(title);
         ui.add_space(6.0);
-        content(ui)
+        egui::ScrollArea::vertical().max_height(room).show(ui, body);
+        ui.add_space(6.0);
+        answers(ui)
     });
     Answered {
         dismissed: response.should_close(),
